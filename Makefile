@@ -1,0 +1,32 @@
+# Two commands set everything up on a machine with only Python 3.11:
+#   make run    create .venv on first use, install, run the pipeline on seeds/
+#   make test   the test suite (what CI runs)
+PYTHON ?= python3.11
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+INPUT  ?= seeds
+DATA   ?= data
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test install lint bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/newsflow run --input $(INPUT) --data $(DATA) --summary
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy newsflow transforms warehouse flows
+
+clean:
+	rm -rf $(DATA) .pytest_cache

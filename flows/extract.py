@@ -1,0 +1,54 @@
+"""Extraction of one batch of input files, run inside a worker process (no Prefect here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
+from transforms.records import Article, Rejection
+from warehouse.inputs import InputFile, read_input
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one input file became."""
+
+    file: InputFile
+    source_format: str | None
+    content_sha256: str | None
+    articles: tuple[Article, ...]
+    rejections: tuple[Rejection, ...]
+
+
+def extract_files(input_dir: Path, files: list[InputFile], options: ExtractOptions) -> list[FileResult]:
+    """Read and extract each file; a file that fails becomes a rejection, never an exception."""
+    return [_extract_file(input_dir, f, options) for f in files]
+
+
+def unreadable_result(f: InputFile) -> FileResult:
+    """The result for a file the scan could not read."""
+    reason = f.read_error or "cannot read file"
+    return FileResult(f, source_format(f.source_path), None, (), (Rejection(f.source_path, None, None, reason),))
+
+
+def _extract_file(input_dir: Path, f: InputFile, options: ExtractOptions) -> FileResult:
+    fmt = source_format(f.source_path)
+    try:
+        data = read_input(input_dir, f.source_path)
+    except OSError as exc:
+        reason = f"cannot read file: {exc.strerror or exc}"
+        return FileResult(f, fmt, None, (), (Rejection(f.source_path, None, None, reason),))
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for record in split_source(f.source_path, data, options):
+        if isinstance(record, Rejection):
+            rejections.append(record)
+            continue
+        try:
+            result = build_article(record, options)
+        except Exception as exc:  # a bug on one record must not lose the others
+            result = Rejection(record.source_path, record.line_number, record.content_sha256,
+                               f"extraction failed ({type(exc).__name__}: {exc})")
+        (articles if isinstance(result, Article) else rejections).append(result)  # type: ignore[arg-type]
+    return FileResult(f, fmt, sha256(data), tuple(articles), tuple(rejections))

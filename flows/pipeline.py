@@ -1,0 +1,147 @@
+"""The newsflow run: one Prefect flow, one task per batch of files, one published snapshot."""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import uuid
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.context import get_run_context
+from prefect.task_runners import ThreadPoolTaskRunner
+
+from flows.extract import FileResult, extract_files, unreadable_result
+from newsflow.settings import Settings
+from transforms import articles as articles_transform
+from transforms.stories import assign_stories
+from warehouse import layout as data_layout
+from warehouse.inputs import InputFile, scan_inputs
+from warehouse.manifest import RunPlan, plan_run
+from warehouse.store import Build, RunRecord, load_source_states, row_counts
+
+
+@dataclass(frozen=True)
+class RunSummary:
+    """What a completed run did and where its results are."""
+
+    run: RunRecord
+    row_counts: list[tuple[str, int]]
+    warehouse: Path
+    lake: Path
+
+
+@task(cache_policy=NO_CACHE)
+def scan(settings: Settings) -> list[InputFile]:
+    """List and hash every input file."""
+    return scan_inputs(settings.input_dir, settings.max_file_bytes)
+
+
+@task(cache_policy=NO_CACHE)
+def extract_batch(settings: Settings, files: list[InputFile], pool: Executor) -> list[FileResult]:
+    """Extract one batch of files in a worker process."""
+    return pool.submit(extract_files, settings.input_dir, files, settings.extract).result()
+
+
+@task(cache_policy=NO_CACHE)
+def build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: list[FileResult],
+                   snapshot_name: str) -> RunRecord:
+    """Apply the run's changes to a copy of the warehouse, group stories, and publish."""
+    layout = data_layout.DataLayout(settings.data_dir.resolve())
+    with Build(layout, snapshot_name, full_refresh=settings.full_refresh,
+               keep_snapshots=settings.keep_snapshots) as build:
+        build.remove_sources(plan.to_remove)
+        new_articles = [a for r in results for a in r.articles]
+        build.add_articles(new_articles)
+        build.add_rejections([x for r in results for x in r.rejections], run.run_id)
+        build.add_sources([_source_row(r, run.run_id) for r in results])
+        build.set_stories(assign_stories(build.all_articles(), settings.stories))
+        finished = RunRecord(**{
+            **run.__dict__,
+            "finished_at": _now(),
+            "status": "completed",
+            "files_rejected": build.files_rejected(),
+            "articles_extracted": len(new_articles),
+        })
+        build.add_run(finished)
+        build.publish()
+    return finished
+
+
+@flow(name="newsflow-run", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False)
+def newsflow_run(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool = False) -> RunSummary:
+    """Ingest every raw article file under input_dir into the warehouse and lake under data_dir."""
+    settings = Settings.from_env(input_dir, data_dir, full_refresh)
+    return run_pipeline(settings)
+
+
+def run_pipeline(settings: Settings) -> RunSummary:
+    """The body of the flow, callable with explicit settings (tests, benchmarks)."""
+    logger = get_run_logger()
+    layout = data_layout.prepare(settings.data_dir)
+    run_id = _run_id()
+    started = _now()
+    snapshot_name = f"{started:%Y%m%dT%H%M%S%f}-{run_id[:8]}"
+    with data_layout.run_lock(layout):
+        removed = data_layout.remove_unfinished_builds(layout)
+        if removed:
+            logger.warning("removed unfinished builds of killed runs: %s", ", ".join(removed))
+        files = scan(settings)
+        plan = plan_run(files, load_source_states(layout), articles_transform.VERSION, settings.full_refresh)
+        logger.info(
+            "%d files: %d added, %d changed, %d unchanged, %d deleted; %d to extract",
+            plan.files_seen, plan.files_added, plan.files_changed, plan.files_unchanged,
+            plan.files_deleted, len(plan.to_extract),
+        )
+        results = [unreadable_result(f) for f in plan.unreadable]
+        results += _extract_all(settings, list(plan.to_extract))
+        run = RunRecord(
+            run_id=run_id, started_at=started, finished_at=None, status="running",
+            files_seen=plan.files_seen, files_added=plan.files_added,
+            files_changed=plan.files_changed, files_unchanged=plan.files_unchanged,
+            files_deleted=plan.files_deleted, files_rejected=0, articles_extracted=0,
+            full_refresh=settings.full_refresh, input_dir=str(settings.input_dir),
+        )
+        finished = build_snapshot(settings, run, plan, results, snapshot_name)
+    counts = row_counts(layout.warehouse)
+    logger.info("run %s completed: %s", run_id, ", ".join(f"{t} {n}" for t, n in counts))
+    return RunSummary(finished, counts, layout.warehouse, layout.lake)
+
+
+def _extract_all(settings: Settings, files: list[InputFile]) -> list[FileResult]:
+    """Extract files in batches: one Prefect task per batch, spread over worker processes."""
+    if not files:
+        return []
+    batches = [files[i : i + settings.batch_files] for i in range(0, len(files), settings.batch_files)]
+    # spawn, not fork: the flow process runs Prefect's threads, which fork would copy mid-flight
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=min(settings.workers, len(batches)), mp_context=context) as pool:
+        futures = [extract_batch.submit(settings, batch, pool) for batch in batches]
+        return [r for future in futures for r in future.result()]
+
+
+def _source_row(result: FileResult, run_id: str) -> dict[str, object]:
+    return {
+        "source_path": result.file.source_path,
+        "source_format": result.source_format,
+        "content_sha256": result.content_sha256,
+        "size_bytes": result.file.size_bytes,
+        "extract_version": articles_transform.VERSION,
+        "article_count": len(result.articles),
+        "rejected_count": len(result.rejections),
+        "processed_run_id": run_id,
+    }
+
+
+def _run_id() -> str:
+    try:
+        return str(get_run_context().flow_run.id)  # type: ignore[union-attr]
+    except Exception:  # outside a flow run
+        return str(uuid.uuid4())
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)

@@ -1,0 +1,154 @@
+"""The newsflow command line: run, sql."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from flows.pipeline import RunSummary
+
+
+def _quiet_prefect() -> None:
+    """Defaults that keep a good run free of noise; set before Prefect is imported."""
+    # The machine has no network: telemetry would log an error on every run.
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The ephemeral server logs harmless SQLite "database is locked" tracebacks and shutdown
+    # CancelledErrors (PrefectHQ/prefect#18934); only its critical errors are worth showing.
+    if not os.environ.get("PREFECT_API_URL"):
+        os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "CRITICAL")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="newsflow", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run = commands.add_parser("run", help="one pipeline run over every file under --input")
+    run.add_argument("--input", default="seeds", help="input dir (default: seeds)")
+    run.add_argument("--data", default="data", help="data dir (default: data)")
+    run.add_argument("--full-refresh", action="store_true", help="rebuild everything from the raw files")
+    run.add_argument("--max-file-bytes", type=int, default=None,
+                     help="size cap of one input file in bytes (default 50 MiB, or NEWSFLOW_MAX_FILE_BYTES)")
+    run.add_argument("--summary", action="store_true",
+                     help="print row counts, paths and example queries when done")
+
+    sql = commands.add_parser("sql", help="query the warehouse read-only")
+    sql.add_argument("--data", default="data", help="data dir (default: data)")
+    sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    sql.add_argument("query", help="the SQL query")
+
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "run":
+            return _run(args)
+        return _sql(args)
+    except KeyboardInterrupt:
+        print("newsflow: interrupted", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace) -> int:
+    _quiet_prefect()
+    from newsflow.settings import Settings
+    from warehouse.inputs import InputDirError
+    from warehouse.layout import DataDirError, prepare, run_lock
+
+    try:
+        settings = Settings.from_env(args.input, args.data, args.full_refresh, args.max_file_bytes)
+        input_dir = Path(args.input)
+        if not input_dir.is_dir():
+            reason = "does not exist" if not input_dir.exists() else "is not a directory"
+            raise InputDirError(f"input dir {args.input} {reason}")
+        layout = prepare(Path(args.data))
+        with run_lock(layout):
+            pass  # fail fast with one line; the flow takes the lock for real
+    except (ValueError, InputDirError, DataDirError) as exc:
+        print(f"newsflow: {exc}", file=sys.stderr)
+        return 2
+
+    from flows.pipeline import newsflow_run
+
+    state = newsflow_run(str(settings.input_dir), str(settings.data_dir), settings.full_refresh,
+                         return_state=True)
+    if not state.is_completed():
+        message = state.message or "the run failed"
+        try:
+            state.result()
+        except Exception as exc:  # the flow's own exception carries the reason
+            message = f"{type(exc).__name__}: {exc}"
+        print(f"newsflow: run failed: {message}", file=sys.stderr)
+        return 1
+    summary: RunSummary = state.result()
+    if args.summary:
+        print(_format_summary(summary))
+    return 0
+
+
+def _format_summary(summary: RunSummary) -> str:
+    run = summary.run
+    lines = [
+        "",
+        f"newsflow run {run.run_id} {run.status} in "
+        f"{(run.finished_at - run.started_at).total_seconds():.1f} s"  # type: ignore[operator]
+        if run.finished_at else f"newsflow run {run.run_id} {run.status}",
+        f"  files: {run.files_seen} seen, {run.files_added} added, {run.files_changed} changed, "
+        f"{run.files_unchanged} unchanged, {run.files_deleted} deleted, {run.files_rejected} rejected",
+        "  rows:  " + ", ".join(f"{table} {count}" for table, count in summary.row_counts),
+        f"  warehouse: {summary.warehouse}",
+        f"  lake:      {summary.lake}/<table>/*.parquet",
+        "",
+        "Try:",
+        '  .venv/bin/newsflow sql "select source_name, published_date, title, word_count from articles '
+        'order by published_date"',
+        "  .venv/bin/newsflow sql \"select source_path, reason from rejected_files\"",
+    ]
+    return "\n".join(lines)
+
+
+def _sql(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from warehouse.layout import DataLayout
+
+    layout = DataLayout(Path(args.data).resolve())
+    path = layout.published_warehouse()
+    if path is None:
+        print(f"newsflow: no warehouse under {args.data} yet: run `newsflow run` first", file=sys.stderr)
+        return 2
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        relation = con.sql(args.query)
+        if relation is None:
+            print("newsflow: the statement returned no rows", file=sys.stderr)
+            return 0
+        _print_relation(relation, args.format)
+    except duckdb.Error as exc:
+        print(f"newsflow: {str(exc).splitlines()[0]}", file=sys.stderr)
+        return 1
+    finally:
+        con.close()
+    return 0
+
+
+def _print_relation(relation: object, fmt: str) -> None:
+    import csv
+    import json
+
+    columns = list(relation.columns)  # type: ignore[attr-defined]
+    rows = relation.fetchall()  # type: ignore[attr-defined]
+    if fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        writer.writerow(columns)
+        writer.writerows(rows)
+    elif fmt == "json":
+        for row in rows:
+            print(json.dumps(dict(zip(columns, row, strict=True)), default=str, ensure_ascii=False))
+    else:
+        relation.show(max_width=200, max_rows=1000)  # type: ignore[attr-defined]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

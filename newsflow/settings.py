@@ -1,0 +1,55 @@
+"""Run settings, built once at the edge from arguments and environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from transforms.articles import ExtractOptions
+from transforms.stories import StoryOptions
+
+
+def _env_int(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or not value.strip():
+        return default
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise ValueError(f"{name} must be a whole number, not {value!r}") from exc
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything one pipeline run needs to know."""
+
+    input_dir: Path  # raw article files, read recursively
+    data_dir: Path  # warehouse, lake and snapshots
+    full_refresh: bool = False  # rebuild everything from the raw files
+    workers: int = 2  # processes extracting in parallel (>= 1; the machine's cores by default)
+    batch_files: int = 64  # files per Prefect task (>= 1): tasks cost ~10 ms each, so batch
+    max_file_bytes: int = 50 * 1024 * 1024  # size cap of one input file, bytes (>= 1)
+    keep_snapshots: int = 2  # completed snapshots kept for readers still on an older one (>= 1)
+    extract: ExtractOptions = field(default_factory=ExtractOptions)
+    stories: StoryOptions = field(default_factory=StoryOptions)
+
+    @classmethod
+    def from_env(cls, input_dir: str | Path, data_dir: str | Path, full_refresh: bool = False,
+                 max_file_bytes: int | None = None) -> Settings:
+        """Settings from arguments, with NEWSFLOW_* environment variables for the tunables."""
+        cap = max_file_bytes or _env_int("NEWSFLOW_MAX_FILE_BYTES", 50 * 1024 * 1024)
+        workers = _env_int("NEWSFLOW_WORKERS", os.cpu_count() or 1)
+        settings = cls(
+            input_dir=Path(input_dir),
+            data_dir=Path(data_dir),
+            full_refresh=full_refresh,
+            workers=max(1, workers),
+            batch_files=max(1, _env_int("NEWSFLOW_BATCH_FILES", 64)),
+            max_file_bytes=cap,
+            keep_snapshots=max(1, _env_int("NEWSFLOW_KEEP_SNAPSHOTS", 2)),
+            extract=ExtractOptions(max_bytes=cap),
+        )
+        if settings.max_file_bytes < 1:
+            raise ValueError("the size cap must be at least 1 byte")
+        return settings

@@ -1,0 +1,157 @@
+"""Raw bytes to text: gzip, byte-order marks, declared and detected encodings, binary refusal.
+
+Encodings are detected, not assumed. The order is: a byte-order mark; UTF-16 without one
+(NUL bytes in every other position); a charset declared in HTML; strict UTF-8; UTF-8 with a
+few corrupt bytes (kept, the bad bytes replaced); otherwise a legacy single-byte or CJK
+encoding found by charset-normalizer. Anything that still looks binary is refused with a
+reason that names what it looks like.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import zlib
+
+from charset_normalizer import from_bytes
+
+from transforms.records import RejectedInput
+
+# File signatures of common binary formats, so the reason can say what the file is.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"\x1f\x8b", "gzip data"),
+    (b"\x7fELF", "an executable"),
+    (b"RIFF", "a RIFF media file"),
+    (b"OggS", "an Ogg media file"),
+    (b"\x00\x00\x01\x00", "an icon"),
+)
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_DECLARED_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+# Share of replacement characters a mostly-UTF-8 file may have and still be kept.
+_MAX_CORRUPT_SHARE = 0.01
+# Share of control characters above which decoded text is taken to be binary.
+_MAX_CONTROL_SHARE = 0.02
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data, refusing corrupt streams and output over max_bytes."""
+    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+    try:
+        out = decompressor.decompress(data, max_bytes + 1)
+    except zlib.error as exc:
+        raise RejectedInput(f"not valid gzip data ({exc})") from exc
+    if len(out) > max_bytes:
+        raise RejectedInput(f"decompressed size exceeds the size cap of {max_bytes} bytes")
+    if not decompressor.eof:
+        raise RejectedInput("truncated gzip data (stream ends early)")
+    return out
+
+
+def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
+    """Decode raw bytes to text; return (text, encoding name) or raise RejectedInput."""
+    if not data.strip():
+        raise RejectedInput("empty file (no content)" if not data else "file holds only whitespace")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _checked(data[len(bom) :].decode(encoding, errors="replace"), encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _checked(data.decode(utf16, errors="replace"), utf16)
+    kind = _binary_kind(data)
+    if kind:
+        raise RejectedInput(f"binary content, not text (looks like {kind})")
+    try:
+        # Valid UTF-8 is almost never another encoding, whatever a page declares.
+        return _checked(data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    declared = _declared_charset(data) if html else None
+    if declared:
+        try:
+            return _checked(data.decode(declared), declared)
+        except (UnicodeDecodeError, LookupError):
+            pass  # a wrong declaration is common; detect instead
+    if _UTF8_MULTIBYTE.search(data):
+        text = data.decode("utf-8", errors="replace")
+        if text.count("\ufffd") <= max(1, int(len(text) * _MAX_CORRUPT_SHARE)):
+            return _checked(text, "utf-8 (corrupt bytes replaced)")
+        raise RejectedInput(
+            f"invalid UTF-8: {text.count(chr(0xFFFD))} undecodable byte sequences "
+            "and no other encoding fits"
+        )
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise RejectedInput("undecodable text: no character encoding fits these bytes")
+    return _checked(str(best), best.encoding)
+
+
+def _checked(text: str, encoding: str) -> tuple[str, str]:
+    """Refuse decoded text that is mostly control characters (binary read as text)."""
+    sample = text[:65536]
+    if sample and len(_CONTROL.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE:
+        raise RejectedInput(f"binary content, not text (control characters after decoding as {encoding})")
+    text = _CONTROL.sub("", text)
+    if not text.strip():
+        raise RejectedInput("file holds no text")
+    return text, encoding
+
+
+def _binary_kind(data: bytes) -> str | None:
+    """Name the binary format of data, or None when it may be text."""
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            return kind
+    if b"\x00" in data[:8192]:
+        return "binary data (NUL bytes)"
+    return None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """Return utf-16-le/be when NUL bytes fill every other position, else None."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > len(odd) * 0.4 and even.count(0) < len(even) * 0.05:
+        return "utf-16-le"
+    if even.count(0) > len(even) * 0.4 and odd.count(0) < len(odd) * 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in a meta tag, normalised, or None."""
+    match = _DECLARED_CHARSET.search(data[:8192])
+    if not match:
+        return None
+    name = match.group(1).decode("ascii", errors="ignore").lower()
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return None
+    # Browsers read latin-1 declarations as windows-1252 (WHATWG Encoding).
+    return "cp1252" if codec in ("latin-1", "iso8859-1", "ascii") else codec
+
+
+def is_gzip(data: bytes) -> bool:
+    """True when data starts with the gzip signature."""
+    return data[:2] == b"\x1f\x8b"
+
+
+__all__ = ["decode_bytes", "gunzip", "is_gzip"]

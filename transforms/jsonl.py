@@ -1,0 +1,86 @@
+"""News records from JSON Lines exports: one article per line, common field names.
+
+Field names follow the exports people meet most: news-please (maintext, date_publish,
+source_domain), schema.org NewsArticle (headline, articleBody, datePublished), RSS
+(link, pubDate) and generic scrapers (url, title, text, html, published).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from transforms.dates import parse_date
+from transforms.records import Extracted, RejectedInput
+from transforms.text import split_paragraphs
+
+URL_FIELDS = ("url", "canonical_url", "link", "source_url", "article_url")
+TITLE_FIELDS = ("title", "headline", "name")
+DATE_FIELDS = ("published", "date", "date_publish", "published_at", "publish_date",
+               "datePublished", "pubDate", "publication_date", "created_at")
+TEXT_FIELDS = ("text", "maintext", "articleBody", "body", "content", "article_text", "full_text")
+HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
+AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
+SOURCE_FIELDS = ("source_name", "source", "site_name", "publisher", "source_domain", "outlet")
+LANGUAGE_FIELDS = ("language", "lang", "inLanguage")
+
+
+def split_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """Yield (1-based line number, raw line bytes) for every non-blank line."""
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        line = line.rstrip(b"\r")
+        if line.strip():
+            yield number, line
+
+
+def parse_record(line: str) -> tuple[dict[str, Any], str | None]:
+    """Parse one JSON line into (record, html or None); raise RejectedInput when it is unusable."""
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise RejectedInput(f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(record, dict):
+        raise RejectedInput(f"JSON line is a {type(record).__name__}, not an object")
+    text = _first_text(record, TEXT_FIELDS)
+    html = _first_text(record, HTML_FIELDS)
+    if not text and not html:
+        keys = ", ".join(sorted(record)[:12]) or "none"
+        raise RejectedInput(f"record has no text or html field (keys: {keys})")
+    return record, (None if text else html)
+
+
+def extract_record(record: dict[str, Any]) -> Extracted:
+    """Turn a parsed record with a text field into extracted fields."""
+    text = _first_text(record, TEXT_FIELDS) or ""
+    date_value = _first_text(record, DATE_FIELDS)
+    return Extracted(
+        paragraphs=tuple(split_paragraphs(text)),
+        title=_first_text(record, TITLE_FIELDS),
+        author=_first_text(record, AUTHOR_FIELDS),
+        published_date=parse_date(date_value) if date_value else None,
+        source_name=_first_text(record, SOURCE_FIELDS),
+        url=_first_text(record, URL_FIELDS),
+        language=_first_text(record, LANGUAGE_FIELDS),
+    )
+
+
+def record_url(record: dict[str, Any]) -> str | None:
+    """The record's URL, if any (helps trafilatura with relative links and site names)."""
+    return _first_text(record, URL_FIELDS)
+
+
+def _first_text(record: dict[str, Any], fields: tuple[str, ...]) -> str | None:
+    """The first field present as a non-empty string (lists of strings joined, dicts by name)."""
+    for field in fields:
+        value = record.get(field)
+        if isinstance(value, list):
+            parts = [v.get("name") if isinstance(v, dict) else v for v in value]
+            value = ", ".join(str(p) for p in parts if isinstance(p, str) and p.strip())
+        elif isinstance(value, dict):
+            value = value.get("name") or value.get("@value")
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split()) if field not in TEXT_FIELDS + HTML_FIELDS else value
+    return None

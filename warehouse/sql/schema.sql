@@ -1,0 +1,208 @@
+-- The warehouse schema. Public tables follow ../CONTRACT.md; source_files and article_stages
+-- are newsflow's bookkeeping for incremental runs. Every table and column carries a comment,
+-- so the data dictionary comes from the warehouse itself.
+
+create table if not exists articles (
+    article_id      varchar primary key,
+    source_path     varchar not null,
+    source_format   varchar not null,
+    line_number     integer,
+    content_sha256  varchar not null,
+    title           varchar,
+    author          varchar,
+    published_date  date,
+    source_name     varchar,
+    url             varchar,
+    language        varchar,
+    dateline        varchar,
+    text            varchar not null,
+    word_count      integer not null,
+    story_id        varchar,
+    duplicate_of    varchar
+);
+comment on table articles is 'One row per source article: per input file, or per line of a .jsonl file.';
+comment on column articles.article_id is 'Key; stable across reruns for the same source (path, line).';
+comment on column articles.source_path is 'Path of the input file relative to the input dir, / separated.';
+comment on column articles.source_format is 'Input format: html, text or jsonl.';
+comment on column articles.line_number is '1-based line of a .jsonl file the article came from; NULL for other formats.';
+comment on column articles.content_sha256 is 'SHA-256 of the raw bytes of the source record (the file, or the .jsonl line).';
+comment on column articles.title is 'Headline, or NULL.';
+comment on column articles.author is 'Byline, or NULL.';
+comment on column articles.published_date is 'Publication date, or NULL.';
+comment on column articles.source_name is 'Outlet or site name, or NULL.';
+comment on column articles.url is 'Canonical URL, or NULL.';
+comment on column articles.language is 'ISO 639-1 language code of the text, or NULL.';
+comment on column articles.dateline is 'Place the story was filed from ("Beirut, Lebanon"), or NULL.';
+comment on column articles.text is 'Main text, boilerplate removed, paragraphs separated by a blank line. Offsets in other tables point into it.';
+comment on column articles.word_count is 'Number of words in text.';
+comment on column articles.story_id is 'Articles reporting the same story share it.';
+comment on column articles.duplicate_of is 'article_id of the earlier exact or near-exact copy of this article, or NULL.';
+
+create table if not exists quotes (
+    quote_id           varchar primary key,
+    article_id         varchar not null,
+    quote_text         varchar not null,
+    start_char         integer not null,
+    end_char           integer not null,
+    speaker            varchar,
+    speaker_entity_id  varchar,
+    cue                varchar,
+    quote_type         varchar not null
+);
+comment on table quotes is 'One row per quotation in an article.';
+comment on column quotes.quote_id is 'Key; a hash of the article and the span.';
+comment on column quotes.article_id is 'The article quoted from (-> articles).';
+comment on column quotes.quote_text is 'The quoted words, without the quotation marks.';
+comment on column quotes.start_char is '0-based code point offset of quote_text in articles.text.';
+comment on column quotes.end_char is 'End offset (exclusive) of quote_text in articles.text.';
+comment on column quotes.speaker is 'Who said it, as best resolved (a name or a description), or NULL.';
+comment on column quotes.speaker_entity_id is 'The speaker as an entity (-> entities), or NULL.';
+comment on column quotes.cue is 'Reporting verb ("said", "told", "warned"), or NULL.';
+comment on column quotes.quote_type is 'direct, partial (a quoted fragment inside a sentence) or indirect.';
+
+create table if not exists figures (
+    figure_id    varchar primary key,
+    article_id   varchar not null,
+    surface      varchar not null,
+    start_char   integer not null,
+    end_char     integer not null,
+    value        double,
+    value_low    double,
+    value_high   double,
+    qualifier    varchar,
+    unit         varchar,
+    category     varchar not null,
+    subject      varchar
+);
+comment on table figures is 'One row per number stated as a fact (not years, dates, times, ordinals or numbers in names).';
+comment on column figures.figure_id is 'Key; a hash of the article and the span.';
+comment on column figures.article_id is 'The article stating the figure (-> articles).';
+comment on column figures.surface is 'The figure as written ("nearly half a million people").';
+comment on column figures.start_char is '0-based code point offset of surface in articles.text.';
+comment on column figures.end_char is 'End offset (exclusive) of surface in articles.text.';
+comment on column figures.value is 'Normalised number (500000); the midpoint of a range.';
+comment on column figures.value_low is 'Lower bound of a range; equal to value when exact.';
+comment on column figures.value_high is 'Upper bound of a range; equal to value when exact.';
+comment on column figures.qualifier is 'exact, approximately, at_least, more_than, less_than, up_to, or NULL.';
+comment on column figures.unit is 'people, km, percent, an ISO 4217 currency code, years ... or NULL.';
+comment on column figures.category is 'killed, injured, displaced, detained, population, distance, money, percent, age, duration, count or other.';
+comment on column figures.subject is 'What is counted ("civilians", "prisoners"), or NULL.';
+
+create table if not exists entities (
+    entity_id       varchar primary key,
+    canonical_name  varchar not null,
+    entity_type     varchar not null,
+    aliases         varchar[] not null,
+    mention_count   integer not null,
+    article_count   integer not null
+);
+comment on table entities is 'One row per real-world entity after alias resolution.';
+comment on column entities.entity_id is 'Key; stable while the canonical name is unchanged.';
+comment on column entities.canonical_name is 'The preferred full name.';
+comment on column entities.entity_type is 'PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART or LAW.';
+comment on column entities.aliases is 'Every surface form seen for the entity.';
+comment on column entities.mention_count is 'Number of mentions of the entity.';
+comment on column entities.article_count is 'Number of articles mentioning the entity.';
+
+create table if not exists entity_mentions (
+    mention_id   varchar primary key,
+    article_id   varchar not null,
+    entity_id    varchar not null,
+    surface      varchar not null,
+    entity_type  varchar not null,
+    start_char   integer not null,
+    end_char     integer not null
+);
+comment on table entity_mentions is 'One row per mention of an entity in an article.';
+comment on column entity_mentions.mention_id is 'Key; a hash of the article and the span.';
+comment on column entity_mentions.article_id is 'The article (-> articles).';
+comment on column entity_mentions.entity_id is 'The entity mentioned (-> entities).';
+comment on column entity_mentions.surface is 'The mention as written.';
+comment on column entity_mentions.entity_type is 'Type of the entity, as in entities.';
+comment on column entity_mentions.start_char is '0-based code point offset of surface in articles.text.';
+comment on column entity_mentions.end_char is 'End offset (exclusive) of surface in articles.text.';
+
+create table if not exists runs (
+    run_id            varchar primary key,
+    started_at        timestamp not null,
+    finished_at       timestamp,
+    status            varchar not null,
+    files_seen        integer not null,
+    files_added       integer not null,
+    files_changed     integer not null,
+    files_unchanged   integer not null,
+    files_deleted     integer not null,
+    files_rejected    integer not null,
+    articles_extracted integer not null,
+    full_refresh      boolean not null,
+    input_dir         varchar not null,
+    error             varchar
+);
+comment on table runs is 'One row per pipeline run.';
+comment on column runs.run_id is 'Key; the Prefect flow run id.';
+comment on column runs.started_at is 'When the run started (UTC).';
+comment on column runs.finished_at is 'When the run finished (UTC).';
+comment on column runs.status is 'completed or failed.';
+comment on column runs.files_seen is 'Input files found under the input dir.';
+comment on column runs.files_added is 'Files not seen by the previous run.';
+comment on column runs.files_changed is 'Files whose bytes changed since the previous run.';
+comment on column runs.files_unchanged is 'Files with the same bytes as in the previous run.';
+comment on column runs.files_deleted is 'Files of the previous run no longer under the input dir; their rows were removed.';
+comment on column runs.files_rejected is 'Files with at least one record in rejected_files after this run.';
+comment on column runs.articles_extracted is 'Article records this run extracted (0 when nothing changed).';
+comment on column runs.full_refresh is 'True when the run rebuilt everything from the raw files.';
+comment on column runs.input_dir is 'The input dir the run read.';
+comment on column runs.error is 'Why a failed run failed, or NULL.';
+
+create table if not exists rejected_files (
+    source_path     varchar not null,
+    line_number     integer,
+    content_sha256  varchar,
+    reason          varchar not null,
+    run_id          varchar not null
+);
+comment on table rejected_files is 'Input files (or .jsonl lines) that could not become articles, as of the last run.';
+comment on column rejected_files.source_path is 'Path of the input file relative to the input dir.';
+comment on column rejected_files.line_number is '1-based line of a .jsonl file, or NULL for the whole file.';
+comment on column rejected_files.content_sha256 is 'SHA-256 of the rejected bytes, or NULL when they could not be read.';
+comment on column rejected_files.reason is 'Human-readable cause.';
+comment on column rejected_files.run_id is 'The run that rejected it (-> runs).';
+
+create table if not exists source_files (
+    source_path      varchar primary key,
+    source_format    varchar,
+    content_sha256   varchar,
+    size_bytes       bigint not null,
+    extract_version  varchar not null,
+    article_count    integer not null,
+    rejected_count   integer not null,
+    processed_run_id varchar not null
+);
+comment on table source_files is 'Bookkeeping of incremental runs: each input file as last processed.';
+comment on column source_files.source_path is 'Key; path relative to the input dir.';
+comment on column source_files.source_format is 'html, text or jsonl; NULL for a file that is no input format.';
+comment on column source_files.content_sha256 is 'SHA-256 of the file bytes when processed; NULL when unreadable.';
+comment on column source_files.size_bytes is 'File size in bytes when processed.';
+comment on column source_files.extract_version is 'Version of the extraction stage that processed the file.';
+comment on column source_files.article_count is 'Articles the file became.';
+comment on column source_files.rejected_count is 'Records of the file in rejected_files.';
+comment on column source_files.processed_run_id is 'The run that last extracted the file.';
+
+create table if not exists article_stages (
+    article_id  varchar not null,
+    stage       varchar not null,
+    version     varchar not null,
+    primary key (article_id, stage)
+);
+comment on table article_stages is 'Bookkeeping of incremental runs: which version of each per-article stage produced an article''s rows.';
+comment on column article_stages.article_id is 'The article (-> articles).';
+comment on column article_stages.stage is 'Stage name (quotes, figures, entities ...).';
+comment on column article_stages.version is 'Version of the stage that produced the rows.';
+
+create table if not exists warehouse_meta (
+    key    varchar primary key,
+    value  varchar not null
+);
+comment on table warehouse_meta is 'Facts about the warehouse itself, such as its schema version.';
+comment on column warehouse_meta.key is 'Name of the fact.';
+comment on column warehouse_meta.value is 'Its value.';

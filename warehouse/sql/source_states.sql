@@ -1,0 +1,11 @@
+-- What the last completed run knew about each input file.
+with sources as (
+    select * from source_files
+),
+
+final as (
+    select source_path, source_format, content_sha256, size_bytes, extract_version
+    from sources
+)
+
+select * from final order by source_path

@@ -1,0 +1,259 @@
+"""The DuckDB warehouse: reading the last completed run, and building the next one.
+
+A build starts from a copy of the published warehouse file (or an empty one on the first
+run, on --full-refresh, or when the schema changed), applies the run's changes in one
+transaction, exports the lake, and is published by warehouse.layout.publish. Nothing a
+reader can see is ever written in place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from transforms.records import Article, Rejection, StoryAssignment
+from warehouse import lake
+from warehouse.layout import WAREHOUSE_FILE, DataLayout, publish
+
+ARTICLE_COLUMNS = [
+    "article_id", "source_path", "source_format", "line_number", "content_sha256", "title",
+    "author", "published_date", "source_name", "url", "language", "dateline", "text", "word_count",
+]
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("article_id", pa.string()), ("source_path", pa.string()), ("source_format", pa.string()),
+        ("line_number", pa.int32()), ("content_sha256", pa.string()), ("title", pa.string()),
+        ("author", pa.string()), ("published_date", pa.date32()), ("source_name", pa.string()),
+        ("url", pa.string()), ("language", pa.string()), ("dateline", pa.string()),
+        ("text", pa.string()), ("word_count", pa.int32()),
+    ]
+)
+REJECTION_SCHEMA = pa.schema(
+    [("source_path", pa.string()), ("line_number", pa.int32()), ("content_sha256", pa.string()),
+     ("reason", pa.string()), ("run_id", pa.string())]
+)
+SOURCE_SCHEMA = pa.schema(
+    [("source_path", pa.string()), ("source_format", pa.string()), ("content_sha256", pa.string()),
+     ("size_bytes", pa.int64()), ("extract_version", pa.string()), ("article_count", pa.int32()),
+     ("rejected_count", pa.int32()), ("processed_run_id", pa.string())]
+)
+RUN_SCHEMA = pa.schema(
+    [("run_id", pa.string()), ("started_at", pa.timestamp("us")), ("finished_at", pa.timestamp("us")),
+     ("status", pa.string()), ("files_seen", pa.int32()), ("files_added", pa.int32()),
+     ("files_changed", pa.int32()), ("files_unchanged", pa.int32()), ("files_deleted", pa.int32()),
+     ("files_rejected", pa.int32()), ("articles_extracted", pa.int32()), ("full_refresh", pa.bool_()),
+     ("input_dir", pa.string()), ("error", pa.string())]
+)
+STORY_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("story_id", pa.string()), ("duplicate_of", pa.string())]
+)
+
+
+@cache
+def sql(name: str) -> str:
+    """The text of warehouse/sql/<name>.sql."""
+    return resources.files("warehouse").joinpath("sql", f"{name}.sql").read_text("utf-8")
+
+
+def schema_version() -> str:
+    """A hash of the schema: a build whose schema differs starts from an empty warehouse."""
+    return hashlib.sha256(sql("schema").encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class SourceState:
+    """One input file as the last completed run processed it."""
+
+    source_path: str
+    source_format: str | None
+    content_sha256: str | None
+    size_bytes: int
+    extract_version: str
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One row of the runs table."""
+
+    run_id: str
+    started_at: dt.datetime
+    finished_at: dt.datetime | None
+    status: str
+    files_seen: int
+    files_added: int
+    files_changed: int
+    files_unchanged: int
+    files_deleted: int
+    files_rejected: int
+    articles_extracted: int
+    full_refresh: bool
+    input_dir: str
+    error: str | None = None
+
+
+def connect_read_only(path: Path) -> duckdb.DuckDBPyConnection:
+    """A read-only connection to a published warehouse file."""
+    return duckdb.connect(str(path), read_only=True)
+
+
+def load_source_states(layout: DataLayout) -> dict[str, SourceState]:
+    """The input files the last completed run processed, keyed by source path (empty at first)."""
+    path = layout.published_warehouse()
+    if path is None:
+        return {}
+    con = connect_read_only(path)
+    try:
+        if _meta(con, "schema_version") != schema_version():
+            return {}
+        rows = con.execute(sql("source_states")).fetchall()
+    finally:
+        con.close()
+    return {r[0]: SourceState(*r) for r in rows}
+
+
+def row_counts(path: Path) -> list[tuple[str, int]]:
+    """Row counts of the public tables of a warehouse file."""
+    con = connect_read_only(path)
+    try:
+        return [(str(name), int(count)) for name, count in con.execute(sql("row_counts")).fetchall()]
+    finally:
+        con.close()
+
+
+class Build:
+    """The next snapshot of the warehouse and lake, built aside and published on success."""
+
+    def __init__(self, layout: DataLayout, snapshot_name: str, *, full_refresh: bool, keep_snapshots: int):
+        self.layout = layout
+        self.snapshot_name = snapshot_name
+        self.full_refresh = full_refresh
+        self.keep_snapshots = keep_snapshots
+        self.dir = layout.build_dir(snapshot_name)
+        self.started_empty = True
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._in_transaction = False
+
+    def __enter__(self) -> Build:
+        self.dir.mkdir(parents=True)
+        db_path = self.dir / WAREHOUSE_FILE
+        previous = self.layout.published_warehouse()
+        if previous is not None and not self.full_refresh and _schema_matches(previous):
+            shutil.copyfile(previous, db_path)
+            self.started_empty = False
+        self._con = duckdb.connect(str(db_path))
+        self._con.execute(sql("schema")).fetchall()
+        self._con.execute(
+            "insert or replace into warehouse_meta values ('schema_version', ?)", [schema_version()]
+        )
+        self._con.execute("begin transaction")
+        self._in_transaction = True
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._con is not None:
+            if exc_type is not None and self._in_transaction:
+                self._con.execute("rollback")
+            self._con.close()
+            self._con = None
+        if exc_type is not None:
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise RuntimeError("build is not open")
+        return self._con
+
+    def remove_sources(self, source_paths: Iterable[str]) -> None:
+        """Delete every row that came from these input files."""
+        doomed = pa.table({"source_path": pa.array(sorted(set(source_paths)), pa.string())})
+        if doomed.num_rows == 0:
+            return
+        self.con.register("doomed_sources", doomed)
+        try:
+            self.con.execute(sql("delete_sources"))
+        finally:
+            self.con.unregister("doomed_sources")
+
+    def add_articles(self, articles: Sequence[Article]) -> None:
+        """Insert new article rows (their story columns are filled by set_stories)."""
+        self._insert("articles", [asdict(a) for a in articles], ARTICLE_SCHEMA)
+
+    def add_rejections(self, rejections: Sequence[Rejection], run_id: str) -> None:
+        """Insert rejected_files rows for this run."""
+        rows = [{**asdict(r), "run_id": run_id} for r in rejections]
+        self._insert("rejected_files", rows, REJECTION_SCHEMA)
+
+    def add_sources(self, rows: Sequence[dict[str, Any]]) -> None:
+        """Insert manifest rows for the input files this run processed."""
+        self._insert("source_files", list(rows), SOURCE_SCHEMA)
+
+    def all_articles(self) -> list[Article]:
+        """Every article in the build, for corpus-level stages."""
+        cursor = self.con.execute(sql("articles_all"))
+        return [Article(**dict(zip(ARTICLE_COLUMNS, row, strict=True))) for row in cursor.fetchall()]
+
+    def set_stories(self, assignments: Sequence[StoryAssignment]) -> None:
+        """Write story_id and duplicate_of for every article."""
+        table = pa.Table.from_pylist([asdict(a) for a in assignments], schema=STORY_SCHEMA)
+        self.con.register("story_assignments", table)
+        try:
+            self.con.execute(sql("update_stories"))
+        finally:
+            self.con.unregister("story_assignments")
+
+    def files_rejected(self) -> int:
+        rows = self.con.execute(sql("files_rejected")).fetchall()
+        return int(rows[0][0]) if rows else 0
+
+    def add_run(self, run: RunRecord) -> None:
+        """Insert this run's row."""
+        self._insert("runs", [asdict(run)], RUN_SCHEMA)
+
+    def publish(self) -> Path:
+        """Commit, write the lake, and make this build the current snapshot."""
+        self.con.execute("commit")
+        self._in_transaction = False
+        self.con.execute("checkpoint")
+        lake.export(self.con, self.dir / "lake")
+        self.con.close()
+        self._con = None
+        return publish(self.layout, self.dir, self.snapshot_name, self.keep_snapshots)
+
+    def _insert(self, table: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
+        if not rows:
+            return
+        arrow = pa.Table.from_pylist(rows, schema=schema)
+        self.con.register("incoming_rows", arrow)
+        try:
+            self.con.execute(f"insert into {table} by name select * from incoming_rows")  # noqa: S608
+        finally:
+            self.con.unregister("incoming_rows")
+
+
+def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    try:
+        rows = con.execute("select value from warehouse_meta where key = ?", [key]).fetchall()
+    except duckdb.CatalogException:
+        return None
+    return str(rows[0][0]) if rows else None
+
+
+def _schema_matches(path: Path) -> bool:
+    con = connect_read_only(path)
+    try:
+        return _meta(con, "schema_version") == schema_version()
+    finally:
+        con.close()
