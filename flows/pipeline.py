@@ -21,7 +21,7 @@ from transforms.stories import assign_stories
 from warehouse import layout as data_layout
 from warehouse.inputs import InputFile, scan_inputs
 from warehouse.manifest import RunPlan, plan_run
-from warehouse.store import Build, RunRecord, load_source_states, row_counts
+from warehouse.store import Build, RunRecord, load_source_states, record_failed_run, row_counts
 
 
 @dataclass(frozen=True)
@@ -96,8 +96,6 @@ def run_pipeline(settings: Settings) -> RunSummary:
             plan.files_seen, plan.files_added, plan.files_changed, plan.files_unchanged,
             plan.files_deleted, len(plan.to_extract),
         )
-        results = [unreadable_result(f) for f in plan.unreadable]
-        results += _extract_all(settings, list(plan.to_extract))
         run = RunRecord(
             run_id=run_id, started_at=started, finished_at=None, status="running",
             files_seen=plan.files_seen, files_added=plan.files_added,
@@ -105,10 +103,27 @@ def run_pipeline(settings: Settings) -> RunSummary:
             files_deleted=plan.files_deleted, files_rejected=0, articles_extracted=0,
             full_refresh=settings.full_refresh, input_dir=str(settings.input_dir),
         )
-        finished = build_snapshot(settings, run, plan, results, snapshot_name)
+        try:
+            results = [unreadable_result(f) for f in plan.unreadable]
+            results += _extract_all(settings, list(plan.to_extract))
+            finished = build_snapshot(settings, run, plan, results, snapshot_name)
+        except Exception as exc:
+            _record_failure(layout, settings, run, exc)
+            raise
     counts = row_counts(layout.warehouse)
     logger.info("run %s completed: %s", run_id, ", ".join(f"{t} {n}" for t, n in counts))
     return RunSummary(finished, counts, layout.warehouse, layout.lake)
+
+
+def _record_failure(layout: data_layout.DataLayout, settings: Settings, run: RunRecord, exc: Exception) -> None:
+    """Add a failed runs row to the last good warehouse; its data stays as it was."""
+    failed = RunRecord(**{**run.__dict__, "status": "failed", "finished_at": _now(),
+                          "error": f"{type(exc).__name__}: {exc}"[:2000]})
+    try:
+        record_failed_run(layout, failed, f"{run.started_at:%Y%m%dT%H%M%S%f}-{run.run_id[:8]}-failed",
+                          settings.keep_snapshots)
+    except Exception as record_exc:  # never hide the run's own error behind this one
+        get_run_logger().error("could not record the failed run: %s", record_exc)
 
 
 def _extract_all(settings: Settings, files: list[InputFile]) -> list[FileResult]:

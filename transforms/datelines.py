@@ -17,10 +17,11 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<agency>[^()]{2,120})\))?"
     r"\s*(?P<sep>:|—|–|-{1,2}|\)|$)?\s*"
 )
-# Words that start sentences but are not places.
+# Words that start sentences, or kickers ("BREAKING:", "Opinion:"), but are not places.
 _NOT_PLACES = frozenset(
     "The A An In On At As After Before When While But And Or If It He She They We This That "
-    "These Those Syrian Rebel Rebels According Earlier Later Today Yesterday Meanwhile".split()
+    "These Those Syrian Rebel Rebels According Earlier Later Today Yesterday Meanwhile "
+    "Breaking Exclusive Update Updated Watch Live Opinion Analysis Editorial Explainer Video".split()
 )
 
 
@@ -41,7 +42,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return None
     place, agency, sep = match.group("place"), match.group("agency"), match.group("sep")
     first_word = place.split()[0].rstrip(",")
-    if first_word in _NOT_PLACES:
+    if first_word.capitalize() in _NOT_PLACES:  # also in ALL-CAPS datelines and kickers
         return None
     whole_line = match.end() >= len(paragraph.rstrip())
     if whole_line:

@@ -14,6 +14,7 @@ import re
 import zlib
 
 from charset_normalizer import from_bytes
+from charset_normalizer.utils import is_multi_byte_encoding
 
 from transforms.records import RejectedInput
 
@@ -45,22 +46,29 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 # Share of replacement characters a mostly-UTF-8 file may have and still be kept.
 _MAX_CORRUPT_SHARE = 0.01
+# Share of a too-corrupt file's non-ASCII sequences that must be valid UTF-8 for it to be taken
+# as broken UTF-8 (refused) rather than a legacy encoding whose bytes look like UTF-8 by chance.
+_MIN_UTF8_SHARE = 0.1
 # Share of control characters above which decoded text is taken to be binary.
 _MAX_CONTROL_SHARE = 0.02
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing corrupt streams and output over max_bytes."""
-    decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-    try:
-        out = decompressor.decompress(data, max_bytes + 1)
-    except zlib.error as exc:
-        raise RejectedInput(f"not valid gzip data ({exc})") from exc
-    if len(out) > max_bytes:
-        raise RejectedInput(f"decompressed size exceeds the size cap of {max_bytes} bytes")
-    if not decompressor.eof:
-        raise RejectedInput("truncated gzip data (stream ends early)")
-    return out
+    """Decompress gzip data (every member), refusing corrupt streams and output over max_bytes."""
+    out = b""
+    while True:  # concatenated gzip files are one valid gzip file (RFC 1952 members)
+        decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
+        try:
+            out += decompressor.decompress(data, max_bytes + 1 - len(out))
+        except zlib.error as exc:
+            raise RejectedInput(f"not valid gzip data ({exc})") from exc
+        if len(out) > max_bytes:
+            raise RejectedInput(f"decompressed size exceeds the size cap of {max_bytes} bytes")
+        if not decompressor.eof:
+            raise RejectedInput("truncated gzip data (stream ends early)")
+        data = decompressor.unused_data
+        if not is_gzip(data):
+            return out
 
 
 def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
@@ -87,17 +95,27 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
             return _checked(data.decode(declared), declared)
         except (UnicodeDecodeError, LookupError):
             pass  # a wrong declaration is common; detect instead
+    corrupt_utf8: str | None = None
     if _UTF8_MULTIBYTE.search(data):
         text = data.decode("utf-8", errors="replace")
-        if text.count("\ufffd") <= max(1, int(len(text) * _MAX_CORRUPT_SHARE)):
+        bad = text.count("\ufffd")
+        if bad <= max(1, int(len(text) * _MAX_CORRUPT_SHARE)):
             return _checked(text, "utf-8 (corrupt bytes replaced)")
-        raise RejectedInput(
-            f"invalid UTF-8: {text.count(chr(0xFFFD))} undecodable byte sequences "
-            "and no other encoding fits"
-        )
-    best = from_bytes(data).best()
+        valid = sum(ch > "\x7f" for ch in text) - bad
+        if valid >= (valid + bad) * _MIN_UTF8_SHARE:
+            corrupt_utf8 = f"invalid UTF-8: {bad} undecodable byte sequences and no other encoding fits"
+    matches = from_bytes(data)
+    best = matches.best()
+    if corrupt_utf8 and (best is None or best.encoding is None or not is_multi_byte_encoding(best.encoding)):
+        # Shift_JIS, GBK, Big5, EUC-KR bytes often look like UTF-8 sequences and fit their own
+        # code; a single-byte code page fits any bytes, and would turn broken UTF-8 into mojibake.
+        raise RejectedInput(corrupt_utf8)
     if best is None or best.encoding is None:
         raise RejectedInput("undecodable text: no character encoding fits these bytes")
+    if best.coherence == 0 and any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos for m in matches):
+        # Too little text for the detector to judge a language: many code pages tie and it picks
+        # one arbitrarily (cp1125 for "café"); windows-1252, the web's legacy default, wins the tie.
+        return _checked(data.decode("cp1252", errors="replace"), "cp1252")
     return _checked(str(best), best.encoding)
 
 

@@ -39,7 +39,8 @@ def parse_record(line: str) -> tuple[dict[str, Any], str | None]:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
-        raise RejectedInput(f"invalid JSON ({exc.msg} at column {exc.colno})") from exc
+        # Some messages end in "at" ("Unterminated string starting at"): say it once.
+        raise RejectedInput(f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from exc
     if not isinstance(record, dict):
         raise RejectedInput(f"JSON line is a {type(record).__name__}, not an object")
     text = _first_text(record, TEXT_FIELDS)

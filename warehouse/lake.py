@@ -26,7 +26,7 @@ def export(con: duckdb.DuckDBPyConnection, lake_dir: Path) -> None:
     for table, order in LAKE_TABLES.items():
         target_dir = lake_dir / table
         target_dir.mkdir(parents=True, exist_ok=True)
-        reader = con.execute(f"select * from {table} order by {order}").fetch_record_batch(_BATCH_ROWS)  # noqa: S608
+        reader = con.execute(f"select * from {table} order by {order}").to_arrow_reader(_BATCH_ROWS)  # noqa: S608
         tmp = target_dir / ".part-0.parquet.tmp"
         with pq.ParquetWriter(tmp, reader.schema, compression="zstd") as writer:
             for batch in reader:

@@ -153,6 +153,8 @@ class Build:
             self.started_empty = False
         self._con = duckdb.connect(str(db_path))
         self._con.execute(sql("schema")).fetchall()
+        if previous is not None and self.started_empty:
+            self._carry_over_runs(previous)
         self._con.execute(
             "insert or replace into warehouse_meta values ('schema_version', ?)", [schema_version()]
         )
@@ -169,6 +171,24 @@ class Build:
             self._con = None
         if exc_type is not None:
             shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _carry_over_runs(self, previous: Path) -> None:
+        """Keep the runs history through a full refresh or a schema change."""
+        old = connect_read_only(previous)
+        try:
+            present = {r[0] for r in old.execute(sql("runs_columns")).fetchall()}
+            columns = [c for c in RUN_SCHEMA.names if c in present]
+            if not columns:
+                return
+            # identifiers from RUN_SCHEMA only
+            history = old.execute(f"select {', '.join(columns)} from runs").to_arrow_table()  # noqa: S608
+        finally:
+            old.close()
+        self.con.register("previous_runs", history)
+        try:
+            self.con.execute("insert into runs by name select * from previous_runs")
+        finally:
+            self.con.unregister("previous_runs")
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -241,6 +261,13 @@ class Build:
             self.con.execute(f"insert into {table} by name select * from incoming_rows")  # noqa: S608
         finally:
             self.con.unregister("incoming_rows")
+
+
+def record_failed_run(layout: DataLayout, run: RunRecord, snapshot_name: str, keep_snapshots: int) -> None:
+    """Publish the last good warehouse again with one more runs row saying this run failed."""
+    with Build(layout, snapshot_name, full_refresh=False, keep_snapshots=keep_snapshots) as build:
+        build.add_run(run)
+        build.publish()
 
 
 def _meta(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
