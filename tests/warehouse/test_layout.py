@@ -1,0 +1,75 @@
+"""Snapshots, the atomic publish, pruning, the run lock, and the input scan."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from warehouse.inputs import InputDirError, scan_inputs
+from warehouse.layout import (
+    DataDirError,
+    prepare,
+    publish,
+    remove_unfinished_builds,
+    run_lock,
+)
+
+
+def _build(layout, name: str, content: str) -> Path:  # type: ignore[no-untyped-def]
+    build = layout.build_dir(name)
+    (build / "lake" / "articles").mkdir(parents=True)
+    (build / "warehouse.duckdb").write_text(content)
+    return build
+
+
+def test_publish_switches_warehouse_and_lake_together_and_prunes(tmp_path: Path) -> None:
+    layout = prepare(tmp_path / "data")
+    for i in range(4):
+        publish(layout, _build(layout, f"run{i}", f"v{i}"), f"run{i}", keep=2)
+        assert layout.warehouse.read_text() == f"v{i}"
+        assert os.path.realpath(layout.lake) == str(layout.snapshots / f"run{i}" / "lake")
+    assert sorted(p.name for p in layout.snapshots.iterdir()) == ["run2", "run3"]
+
+
+def test_unfinished_builds_are_removed(tmp_path: Path) -> None:
+    layout = prepare(tmp_path / "data")
+    _build(layout, "killed", "half")
+    assert remove_unfinished_builds(layout) == [".build-killed"]
+    assert list(layout.snapshots.iterdir()) == []
+
+
+def test_the_run_lock_refuses_a_second_holder(tmp_path: Path) -> None:
+    layout = prepare(tmp_path / "data")
+    with run_lock(layout):
+        with pytest.raises(DataDirError, match="another run holds the warehouse"):
+            with run_lock(layout):
+                pass
+    with run_lock(layout):  # released after the first holder is done
+        pass
+
+
+def test_a_foreign_warehouse_file_is_not_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "warehouse.duckdb").write_text("someone else's")
+    with pytest.raises(DataDirError, match="not made by newsflow"):
+        prepare(tmp_path / "data")
+
+
+def test_scan_skips_hidden_and_caps_size(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("hello")
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "y.txt").write_text("hidden")
+    (tmp_path / ".z.txt").write_text("hidden")
+    (tmp_path / "big.html").write_text("x" * 100)
+    files = {f.source_path: f for f in scan_inputs(tmp_path, max_bytes=50)}
+    assert sorted(files) == ["a/x.txt", "big.html"]
+    assert files["a/x.txt"].content_sha256 and files["a/x.txt"].read_error is None
+    assert files["big.html"].read_error and "size cap" in files["big.html"].read_error
+
+
+def test_scan_of_a_missing_dir_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(InputDirError, match="does not exist"):
+        scan_inputs(tmp_path / "missing", max_bytes=50)
