@@ -8,7 +8,7 @@ INPUT  ?= seeds
 DATA   ?= data
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install lint bench clean
+.PHONY: run test install lint gate bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,3 +30,9 @@ lint: $(STAMP)
 
 clean:
 	rm -rf $(DATA) .pytest_cache
+
+gate: $(STAMP)
+	$(BIN)/python bench/eval_extraction.py ../shared/eval-dev --gate bench/quality_floors.json
+
+bench: $(STAMP)
+	$(BIN)/python bench/bench_runs.py ../shared/eval-dev

@@ -71,7 +71,8 @@ def build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: l
     return finished
 
 
-@flow(name="newsflow-run", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False)
+# prefect types the runner generically; ThreadPoolTaskRunner() is the documented usage
+@flow(name="newsflow-run", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False)  # type: ignore[arg-type]
 def newsflow_run(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool = False) -> RunSummary:
     """Ingest every raw article file under input_dir into the warehouse and lake under data_dir."""
     settings = Settings.from_env(input_dir, data_dir, full_refresh)

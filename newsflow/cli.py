@@ -92,7 +92,7 @@ def _format_summary(summary: RunSummary) -> str:
     lines = [
         "",
         f"newsflow run {run.run_id} {run.status} in "
-        f"{(run.finished_at - run.started_at).total_seconds():.1f} s"  # type: ignore[operator]
+        f"{(run.finished_at - run.started_at).total_seconds():.1f} s"
         if run.finished_at else f"newsflow run {run.run_id} {run.status}",
         f"  files: {run.files_seen} seen, {run.files_added} added, {run.files_changed} changed, "
         f"{run.files_unchanged} unchanged, {run.files_deleted} deleted, {run.files_rejected} rejected",

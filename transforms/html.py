@@ -50,7 +50,9 @@ def extract_html(html: str, options: HtmlOptions, url: str | None = None) -> Ext
         text = _text(precise)
         if not text or len(text) < options.fallback_ratio * len(_text(recall)):
             full = _bare(html, url, options, favor_precision=True)
-            text = _text(full) or _text(recall)
+            # When no precision extraction finds a body, the recall text is usually the page
+            # furniture (menus, footer) of a page with no article: refuse rather than keep it.
+            text = _text(full)
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
         raise RejectedInput(f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     doc = precise or recall
@@ -72,11 +74,14 @@ def extract_html(html: str, options: HtmlOptions, url: str | None = None) -> Ext
     )
 
 
-def _bare(html: str, url: str | None, options: HtmlOptions, **flags: bool) -> Any:
+def _bare(html: str, url: str | None, options: HtmlOptions, **flags: Any) -> Any:
     return trafilatura.bare_extraction(
         html,
         url=url,
         with_metadata=True,
+        # htmldate's extensive search turns a bare year in the text ("Copyright 2024") into
+        # 1 January; an unknown date is better than an invented one.
+        date_extraction_params={"extensive_search": False, "original_date": True},
         include_comments=False,
         include_tables=options.include_tables,
         deduplicate=False,

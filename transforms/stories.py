@@ -2,8 +2,8 @@
 
 Copies: word 5-gram shingle sets with Jaccard similarity >= a threshold (an exact copy is
 1.0; a syndicated copy with a changed headline or footer stays near it). Stories: TF-IDF
-cosine similarity of content words >= a threshold, for articles published within a few
-days of each other, joined transitively (single link). Candidate pairs come from an
+cosine similarity of content words >= a threshold, joined most similar pair first, as long
+as a story's dated articles stay within a few days of each other. Candidate pairs come from an
 inverted index of each article's top terms, so the work grows with the pairs that share
 vocabulary, not with the square of the corpus. The earlier article (by publication date,
 then source path) is the original, and the earliest member names the story.
@@ -41,7 +41,7 @@ class StoryOptions:
 
     story_similarity: float = 0.30  # TF-IDF cosine at or above which two articles share a story (0-1)
     duplicate_similarity: float = 0.80  # shingle Jaccard at or above which an article is a copy (0-1)
-    max_days_apart: int = 4  # publication dates further apart than this never share a story
+    max_days_apart: int = 4  # publication dates further apart than this never share a story (0+)
     top_terms: int = 40  # terms per article in the candidate index
     min_shared_terms: int = 3  # top terms two articles must share to be compared
 
@@ -51,23 +51,25 @@ def assign_stories(articles: Sequence[Article], options: StoryOptions) -> list[S
     ordered = sorted(articles, key=_age_key)
     vectors = _tfidf([a.text for a in ordered])
     shingles = [_shingles(a.text) for a in ordered]
-    parent = list(range(len(ordered)))
+    groups = _Groups([a.published_date.toordinal() if a.published_date else None for a in ordered],
+                     options.max_days_apart)
     duplicate_of: dict[int, int] = {}
 
-    for i, j in _candidate_pairs(vectors, options):
-        a, b = ordered[i], ordered[j]
-        if not _close_in_time(a, b, options.max_days_apart):
-            continue
-        if _cosine(vectors[i], vectors[j]) >= options.story_similarity:
-            _union(parent, i, j)
-        if j not in duplicate_of and _jaccard(shingles[i], shingles[j]) >= options.duplicate_similarity:
+    # Most similar pairs join first, so a chain of loosely linked articles cannot block a close pair.
+    scored = sorted(
+        ((-_cosine(vectors[i], vectors[j]), i, j) for i, j in _candidate_pairs(vectors, options)),
+    )
+    for negative_similarity, i, j in scored:
+        copy = j not in duplicate_of and _jaccard(shingles[i], shingles[j]) >= options.duplicate_similarity
+        if copy:  # a copy is a copy however late it was published
             duplicate_of[j] = duplicate_of.get(i, i)
-            _union(parent, i, j)
+        if copy or -negative_similarity >= options.story_similarity:
+            groups.union(i, j)
 
     story_of_root: dict[int, str] = {}
     result = []
     for index, article in enumerate(ordered):
-        root = _find(parent, index)
+        root = groups.find(index)
         if root not in story_of_root:
             story_of_root[root] = stable_id("story", article.article_id)
         original = duplicate_of.get(index)
@@ -84,12 +86,6 @@ def assign_stories(articles: Sequence[Article], options: StoryOptions) -> list[S
 def _age_key(article: Article) -> tuple[int, str, int, str]:
     ordinal = article.published_date.toordinal() if article.published_date else 10**7
     return ordinal, article.source_path, article.line_number or 0, article.article_id
-
-
-def _close_in_time(a: Article, b: Article, max_days: int) -> bool:
-    if a.published_date is None or b.published_date is None:
-        return True
-    return abs((a.published_date - b.published_date).days) <= max_days
 
 
 def _tfidf(texts: Sequence[str]) -> list[dict[str, float]]:
@@ -136,14 +132,32 @@ def _jaccard(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
     return len(a & b) / len(a | b)
 
 
-def _find(parent: list[int], i: int) -> int:
-    while parent[i] != i:
-        parent[i] = parent[parent[i]]
-        i = parent[i]
-    return i
+class _Groups:
+    """Union-find whose groups never span more than max_days between their dated members."""
 
+    def __init__(self, days: list[int | None], max_days: int):
+        self.parent = list(range(len(days)))
+        self.low = list(days)
+        self.high = list(days)
+        self.max_days = max_days
 
-def _union(parent: list[int], i: int, j: int) -> None:
-    ri, rj = _find(parent, i), _find(parent, j)
-    if ri != rj:
-        parent[max(ri, rj)] = min(ri, rj)
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> bool:
+        """Join the groups of i and j unless that would stretch one past max_days; True if joined."""
+        ri, rj = self.find(i), self.find(j)
+        if ri == rj:
+            return True
+        lows = [d for d in (self.low[ri], self.low[rj]) if d is not None]
+        highs = [d for d in (self.high[ri], self.high[rj]) if d is not None]
+        if lows and max(highs) - min(lows) > self.max_days:
+            return False
+        root, child = min(ri, rj), max(ri, rj)  # the earliest article roots its story
+        self.parent[child] = root
+        self.low[root] = min(lows) if lows else None
+        self.high[root] = max(highs) if highs else None
+        return True

@@ -166,11 +166,6 @@ def test_build_article_rejects(path: str, data: bytes, reason: str) -> None:
     assert reason in rejection.reason
 
 
-@pytest.mark.xfail(
-    reason="html.py: when both precision extractions find nothing it falls back to the recall-first text, "
-    "which is the page footer; the footer becomes the article (dated 2024-01-01 from 'Copyright 2024')",
-    strict=True,
-)
 def test_build_article_rejects_a_page_of_only_nav_and_footer() -> None:
     # a section front with a menu and a long footer holds no article
     footer = (
@@ -182,11 +177,6 @@ def test_build_article_rejects_a_page_of_only_nav_and_footer() -> None:
     assert isinstance(_build("section.html", page.encode()), Rejection)
 
 
-@pytest.mark.xfail(
-    reason="html.py: trafilatura's extensive date search turns a bare year in the text into 1 January "
-    "('the winter of 2022' -> 2022-01-01) when the page declares no date",
-    strict=True,
-)
 def test_build_article_leaves_the_date_empty_when_the_page_has_none() -> None:
     # no published_time meta and no date in the text: the date is unknown, not guessed from a year
     page = PAGE.replace('<meta property="article:published_time" content="2024-12-06">\n', "")
