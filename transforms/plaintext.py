@@ -1,98 +1,141 @@
 """Article body and metadata of scraped plain text (trafilatura returns nothing for it).
 
-A first, honest cleaner: the title is the first line that reads like a headline; short
-header lines carrying a date become the publication date; page furniture (share buttons,
-comment prompts) is dropped; a trailing block that starts with a "Comments", "Related" or
-"Latest" marker is cut.
+The body is found by transforms.boilerplate (line scoring and a maximum-sum segment).
+The lines before it are the page header, read for metadata the way a reader does:
+
+- the title is the longest headline-like line of the header (not a sentence, not a menu
+  label, not a date), or a headline-like first body line;
+- the publication date is the first date written in a short header line ("Friday,
+  December 6, 2024", "date 2024-12-06", "Thu, 12/05/2024"), skipping crawl dates
+  ("Today : Dec 25, 2024"); failing that, a date in an inline dateline of the first
+  paragraph ("Islamabad (Agency - 11th Dec, 2024) ...");
+- the author is a "By ..." line, or a name glued to a date ("Alex MacDonald Thu, 12/05/2024");
+- the outlet comes from "From: X" / "Source: X", an agency in the dateline's parentheses,
+  or a syndication note ("... not been edited by NDTV staff ...");
+- the dateline is a place line ("Beirut, Lebanon:") or the place before the first sentence.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
+from transforms.boilerplate import BoilerplateOptions, find_body, is_furniture
 from transforms.datelines import find_dateline
 from transforms.dates import find_date
+from transforms.language import detect_language
 from transforms.records import Extracted, RejectedInput
 from transforms.text import count_words, split_paragraphs
 
-# Lines that are page furniture wherever they stand (compared lowercased, bullets stripped).
-FURNITURE = frozenset(
-    """get link|x|other apps|share|share this|share this article|tweet|email|print|facebook|
-    twitter|whatsapp|linkedin|telegram|pinterest|reddit|copy link|comments|comment|
-    post a comment|leave a comment|add comment|advertisement|advertising|sponsored|
-    subscribe|sign up|sign in|log in|login|register|menu|home|search|skip to content|
-    read more|show more|load more|follow us|share on facebook|share on twitter""".replace(
-        "\n", ""
-    ).replace("    ", "").split("|")
-)
-# Marker lines after which the rest of the page is other stories or reader comments.
-_TAIL_MARKERS = re.compile(
-    r"^(comments?|\d+ comments?|post a comment|leave a (comment|reply)|latest( contents| news| stories)?|"
-    r"related( articles| stories| news| posts)?|more (stories|news|from .{1,40})|recommended( for you)?|"
-    r"read (also|next)|you may also like|most (read|popular|viewed)|trending( now)?|top stories)\s*:?$",
-    re.I,
-)
-_BULLET = re.compile(r"^[-•*·–]\s*")
-_CRAWL_DATE = re.compile(r"^(today|updated|last updated|accessed|retrieved)\s*:", re.I)
-# A headline is short and does not end like a sentence.
-_MAX_TITLE_WORDS = 25
+_CRAWL_DATE = re.compile(r"^(today|now|current date|updated|last updated|accessed|retrieved)\b\s*:?", re.I)
+_SOURCE = re.compile(r"^(?:from|source|via|published by)\s*:\s*(?P<source>\S.{1,60})$", re.I)
+_SOURCE_INLINE = re.compile(r"\b(?:from|source)\s*:\s*(?P<source>[^|]{2,60}?)\s*$", re.I)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<author>[^\d|]{3,80}?)\s*$", re.I)
+_NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s*[-–—|,]\s*)?$")
+_SYNDICATED = re.compile(r"not been edited by (?P<source>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}) staff")
+_DATE_LABEL = re.compile(r"^(date|dated|published|posted|on)\s*:?\s*", re.I)
+_NOT_TITLE = re.compile(r"[>»|]|^(home|news|world|menu|search)\b", re.I)
+_MAX_TITLE_WORDS = 30
 
 
-def extract_plaintext(text: str) -> Extracted:
+def extract_plaintext(text: str, options: BoilerplateOptions | None = None) -> Extracted:
     """Extract the article body and header metadata of scraped plain text."""
-    lines = [line for line in split_paragraphs(text) if not _is_furniture(line)]
-    lines = _cut_tail(lines)
-    if not lines:
+    options = options or BoilerplateOptions()
+    lines = split_paragraphs(text)
+    if not lines or all(is_furniture(line) for line in lines):
         raise RejectedInput("no article text found (only page furniture)")
+    language = detect_language("\n".join(line for line in lines if count_words(line) >= 6) or text)
+    body = find_body(lines, language, options)
+    if body is None:
+        raise RejectedInput("no article text found (no line reads as prose)")
+    header = [line for line in lines[: body.start] if not is_furniture(line)]
+    paragraphs = [line for line, keep in zip(lines[body.start : body.end], body.keep, strict=True) if keep]
 
-    title: str | None = None
-    published = None
-    dateline: str | None = None
-    body: list[str] = []
-    for index, line in enumerate(lines):
-        in_header = not body and index < 8
-        if in_header and count_words(line) <= 14:
-            found = find_date(line)
-            if found is not None:
-                if _CRAWL_DATE.match(line):
-                    continue
-                rest = (line[: found[1]] + line[found[2] :]).strip(" -|,:")
-                rest = re.sub(r"^date\b\s*", "", rest, flags=re.I)
-                if published is None:
-                    published = found[0]
-                if title is None and _looks_like_title(rest) and count_words(rest) >= 4:
-                    title = rest
-                continue
-        if in_header and title is None and _looks_like_title(line):
-            title = line
-            continue
-        if not body and dateline is None:
-            found_dateline = find_dateline(line)
-            if found_dateline is not None and found_dateline.whole_line:
-                dateline = found_dateline.place
-                continue
-        body.append(line)
-    if not body:
+    title, published, author, source, dateline = _read_header(header)
+    if paragraphs and _headline_like(paragraphs[0]) and (title is None or paragraphs[0] == title):
+        title = title or paragraphs[0]
+        paragraphs = paragraphs[1:]
+    if paragraphs:
+        lead = find_dateline(paragraphs[0])
+        if lead is not None:
+            if lead.whole_line:
+                paragraphs = paragraphs[1:]
+            dateline = dateline or lead.place
+            if lead.agency:
+                agency_date = find_date(lead.agency)
+                agency = lead.agency[: agency_date[1]] if agency_date else lead.agency
+                source = source or agency.strip(" -–—,") or None
+                if published is None and agency_date:
+                    published = agency_date[0]
+    for line in lines[body.end :] + lines[body.start : body.end]:
+        match = _SYNDICATED.search(line)
+        if match and source is None:
+            source = match.group("source")
+    if not paragraphs:
         raise RejectedInput("no article text found (header lines only)")
-    if dateline is None:
-        first = find_dateline(body[0])
-        if first is not None:
-            dateline = first.place
-    return Extracted(paragraphs=tuple(body), title=title, published_date=published, dateline=dateline)
+    return Extracted(
+        paragraphs=tuple(paragraphs), title=title, author=author, published_date=published,
+        source_name=source, dateline=dateline, language=language,
+    )
 
 
-def _is_furniture(line: str) -> bool:
-    return _BULLET.sub("", line).strip().lower().rstrip(":") in FURNITURE
+def _read_header(header: list[str]) -> tuple[str | None, dt.date | None, str | None, str | None, str | None]:
+    title: str | None = None
+    published: dt.date | None = None
+    author: str | None = None
+    source: str | None = None
+    dateline: str | None = None
+    candidates: list[str] = []
+    for line in header:
+        if count_words(line) > 40:
+            continue
+        found = find_date(line) if count_words(line) <= 16 else None
+        if found is not None:
+            if _CRAWL_DATE.match(line):
+                continue
+            if published is None:
+                published = found[0]
+            before, after = line[: found[1]].strip(" -–—|,:"), line[found[2] :].strip(" -–—|,:")
+            before = _DATE_LABEL.sub("", before).strip()
+            for part in (before, after):
+                part = re.sub(r"^\d{1,2}:\d{2}(:\d{2})?\s*(am|pm)?\s*([A-Z]{2,4})?\s*[-–—|,]?\s*", "", part, flags=re.I)
+                source_match = _SOURCE_INLINE.search(part) or _SOURCE.match(part)
+                if source_match and source is None:
+                    source = source_match.group("source").strip()
+                    continue
+                name = _NAME.match(part)
+                if name and author is None and count_words(part) <= 4:
+                    author = name.group("name")
+                elif _headline_like(part) and count_words(part) >= 4:
+                    candidates.append(part)
+            continue
+        source_match = _SOURCE.match(line)
+        if source_match:
+            source = source or source_match.group("source").strip()
+            continue
+        byline = _BYLINE.match(line)
+        if byline:
+            author = author or byline.group("author").strip()
+            continue
+        place = find_dateline(line)
+        if place is not None and place.whole_line and line.rstrip().endswith(":"):
+            dateline = dateline or place.place
+            continue
+        if _headline_like(line):
+            candidates.append(line)
+    if candidates:
+        # the headline is the longest headline-like line; on a tie, the one nearest the body
+        title = max(reversed(candidates), key=count_words)
+        if count_words(title) < 3:
+            title = None
+    return title, published, author, source, dateline
 
 
-def _looks_like_title(line: str) -> bool:
+def _headline_like(line: str) -> bool:
     words = count_words(line)
-    return 2 <= words <= _MAX_TITLE_WORDS and not line.endswith((".", ":", ";", ","))
-
-
-def _cut_tail(lines: list[str]) -> list[str]:
-    """Drop everything from a tail marker on, when the marker sits in the last part of the page."""
-    for index, line in enumerate(lines):
-        if index >= len(lines) * 0.4 and _TAIL_MARKERS.match(_BULLET.sub("", line)):
-            return lines[:index]
-    return lines
+    return (
+        2 <= words <= _MAX_TITLE_WORDS
+        and not line.rstrip("\"'”’").endswith((".", ";", ","))
+        and not _NOT_TITLE.search(line)
+        and not is_furniture(line)
+    )
