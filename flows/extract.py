@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from transforms import quotes
 from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
 from transforms.records import Article, Rejection
 from warehouse.inputs import InputFile, read_input
@@ -52,3 +53,24 @@ def _extract_file(input_dir: Path, f: InputFile, options: ExtractOptions) -> Fil
                                f"extraction failed ({type(exc).__name__}: {exc})")
         (articles if isinstance(result, Article) else rejections).append(result)  # type: ignore[arg-type]
     return FileResult(f, fmt, sha256(data), tuple(articles), tuple(rejections))
+
+
+@dataclass(frozen=True)
+class ArticleStage:
+    """A per-article stage: a pure transform from an article to rows of one table."""
+
+    name: str  # stage name recorded in article_stages
+    table: str  # table its rows go to
+    version: str  # bump to recompute the stage for every article
+
+
+def article_stages() -> tuple[ArticleStage, ...]:
+    """The per-article stages, in the order they run (versions read now, so a bump is seen)."""
+    return (ArticleStage("quotes", "quotes", quotes.VERSION),)
+
+
+def run_stage(stage_name: str, articles: list[Article]) -> list[object]:
+    """Run one per-article stage over a batch of articles (in a worker process)."""
+    if stage_name == "quotes":
+        return [q for a in articles for q in quotes.extract_quotes(a.article_id, a.text)]
+    raise ValueError(f"unknown stage {stage_name!r}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import multiprocessing
 import uuid
+from collections.abc import Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,9 +16,10 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.extract import FileResult, extract_files, unreadable_result
+from flows.extract import ArticleStage, FileResult, article_stages, extract_files, run_stage, unreadable_result
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
+from transforms.records import Article
 from transforms.stories import assign_stories
 from warehouse import layout as data_layout
 from warehouse.inputs import InputFile, scan_inputs
@@ -47,24 +50,50 @@ def extract_batch(settings: Settings, files: list[InputFile], pool: Executor) ->
 
 
 @task(cache_policy=NO_CACHE)
-def build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: list[FileResult],
-                   snapshot_name: str) -> RunRecord:
-    """Apply the run's changes to a copy of the warehouse, group stories, and publish."""
+def stage_batch(stage: ArticleStage, articles: list[Article], pool: Executor) -> list[object]:
+    """Run one per-article stage over one batch of articles in a worker process."""
+    return pool.submit(run_stage, stage.name, articles).result()
+
+
+@task(cache_policy=NO_CACHE)
+def apply_extraction(build: Build, plan: RunPlan, results: list[FileResult], run_id: str) -> int:
+    """Remove the rows of changed and deleted files; add what this run extracted."""
+    build.remove_sources(plan.to_remove)
+    new_articles = [a for r in results for a in r.articles]
+    build.add_articles(new_articles)
+    build.add_rejections([x for r in results for x in r.rejections], run_id)
+    build.add_sources([_source_row(r, run_id) for r in results])
+    return len(new_articles)
+
+
+@task(cache_policy=NO_CACHE)
+def group_stories(build: Build, articles: list[Article], settings: Settings) -> None:
+    """Corpus-level story grouping over every article."""
+    build.set_stories(assign_stories(articles, settings.stories))
+
+
+def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: list[FileResult],
+                    snapshot_name: str, pool: Executor) -> RunRecord:
+    """Apply the run's changes to a copy of the warehouse, run the stages, and publish."""
     layout = data_layout.DataLayout(settings.data_dir.resolve())
     with Build(layout, snapshot_name, full_refresh=settings.full_refresh,
                keep_snapshots=settings.keep_snapshots) as build:
-        build.remove_sources(plan.to_remove)
-        new_articles = [a for r in results for a in r.articles]
-        build.add_articles(new_articles)
-        build.add_rejections([x for r in results for x in r.rejections], run.run_id)
-        build.add_sources([_source_row(r, run.run_id) for r in results])
-        build.set_stories(assign_stories(build.all_articles(), settings.stories))
+        extracted = apply_extraction(build, plan, results, run.run_id)
+        articles = build.all_articles()
+        for stage in article_stages():
+            done = build.stage_versions(stage.name)
+            todo = [a for a in articles if done.get(a.article_id) != stage.version]
+            batches = [todo[i : i + settings.batch_articles] for i in range(0, len(todo), settings.batch_articles)]
+            futures = [stage_batch.submit(stage, batch, pool) for batch in batches]
+            rows = [row for future in futures for row in future.result()]
+            build.replace_stage_rows(stage.name, stage.table, stage.version, [a.article_id for a in todo], rows)
+        group_stories(build, articles, settings)
         finished = RunRecord(**{
             **run.__dict__,
             "finished_at": _now(),
             "status": "completed",
             "files_rejected": build.files_rejected(),
-            "articles_extracted": len(new_articles),
+            "articles_extracted": extracted,
         })
         build.add_run(finished)
         build.publish()
@@ -105,9 +134,10 @@ def run_pipeline(settings: Settings) -> RunSummary:
             full_refresh=settings.full_refresh, input_dir=str(settings.input_dir),
         )
         try:
-            results = [unreadable_result(f) for f in plan.unreadable]
-            results += _extract_all(settings, list(plan.to_extract))
-            finished = build_snapshot(settings, run, plan, results, snapshot_name)
+            with _worker_pool(settings) as pool:
+                results = [unreadable_result(f) for f in plan.unreadable]
+                results += _extract_all(settings, list(plan.to_extract), pool)
+                finished = _build_snapshot(settings, run, plan, results, snapshot_name, pool)
         except Exception as exc:
             _record_failure(layout, settings, run, exc)
             raise
@@ -127,16 +157,20 @@ def _record_failure(layout: data_layout.DataLayout, settings: Settings, run: Run
         get_run_logger().error("could not record the failed run: %s", record_exc)
 
 
-def _extract_all(settings: Settings, files: list[InputFile]) -> list[FileResult]:
-    """Extract files in batches: one Prefect task per batch, spread over worker processes."""
-    if not files:
-        return []
-    batches = [files[i : i + settings.batch_files] for i in range(0, len(files), settings.batch_files)]
+@contextmanager
+def _worker_pool(settings: Settings) -> Iterator[Executor]:
+    """Worker processes for extraction and stages, started only when first used."""
     # spawn, not fork: the flow process runs Prefect's threads, which fork would copy mid-flight
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=min(settings.workers, len(batches)), mp_context=context) as pool:
-        futures = [extract_batch.submit(settings, batch, pool) for batch in batches]
-        return [r for future in futures for r in future.result()]
+    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
+        yield pool
+
+
+def _extract_all(settings: Settings, files: list[InputFile], pool: Executor) -> list[FileResult]:
+    """Extract files in batches: one Prefect task per batch, spread over worker processes."""
+    batches = [files[i : i + settings.batch_files] for i in range(0, len(files), settings.batch_files)]
+    futures = [extract_batch.submit(settings, batch, pool) for batch in batches]
+    return [r for future in futures for r in future.result()]
 
 
 def _source_row(result: FileResult, run_id: str) -> dict[str, object]:

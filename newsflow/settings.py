@@ -29,6 +29,7 @@ class Settings:
     full_refresh: bool = False  # rebuild everything from the raw files
     workers: int = 2  # processes extracting in parallel (>= 1; the machine's cores by default)
     batch_files: int = 64  # files per Prefect task (>= 1): tasks cost ~10 ms each, so batch
+    batch_articles: int = 256  # articles per per-article stage task (>= 1)
     max_file_bytes: int = 50 * 1024 * 1024  # size cap of one input file, bytes (>= 1)
     keep_snapshots: int = 2  # completed snapshots kept for readers still on an older one (>= 1)
     extract: ExtractOptions = field(default_factory=ExtractOptions)

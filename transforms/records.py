@@ -72,3 +72,18 @@ class Extracted:
     url: str | None = None
     language: str | None = None
     dateline: str | None = None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """One quotation in an article, as it lands in the `quotes` table."""
+
+    quote_id: str
+    article_id: str
+    quote_text: str
+    start_char: int
+    end_char: int
+    speaker: str | None
+    speaker_entity_id: str | None
+    cue: str | None
+    quote_type: str

@@ -55,6 +55,14 @@ RUN_SCHEMA = pa.schema(
      ("files_rejected", pa.int32()), ("articles_extracted", pa.int32()), ("full_refresh", pa.bool_()),
      ("input_dir", pa.string()), ("error", pa.string())]
 )
+QUOTE_SCHEMA = pa.schema(
+    [("quote_id", pa.string()), ("article_id", pa.string()), ("quote_text", pa.string()),
+     ("start_char", pa.int32()), ("end_char", pa.int32()), ("speaker", pa.string()),
+     ("speaker_entity_id", pa.string()), ("cue", pa.string()), ("quote_type", pa.string())]
+)
+# Tables written by per-article stages, with their Arrow schemas (identifiers from this list only).
+STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA}
+STAGE_SCHEMA = pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("version", pa.string())])
 STORY_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("story_id", pa.string()), ("duplicate_of", pa.string())]
 )
@@ -233,6 +241,25 @@ class Build:
             self.con.execute(sql("update_stories"))
         finally:
             self.con.unregister("story_assignments")
+
+    def stage_versions(self, stage: str) -> dict[str, str]:
+        """article_id -> version of `stage` that produced its rows."""
+        return dict(self.con.execute(sql("stage_versions"), [stage]).fetchall())
+
+    def replace_stage_rows(self, stage: str, table: str, version: str, article_ids: Sequence[str],
+                           rows: Sequence[Any]) -> None:
+        """Replace one stage's rows for these articles and record the version that made them."""
+        schema = STAGE_TABLES[table]  # KeyError for any table outside the fixed list
+        ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+        self.con.register("stage_articles", ids)
+        try:
+            self.con.execute(sql("delete_stage_rows").format(table=table))
+            self.con.execute(sql("delete_article_stages"), [stage])
+        finally:
+            self.con.unregister("stage_articles")
+        self._insert(table, [asdict(r) for r in rows], schema)
+        self._insert("article_stages", [{"article_id": a, "stage": stage, "version": version}
+                                        for a in sorted(set(article_ids))], STAGE_SCHEMA)
 
     def files_rejected(self) -> int:
         rows = self.con.execute(sql("files_rejected")).fetchall()

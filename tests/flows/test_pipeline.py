@@ -235,3 +235,20 @@ def test_a_reader_keeps_its_snapshot_while_a_run_publishes_a_new_one(seeds_dir: 
     finally:
         reader.close()
     assert query(data, "select count(*) from articles")[0][0] == 4
+
+
+def test_bumping_a_stage_version_re_runs_that_stage_only(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from transforms import quotes as quotes_transform
+
+    data = tmp_path / "data"
+    newsflow_run(str(seeds_dir), str(data))
+    before = snapshot_tables(data)
+    assert before["quotes"], "the seeds hold quotations"
+    monkeypatch.setattr(quotes_transform, "VERSION", quotes_transform.VERSION + "-bumped")
+    newsflow_run(str(seeds_dir), str(data))
+    assert last_run(data)["articles_extracted"] == 0  # no file was extracted again
+    versions = query(data, "select distinct version from article_stages where stage = 'quotes'")
+    assert versions == [(quotes_transform.VERSION,)]  # every article's quotes were recomputed
+    assert snapshot_tables(data) == before  # same code, so the same rows and ids

@@ -1,0 +1,504 @@
+"""Quotations in an article's text, with who said them and the verb that reports them.
+
+Finding quotes: quotation marks are paired per paragraph. Curly marks (“ ” « ») have a
+side; straight marks (") get one from their neighbours (after a space or an opening
+bracket: opening; after a word: closing). Single-quoted quotes (‘ ’ and ') are paired
+the same way, with apostrophes (don’t, Assad’s, rebels’) told apart by what follows
+them. A mark left open at the end of a paragraph whose next paragraph opens with a mark
+is a quote running over several paragraphs (the news convention); any other unclosed
+mark is stray and ignored, so it never swallows the rest of the article. Quotes inside a
+quote are part of it.
+
+Attributing them, in the order news writes them:
+  “…,” X said. / “…,” said X, a fellow at Y. / “…,” X told Z.       (after the quote)
+  X said: “…” / X told Z: “…” / According to X, “…”                 (before the quote)
+  '…' - X, role                                                    (a pull quote)
+  X said: (end of paragraph) followed by a paragraph of quotation   (the next paragraph)
+Titles and roles are not part of a name (rebel commander Lieutenant Colonel Hassan Abdul
+Ghani -> Hassan Abdul Ghani). A pronoun (he, she) is resolved to the most recent named
+speaker; "it", "they" to the most recent institutional one; "the 33-year-old" to the most
+recent named speaker; a description that names someone ("a civil servant who gave his
+name only as Abbas") to that name; "the army" to the fuller name the article gave it
+earlier ("the Syrian army"). A quote with no attribution in its sentence keeps speaker NULL.
+
+Short quoted phrases with no attribution (scare quotes, titles: a "temporary tactical
+measure" repeated by an outlet, 'Ford v Ferrari') are not quotations and are left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from transforms.records import Quote
+
+# Bump when a change here alters the quotes found: every article's quotes are recomputed.
+VERSION = "1"
+
+_CUES = (
+    "said|says|say|saying|told|tells|tell|telling|added|adds|adding|explained|explains|explaining|"
+    "argued|argues|arguing|warned|warns|warning|noted|notes|noting|stressed|stresses|insisted|insists|"
+    "declared|declares|announced|announces|wrote|writes|writing|asked|asks|asking|replied|replies|"
+    "continued|continues|claimed|claims|claiming|conceded|acknowledged|acknowledges|recalled|recalls|"
+    "remarked|stated|states|tweeted|tweets|posted|proclaimed|proclaiming|conveyed|reported|reports|"
+    "urged|urges|predicted|predicts|suggested|suggests|admitted|admits|confirmed|confirms|"
+    "explains|observed|observes|responded|responds|countered|counters|cautioned|cautions|"
+    "blasted|vowed|vows|promised|promises|pledged|joked|jokes|quipped|boasted|complained|"
+    "complains|lamented|laments|agreed|agrees|thundered|shouted|yelled|chanted|chanting|sang|sings|"
+    "described|describes|called|calls|testified|estimated|concluded|characterized|characterised|"
+    "characterizes|proclaims|declaring|insisting|warning|noting|stressing|adding|writing"
+)
+_CUE = re.compile(rf"\b(?P<cue>{_CUES})\b", re.I)
+_CUE_WORDS = frozenset(_CUES.replace(" ", "|").split("|"))
+
+_NAME_PARTICLES = frozenset(
+    "al al- el el- bin ibn bint abu abou de del della der di da du van von le la dos das".split()
+)
+# Titles and roles that come before a name and are not part of it.
+_TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. capt capt.
+    sgt sgt. prof prof. rev rev. president vice prime minister secretary general secretary-general
+    lieutenant colonel major captain sergeant commander chief director chairman chairwoman chair
+    spokesman spokeswoman spokesperson envoy special ambassador senator representative governor
+    mayor judge justice king queen prince princess sheikh emir leader editor editor-in-chief
+    defense defence foreign interior finance health attorney deputy acting former state un u.n.
+    analyst professor officer official founder ceo executive head coach pope""".split()
+)
+_PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "we": "group", "i": "person"}
+_SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”]?\s+)(?=[^\s])")
+_AGE = re.compile(r"^the \d+-year-old$", re.I)
+_NAMED_AS = re.compile(
+    r"\b(?:who )?(?:gave (?:his|her|their) (?:first |full )?name (?:only )?as|identified (?:only )?as|"
+    r"named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
+)
+_WORD = re.compile(r"\w+")
+_DETERMINERS = frozenset("the a an this that these those his her its their our my one another".split())
+
+# Fewer words than this, with no attribution in sight, is a scare quote or a title.
+_MIN_UNATTRIBUTED_WORDS = 5
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int  # offset of the first quoted character
+    end: int  # offset after the last quoted character
+    open_mark: int  # offset of the opening mark
+    close_mark: int | None  # offset of the closing mark, None when it runs to the paragraph end
+    paragraph: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Attribution:
+    speaker: str | None
+    cue: str | None
+    kind: str  # name, pronoun, description, none
+
+
+def extract_quotes(article_id: str, text: str) -> list[Quote]:
+    """Every quotation in text, attributed as well as the text allows."""
+    from transforms.articles import stable_id  # ids are made the same way for every table
+
+    spans = _find_spans(text)
+    quotes: list[Quote] = []
+    speakers: list[tuple[str, str]] = []  # (speaker, kind) in text order, for pronouns
+    previous: dict[int, _Attribution] = {}
+    for index, span in enumerate(spans):
+        attribution = _attribute(text, span, spans, index, previous)
+        attribution = _resolve(text, span, attribution, speakers)
+        previous[index] = attribution
+        quote_text, start, end = _trim(text, span.start, span.end)
+        if not quote_text or not _WORD.search(quote_text):
+            continue
+        words = len(_WORD.findall(quote_text))
+        if attribution.cue is None and attribution.speaker is None and words < _MIN_UNATTRIBUTED_WORDS:
+            continue
+        if attribution.speaker:
+            speakers.append((attribution.speaker, attribution.kind))
+        quotes.append(
+            Quote(
+                quote_id=stable_id("quote", article_id, start, end),
+                article_id=article_id,
+                quote_text=quote_text,
+                start_char=start,
+                end_char=end,
+                speaker=attribution.speaker,
+                speaker_entity_id=None,
+                cue=attribution.cue,
+                quote_type=_quote_type(text, span),
+            )
+        )
+    return quotes
+
+
+# --- finding quotation spans -------------------------------------------------------------
+
+_OPENERS = "“«„"
+_CLOSERS = "”»"
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        spans.append((match.start(), match.end()))
+    return spans
+
+
+def _find_spans(text: str) -> list[_Span]:
+    paragraphs = _paragraphs(text)
+    spans: list[_Span] = []
+    for number, (p_start, p_end) in enumerate(paragraphs):
+        next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text[paragraphs[number + 1][0] :])
+        doubles = _pair_marks(text, p_start, p_end, _double_roles(text, p_start, p_end), next_opens)
+        spans.extend(doubles)
+        inside = [(s.open_mark, s.close_mark if s.close_mark is not None else p_end) for s in doubles]
+        singles = _pair_marks(text, p_start, p_end, _single_roles(text, p_start, p_end), False)
+        spans.extend(s for s in singles if not any(a <= s.open_mark <= b for a, b in inside))
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _opens_with_mark(paragraph: str) -> bool:
+    return bool(paragraph) and (paragraph[0] in _OPENERS or paragraph[0] == '"')
+
+
+def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    roles = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in _OPENERS:
+            roles.append((i, "open"))
+        elif ch in _CLOSERS:
+            roles.append((i, "close"))
+        elif ch == '"':
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            if before.isspace() or before in "([{—–-/:" or i == start:
+                roles.append((i, "open"))
+            elif after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == end:
+                roles.append((i, "close"))
+            else:
+                roles.append((i, "either"))
+    return roles
+
+
+def _single_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    roles = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in "‘’'":
+            continue
+        before = text[i - 1] if i > start else " "
+        after = text[i + 1] if i + 1 < end else " "
+        if (before.isspace() or before in "([{—–-:\"“" or i == start) and (after.isalnum() or after in "…."):
+            if ch != "’":
+                roles.append((i, "open"))
+        elif not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-\"”" or i + 1 == end):
+            if ch != "‘" and not (before in "sS" and after == " " and _plural_possessive(text, i, end)):
+                roles.append((i, "close"))
+    return roles
+
+
+def _plural_possessive(text: str, i: int, end: int) -> bool:
+    """rebels’ advance: an apostrophe after s followed by a lowercase word, not a closing mark."""
+    rest = text[i + 1 : min(end, i + 30)].lstrip()
+    return bool(rest) and rest[0].islower()
+
+
+def _pair_marks(text: str, p_start: int, p_end: int, roles: list[tuple[int, str]],
+                continues: bool) -> list[_Span]:
+    spans: list[_Span] = []
+    open_at: int | None = None
+    for position, role in roles:
+        if open_at is None:
+            if role in ("open", "either"):
+                open_at = position
+        elif role in ("close", "either"):
+            if position > open_at + 1:
+                spans.append(_Span(open_at + 1, position, open_at, position, (p_start, p_end)))
+            open_at = None
+        else:  # a second opening mark: the first one was stray
+            open_at = position
+    if open_at is not None and continues and open_at + 1 < p_end:
+        spans.append(_Span(open_at + 1, p_end, open_at, None, (p_start, p_end)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """Strip spaces and a trailing comma (“…,” said X) from a quote's span."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return text[start:end], start, end
+
+
+# --- attribution ---------------------------------------------------------------------------
+
+
+def _sentence_before(text: str, span: _Span) -> str:
+    """The part of the quote's sentence before its opening mark."""
+    head = text[span.paragraph[0] : span.open_mark]
+    starts = [m.end() for m in re.finditer(r"[.!?][’'\"”]?\s+(?=[A-Z“\"‘'])", head)]
+    return head[starts[-1] :] if starts else head
+
+
+def _after(text: str, span: _Span) -> str:
+    """The rest of the quote's sentence after its closing mark."""
+    if span.close_mark is None:
+        return ""
+    tail = text[span.close_mark + 1 : span.paragraph[1]]
+    end = re.search(r"[.!?](?=\s|$)|[“\"‘]", tail)
+    return tail[: end.start() + 1] if end else tail
+
+
+def _attribute(text: str, span: _Span, spans: list[_Span], index: int,
+               previous: dict[int, _Attribution]) -> _Attribution:
+    after = _after(text, span)
+    found = _attribution_after(after, text[span.start : span.end])
+    if found:
+        return found
+    before = _sentence_before(text, span)
+    found = _attribution_before(before)
+    if found:
+        return found
+    pull = re.match(r"^\s*[-–—]\s*(?P<who>[A-Z][^,;()]{2,60})", text[span.close_mark + 1 : span.paragraph[1]]) \
+        if span.close_mark is not None else None
+    if pull and span.open_mark == span.paragraph[0]:
+        name = _clean_name(pull.group("who"))
+        if name:
+            return _Attribution(name, None, "name")
+    # the paragraph before ends "X said:" and this paragraph is the quotation
+    if span.open_mark == span.paragraph[0] and span.paragraph[0] >= 2:
+        prev_paragraph = text[: span.paragraph[0]].rstrip()
+        line_start = prev_paragraph.rfind("\n") + 1
+        last = prev_paragraph[line_start:]
+        if last.endswith(":"):
+            found = _attribution_before(_last_sentence(last))
+            if found:
+                return found
+    # a quote continuing the previous one (same paragraph, or a multi-paragraph quote)
+    if index > 0:
+        prior = spans[index - 1]
+        same_paragraph = prior.paragraph == span.paragraph
+        continued = prior.close_mark is None and span.open_mark == span.paragraph[0]
+        if (same_paragraph or continued) and (index - 1) in previous:
+            earlier = previous[index - 1]
+            if earlier.speaker or earlier.cue:
+                return earlier
+    return _Attribution(None, None, "none")
+
+
+def _last_sentence(line: str) -> str:
+    starts = [m.end() for m in re.finditer(r"[.!?][’'\"”]?\s+(?=[A-Z])", line)]
+    return line[starts[-1] :] if starts else line
+
+
+_AFTER_CUE_FIRST = re.compile(
+    rf"^\s*[,.!?…]?\s*[,]?\s*(?P<cue>{_CUES})\s+(?P<who>[^,.;:!?“\"]+?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|during|after|before|when|while|who|from)\b))",
+    re.I,
+)
+_AFTER_SPEAKER_FIRST = re.compile(
+    rf"^\s*[,.!?…]?\s*(?P<who>[^,.;:!?“\"]{{1,120}}?)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?P<cue>{_CUES})\b",
+    re.I,
+)
+_ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“\"]{2,120})", re.I)
+
+
+def _attribution_after(after: str, quoted: str) -> _Attribution | None:
+    if not after.strip() or not re.match(r"^\s*[,.!?…]?\s*\S", after):
+        return None
+    if quoted.rstrip().endswith(".") and re.match(r"^\s*[A-Z]", after):
+        return None  # “... Syria.” It said ...: a new sentence, not an attribution
+    cue_first = _AFTER_CUE_FIRST.match(after)
+    if cue_first and cue_first.group("who").split()[0].lower() not in ("that", "it", "to"):
+        who = _speaker_phrase(after[cue_first.start("who") :])
+        if who:
+            return _Attribution(*who[:1], cue=cue_first.group("cue").lower(), kind=who[1])
+    speaker_first = _AFTER_SPEAKER_FIRST.match(after)
+    if speaker_first:
+        who = _speaker_phrase(speaker_first.group("who"), at_end=True)
+        if who:
+            return _Attribution(who[0], speaker_first.group("cue").lower(), who[1])
+    according = _ACCORDING.search(after)
+    if according:
+        who = _speaker_phrase(according.group("who"))
+        if who:
+            return _Attribution(who[0], "according to", who[1])
+    return None
+
+
+def _attribution_before(before: str) -> _Attribution | None:
+    according = _ACCORDING.search(before)
+    if according:
+        who = _speaker_phrase(according.group("who"))
+        if who:
+            return _Attribution(who[0], "according to", who[1])
+    cues = list(_CUE.finditer(before))
+    for cue in reversed(cues):
+        head = before[: cue.start()]
+        head = re.sub(r"\s+(?:on|in|at|during|late|early)\s+(?:\w+day|\w+ \d+|the \w+)\s*$", "", head)
+        head = re.sub(r"\s+(?:also|later|then|previously|once|\w+ly)\s*$", "", head)
+        who = _speaker_phrase(head, at_end=True)
+        if who:
+            return _Attribution(who[0], cue.group("cue").lower(), who[1])
+    return None
+
+
+def _speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | None:
+    """Extract the speaker from the words next to a cue: (speaker, kind) or None."""
+    fragment = re.sub(r"\([^)]*\)", " ", fragment).strip(" ,.;:!?")
+    if not fragment:
+        return None
+    words = fragment.split()
+    if at_end:
+        subject = _subject(fragment)
+        # the speaker is the end of the fragment: the longest run of name-like words before the cue
+        last = words[-1].lower().strip(",")
+        if last in _PRONOUNS:
+            return last, "pronoun"
+        run: list[str] = []
+        for word in reversed(words):
+            bare = word.strip(",")
+            if (bare != word and run) or any(mark in word for mark in "”“\"’‘"):
+                break
+            if _name_like(bare) or (run and bare.lower() in _NAME_PARTICLES):
+                run.insert(0, bare)
+            else:
+                break
+        preceded = words[-len(run) - 1].lower() if run and len(words) > len(run) else ""
+        if run and preceded not in ("at", "of", "for", "in", "from", "with", "by", "to", "on"):
+            name = _clean_name(" ".join(run))
+            if name:
+                return name, "name"
+        if subject:
+            return subject, "name"
+        description = re.search(
+            r"\b(?P<d>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)$", fragment, re.I
+        )
+        if description and not _CUE_WORDS.intersection(description.group("d").lower().split()):
+            return _lower_determiner(description.group("d")), "description"
+        return None
+    first = words[0].lower().strip(",")
+    if first in _PRONOUNS:
+        return first, "pronoun"
+    named = _NAMED_AS.search(fragment)
+    if named:
+        return named.group("name"), "name"
+    if _name_like(words[0]):
+        run = []
+        for word in words:
+            bare = word.strip(",")
+            if _name_like(bare) or bare.lower() in _NAME_PARTICLES:
+                run.append(bare)
+                if bare != word:
+                    break
+            else:
+                break
+        name = _clean_name(" ".join(run))
+        if name:
+            return name, "name"
+    description = re.match(r"^(?P<d>(?:the|a|an|one|another)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=,|$|\s+who\b)",
+                           fragment, re.I)
+    if description:
+        return _lower_determiner(description.group("d")), "description"
+    return None
+
+
+def _lower_determiner(phrase: str) -> str:
+    """ "The minister" at a sentence start is "the minister" anywhere else."""
+    first, _, rest = phrase.partition(" ")
+    return f"{first.lower()} {rest}" if first.lower() in _DETERMINERS and rest else phrase
+
+
+def _subject(fragment: str) -> str | None:
+    """The name a clause starts with ("Aaron Lund, a fellow at ..., called"), or None."""
+    match = re.match(
+        r"^(?:(?:In|On|At|Later|Earlier|Meanwhile|But|And|However|Yet|Still|Also)\b[^,]{0,60},\s*)?"
+        r"(?P<name>(?:[A-Z][\w.'’-]*\s+|(?:al|el|bin|ibn|abu|de|van|von)-?\s*){0,6}[A-Z][\w'’-]+)(?=,|\s+[a-z])",
+        fragment,
+    )
+    if not match or match.group("name").split()[0].lower() in _DETERMINERS:
+        return None
+    return _clean_name(match.group("name"))
+
+
+def _name_like(word: str) -> bool:
+    if not word:
+        return False
+    if word.lower() in _NAME_PARTICLES:
+        return False
+    head = word.split("-")[-1] if word.lower().startswith(("al-", "el-")) else word
+    return head[:1].isupper() and not head.isupper() or (head.isupper() and len(head) > 1 and head.isalpha())
+
+
+def _clean_name(phrase: str) -> str | None:
+    """Drop titles and roles before a name, and a possessive after it."""
+    words = [w.strip(",") for w in phrase.split()]
+    cut = 0
+    for i, word in enumerate(words):
+        if word.lower().rstrip(".") in _TITLES or word.lower() in _TITLES or (word.isupper() and i < len(words) - 1):
+            cut = i + 1
+    words = words[cut:]
+    if words:
+        words[-1] = re.sub(r"['’]s?$", "", words[-1])
+    name = " ".join(w for w in words if w)
+    if not name or name.lower() in _PRONOUNS or name.lower() in _CUE_WORDS:
+        return None
+    if not any(ch.isupper() for ch in name[:1]):
+        return None
+    return name
+
+
+# --- resolution ----------------------------------------------------------------------------
+
+
+def _resolve(text: str, span: _Span, attribution: _Attribution,
+             speakers: list[tuple[str, str]]) -> _Attribution:
+    speaker, kind = attribution.speaker, attribution.kind
+    if speaker is None:
+        return attribution
+    if kind == "pronoun":
+        wanted = _PRONOUNS[speaker.lower()]
+        for earlier, earlier_kind in reversed(speakers):
+            if wanted == "person" and earlier_kind == "name":
+                return _Attribution(earlier, attribution.cue, "name")
+            if wanted == "group" and earlier_kind in ("description", "name"):
+                return _Attribution(earlier, attribution.cue, earlier_kind)
+        return _Attribution(None, attribution.cue, "none")
+    if kind == "description":
+        if _AGE.match(speaker):
+            for earlier, earlier_kind in reversed(speakers):
+                if earlier_kind == "name":
+                    return _Attribution(earlier, attribution.cue, "name")
+        noun = speaker.split()[-1]
+        if len(speaker.split()) <= 3 and speaker.lower().startswith("the "):
+            fuller = _fuller_name(text[: span.open_mark], noun)
+            if fuller:
+                return _Attribution(fuller, attribution.cue, "description")
+    return attribution
+
+
+def _fuller_name(before: str, noun: str) -> str | None:
+    """The most recent capitalised phrase containing noun ("the army" -> "Syrian army")."""
+    pattern = re.compile(
+        rf"\b(?:[A-Z][\w'’-]+\s+(?:(?:for|of|the|and)\s+)?)*{re.escape(noun)}(?:\s+(?:for|of)\s+(?:[A-Z][\w'’-]+\s*)+)?",
+        re.I,
+    )
+    best = None
+    for match in pattern.finditer(before):
+        phrase = match.group(0).strip()
+        if phrase[:1].isupper() and len(phrase.split()) > 1 and phrase.lower() != f"the {noun.lower()}":
+            best = phrase
+    if best and best.split()[0].lower() == "the":
+        best = " ".join(best.split()[1:])
+    return f"the {best}" if best and not best.split()[-1][:1].isupper() else best
+
+
+def _quote_type(text: str, span: _Span) -> str:
+    """direct when the quote is an utterance of its own; partial when it sits inside a sentence."""
+    before = _sentence_before(text, span).rstrip()
+    quoted = text[span.start : span.end].strip()
+    if not before or before.endswith((":", ",")):
+        return "direct"
+    if quoted[:1].isupper() and re.search(rf"\b({_CUES})\s*$", before, re.I):
+        return "direct"
+    return "partial"
