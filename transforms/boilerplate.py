@@ -69,21 +69,25 @@ FURNITURE_LINES = frozenset(
     about us|all rights reserved""".replace("\n", "").replace("    ", "").split("|")
 )
 _FURNITURE_PATTERNS = re.compile(
-    r"(^(©|\(c\)|copyright\b)|all rights reserved|\bcookies?\b.*\b(use|consent|accept|settings|policy)\b|"
+    r"(^(©|\(c\)|copyright\s*(©|\(c\)|\d{4}))|all rights reserved|"
+    r"\b(we|this (site|website)|our (site|website)) uses? cookies\b|\b(accept|manage|allow) (all )?cookies\b|"
+    r"\bcookie (policy|settings|preferences|consent)\b|"
     r"^(subscribe|sign up|register)\b.*\b(newsletter|free|now|today|access|account)\b|"
-    r"has not been edited by .{1,40} staff|published from a syndicated feed|"
+    r"has not been edited by .{1,40} staff|published from a (syndicated|wire agency|news agency) feed|"
+    r"auto-generated from a syndicated feed|^disclaimer\s*:|only the headline .{0,80}(changed|reworked)|"
     r"^(share|follow) (this|us|on)\b|^(click|tap) here\b|^(read|see) (more|also)\b.{0,60}$|"
-    r"^(posted|published|updated|last updated)( on| at)?\s*:?\s*\S.{0,40}$|"
+    r"^(posted|published|updated|last updated)( on| at)?\s*:?\s*[^,.]{0,40}$|"
     r"^(photo|image|picture|video)( credit)?\s*:|\bgetty images\b|^\d+\s+comments?$|"
-    r"\b(19|20)\d\d\b.{0,30}\b(said|says|wrote|writes)\s*:$|^comments are closed)",
+    r"\b(19|20)\d\d\b.{0,30}\b(said|says|wrote|writes)$|^comments are closed)",
     re.I,
 )
 _BULLET = re.compile(r"^[-•*·–|>»]+\s*")
 # Headings that open the comment thread: the body never runs across one of them.
 COMMENTS_BREAK = re.compile(
     # a bare "Comment" is a share-bar button, not the thread's heading
-    r"^\[?\s*(\d+\s+(comments?|responses?|replies|reactions)|comments|responses|replies|reactions)"
-    r"\s*(\(\d+\))?\s*\]?$|"
+    r"^\[?\s*((\d+|one)\s+(comments?|responses?|replies|reactions)|no (comments|responses)|(reader |user )?comments|"
+    r"responses|replies|reactions)\s*(\(\d+\))?\s*\]?$|"
+    r"^(\d+|one) (thoughts?|responses?|comments?|replies) (on|to) .{1,200}$|"
     r"^(top rated|most recent|newest|oldest|show|view|read|see) (all )?comments$|"
     r"^(leave|post|add|write) a (comment|reply|response)$|^join the (discussion|conversation)$",
     re.I,
@@ -92,6 +96,7 @@ COMMENTS_BREAK = re.compile(
 # can sit mid-article, so crossing one costs a lot rather than being forbidden.
 RELATED_BREAK = re.compile(
     r"^(related|related (articles|posts|stories|news|content|coverage|links|topics|videos))$|"
+    r"^(also read|read also|more like this|see also|further reading)$|"
     r"^more (stories|news|articles|videos|from .{1,40}|on .{1,40}|in .{1,40})$|"
     r"^(you|we think you) (may|might|will|would) (also )?(like|enjoy|be interested in)$|"
     r"^(recommended|recommended for you|editor'?s picks|around the web|from the web|"
@@ -110,7 +115,7 @@ class BoilerplateOptions:
     min_stop_density: float = 0.22  # share of stop words a prose line needs (0-1)
     short_penalty: float = 8.0  # score of a short non-sentence line (menu item, label): its negative
     furniture_penalty: float = 12.0  # score of a furniture line: its negative
-    related_penalty: float = 40.0  # score of a "Related"/"More from" heading: its negative
+    related_penalty: float = 20.0  # score of a "Related"/"More from" heading: its negative
     chars_per_word: int = 3  # characters counted as one word in scripts without spaces (>= 1)
 
 
@@ -126,7 +131,11 @@ class BodyLines:
 def is_furniture(line: str) -> bool:
     """True for page furniture: share and comment prompts, cookie notices, copyright lines."""
     bare = _BULLET.sub("", line).strip().lower().rstrip(":")
-    return bare in FURNITURE_LINES or bool(_FURNITURE_PATTERNS.search(bare))
+    return (
+        bare in FURNITURE_LINES
+        or bool(_FURNITURE_PATTERNS.search(bare))
+        or bool(RELATED_BREAK.match(bare) or COMMENTS_BREAK.match(bare))
+    )
 
 
 def find_body(lines: list[str], language: str | None, options: BoilerplateOptions) -> BodyLines | None:
@@ -134,21 +143,31 @@ def find_body(lines: list[str], language: str | None, options: BoilerplateOption
     if not lines:
         return None
     stops = _stop_words(language or "en")
-    seen: dict[str, int] = {}
-    for line in lines:
-        seen[line] = seen.get(line, 0) + 1
-    # A line repeated on the page is a link or teaser shown twice (headline, then link text).
-    scores = [
-        -options.related_penalty if RELATED_BREAK.match(_bare(line))
-        else _score(line, stops, options) if seen[line] == 1
-        else -2 * options.short_penalty
-        for line in lines
-    ]
+    last_seen = {line: index for index, line in enumerate(lines)}
+    scores = []
+    for index, line in enumerate(lines):
+        if RELATED_BREAK.match(_bare(line)):
+            scores.append(-options.related_penalty)
+            continue
+        score = _score(line, stops, options)
+        if last_seen[line] != index:
+            # A line shown again later is a teaser or link (headline, then link text); a repeated
+            # paragraph (a summary above the share bar) counts where it is shown last.
+            score = -2 * options.short_penalty
+        scores.append(score)
+    _mark_teasers(lines, scores, options)
     start, end, total = _best_segment(scores, [_is_break(line) for line in lines])
     if total <= 0:
         return None
-    keep = tuple(not is_furniture(line) for line in lines[start:end])
-    return BodyLines(start, end, keep)
+    keep: list[bool] = []
+    in_box = False
+    for line, score in zip(lines[start:end], scores[start:end], strict=True):
+        if RELATED_BREAK.match(_bare(line)):
+            in_box = True  # an inline "Related" box: its headlines go until the prose resumes
+        elif score > 0:
+            in_box = False
+        keep.append(not in_box and not is_furniture(line))
+    return BodyLines(start, end, tuple(keep))
 
 
 def _score(line: str, stops: frozenset[str], options: BoilerplateOptions) -> float:
@@ -176,6 +195,43 @@ def _length_in_words(line: str, options: BoilerplateOptions) -> float:
     if unspaced > len(line) / 3:
         return len(line) / options.chars_per_word
     return count_words(line)
+
+
+_DATE_ONLY = re.compile(
+    r"^(\d{1,2}\s+\w+\s+\d{4}|\w+\s+\d{1,2},?\s+\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}|"
+    r"\d+\s+(minutes?|hours?|days?|weeks?|months?)\s+ago|yesterday|today)$",
+    re.I,
+)
+
+
+def _mark_teasers(lines: list[str], scores: list[float], options: BoilerplateOptions) -> None:
+    """Score the teasers of story lists as boilerplate, in place.
+
+    A list of other stories repeats headline, teaser sentence(s), often a date. Two or more
+    headline-then-prose pairs after a "Related"/"Latest" heading, or two or more
+    headline-prose-date triples anywhere, make a list; an inline "Related" box (headlines in a
+    run, then the article again) has only one such pair, and stays bridgeable.
+    """
+    def headline(i: int) -> bool:
+        return scores[i] < 0 and not is_furniture(lines[i]) and 2 <= count_words(lines[i]) <= 16 \
+            and not _DATE_ONLY.match(_bare(lines[i]))
+
+    pairs = [i for i in range(1, len(lines)) if scores[i] > 0 and headline(i - 1)]
+    triples = [i for i in pairs if i + 1 < len(lines) and _DATE_ONLY.match(_bare(lines[i + 1]))]
+    teasers = set(triples) if len(triples) >= 2 else set()
+    # only a heading that follows article prose opens a list of other stories; one in the page
+    # header ("Latest", "Trending" menus) is followed by the article itself, subheadings and all
+    first_prose = next((i for i, score in enumerate(scores) if score >= options.good_words), len(lines))
+    headings = [i for i, line in enumerate(lines) if i > first_prose and RELATED_BREAK.match(_bare(line))]
+    for h, heading in enumerate(headings):
+        stop = headings[h + 1] if h + 1 < len(headings) else len(lines)
+        # the list ends where two prose lines follow each other: the article has resumed
+        stop = next((i for i in range(heading + 2, stop) if scores[i] > 0 and scores[i - 1] > 0), stop)
+        inside = [i for i in pairs if heading < i < stop]
+        if len(inside) >= 2:
+            teasers.update(inside)
+    for i in teasers:
+        scores[i] = -options.short_penalty
 
 
 def _bare(line: str) -> str:

@@ -30,9 +30,14 @@ from transforms.text import count_words, split_paragraphs
 _CRAWL_DATE = re.compile(r"^(today|now|current date|updated|last updated|accessed|retrieved)\b\s*:?", re.I)
 _SOURCE = re.compile(r"^(?:from|source|via|published by)\s*:\s*(?P<source>\S.{1,60})$", re.I)
 _SOURCE_INLINE = re.compile(r"\b(?:from|source)\s*:\s*(?P<source>[^|]{2,60}?)\s*$", re.I)
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+(?P<author>[^\d|]{3,80}?)\s*$", re.I)
+_BYLINE = re.compile(
+    r"^(?:by|written by|words by|reporting by)\s+(?P<author>[^\d|]{3,80}?)\s*(?:\|\s*(?P<source>[^|]{2,60}?))?\s*$",
+    re.I,
+)
 _NAME = re.compile(r"^(?P<name>(?:[A-Z][\w'’.-]+\s+){1,3}[A-Z][\w'’-]+)(?:\s*[-–—|,]\s*)?$")
-_SYNDICATED = re.compile(r"not been edited by (?P<source>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}) staff")
+_SYNDICATED = re.compile(
+    r"(?:not been edited|reworked|edited) by (?:the )?(?P<source>[A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,3}) staff"
+)
 _DATE_LABEL = re.compile(r"^(date|dated|published|posted|on)\s*:?\s*", re.I)
 _NOT_TITLE = re.compile(r"[>»|]|^(home|news|world|menu|search)\b", re.I)
 _MAX_TITLE_WORDS = 30
@@ -48,7 +53,8 @@ def extract_plaintext(text: str, options: BoilerplateOptions | None = None) -> E
     body = find_body(lines, language, options)
     if body is None:
         raise RejectedInput("no article text found (no line reads as prose)")
-    header = [line for line in lines[: body.start] if not is_furniture(line)]
+    # Furniture stays in the header while it is read: "Published: <date>" is both.
+    header = lines[: body.start]
     paragraphs = [line for line, keep in zip(lines[body.start : body.end], body.keep, strict=True) if keep]
 
     title, published, author, source, dateline = _read_header(header)
@@ -67,7 +73,7 @@ def extract_plaintext(text: str, options: BoilerplateOptions | None = None) -> E
                 source = source or agency.strip(" -–—,") or None
                 if published is None and agency_date:
                     published = agency_date[0]
-    for line in lines[body.end :] + lines[body.start : body.end]:
+    for line in lines:
         match = _SYNDICATED.search(line)
         if match and source is None:
             source = match.group("source")
@@ -103,6 +109,7 @@ def _read_header(header: list[str]) -> tuple[str | None, dt.date | None, str | N
                 if source_match and source is None:
                     source = source_match.group("source").strip()
                     continue
+                part = re.sub(r"^(?:by|written by)\s+", "", part, flags=re.I)
                 name = _NAME.match(part)
                 if name and author is None and count_words(part) <= 4:
                     author = name.group("name")
@@ -116,6 +123,9 @@ def _read_header(header: list[str]) -> tuple[str | None, dt.date | None, str | N
         byline = _BYLINE.match(line)
         if byline:
             author = author or byline.group("author").strip()
+            source = source or (byline.group("source") or "").strip() or None
+            continue
+        if is_furniture(line):
             continue
         place = find_dateline(line)
         if place is not None and place.whole_line and line.rstrip().endswith(":"):
