@@ -28,8 +28,9 @@ measure" repeated by an outlet, 'Ford v Ferrari') are not quotations and are lef
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from transforms.ids import stable_id
 from transforms.records import Quote
 
 # Bump when a change here alters the quotes found: every article's quotes are recomputed.
@@ -56,7 +57,7 @@ _NAME_PARTICLES = frozenset(
 )
 # Titles and roles that come before a name and are not part of it.
 _TITLES = frozenset(
-    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. gov gov. gen gen. lt lt. col col. capt capt.
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. del del. gov gov. gen gen. lt lt. col col. capt capt.
     sgt sgt. prof prof. rev rev. president vice prime minister secretary general secretary-general
     lieutenant colonel major captain sergeant commander chief director chairman chairwoman chair
     spokesman spokeswoman spokesperson envoy special ambassador senator representative governor
@@ -72,6 +73,14 @@ _NAMED_AS = re.compile(
     r"named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
 _WORD = re.compile(r"\w+")
+# Capitalised words that open sentences and are never a speaker's name.
+_OPENERS_NOT_NAMES = frozenset(
+    """in at as on however but and or so yet still also then when while after before during since
+    although though because if meanwhile later earlier today yesterday tonight monday tuesday
+    wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december this that these those there here what which who why how
+    asked speaking writing""".split()
+)
 _DETERMINERS = frozenset("the a an this that these those his her its their our my one another".split())
 
 # Fewer words than this, with no attribution in sight, is a scare quote or a title.
@@ -92,16 +101,22 @@ class _Attribution:
     speaker: str | None
     cue: str | None
     kind: str  # name, pronoun, description, none
+    inherited: bool = False  # taken from the quotation's earlier part
 
 
 def extract_quotes(article_id: str, text: str) -> list[Quote]:
-    """Every quotation in text, attributed as well as the text allows."""
-    from transforms.articles import stable_id  # ids are made the same way for every table
+    """Every quotation in text, attributed as well as the text allows.
 
+    A quotation interrupted by its attribution ("“…,” she said. “…”") or joined to another
+    fragment by a conjunction ('called it “disgusting” and “a con”') is one quotation in
+    several parts: the first part is direct or partial, the later ones are `continuation`
+    rows whose part_of names the first part.
+    """
     spans = _find_spans(text)
     quotes: list[Quote] = []
     speakers: list[tuple[str, str]] = []  # (speaker, kind) in text order, for pronouns
     previous: dict[int, _Attribution] = {}
+    last: tuple[_Span, Quote] | None = None
     for index, span in enumerate(spans):
         attribution = _attribute(text, span, spans, index, previous)
         attribution = _resolve(text, span, attribution, speakers)
@@ -109,25 +124,50 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         quote_text, start, end = _trim(text, span.start, span.end)
         if not quote_text or not _WORD.search(quote_text):
             continue
+        joined = last is not None and _joined(text, last[0], span)
+        if joined and last is not None and last[1].speaker is None and attribution.speaker:
+            # “A” and “B,” she said: the attribution after the second part covers the first
+            quotes[-1] = replace(last[1], speaker=attribution.speaker, cue=attribution.cue)
+            last = (last[0], quotes[-1])
         words = len(_WORD.findall(quote_text))
-        if attribution.cue is None and attribution.speaker is None and words < _MIN_UNATTRIBUTED_WORDS:
+        unattributed = attribution.cue is None and attribution.speaker is None
+        if unattributed and words < _MIN_UNATTRIBUTED_WORDS and not joined:
             continue
-        if attribution.speaker:
+        if attribution.speaker and not attribution.inherited:
             speakers.append((attribution.speaker, attribution.kind))
-        quotes.append(
-            Quote(
-                quote_id=stable_id("quote", article_id, start, end),
-                article_id=article_id,
-                quote_text=quote_text,
-                start_char=start,
-                end_char=end,
-                speaker=attribution.speaker,
-                speaker_entity_id=None,
-                cue=attribution.cue,
-                quote_type=_quote_type(text, span),
-            )
+        first = None
+        if last is not None and (attribution.inherited or joined):
+            first = last[1].part_of or last[1].quote_id
+            if joined and unattributed:
+                attribution = _Attribution(last[1].speaker, last[1].cue, "inherited", inherited=True)
+        quote = Quote(
+            quote_id=stable_id("quote", article_id, start, end),
+            article_id=article_id,
+            quote_text=quote_text,
+            start_char=start,
+            end_char=end,
+            speaker=attribution.speaker,
+            speaker_entity_id=None,
+            cue=attribution.cue,
+            quote_type="continuation" if first else _quote_type(text, span),
+            part_of=first,
         )
+        quotes.append(quote)
+        last = (span, quote)
     return quotes
+
+
+_JOINING = re.compile(r"^[\s,;:.…–—-]*(?:(?:and|but|or|then|and then|as well as|while|nor)\s*)?[\s,]*$", re.I)
+
+
+def _joined(text: str, earlier: _Span, later: _Span) -> bool:
+    """Two quoted fragments of one sentence joined by a conjunction or nothing at all."""
+    if earlier.paragraph != later.paragraph or earlier.close_mark is None:
+        return False
+    gap = text[earlier.close_mark + 1 : later.open_mark]
+    if re.search(r"[.!?]\s*$", gap) or re.search(r"[.!?]$", text[earlier.start : earlier.end].strip()):
+        return False  # a sentence ends between them: two statements, unless attribution says otherwise
+    return bool(_JOINING.match(gap))
 
 
 # --- finding quotation spans -------------------------------------------------------------
@@ -236,8 +276,8 @@ def _trim(text: str, start: int, end: int) -> tuple[str, int, int]:
 
 def _sentence_before(text: str, span: _Span) -> str:
     """The part of the quote's sentence before its opening mark."""
-    head = text[span.paragraph[0] : span.open_mark]
-    starts = [m.end() for m in re.finditer(r"[.!?][’'\"”]?\s+(?=[A-Z“\"‘'])", head)]
+    head = _protect(text[span.paragraph[0] : span.open_mark])
+    starts = [m.end() for m in re.finditer(r"[.!?][’'\"”]?\s+(?=[A-Z“\"‘']|$)", head)]
     return head[starts[-1] :] if starts else head
 
 
@@ -245,7 +285,7 @@ def _after(text: str, span: _Span) -> str:
     """The rest of the quote's sentence after its closing mark."""
     if span.close_mark is None:
         return ""
-    tail = text[span.close_mark + 1 : span.paragraph[1]]
+    tail = _protect(text[span.close_mark + 1 : span.paragraph[1]])
     end = re.search(r"[.!?](?=\s|$)|[“\"‘]", tail)
     return tail[: end.start() + 1] if end else tail
 
@@ -255,17 +295,28 @@ def _attribute(text: str, span: _Span, spans: list[_Span], index: int,
     after = _after(text, span)
     found = _attribution_after(after, text[span.start : span.end])
     if found:
-        return found
+        return _restore(found)
     before = _sentence_before(text, span)
     found = _attribution_before(before)
     if found:
-        return found
-    pull = re.match(r"^\s*[-–—]\s*(?P<who>[A-Z][^,;()]{2,60})", text[span.close_mark + 1 : span.paragraph[1]]) \
-        if span.close_mark is not None else None
-    if pull and span.open_mark == span.paragraph[0]:
-        name = _clean_name(pull.group("who"))
+        return _restore(found)
+    rest = _protect(text[span.close_mark + 1 : span.paragraph[1]]) if span.close_mark is not None else ""
+    pull = re.match(r"^[\s.,]*[-–—―]+\s*(?P<who>[A-Z][^,;()]{2,60})", rest)
+    if pull:
+        name = _clean_name(pull.group("who").strip(" ."))
         if name:
-            return _Attribution(name, None, "name")
+            return _restore(_Attribution(name, None, "name"))
+    # “...” is held accountable, Warren said.: the attribution closes the sentence
+    closing = re.search(
+        rf",\s*(?P<who>[^,.;:!?“\"]{{1,60}}?)\s+(?P<cue>{_CUES})(?:\s+\w+day)?\s*\.\s*$|"
+        rf",\s*(?P<cue2>{_CUES})\s+(?P<who2>[^,.;:!?“\"]{{1,60}}?)\s*\.\s*$",
+        _after_sentence(text, span),
+    ) if span.close_mark is not None else None
+    if closing:
+        who = _speaker_phrase(closing.group("who") or "", at_end=True) if closing.group("who") \
+            else _speaker_phrase(closing.group("who2"))
+        if who:
+            return _restore(_Attribution(who[0], (closing.group("cue") or closing.group("cue2")).lower(), who[1]))
     # the paragraph before ends "X said:" and this paragraph is the quotation
     if span.open_mark == span.paragraph[0] and span.paragraph[0] >= 2:
         prev_paragraph = text[: span.paragraph[0]].rstrip()
@@ -283,8 +334,33 @@ def _attribute(text: str, span: _Span, spans: list[_Span], index: int,
         if (same_paragraph or continued) and (index - 1) in previous:
             earlier = previous[index - 1]
             if earlier.speaker or earlier.cue:
-                return earlier
+                return replace(earlier, inherited=True)
     return _Attribution(None, None, "none")
+
+
+_ABBREVIATION = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|Sens|Reps|U\.S|U\.N|[A-Z])\.(?=\s|[A-Z]|,)"
+)
+_DOT = "\u2024"  # stands in for an abbreviation's period while sentences are split
+
+
+def _protect(fragment: str) -> str:
+    """Hide the periods of titles and initials (Sen., G.K.) and drop parentheticals like (D-Mo.)."""
+    fragment = re.sub(r"\s*\([^()]{1,40}\)", "", fragment)
+    return _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + _DOT, fragment)
+
+
+def _restore(attribution: _Attribution) -> _Attribution:
+    if attribution.speaker and _DOT in attribution.speaker:
+        return replace(attribution, speaker=attribution.speaker.replace(_DOT, "."))
+    return attribution
+
+
+def _after_sentence(text: str, span: _Span) -> str:
+    """The rest of the quote's sentence, up to and including its final period."""
+    tail = _protect(text[span.close_mark + 1 : span.paragraph[1]]) if span.close_mark is not None else ""
+    end = re.search(r"[.!?](?=\s|$)", tail)
+    return tail[: end.end()] if end else tail
 
 
 def _last_sentence(line: str) -> str:
@@ -300,6 +376,10 @@ _AFTER_SPEAKER_FIRST = re.compile(
     rf"^\s*[,.!?…]?\s*(?P<who>[^,.;:!?“\"]{{1,120}}?)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?P<cue>{_CUES})\b",
     re.I,
 )
+# “…,” Vann R. Newkirk II, a writer for The Atlantic, said on Twitter.
+_AFTER_APPOSITIVE = re.compile(
+    rf"^\s*[,.!?…]?\s*(?P<who>[A-Z][^,.;:!?“\"]{{1,60}}),[^.;:!?“\"]{{2,120}},\s*(?:\w+ly\s+|also\s+)?(?P<cue>{_CUES})\b",
+)
 _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“\"]{2,120})", re.I)
 
 
@@ -313,6 +393,11 @@ def _attribution_after(after: str, quoted: str) -> _Attribution | None:
         who = _speaker_phrase(after[cue_first.start("who") :])
         if who:
             return _Attribution(*who[:1], cue=cue_first.group("cue").lower(), kind=who[1])
+    appositive = _AFTER_APPOSITIVE.match(after)
+    if appositive:
+        subject = _subject(appositive.group("who") + ",")
+        if subject:
+            return _Attribution(subject, appositive.group("cue").lower(), "name")
     speaker_first = _AFTER_SPEAKER_FIRST.match(after)
     if speaker_first:
         who = _speaker_phrase(speaker_first.group("who"), at_end=True)
@@ -364,8 +449,10 @@ def _speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | No
                 run.insert(0, bare)
             else:
                 break
-        preceded = words[-len(run) - 1].lower() if run and len(words) > len(run) else ""
-        if run and preceded not in ("at", "of", "for", "in", "from", "with", "by", "to", "on"):
+        before_run = [w.lower() for w in words[: len(words) - len(run)]][-2:]
+        affiliation = any(w in ("at", "of", "for", "in", "from", "with", "by", "to", "on") for w in before_run[-2:]) \
+            and (not before_run or before_run[-1] in ("at", "of", "for", "in", "from", "with", "by", "to", "on", "the"))
+        if run and not affiliation:
             name = _clean_name(" ".join(run))
             if name:
                 return name, "name"
@@ -435,11 +522,14 @@ def _clean_name(phrase: str) -> str | None:
     words = [w.strip(",") for w in phrase.split()]
     cut = 0
     for i, word in enumerate(words):
-        if word.lower().rstrip(".") in _TITLES or word.lower() in _TITLES or (word.isupper() and i < len(words) - 1):
+        title = word.lower().rstrip(".\u2024") in _TITLES or word.lower() in _TITLES
+        if title or (word.isupper() and i < len(words) - 1):
             cut = i + 1
     words = words[cut:]
     if words:
         words[-1] = re.sub(r"['’]s?$", "", words[-1])
+    while words and words[0].lower() in _OPENERS_NOT_NAMES:
+        words = words[1:]
     name = " ".join(w for w in words if w)
     if not name or name.lower() in _PRONOUNS or name.lower() in _CUE_WORDS:
         return None
