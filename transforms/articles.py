@@ -9,6 +9,7 @@ from transforms import html as html_extractor
 from transforms import jsonl, plaintext
 from transforms.datelines import find_dateline
 from transforms.decoding import decode_bytes, gunzip
+from transforms.ids import stable_id
 from transforms.language import detect_language
 from transforms.records import Article, Extracted, RejectedInput, Rejection, SourceRecord
 from transforms.text import clean_line, count_words, join_paragraphs
@@ -42,12 +43,6 @@ def source_format(path: str) -> str | None:
 def sha256(data: bytes) -> str:
     """Hex SHA-256 of bytes."""
     return hashlib.sha256(data).hexdigest()
-
-
-def stable_id(*parts: object) -> str:
-    """A short deterministic id from its parts (source path, line, position ...)."""
-    joined = "\x1f".join("" if p is None else str(p) for p in parts)
-    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:20]
 
 
 def article_id(source_path: str, line_number: int | None) -> str:

@@ -47,7 +47,13 @@ _CUES = (
     "blasted|vowed|vows|promised|promises|pledged|joked|jokes|quipped|boasted|complained|"
     "complains|lamented|laments|agreed|agrees|thundered|shouted|yelled|chanted|chanting|sang|sings|"
     "described|describes|called|calls|testified|estimated|concluded|characterized|characterised|"
-    "characterizes|proclaims|declaring|insisting|warning|noting|stressing|adding|writing"
+    "characterizes|proclaims|declaring|insisting|warning|noting|stressing|adding|writing|calling|"
+    "describing|labeled|labelled|labeling|dubbed|dubs|branded|brands|deemed|termed|terms|slammed|"
+    "ripped|accused|accuses|accusing|praised|praises|urging|rated|rates|denounced|denounces|"
+    "criticized|criticizes|criticised|cited|cites|referred to|refers to|referring to|quoted|quoting|"
+    "promising|vowing|pledging|demanded|demands|demanding|tweeting|pointed out|put it|wondered|"
+    "mocked|mocks|mocking|blamed|blames|touted|touts|hailed|hails|dismissed|dismisses|questioned|"
+    "singing|yells|yelled|shouting|screamed|insisted|reads|read"
 )
 _CUE = re.compile(rf"\b(?P<cue>{_CUES})\b", re.I)
 _CUE_WORDS = frozenset(_CUES.replace(" ", "|").split("|"))
@@ -129,6 +135,11 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
             # “A” and “B,” she said: the attribution after the second part covers the first
             quotes[-1] = replace(last[1], speaker=attribution.speaker, cue=attribution.cue)
             last = (last[0], quotes[-1])
+        if _is_title(quote_text):
+            continue  # a quoted title of a show, book or article ('told “Fox News Sunday”')
+        label = _TRANSCRIPT_LABEL.match(quote_text)
+        if label:  # a transcript line: 'WALLACE: Let’s start with ...'
+            attribution = _Attribution(label.group(1).title(), None, "name")
         words = len(_WORD.findall(quote_text))
         unattributed = attribution.cue is None and attribution.speaker is None
         if unattributed and words < _MIN_UNATTRIBUTED_WORDS and not joined:
@@ -155,6 +166,19 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         quotes.append(quote)
         last = (span, quote)
     return quotes
+
+
+_SMALL_WORDS = frozenset("a an the and or of in on at to for with by from vs v".split())
+_TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)?):\s")
+
+
+def _is_title(quoted: str) -> bool:
+    """Title Case from end to end and short: the name of a work, not something said."""
+    words = re.findall(r"[\w'’-]+", quoted)
+    if not words or len(words) > 7:
+        return False
+    capitalised = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
+    return len(capitalised) == len([w for w in words if w.lower() not in _SMALL_WORDS]) and len(words) >= 2
 
 
 _JOINING = re.compile(r"^[\s,;:.…–—-]*(?:(?:and|but|or|then|and then|as well as|while|nor)\s*)?[\s,]*$", re.I)
@@ -207,7 +231,10 @@ def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
         if ch in _OPENERS:
             roles.append((i, "open"))
         elif ch in _CLOSERS:
-            roles.append((i, "close"))
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            typo_opener = (i == start or before.isspace()) and (after.isalnum())
+            roles.append((i, "either" if typo_opener else "close"))
         elif ch == '"':
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "

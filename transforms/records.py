@@ -87,3 +87,4 @@ class Quote:
     speaker_entity_id: str | None
     cue: str | None
     quote_type: str
+    part_of: str | None = None  # quote_id of the quotation's first part, for a continuation

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from transforms.articles import stable_id
+from transforms.ids import stable_id
 from transforms.records import Article, StoryAssignment
 
 # A compact English stop list: function words carry no story signal.
