@@ -527,7 +527,7 @@ def _subject(fragment: str) -> str | None:
     """The name a clause starts with ("Aaron Lund, a fellow at ..., called"), or None."""
     match = re.match(
         r"^(?:(?:In|On|At|Later|Earlier|Meanwhile|But|And|However|Yet|Still|Also)\b[^,]{0,60},\s*)?"
-        r"(?P<name>(?:[A-Z][\w.'’-]*\s+|(?:al|el|bin|ibn|abu|de|van|von)-?\s*){0,6}[A-Z][\w'’-]+)(?=,|\s+[a-z])",
+        r"(?P<name>(?:[A-Z][\w.\u2024'’-]*\s+|(?:al|el|bin|ibn|abu|de|van|von)-?\s*){0,6}[A-Z][\w'’-]+)(?=,|\s+[a-z])",
         fragment,
     )
     if not match or match.group("name").split()[0].lower() in _DETERMINERS:
@@ -549,8 +549,11 @@ def _clean_name(phrase: str) -> str | None:
     words = [w.strip(",") for w in phrase.split()]
     cut = 0
     for i, word in enumerate(words):
+        if i == len(words) - 1:
+            break  # the last word is the name itself ("Mr. King", not the title "king")
         title = word.lower().rstrip(".\u2024") in _TITLES or word.lower() in _TITLES
-        if title or (word.isupper() and i < len(words) - 1):
+        acronym = word.isupper() and len(word.strip(".\u2024")) >= 2  # "HTS leader", not an initial "R."
+        if title or acronym:
             cut = i + 1
     words = words[cut:]
     if words:
