@@ -140,6 +140,10 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
         label = _TRANSCRIPT_LABEL.match(quote_text)
         if label:  # a transcript line: 'WALLACE: Let’s start with ...'
             attribution = _Attribution(label.group(1).title(), None, "name")
+        if attribution.cue is None and attribution.speaker is None and not label:
+            # 'Trump openly admires Putin as a “strong leader”': a fragment used by the
+            # sentence's named subject is that subject's words
+            attribution = _subject_attribution(text, span) or attribution
         words = len(_WORD.findall(quote_text))
         unattributed = attribution.cue is None and attribution.speaker is None
         if unattributed and words < _MIN_UNATTRIBUTED_WORDS and not joined:
@@ -181,7 +185,10 @@ def _is_title(quoted: str) -> bool:
     return len(capitalised) == len([w for w in words if w.lower() not in _SMALL_WORDS]) and len(words) >= 2
 
 
-_JOINING = re.compile(r"^[\s,;:.…–—-]*(?:(?:and|but|or|then|and then|as well as|while|nor)\s*)?[\s,]*$", re.I)
+_JOINING = re.compile(
+    r"^[\s,;:.…–—-]*(?:(?:and|but|or|then|and then|as well as|while|nor)\s+)?(?:(?:a|an|the|as|as a|as an)\s+)?[\s,]*$",
+    re.I,
+)
 
 
 def _joined(text: str, earlier: _Span, later: _Span) -> bool:
@@ -388,6 +395,30 @@ def _after_sentence(text: str, span: _Span) -> str:
     tail = _protect(text[span.close_mark + 1 : span.paragraph[1]]) if span.close_mark is not None else ""
     end = re.search(r"[.!?](?=\s|$)", tail)
     return tail[: end.end()] if end else tail
+
+
+_AUXILIARIES = frozenset("has have had been was were is are will would also then still has been once again".split())
+
+
+def _subject_attribution(text: str, span: _Span) -> _Attribution | None:
+    """The named subject of the quote's sentence and its verb, for a fragment inside it."""
+    before = _sentence_before(text, span)
+    if not before.strip() or before.rstrip().endswith((":", ",")):
+        return None
+    match = re.match(
+        r"^(?P<name>(?:[A-Z][\w.\u2024'’-]*\s+){0,3}[A-Z][\w'’-]+)(?:\s*\([^)]*\))?(?:,[^,]{1,60},)?\s+(?P<rest>.*)$",
+        before.strip(),
+    )
+    if not match or match.group("name").split()[0].lower() in _DETERMINERS | _OPENERS_NOT_NAMES:
+        return None
+    name = _clean_name(match.group("name"))
+    verbs = [w for w in match.group("rest").split() if w.isalpha() and w.islower()]
+    verbs = [w for w in verbs if w not in _AUXILIARIES and not w.endswith("ly")]
+    if not name or not verbs or not re.match(r"^\w+(ed|s|ing)$", verbs[0]):
+        return None
+    if " " not in name and not re.search(rf"[a-z,]\s+{re.escape(name)}\b", text):
+        return None  # one capitalised word seen only at sentence starts is a common noun ("Residents")
+    return _restore(_Attribution(name, verbs[0], "name"))
 
 
 def _last_sentence(line: str) -> str:
