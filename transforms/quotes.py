@@ -82,7 +82,7 @@ _WORD = re.compile(r"\w+")
 # Capitalised words that open sentences and are never a speaker's name.
 _OPENERS_NOT_NAMES = frozenset(
     """in at as on however but and or so yet still also then when while after before during since
-    although though because if meanwhile later earlier today yesterday tonight monday tuesday
+    although though because if meanwhile later earlier today yesterday tonight monday tuesday once
     wednesday thursday friday saturday sunday january february march april may june july august
     september october november december this that these those there here what which who why how
     asked speaking writing""".split()
@@ -236,7 +236,11 @@ def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
     for i in range(start, end):
         ch = text[i]
         if ch in _OPENERS:
-            roles.append((i, "open"))
+            before = text[i - 1] if i > start else " "
+            after = text[i + 1] if i + 1 < end else " "
+            # an opening mark after a word and before a space is a typo for the closing one
+            typo_closer = not before.isspace() and (after.isspace() or i + 1 == end)
+            roles.append((i, "either" if typo_closer else "open"))
         elif ch in _CLOSERS:
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
@@ -245,7 +249,9 @@ def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
         elif ch == '"':
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
-            if before.isspace() or before in "([{—–-/:" or i == start:
+            if (before.isspace() or i == start) and (after.isspace() or i + 1 == end):
+                roles.append((i, "either"))  # a mark on its own (' "'), closing whatever is open
+            elif before.isspace() or before in "([{—–-/:" or i == start:
                 roles.append((i, "open"))
             elif after.isspace() or after in ".,;:!?)]}—–-" or i + 1 == end:
                 roles.append((i, "close"))
@@ -609,6 +615,12 @@ def _resolve(text: str, span: _Span, attribution: _Attribution,
         return attribution
     if kind == "pronoun":
         wanted = _PRONOUNS[speaker.lower()]
+        if speaker.lower() in ("i", "we"):
+            return _Attribution(None, attribution.cue, "none")  # the writer, in a first-person piece
+        # Sen. Claire McCaskill scolded him: “…,” she said. -- the sentence's own named subject
+        subject = _subject(_sentence_before(text, span)) if wanted == "person" else None
+        if subject and " " in subject:
+            return _restore(_Attribution(subject, attribution.cue, "name"))
         for earlier, earlier_kind in reversed(speakers):
             if wanted == "person" and earlier_kind == "name":
                 return _Attribution(earlier, attribution.cue, "name")
