@@ -55,7 +55,8 @@ _CUES = (
     "mocked|mocks|mocking|blamed|blames|touted|touts|hailed|hails|dismissed|dismisses|questioned|"
     "singing|yells|yelled|shouting|screamed|insisted|reads|read"
 )
-_CUE = re.compile(rf"\b(?P<cue>{_CUES})\b", re.I)
+# Reporting verbs are matched in lower case: "the United States" holds no cue "states".
+_CUE = re.compile(rf"\b(?P<cue>{_CUES})\b")
 _CUE_WORDS = frozenset(_CUES.replace(" ", "|").split("|"))
 
 _NAME_PARTICLES = frozenset(
@@ -434,11 +435,9 @@ def _last_sentence(line: str) -> str:
 
 _AFTER_CUE_FIRST = re.compile(
     rf"^\s*[,.!?…]?\s*[,]?\s*(?P<cue>{_CUES})\s+(?P<who>[^,.;:!?“\"]+?)(?=\s*(?:,|\.|;|$|\s+(?:on|in|at|during|after|before|when|while|who|from)\b))",
-    re.I,
 )
 _AFTER_SPEAKER_FIRST = re.compile(
     rf"^\s*[,.!?…]?\s*(?P<who>[^,.;:!?“\"]{{1,120}}?)\s+(?:\w+ly\s+|also\s+|later\s+|then\s+)?(?P<cue>{_CUES})\b",
-    re.I,
 )
 # “…,” Vann R. Newkirk II, a writer for The Atlantic, said on Twitter.
 _AFTER_APPOSITIVE = re.compile(
@@ -476,6 +475,11 @@ def _attribution_after(after: str, quoted: str) -> _Attribution | None:
 
 
 def _attribution_before(before: str) -> _Attribution | None:
+    inverted = re.match(r"^\s*(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<who>[^:“\"]{2,80}?)\s*[:,]\s*$", before)
+    if inverted:  # Said Ellis: “…”
+        who = _speaker_phrase(inverted.group("who"))
+        if who:
+            return _Attribution(who[0], inverted.group("cue").lower(), who[1])
     according = _ACCORDING.search(before)
     if according:
         who = _speaker_phrase(according.group("who"))
@@ -662,6 +666,6 @@ def _quote_type(text: str, span: _Span) -> str:
     quoted = text[span.start : span.end].strip()
     if not before or before.endswith((":", ",")):
         return "direct"
-    if quoted[:1].isupper() and re.search(rf"\b({_CUES})\s*$", before, re.I):
+    if quoted[:1].isupper() and re.search(rf"\b({_CUES})\s*$", before):
         return "direct"
     return "partial"
