@@ -136,10 +136,12 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
             # “A” and “B,” she said: the attribution after the second part covers the first
             quotes[-1] = replace(last[1], speaker=attribution.speaker, cue=attribution.cue)
             last = (last[0], quotes[-1])
+        if set(_normal(quote_text).split()) <= _FUNCTION_WORDS:
+            continue  # “That”, “it”: a word set off in quotation marks, nothing anyone said
         if _is_title(quote_text):
             continue  # a quoted title of a show, book or article ('told “Fox News Sunday”')
         label = _TRANSCRIPT_LABEL.match(quote_text)
-        if label:  # a transcript line: 'WALLACE: Let’s start with ...'
+        if label:  # a transcript line: 'WALLACE: Let’s start with ...', said by its label
             attribution = _Attribution(label.group(1).title(), None, "name")
         if attribution.cue is None and attribution.speaker is None and not label:
             # 'Trump openly admires Putin as a “strong leader”': a fragment used by the
@@ -165,7 +167,7 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
             speaker=attribution.speaker,
             speaker_entity_id=None,
             cue=attribution.cue,
-            quote_type="continuation" if first else _quote_type(text, span),
+            quote_type="transcript" if label else "continuation" if first else _quote_type(text, span),
             part_of=first,
         )
         quotes.append(quote)
@@ -175,6 +177,16 @@ def extract_quotes(article_id: str, text: str) -> list[Quote]:
 
 _SMALL_WORDS = frozenset("a an the and or of in on at to for with by from vs v".split())
 _TRANSCRIPT_LABEL = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)?):\s")
+
+
+_FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its he she they we i you him her them us me and or but so "
+    "then there here what which who whom whose when where why how of in on at to for with by".split()
+)
+
+
+def _normal(quoted: str) -> str:
+    return " ".join(_WORD.findall(quoted.lower()))
 
 
 def _is_title(quoted: str) -> bool:
@@ -419,6 +431,8 @@ def _subject_attribution(text: str, span: _Span) -> _Attribution | None:
     if not match or match.group("name").split()[0].lower() in _DETERMINERS | _OPENERS_NOT_NAMES:
         return None
     name = _clean_name(match.group("name"))
+    if name and any(ch.isdigit() for ch in name):
+        return None  # "EB-5 requires ..." names a programme, not a speaker
     verbs = [w for w in match.group("rest").split() if w.isalpha() and w.islower()]
     verbs = [w for w in verbs if w not in _AUXILIARIES and not w.endswith("ly")]
     if not name or not verbs or not re.match(r"^\w+(ed|s|ing)$", verbs[0]):
@@ -529,7 +543,8 @@ def _speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | No
         description = re.search(
             r"\b(?P<d>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)$", fragment, re.I
         )
-        if description and not _CUE_WORDS.intersection(description.group("d").lower().split()):
+        if description and not _CUE_WORDS.intersection(description.group("d").lower().split()) \
+                and len(description.group("d").split()) <= 6:
             return _lower_determiner(description.group("d")), "description"
         return None
     first = words[0].lower().strip(",")

@@ -58,7 +58,8 @@ RUN_SCHEMA = pa.schema(
 QUOTE_SCHEMA = pa.schema(
     [("quote_id", pa.string()), ("article_id", pa.string()), ("quote_text", pa.string()),
      ("start_char", pa.int32()), ("end_char", pa.int32()), ("speaker", pa.string()),
-     ("speaker_entity_id", pa.string()), ("cue", pa.string()), ("quote_type", pa.string())]
+     ("speaker_entity_id", pa.string()), ("cue", pa.string()), ("quote_type", pa.string()),
+     ("part_of", pa.string())]
 )
 # Tables written by per-article stages, with their Arrow schemas (identifiers from this list only).
 STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA}
