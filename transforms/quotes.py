@@ -72,6 +72,8 @@ _TITLES = frozenset(
     defense defence foreign interior finance health attorney deputy acting former state un u.n.
     analyst professor officer official founder ceo executive head coach pope""".split()
 )
+# lowercase roles that sit inside a name phrase: "HTS leader Abu Mohammed al-Jolani"
+_ROLE_WORDS = "|".join(sorted((w for w in _TITLES if w.isalpha() and len(w) > 3), key=len, reverse=True))
 _PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "we": "group", "i": "person"}
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['’\"”]?\s+)(?=[^\s])")
 _AGE = re.compile(r"^the \d+-year-old$", re.I)
@@ -531,6 +533,8 @@ def _speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | No
                 run.insert(0, bare)
             else:
                 break
+        if subject and re.match(rf"^.{{0,80}}?{re.escape(subject.split()[-1])},", fragment):
+            return subject, "name"  # NAME, a fellow at Y, said: the apposition is not the speaker
         before_run = [w.lower() for w in words[: len(words) - len(run)]][-2:]
         affiliation = any(w in ("at", "of", "for", "in", "from", "with", "by", "to", "on") for w in before_run[-2:]) \
             and (not before_run or before_run[-1] in ("at", "of", "for", "in", "from", "with", "by", "to", "on", "the"))
@@ -579,11 +583,16 @@ def _lower_determiner(phrase: str) -> str:
     return f"{first.lower()} {rest}" if first.lower() in _DETERMINERS and rest else phrase
 
 
+_LEADING_DATELINE = re.compile(r"^[A-Z][A-Z .'’-]+,[^—–]{0,60}?(?:\([^)]*\))?\s*[—–-]+\s*")
+
+
 def _subject(fragment: str) -> str | None:
     """The name a clause starts with ("Aaron Lund, a fellow at ..., called"), or None."""
+    fragment = _LEADING_DATELINE.sub("", fragment)  # "FLINT, Mich., Oct. 4 (UPI) — Former President ..."
     match = re.match(
         r"^(?:(?:In|On|At|Later|Earlier|Meanwhile|But|And|However|Yet|Still|Also)\b[^,]{0,60},\s*)?"
-        r"(?P<name>(?:[A-Z][\w.\u2024'’-]*\s+|(?:al|el|bin|ibn|abu|de|van|von)-?\s*){0,6}[A-Z][\w'’-]+)(?=,|\s+[a-z])",
+        rf"(?P<name>(?:[A-Z][\w.\u2024'’-]*\s+|(?:al|el|bin|ibn|abu|de|van|von)-?\s*|(?:{_ROLE_WORDS})\s+){{0,8}}"
+        r"[A-Z][\w'’-]+)(?=,|\s+[a-z])",
         fragment,
     )
     if not match or match.group("name").split()[0].lower() in _DETERMINERS:
