@@ -539,6 +539,8 @@ def _speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | No
         affiliation = any(w in ("at", "of", "for", "in", "from", "with", "by", "to", "on") for w in before_run[-2:]) \
             and (not before_run or before_run[-1] in ("at", "of", "for", "in", "from", "with", "by", "to", "on", "the"))
         if run and not affiliation:
+            if run[0].lower() in _DETERMINERS and len(run) > 1:  # "The Observatory said"
+                return _lower_determiner(" ".join(run)), "description"
             name = _clean_name(" ".join(run))
             if name:
                 return name, "name"
