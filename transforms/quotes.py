@@ -390,6 +390,13 @@ def _attribute(text: str, span: _Span, spans: list[_Span], index: int,
             earlier = previous[index - 1]
             if earlier.speaker or earlier.cue:
                 return replace(earlier, inherited=True)
+    # a paragraph that is one quotation, right after a paragraph quoting someone: the same speaker
+    if index > 0 and span.open_mark == span.paragraph[0] and (index - 1) in previous:
+        prior = spans[index - 1]
+        between = text[prior.paragraph[1] : span.paragraph[0]]
+        whole = span.close_mark is not None and not text[span.close_mark + 1 : span.paragraph[1]].strip()
+        if whole and not between.strip() and previous[index - 1].speaker:
+            return replace(previous[index - 1], inherited=True)
     return _Attribution(None, None, "none")
 
 
