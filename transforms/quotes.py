@@ -658,6 +658,13 @@ def _resolve(text: str, span: _Span, attribution: _Attribution,
         subject = _subject(_sentence_before(text, span)) if wanted == "person" else None
         if subject and " " in subject:
             return _restore(_Attribution(subject, attribution.cue, "name"))
+        if wanted == "person" and not speakers:
+            # nobody quoted yet: the named subject of the sentence before ("X spoke to CNN. He ...")
+            head = _protect(text[span.paragraph[0] : span.open_mark])
+            sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", head)
+            earlier = _subject(sentences[-2]) if len(sentences) >= 2 else None
+            if earlier and " " in earlier:
+                return _restore(_Attribution(earlier, attribution.cue, "name"))
         for earlier, earlier_kind in reversed(speakers):
             if wanted == "person" and earlier_kind == "name":
                 return _Attribution(earlier, attribution.cue, "name")

@@ -124,5 +124,49 @@ def test_spans_are_exact_and_ids_stable_on_the_seeds() -> None:
         assert quotes, path.name
         for quote in quotes:
             assert article.text[quote.start_char : quote.end_char] == quote.quote_text
-            assert quote.quote_type in ("direct", "partial", "indirect")
+            assert quote.quote_type in ("direct", "partial", "indirect", "continuation", "transcript")
+            assert (quote.part_of is not None) == (quote.quote_type == "continuation")
         assert [q.quote_id for q in quotes] == [q.quote_id for q in extract_quotes(article.article_id, article.text)]
+
+
+def _seed_quotes(name: str) -> list[tuple[str, str | None]]:
+    options = ExtractOptions()
+    path = SEEDS / name
+    article = build_article(split_source(path.name, path.read_bytes(), options)[0], options)  # type: ignore[arg-type]
+    assert isinstance(article, Article)
+    return [(q.quote_text, q.speaker) for q in extract_quotes(article.article_id, article.text)]
+
+
+@pytest.mark.parametrize(
+    "seed, start, speaker",
+    [
+        # al-Jolani's lines, in each outlet's spelling of his name
+        ("000_8d0b0fc0bd5acc63.txt", "cleanse the wounds", "Abu Muhammad al-Julani"),
+        ("001_7658cac951f193ee.txt", "heal the wounds", "Abu Mohammed al-Jolani"),
+        ("001_7658cac951f193ee.txt", "I pray to Almighty God", "Abu Mohammed al-Jolani"),
+        ("002_957ed0ecf34f9c35.txt", "I pray to God Almighty", "Abu Mohammed al-Jolani"),
+        ("003_629d5c12e137c1a1.txt", "I pray to God Almighty", "Abu Mohammed al-Jolani"),
+        ("004_477aafb5564b24fa.txt", "I ask God Almighty", "Al-Joulani"),
+        # the civil servant who gave his name only as Abbas, and "the 33-year-old"
+        ("000_8d0b0fc0bd5acc63.txt", "We are afraid and worried", "Abbas"),
+        ("000_8d0b0fc0bd5acc63.txt", "We are afraid that they", "Abbas"),
+        ("001_7658cac951f193ee.txt", "I’m worried that they", "Abbas"),
+        # Jihad Yazigi: a pull quote, a told-that line and a he-said line
+        ("002_957ed0ecf34f9c35.txt", "Hama is not strategic, but Homs is because it connects Damascus with the coastal area, and",
+         "Jihad Yazigi"),
+        ("003_629d5c12e137c1a1.txt", "Hama is not strategic", "Jihad Yazigi"),
+        # Geir Pedersen, UN envoy: the role is not part of the name
+        ("002_957ed0ecf34f9c35.txt", "different reactions", "Geir Pedersen"),
+        ("003_629d5c12e137c1a1.txt", "a grave threat", "Geir Pedersen"),
+        # the army statement: "the army said" resolved to the Syrian army named earlier
+        ("002_957ed0ecf34f9c35.txt", "Over the past few hours", "the Syrian army"),
+        # Aaron Lund, a fellow at a think tank: the apposition is not the speaker
+        ("000_8d0b0fc0bd5acc63.txt", "a huge blow", "Aaron Lund"),
+        ("001_7658cac951f193ee.txt", "massive, massive blow", "Aaron Rand"),
+        # Lieutenant Colonel Hassan Abdul Ghani: titles dropped
+        ("002_957ed0ecf34f9c35.txt", "Our forces entered", "Hassan Abdul Ghani"),
+    ],
+)
+def test_seed_speakers(seed: str, start: str, speaker: str) -> None:
+    found = [s for text, s in _seed_quotes(seed) if text.startswith(start)]
+    assert found and found[0] == speaker
