@@ -152,7 +152,8 @@ def _seed_quotes(name: str) -> list[tuple[str, str | None]]:
         ("000_8d0b0fc0bd5acc63.txt", "We are afraid that they", "Abbas"),
         ("001_7658cac951f193ee.txt", "I’m worried that they", "Abbas"),
         # Jihad Yazigi: a pull quote, a told-that line and a he-said line
-        ("002_957ed0ecf34f9c35.txt", "Hama is not strategic, but Homs is because it connects Damascus with the coastal area, and",
+        ("002_957ed0ecf34f9c35.txt",
+         "Hama is not strategic, but Homs is because it connects Damascus with the coastal area, and",
          "Jihad Yazigi"),
         ("003_629d5c12e137c1a1.txt", "Hama is not strategic", "Jihad Yazigi"),
         # Geir Pedersen, UN envoy: the role is not part of the name
