@@ -20,6 +20,7 @@ from flows.extract import ArticleStage, FileResult, article_stages, extract_file
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
 from transforms.records import Article
+from transforms.statements import group_statements
 from transforms.stories import assign_stories
 from warehouse import layout as data_layout
 from warehouse.inputs import InputFile, scan_inputs
@@ -72,6 +73,12 @@ def group_stories(build: Build, articles: list[Article], settings: Settings) -> 
     build.set_stories(assign_stories(articles, settings.stories))
 
 
+@task(cache_policy=NO_CACHE)
+def group_statements_task(build: Build, settings: Settings) -> None:
+    """Corpus-level grouping of the same statement across articles (needs the stories)."""
+    build.set_statements(group_statements(build.quotes_in_context(), settings.statements))
+
+
 def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: list[FileResult],
                     snapshot_name: str, pool: Executor) -> RunRecord:
     """Apply the run's changes to a copy of the warehouse, run the stages, and publish."""
@@ -88,6 +95,7 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
             rows = [row for future in futures for row in future.result()]
             build.replace_stage_rows(stage.name, stage.table, stage.version, [a.article_id for a in todo], rows)
         group_stories(build, articles, settings)
+        group_statements_task(build, settings)
         finished = RunRecord(**{
             **run.__dict__,
             "finished_at": _now(),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from transforms.articles import ExtractOptions
+from transforms.statements import StatementOptions
 from transforms.stories import StoryOptions
 
 
@@ -34,6 +35,7 @@ class Settings:
     keep_snapshots: int = 2  # completed snapshots kept for readers still on an older one (>= 1)
     extract: ExtractOptions = field(default_factory=ExtractOptions)
     stories: StoryOptions = field(default_factory=StoryOptions)
+    statements: StatementOptions = field(default_factory=StatementOptions)
 
     @classmethod
     def from_env(cls, input_dir: str | Path, data_dir: str | Path, full_refresh: bool = False,

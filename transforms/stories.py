@@ -2,7 +2,8 @@
 
 Copies: word 5-gram shingle sets with Jaccard similarity >= a threshold (an exact copy is
 1.0; a syndicated copy with a changed headline or footer stays near it). Stories: TF-IDF
-cosine similarity of content words >= a threshold, joined most similar pair first, as long
+cosine similarity of content words, or the Jaccard similarity of the proper nouns two
+articles mention, >= a threshold, joined most similar pair first, as long
 as a story's dated articles stay within a few days of each other. Candidate pairs come from an
 inverted index of each article's top terms, so the work grows with the pairs that share
 vocabulary, not with the square of the corpus. The earlier article (by publication date,
@@ -15,6 +16,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from transforms.ids import stable_id
@@ -42,6 +44,8 @@ class StoryOptions:
     story_similarity: float = 0.30  # TF-IDF cosine at or above which two articles share a story (0-1)
     duplicate_similarity: float = 0.80  # shingle Jaccard at or above which an article is a copy (0-1)
     max_days_apart: int = 4  # publication dates further apart than this never share a story (0+)
+    name_similarity: float = 0.25  # Jaccard of proper nouns at or above which two articles share a story (0-1)
+    min_shared_names: int = 5  # proper nouns two articles must share to be compared on names
     top_terms: int = 40  # terms per article in the candidate index
     min_shared_terms: int = 3  # top terms two articles must share to be compared
 
@@ -55,15 +59,20 @@ def assign_stories(articles: Sequence[Article], options: StoryOptions) -> list[S
                      options.max_days_apart)
     duplicate_of: dict[int, int] = {}
 
+    names = [_proper_nouns(a.text) for a in ordered]
+    candidates = set(_candidate_pairs(vectors, options)) | set(_shared_name_pairs(names, options))
     # Most similar pairs join first, so a chain of loosely linked articles cannot block a close pair.
-    scored = sorted(
-        ((-_cosine(vectors[i], vectors[j]), i, j) for i, j in _candidate_pairs(vectors, options)),
-    )
-    for negative_similarity, i, j in scored:
+    scored = sorted((-max(_cosine(vectors[i], vectors[j]), _jaccard(names[i], names[j])), i, j)
+                    for i, j in candidates)
+    for _, i, j in scored:
         copy = j not in duplicate_of and _jaccard(shingles[i], shingles[j]) >= options.duplicate_similarity
         if copy:  # a copy is a copy however late it was published
             duplicate_of[j] = duplicate_of.get(i, i)
-        if copy or -negative_similarity >= options.story_similarity:
+        same_story = (
+            _cosine(vectors[i], vectors[j]) >= options.story_similarity
+            or _jaccard(names[i], names[j]) >= options.name_similarity
+        )
+        if copy or same_story:
             groups.union(i, j)
 
     story_of_root: dict[int, str] = {}
@@ -115,6 +124,33 @@ def _candidate_pairs(vectors: Sequence[dict[str, float]], options: StoryOptions)
     return sorted(pair for pair, count in shared.items() if count >= options.min_shared_terms)
 
 
+_PROPER_NOUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", re.M)
+
+
+def _proper_nouns(text: str) -> frozenset[str]:
+    """Capitalised words not at a sentence start: the names an article is about.
+
+    Names are what two reports of one event share most reliably, and unlike TF-IDF they need
+    no large corpus to weigh them (a run over five articles has no useful document frequencies).
+    """
+    return frozenset(w.lower() for w in _PROPER_NOUN.findall(text) if w.lower() not in STOP_WORDS)
+
+
+def _shared_name_pairs(names: Sequence[frozenset[str]], options: StoryOptions) -> list[tuple[int, int]]:
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, ns in enumerate(names):
+        for n in ns:
+            index[n].append(i)
+    shared: Counter[tuple[int, int]] = Counter()
+    for members in index.values():
+        if len(members) > 200:
+            continue  # a name in hundreds of articles ("Monday") links nothing by itself
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                shared[(i, j)] += 1
+    return [pair for pair, count in shared.items() if count >= options.min_shared_names]
+
+
 def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
     if len(a) > len(b):
         a, b = b, a
@@ -126,7 +162,7 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + 5]) for i in range(max(1, len(tokens) - 4))}
 
 
-def _jaccard(a: set[tuple[str, ...]], b: set[tuple[str, ...]]) -> float:
+def _jaccard(a: AbstractSet[object], b: AbstractSet[object]) -> float:
     if not a or not b:
         return 0.0
     return len(a & b) / len(a | b)

@@ -17,6 +17,7 @@ LAKE_TABLES: dict[str, str] = {
     "entity_mentions": "mention_id",
     "runs": "started_at, run_id",
     "rejected_files": "source_path, line_number",
+    "statements": "statement_id",
 }
 _BATCH_ROWS = 50_000  # rows per Arrow batch read from DuckDB while writing
 

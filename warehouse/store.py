@@ -23,6 +23,7 @@ import duckdb
 import pyarrow as pa
 
 from transforms.records import Article, Rejection, StoryAssignment
+from transforms.statements import QuoteInContext
 from warehouse import lake
 from warehouse.layout import WAREHOUSE_FILE, DataLayout, publish
 
@@ -59,7 +60,7 @@ QUOTE_SCHEMA = pa.schema(
     [("quote_id", pa.string()), ("article_id", pa.string()), ("quote_text", pa.string()),
      ("start_char", pa.int32()), ("end_char", pa.int32()), ("speaker", pa.string()),
      ("speaker_entity_id", pa.string()), ("cue", pa.string()), ("quote_type", pa.string()),
-     ("part_of", pa.string())]
+     ("part_of", pa.string()), ("statement_id", pa.string())]
 )
 # Tables written by per-article stages, with their Arrow schemas (identifiers from this list only).
 STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA}
@@ -261,6 +262,22 @@ class Build:
         self._insert(table, [asdict(r) for r in rows], schema)
         self._insert("article_stages", [{"article_id": a, "stage": stage, "version": version}
                                         for a in sorted(set(article_ids))], STAGE_SCHEMA)
+
+    def quotes_in_context(self) -> list[QuoteInContext]:
+        """Every quotation with its article's story and date."""
+        rows = self.con.execute(sql("quotes_in_context")).fetchall()
+        return [QuoteInContext(*row) for row in rows]
+
+    def set_statements(self, statement_ids: dict[str, str]) -> None:
+        """Write statement_id for every quotation, and (re)create the statements view."""
+        table = pa.table({"quote_id": pa.array(list(statement_ids), pa.string()),
+                          "statement_id": pa.array(list(statement_ids.values()), pa.string())})
+        self.con.register("statement_ids", table)
+        try:
+            self.con.execute(sql("update_statements"))
+        finally:
+            self.con.unregister("statement_ids")
+        self.con.execute(sql("statements"))
 
     def files_rejected(self) -> int:
         rows = self.con.execute(sql("files_rejected")).fetchall()

@@ -252,3 +252,21 @@ def test_bumping_a_stage_version_re_runs_that_stage_only(
     versions = query(data, "select distinct version from article_stages where stage = 'quotes'")
     assert versions == [(quotes_transform.VERSION,)]  # every article's quotes were recomputed
     assert snapshot_tables(data) == before  # same code, so the same rows and ids
+
+
+def test_quotes_and_the_statements_view_on_the_seeds(seeds_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    newsflow_run(str(seeds_dir), str(data))
+    # every span is exact
+    bad = query(data, """
+        select count(*) from quotes q join articles a using (article_id)
+        where substr(a.text, q.start_char + 1, q.end_char - q.start_char) <> q.quote_text""")
+    assert bad == [(0,)]
+    # al-Jolani's "without revenge" line is one statement carried by four outlets' wordings
+    rows = query(data, """
+        select article_count, speaker from statements
+        where list_contains([lower(v.quote_text) like '%revenge%' for v in versions], true)
+        order by article_count desc limit 1""")
+    assert rows[0][0] >= 4 and "al-Jolani" in rows[0][1]
+    # the view is in the lake for BI tools too
+    assert pq.read_table(data / "lake" / "statements").num_rows == query(data, "select count(*) from statements")[0][0]

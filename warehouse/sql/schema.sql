@@ -48,7 +48,8 @@ create table if not exists quotes (
     speaker_entity_id  varchar,
     cue                varchar,
     quote_type         varchar not null,
-    part_of            varchar
+    part_of            varchar,
+    statement_id       varchar
 );
 comment on table quotes is 'One row per quotation in an article.';
 comment on column quotes.quote_id is 'Key; a hash of the article and the span.';
@@ -60,6 +61,7 @@ comment on column quotes.speaker is 'Who said it, as best resolved (a name or a 
 comment on column quotes.speaker_entity_id is 'The speaker as an entity (-> entities), or NULL.';
 comment on column quotes.cue is 'Reporting verb ("said", "told", "warned"), or NULL.';
 comment on column quotes.quote_type is 'direct, partial (a quoted fragment inside a sentence), indirect, continuation (a later part of a quotation interrupted by its attribution or joined to another fragment; see part_of) or transcript (a line of a quoted transcript, said by its label).';
+comment on column quotes.statement_id is 'The statement this quotation carries: quotes of the same words in other articles (other translations or edits included) share it; see the statements view.';
 comment on column quotes.part_of is 'For a continuation: quote_id of the first part of the same quotation; otherwise NULL.';
 
 create table if not exists figures (
