@@ -48,6 +48,31 @@ def timed_run(input_dir: Path, data_dir: Path) -> float:
     return time.perf_counter() - start
 
 
+def stage_share(input_dir: Path) -> str:
+    """Single-core time of extraction and of quote extraction over the same files."""
+    sys.path.insert(0, str(REPO))
+    from transforms.articles import ExtractOptions, build_article, split_source
+    from transforms.quotes import extract_quotes
+    from transforms.records import Article
+
+    options = ExtractOptions()
+    articles: list[Article] = []
+    start = time.perf_counter()
+    for path in sorted(input_dir.rglob("*.*")):
+        for record in split_source(path.name, path.read_bytes(), options):
+            result = build_article(record, options) if not hasattr(record, "reason") else record
+            if isinstance(result, Article):
+                articles.append(result)
+    extraction = time.perf_counter() - start
+    start = time.perf_counter()
+    for article in articles:
+        extract_quotes(article.article_id, article.text)
+    quotes = time.perf_counter() - start
+    words = sum(a.word_count for a in articles)
+    return (f"single core over {len(articles)} articles ({words} words): extraction {extraction:.1f} s, "
+            f"quotes {quotes:.2f} s = {100 * quotes / extraction:.1f}% of extraction")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("eval_dev", type=Path, help="path to shared/eval-dev")
@@ -67,6 +92,7 @@ def main() -> None:
         rerun = timed_run(input_dir, data)
         print(f"{args.files} files: first run {first:.1f} s ({args.files / first:.0f} files/s), "
               f"rerun {rerun:.1f} s")
+        print(stage_share(input_dir))
     finally:
         if args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

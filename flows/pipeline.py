@@ -87,6 +87,7 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
                keep_snapshots=settings.keep_snapshots) as build:
         extracted = apply_extraction(build, plan, results, run.run_id)
         articles = build.all_articles()
+        changed = bool(results or plan.to_remove or build.started_empty)
         for stage in article_stages():
             done = build.stage_versions(stage.name)
             todo = [a for a in articles if done.get(a.article_id) != stage.version]
@@ -94,8 +95,10 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
             futures = [stage_batch.submit(stage, batch, pool) for batch in batches]
             rows = [row for future in futures for row in future.result()]
             build.replace_stage_rows(stage.name, stage.table, stage.version, [a.article_id for a in todo], rows)
-        group_stories(build, articles, settings)
-        group_statements_task(build, settings)
+            changed = changed or bool(todo)
+        if changed:  # corpus-level groupings depend only on the articles and their quotes
+            group_stories(build, articles, settings)
+            group_statements_task(build, settings)
         finished = RunRecord(**{
             **run.__dict__,
             "finished_at": _now(),
