@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms import quotes
+from transforms import figures, quotes
 from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
 from transforms.records import Article, Rejection
 from warehouse.inputs import InputFile, read_input
@@ -66,11 +66,13 @@ class ArticleStage:
 
 def article_stages() -> tuple[ArticleStage, ...]:
     """The per-article stages, in the order they run (versions read now, so a bump is seen)."""
-    return (ArticleStage("quotes", "quotes", quotes.VERSION),)
+    return (ArticleStage("quotes", "quotes", quotes.VERSION), ArticleStage("figures", "figures", figures.VERSION))
 
 
 def run_stage(stage_name: str, articles: list[Article]) -> list[object]:
     """Run one per-article stage over a batch of articles (in a worker process)."""
     if stage_name == "quotes":
         return [q for a in articles for q in quotes.extract_quotes(a.article_id, a.text)]
+    if stage_name == "figures":
+        return [f for a in articles for f in figures.extract_figures(a.article_id, a.text)]
     raise ValueError(f"unknown stage {stage_name!r}")

@@ -88,3 +88,21 @@ class Quote:
     cue: str | None
     quote_type: str
     part_of: str | None = None  # quote_id of the quotation's first part, for a continuation
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number stated as a fact, as it lands in the `figures` table."""
+
+    figure_id: str
+    article_id: str
+    surface: str
+    start_char: int
+    end_char: int
+    value: float
+    value_low: float
+    value_high: float
+    qualifier: str | None
+    unit: str | None
+    category: str
+    subject: str | None

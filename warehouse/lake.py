@@ -18,6 +18,7 @@ LAKE_TABLES: dict[str, str] = {
     "runs": "started_at, run_id",
     "rejected_files": "source_path, line_number",
     "statements": "statement_id",
+    "figure_disagreements": "story_id, category, subject, unit, figure_id_a, figure_id_b",
 }
 _BATCH_ROWS = 50_000  # rows per Arrow batch read from DuckDB while writing
 

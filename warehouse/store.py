@@ -62,8 +62,14 @@ QUOTE_SCHEMA = pa.schema(
      ("speaker_entity_id", pa.string()), ("cue", pa.string()), ("quote_type", pa.string()),
      ("part_of", pa.string()), ("statement_id", pa.string())]
 )
+FIGURE_SCHEMA = pa.schema(
+    [("figure_id", pa.string()), ("article_id", pa.string()), ("surface", pa.string()),
+     ("start_char", pa.int32()), ("end_char", pa.int32()), ("value", pa.float64()),
+     ("value_low", pa.float64()), ("value_high", pa.float64()), ("qualifier", pa.string()),
+     ("unit", pa.string()), ("category", pa.string()), ("subject", pa.string())]
+)
 # Tables written by per-article stages, with their Arrow schemas (identifiers from this list only).
-STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA}
+STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA, "figures": FIGURE_SCHEMA}
 STAGE_SCHEMA = pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("version", pa.string())])
 STORY_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("story_id", pa.string()), ("duplicate_of", pa.string())]
@@ -278,6 +284,7 @@ class Build:
         finally:
             self.con.unregister("statement_ids")
         self.con.execute(sql("statements"))
+        self.con.execute(sql("figure_disagreements"))
 
     def files_rejected(self) -> int:
         rows = self.con.execute(sql("files_rejected")).fetchall()

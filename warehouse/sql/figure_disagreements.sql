@@ -1,0 +1,61 @@
+-- figure_disagreements: two articles of one story state the same kind of figure (category,
+-- unit and what is counted) with different values of the same order of magnitude: "826
+-- killed" in one report, "727" in another. One row per pair, each outlet's value and date side
+-- by side, the lower value first.
+create or replace view figure_disagreements as
+with figures_in as (
+    select * from figures where category in ('killed', 'injured', 'displaced', 'detained', 'population', 'money', 'percent', 'distance', 'count')
+),
+
+articles_in as (
+    select article_id, story_id, source_name, source_path, published_date from articles
+),
+
+stated as (
+    select
+        a.story_id,
+        f.category,
+        -- deaths, lives and the dead are all people killed
+        case when f.unit = 'people' and coalesce(f.subject, 'people') in ('people', 'persons', 'deaths', 'dead', 'lives', 'casualties')
+             then 'people' else coalesce(f.subject, f.unit, '') end as subject,
+        coalesce(f.unit, '') as unit,
+        f.value,
+        f.qualifier,
+        f.surface,
+        f.figure_id,
+        a.article_id,
+        coalesce(a.source_name, a.source_path) as outlet,
+        a.published_date
+    from figures_in as f
+    inner join articles_in as a using (article_id)
+    where a.story_id is not null
+),
+
+final as (
+    select
+        low.story_id,
+        low.category,
+        low.subject,
+        low.unit,
+        low.outlet as outlet_a,
+        low.published_date as published_date_a,
+        low.value as value_a,
+        low.surface as surface_a,
+        high.outlet as outlet_b,
+        high.published_date as published_date_b,
+        high.value as value_b,
+        high.surface as surface_b,
+        low.figure_id as figure_id_a,
+        high.figure_id as figure_id_b
+    from stated as low
+    inner join stated as high
+        on low.story_id = high.story_id
+        and low.category = high.category
+        and low.subject = high.subject
+        and low.unit = high.unit
+        and low.article_id <> high.article_id
+        and low.value < high.value
+        and high.value <= 2 * low.value
+)
+
+select * from final
