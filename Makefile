@@ -34,6 +34,7 @@ clean:
 gate: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py ../shared/eval-dev --gate bench/quality_floors.json
 	$(BIN)/python bench/eval_quotes.py ../shared/eval-dev --gate bench/quality_floors.json
+	$(BIN)/python bench/eval_figures.py ../shared/eval-dev --gate bench/quality_floors.json
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_runs.py ../shared/eval-dev

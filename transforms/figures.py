@@ -26,34 +26,82 @@ numbers, and numbers in page furniture.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from transforms.ids import stable_id
 from transforms.records import Figure
+from transforms.stories import STOP_WORDS
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
 VERSION = "1"
 
 _UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 _TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
-           "trillion": 1_000_000_000_000}
-_SHORT_SCALES = {"k": 1_000, "m": 1_000_000, "mn": 1_000_000, "mln": 1_000_000, "bn": 1_000_000_000,
-                 "b": 1_000_000_000, "tn": 1_000_000_000_000, "trn": 1_000_000_000_000}
-_FRACTIONS = {"half": 0.5, "a half": 0.5, "a quarter": 0.25, "quarter": 0.25, "a third": 1 / 3,
-              "two thirds": 2 / 3, "three quarters": 0.75}
+_SCALES = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+_SHORT_SCALES = {
+    "k": 1_000,
+    "m": 1_000_000,
+    "mn": 1_000_000,
+    "mln": 1_000_000,
+    "bn": 1_000_000_000,
+    "b": 1_000_000_000,
+    "tn": 1_000_000_000_000,
+    "trn": 1_000_000_000_000,
+}
+_FRACTIONS = {
+    "half": 0.5,
+    "a half": 0.5,
+    "a quarter": 0.25,
+    "quarter": 0.25,
+    "a third": 1 / 3,
+    "two thirds": 2 / 3,
+    "three quarters": 0.75,
+}
 
 _WORD_NUMBER = (
-    r"(?:(?:" + "|".join(sorted(_TENS_WORDS, key=len, reverse=True)) + r")(?:[-\s](?:"
+    r"(?:(?:"
+    + "|".join(sorted(_TENS_WORDS, key=len, reverse=True))
+    + r")(?:[-\s](?:"
     + "|".join(sorted((w for w in _UNITS_WORDS if _UNITS_WORDS[w] < 10 and w != "zero"), key=len, reverse=True))
-    + r"))?|" + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True)) + r")"
+    + r"))?|"
+    + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
+    + r")"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _SCALE = r"(?:hundred|thousand|million|billion|trillion)"
@@ -66,26 +114,45 @@ _NUMBER = (
 # "more than a decade", "nearly a year": one unit of time, only after a qualifier
 _ONE_PERIOD = re.compile(
     r"(?<![\w])(?P<figure>(?:nearly|almost|about|around|roughly|more than|over|just over|less than|under|"
-    r"just under|at least|up to)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
+    r"just under|at least|up to|just|only)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
     re.I,
 )
 # "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
-_AGE_AFTER_NAME = re.compile(r"\b[A-Z][\w'’-]+,? (?P<age>[1-9]\d),? (?=of |from |who |and |was |is |had |has )")
+_AGE_AFTER_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?P<age>[1-9]\d),? (?=of |from |who |and |was |is |had |has )"
+    r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+, (?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
+)
 # "more than half of", "a third of the country": a share, in percent
 _FRACTION = re.compile(
-    r"(?<![\w-])(?P<figure>(?:(?:more than|less than|about|nearly|almost|just over|just under|roughly|over|"
-    r"under)\s+)?(?P<fraction>half|a third|a quarter|two thirds|three quarters))(?=\s+of\b|\s+(?:are|were|of)\b|[,.;])",
+    r"(?<![\w-])(?<!the )(?<!first )(?<!second )(?<!other )"
+    r"(?P<figure>(?:(?:more than|less than|about|nearly|almost|just over|just under|roughly|over|under)\s+)?"
+    r"(?P<fraction>half|a third|a quarter|two thirds|three quarters))"
+    r"(?=\s+(?!an?\b|hour|time|way|century|dozen|million|billion|thousand|hundred)[a-z]|[,.;])",
     re.I,
 )
-_PERIODS = {"decade": (10, "years"), "century": (100, "years"), "year": (1, "years"), "month": (1, "months"),
-            "week": (1, "weeks"), "day": (1, "days"), "hour": (1, "hours")}
+# "a quarter-point cut": a fraction of a percentage point
+_POINT_FRACTION = re.compile(r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half)[- ]point)\b", re.I)
+_FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
+_PERIODS = {
+    "decade": (10, "years"),
+    "century": (100, "years"),
+    "year": (1, "years"),
+    "month": (1, "months"),
+    "week": (1, "weeks"),
+    "day": (1, "days"),
+    "hour": (1, "hours"),
+}
 _VAGUE = (
-    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|(?:dozens|hundreds|thousands|millions|billions)"
+    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|decades(?!\s+of\b)|"
+    r"(?:dozens|hundreds|thousands|millions|billions)"
     r"|(?:several|a\s+few|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion))"
 )
 _QUALIFIERS = [
-    ("approximately", r"nearly|almost|about|around|some|roughly|approximately|an estimated|estimated|close to|"
-                      r"near|circa|approx\.?|more or less"),
+    (
+        "approximately",
+        r"nearly|almost|about|around|some|roughly|approximately|an estimated|estimated|close to|"
+        r"near|circa|approx\.?|more or less",
+    ),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("more_than", r"more than|over|above|in excess of|upwards of|just over|well over|greater than|exceeding"),
     ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite"),
@@ -93,31 +160,91 @@ _QUALIFIERS = [
 ]
 _QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in _QUALIFIERS)
 _CURRENCY_SYMBOL = r"(?P<cur>US\$|\$|£|€|¥|₹|A\$|C\$|HK\$|NZ\$|S\$)"
-_CURRENCY_SYMBOLS = {"$": "USD", "US$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR",
-                     "A$": "AUD", "C$": "CAD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD"}
+_CURRENCY_SYMBOLS = {
+    "$": "USD",
+    "US$": "USD",
+    "£": "GBP",
+    "€": "EUR",
+    "¥": "JPY",
+    "₹": "INR",
+    "A$": "AUD",
+    "C$": "CAD",
+    "HK$": "HKD",
+    "NZ$": "NZD",
+    "S$": "SGD",
+}
 _CURRENCY_WORDS = {
-    "dollars": "USD", "dollar": "USD", "usd": "USD", "pounds": "GBP", "pound": "GBP", "sterling": "GBP",
-    "gbp": "GBP", "euros": "EUR", "euro": "EUR", "eur": "EUR", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rupees": "INR", "rupee": "INR", "roubles": "RUB", "rubles": "RUB",
-    "riyals": "SAR", "dirhams": "AED", "lira": "TRY", "liras": "TRY", "francs": "CHF",
-    "pesos": "MXN", "rand": "ZAR", "won": "KRW", "shekels": "ILS",
+    "dollars": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "pounds": "GBP",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "gbp": "GBP",
+    "euros": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupees": "INR",
+    "rupee": "INR",
+    "roubles": "RUB",
+    "rubles": "RUB",
+    "riyals": "SAR",
+    "dirhams": "AED",
+    "lira": "TRY",
+    "liras": "TRY",
+    "francs": "CHF",
+    "pesos": "MXN",
+    "rand": "ZAR",
+    "won": "KRW",
+    "shekels": "ILS",
 }
 _MEASURES = {
-    "%": ("percent", "percent"), "percent": ("percent", "percent"), "per cent": ("percent", "percent"),
-    "percentage points": ("percentage_points", "percent"), "percentage point": ("percentage_points", "percent"),
-    "km": ("km", "distance"), "kilometers": ("km", "distance"), "kilometres": ("km", "distance"),
-    "kilometer": ("km", "distance"), "kilometre": ("km", "distance"), "miles": ("miles", "distance"),
-    "mile": ("miles", "distance"), "meters": ("m", "distance"), "metres": ("m", "distance"),
-    "feet": ("feet", "distance"), "yards": ("yards", "distance"),
-    "years": ("years", "duration"), "year": ("years", "duration"), "months": ("months", "duration"),
-    "month": ("months", "duration"), "weeks": ("weeks", "duration"), "week": ("weeks", "duration"),
-    "days": ("days", "duration"), "day": ("days", "duration"), "hours": ("hours", "duration"),
-    "hour": ("hours", "duration"), "minutes": ("minutes", "duration"), "decades": ("years", "duration"),
-    "decade": ("years", "duration"), "centuries": ("years", "duration"),
-    "kg": ("kg", "other"), "kilograms": ("kg", "other"), "tonnes": ("tonnes", "other"), "tons": ("tons", "other"),
-    "grams": ("grams", "other"), "points": ("points", "other"), "times": ("times", "other"),
-    "square kilometres": ("km2", "other"), "square kilometers": ("km2", "other"), "acres": ("acres", "other"),
-    "hectares": ("hectares", "other"), "degrees": ("degrees", "other"), "barrels": ("barrels", "other"),
+    "%": ("percent", "percent"),
+    "percent": ("percent", "percent"),
+    "per cent": ("percent", "percent"),
+    "percentage points": ("percentage_points", "percent"),
+    "percentage point": ("percentage_points", "percent"),
+    "km": ("km", "distance"),
+    "kilometers": ("km", "distance"),
+    "kilometres": ("km", "distance"),
+    "kilometer": ("km", "distance"),
+    "kilometre": ("km", "distance"),
+    "miles": ("miles", "distance"),
+    "mile": ("miles", "distance"),
+    "meters": ("m", "distance"),
+    "metres": ("m", "distance"),
+    "feet": ("feet", "distance"),
+    "yards": ("yards", "distance"),
+    "years": ("years", "duration"),
+    "year": ("years", "duration"),
+    "months": ("months", "duration"),
+    "month": ("months", "duration"),
+    "weeks": ("weeks", "duration"),
+    "week": ("weeks", "duration"),
+    "days": ("days", "duration"),
+    "day": ("days", "duration"),
+    "hours": ("hours", "duration"),
+    "hour": ("hours", "duration"),
+    "minutes": ("minutes", "duration"),
+    "decades": ("years", "duration"),
+    "decade": ("years", "duration"),
+    "centuries": ("years", "duration"),
+    "kg": ("kg", "other"),
+    "kilograms": ("kg", "other"),
+    "tonnes": ("tonnes", "other"),
+    "tons": ("tons", "other"),
+    "grams": ("grams", "other"),
+    "points": ("points", "other"),
+    "times": ("times", "other"),
+    "square kilometres": ("km2", "other"),
+    "square kilometers": ("km2", "other"),
+    "acres": ("acres", "other"),
+    "hectares": ("hectares", "other"),
+    "degrees": ("degrees", "other"),
+    "barrels": ("barrels", "other"),
 }
 _PEOPLE = frozenset(
     """people persons person civilians residents inhabitants citizens prisoners detainees inmates soldiers
@@ -132,19 +259,41 @@ _PEOPLE = frozenset(
     participants respondents adults seniors veterans sailors airmen marines pilots crew friends""".split()
 )
 _CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    ("killed", re.compile(r"\b(killed|kill|killing|dead|deaths?|died|die|dying|death toll|fatalit\w+|lives|"
-                          r"massacred?|slain|perished|murdered|executed|casualties)\b", re.I)),
+    (
+        "killed",
+        re.compile(
+            r"\b(killed|kill|killing|dead|deaths?|died|die|dying|death toll|fatalit\w+|lives|"
+            r"massacred?|slain|perished|murdered|executed|casualties)\b",
+            re.I,
+        ),
+    ),
     ("injured", re.compile(r"\b(injured|injuries|wounded|hurt|injuring|wounding)\b", re.I)),
-    ("displaced", re.compile(r"\b(displaced|displacement|fled|fleeing|flee|refugees?|evacuated|homeless|"
-                             r"exodus|heading (?:to|towards)|uprooted)\b", re.I)),
-    ("detained", re.compile(r"\b(detained|detention|arrested|arrests?|prisoners?|jailed|imprisoned|custody|"
-                            r"detainees|released|freed|captives?|hostages?|inmates)\b", re.I)),
+    (
+        "displaced",
+        re.compile(
+            r"\b(displaced|displacement|fled|fleeing|flee|refugees?|evacuated|homeless|"
+            r"exodus|heading (?:to|towards)|uprooted)\b",
+            re.I,
+        ),
+    ),
+    (
+        "detained",
+        re.compile(
+            r"\b(detained|detention|arrested|arrests?|prisoners?|jailed|imprisoned|custody|"
+            r"detainees|released|freed|captives?|hostages?|inmates)\b",
+            re.I,
+        ),
+    ),
     ("population", re.compile(r"\b(home to|population|inhabitants|residents|lives? in|people live)\b", re.I)),
 ]
-_ORDINAL_WORDS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                  "twentieth hundredth thousandth millionth").split()
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-           r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "twentieth hundredth thousandth millionth"
+).split()
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _DATE_AROUND = re.compile(rf"(?:{_MONTHS}\s+$|^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b)", re.I)
 
 
@@ -160,8 +309,9 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     figures: list[Figure] = []
     taken: list[tuple[int, int]] = []
     for match in _AGE_AFTER_NAME.finditer(text):
-        start, end = match.span("age")
-        value = float(match.group("age"))
+        group = "age" if match.group("age") else "age2"
+        start, end = match.span(group)
+        value = float(match.group(group))
         figures.append(_make(article_id, text, start, end, value, value, "exact", "years", "age", None))
         taken.append((start, end))
     position = 0
@@ -169,11 +319,56 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         match = found
         start, end = match.span("figure")
         figure = None if any(a < end and start < b for a, b in taken) else _to_figure(article_id, text, match)
+        if figure is not None and figure.unit is None and figures:
+            # "a fleet of 270 aircraft, including 12 freight": the sentence's counted noun carries over
+            earlier = figures[-1]
+            same_sentence = not re.search(r"[.!?]\s", text[earlier.end_char : figure.start_char])
+            if (
+                same_sentence
+                and earlier.subject
+                and earlier.category in ("count", "killed", "injured", "displaced", "detained", "population")
+            ):
+                figure = replace(
+                    figure,
+                    unit=earlier.unit,
+                    subject=earlier.subject,
+                    category=earlier.category if figure.category == "other" else figure.category,
+                )
+        if (
+            figure is not None
+            and figure.unit is None
+            and re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
+        ):
+            # "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted
+            head = _sentence(text, start, end)
+            nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, head.find(figure.surface))])
+            nouns = [n for n in nouns if n not in STOP_WORDS and n not in _NOT_NOUNS and not n.endswith("ss")]
+            if nouns:
+                word = nouns[-1]
+                figure = replace(
+                    figure,
+                    unit="people" if word in _PEOPLE else word,
+                    subject=word,
+                    category="count" if figure.category == "other" else figure.category,
+                )
         if figure is not None:
             figures.append(figure)
             taken.append((figure.start_char, figure.end_char))
         # "from $47 billion to $8 billion" ends the first figure early: look again after it
         position = max(start + 1, figure.end_char if figure is not None and figure.end_char < end else end)
+    for match in _POINT_FRACTION.finditer(text):
+        start, end = match.span("figure")
+        if not any(a < end and start < b for a, b in taken):
+            value = _FRACTIONS[match.group("fraction").lower()]
+            figures.append(
+                _make(article_id, text, start, end, value, value, "exact", "percentage_points", "percent", None)
+            )
+            taken.append((start, end))
+    for match in _FEW_PERCENT.finditer(text):
+        start, end = match.span("figure")
+        if not any(a < end and start < b for a, b in taken):
+            figures.append(_make(article_id, text, start, end, 2, 4, "approximately", "percent", "percent", None))
+            taken.append((start, end))
     for match in _FRACTION.finditer(text):
         start, end = match.span("figure")
         if any(a < end and start < b for a, b in taken):
@@ -205,7 +400,8 @@ _FIGURE = re.compile(
     rf"(?:(?P<age>the\s+{_DIGITS}-year-old|aged\s+{_DIGITS}|{_DIGITS}-year-old)"
     rf"|(?:between\s+)?(?:{_CURRENCY_SYMBOL}\s?)?"
     rf"(?P<number>{_VAGUE}|{_NUMBER})"
-    rf"(?:\s*(?P<range_sep>-|–|—|to|and)\s*(?:{_CURRENCY_SYMBOL.replace('cur', 'cur2')}\s?)?(?P<number2>{_NUMBER}))?)"
+    rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and)\s*"
+    rf"(?:{_CURRENCY_SYMBOL.replace('cur', 'cur2')}\s?)?(?P<number2>{_NUMBER}))?)"
     rf")(?![\w])",
     re.I,
 )
@@ -221,13 +417,30 @@ def _to_figure(article_id: str, text: str, match: re.Match[str]) -> Figure | Non
     number = _parse(match.group("number"))
     if number is None:
         return None
+    second_digits = match.group("number2") or ""
+    if match.group("range_sep") == "-" and (
+        second_digits.startswith("0")
+        or re.fullmatch(r"\d{4}", second_digits)
+        and re.fullmatch(r"\d{3}", match.group("number").strip())
+    ):
+        return None  # a phone number: 555-0199
     low, high = number.low, number.high
     if match.group("number2"):
         second = _parse(match.group("number2"))
-        change = re.search(r"\b(from|rose|fell|dropped|increased|decreased|climbed|jumped)\s*$",
-                           text[max(0, start - 12) : start], re.I) and match.group("range_sep").lower() == "to"
-        if second is None or change or (match.group("range_sep").lower() == "and"
-                                         and not re.match(r"between", surface, re.I)):
+        change = (
+            re.search(
+                r"\b(from|by|rose|fell|dropped|increased|decreased|climbed|jumped)\s*$",
+                text[max(0, start - 12) : start],
+                re.I,
+            )
+            and match.group("range_sep").lower() == "to"
+        )
+        # "one-to-seven days" is a range like "1-7 days"
+        if (
+            second is None
+            or change
+            or (match.group("range_sep").lower() == "and" and not re.match(r"between", surface, re.I))
+        ):
             end = match.start("range_sep")
             end = len(text[:end].rstrip()) if text[:end].rstrip() else end
         else:
@@ -240,29 +453,44 @@ def _to_figure(article_id: str, text: str, match: re.Match[str]) -> Figure | Non
     digits = match.group("number")
     if _not_a_figure(text, start, end, digits, number, bool(match.group("cur"))):
         return None
-    if re.match(r"^\s+of\s+(the|its|their|his|her|our|these|those)\b", text[end : end + 12], re.I) \
-            and digits.lower() in ("one", "a"):
+    if re.match(
+        r"^\s+of\s+(the|its|their|his|her|our|these|those|many|several|them|us)\b", text[end : end + 12], re.I
+    ) and digits.lower() in ("one", "a"):
         return None  # "one of the few countries": a pronoun, not a count
     if number.vague:
         qualifier = qualifier or "approximately"
     currency = match.group("cur") or match.group("cur2")
+    if digits.lower() == "decades":
+        return _make(article_id, text, start, end, low, high, qualifier or "approximately", "years", "duration", None)
     aged = re.match(r"^[\s-]*years?[\s-]*old\b", text[end : end + 14], re.I)
     if aged:  # "12 to 17-years-old"
         return _make(article_id, text, start, end + aged.end(), low, high, qualifier or "exact", "years", "age", None)
-    unit, category, subject, end = _unit_after(text, end, currency)
+    unit, category, subject, end = _unit_after(text, end, currency, one=low == high == 1 and not number.vague)
     if unit is None and not currency and number.vague is False and not _counted_context(text, start, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
         if re.fullmatch(r"\d{4,}", digits.strip()):
             return None  # a bare long number without separators is an id, an address or a model
+    if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
+        unit, category = "points", "other"  # an index level: "the Dow ... to 27,934.02"
     category = category or _category(text, start, end) or ("count" if unit == "people" or subject else "other")
     if unit is None and category == "count":
         unit = None
     return _make(article_id, text, start, end, low, high, qualifier or "exact", unit, category, subject)
 
 
-def _make(article_id: str, text: str, start: int, end: int, low: float, high: float, qualifier: str,
-          unit: str | None, category: str, subject: str | None) -> Figure:
+def _make(
+    article_id: str,
+    text: str,
+    start: int,
+    end: int,
+    low: float,
+    high: float,
+    qualifier: str,
+    unit: str | None,
+    category: str,
+    subject: str | None,
+) -> Figure:
     while end > start and text[end - 1] in " ,.;:":
         end -= 1
     return Figure(
@@ -336,10 +564,17 @@ def _parse(expression: str) -> _Number | None:
 
 def _vague_range(text: str) -> _Number | None:
     patterns = [
-        (r"^tens of thousands$", 20_000, 90_000), (r"^hundreds of thousands$", 200_000, 900_000),
-        (r"^tens of millions$", 20_000_000, 90_000_000), (r"^hundreds of millions$", 200_000_000, 900_000_000),
-        (r"^dozens$", 24, 96), (r"^scores$", 40, 180), (r"^hundreds$", 200, 900), (r"^thousands$", 2_000, 9_000),
-        (r"^millions$", 2_000_000, 9_000_000), (r"^billions$", 2_000_000_000, 9_000_000_000),
+        (r"^tens of thousands$", 20_000, 90_000),
+        (r"^hundreds of thousands$", 200_000, 900_000),
+        (r"^tens of millions$", 20_000_000, 90_000_000),
+        (r"^hundreds of millions$", 200_000_000, 900_000_000),
+        (r"^dozens$", 24, 96),
+        (r"^scores$", 40, 180),
+        (r"^hundreds$", 200, 900),
+        (r"^thousands$", 2_000, 9_000),
+        (r"^millions$", 2_000_000, 9_000_000),
+        (r"^billions$", 2_000_000_000, 9_000_000_000),
+        (r"^decades$", 20, 90),
     ]
     for pattern, low, high in patterns:
         if re.match(pattern, text):
@@ -375,27 +610,51 @@ def _not_a_figure(text: str, start: int, end: int, expression: str, number: _Num
         return True  # a model: 787-9, 737 Max
     if re.search(r"\b[A-Z][A-Z&]*[A-Z]\s$", before) and not re.match(r"^\s*(%|percent|people|[a-z]+s\b)", after):
         return True  # an index or a name with a number: S&P 500, FTSE 100
-    if re.search(r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
-                 r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.)\s*$",
-                 before):
+    if (
+        re.search(r"[a-z,]\s+[A-Z][a-z]+\s$", before)
+        and re.fullmatch(r"\d{2,4}", expression.strip())
+        and not re.match(r"^\s*(%|percent|[a-z]+s\b|people|million|billion)", after)
+    ):
+        return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
+    if re.search(
+        r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
+        r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.)\s*$",
+        before,
+    ):
         return True
     if re.match(r"^[\s-]*\d{3}[\s-]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
         return True  # a phone number
     if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked)", after, re.I):
         return True
+    if re.match(
+        r"^-(years?|months?|weeks?|days?|hours?|minutes?|miles?|points?|members?|pages?|person|"
+        r"story|storey|seat|man|strong|inch|foot|game|match)\b(?!-old)",
+        after,
+        re.I,
+    ):
+        return True  # a label made of a number: "12-month average", "10-year notes", "two-class layout"
     if bare.lower() in _ORDINAL_WORDS:
         return True
     return False
 
 
-_IRREGULAR_PLURALS = "people|children|men|women|police|staff|personnel|dead|wounded|injured|cattle|sheep|fish"
+_IRREGULAR_PLURALS = (
+    "people|children|men|women|police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
+)
 _COUNTED = re.compile(
-    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'-]*)\s+){{0,2}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
+    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
 )
 _NOT_NOUNS = frozenset("is was has does goes says its this thus plus us as less was".split())
 
 
-def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, str | None, str | None, int]:
+_FUNCTION_AFTER_ONE = frozenset(
+    "of the and or but day time way more less other another thing point such last first year week month".split()
+)
+
+
+def _unit_after(
+    text: str, end: int, currency: str | None, one: bool = False
+) -> tuple[str | None, str | None, str | None, int]:
     """Unit, category and subject from what follows the number; and where the figure ends."""
     rest = text[end : end + 60]
     if currency:
@@ -421,15 +680,50 @@ def _unit_after(text: str, end: int, currency: str | None) -> tuple[str | None, 
     if noun and noun.group("noun").lower() not in _NOT_NOUNS:
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
-        if any(a.lower() in ("of", "and", "or", "to", "in", "on", "the", "a") for a in adjectives):
-            return None, None, None, end
-        unit = "people" if word in _PEOPLE else word
-        return unit, None, word, end + offset + noun.end()
+        joined = any(a.lower() in ("and", "or") for a in adjectives)
+        function_words = (
+            "of",
+            "to",
+            "in",
+            "on",
+            "the",
+            "a",
+            "from",
+            "their",
+            "his",
+            "her",
+            "its",
+            "our",
+            "with",
+            "by",
+            "at",
+            "for",
+            "as",
+            "than",
+            "that",
+            "who",
+            "which",
+        )
+        if not (any(a.lower() in function_words for a in adjectives) or (joined and word not in _PEOPLE)):
+            unit = "people" if word in _PEOPLE else word
+            return unit, None, word, end + offset + noun.end()
     if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", lowered):
         return "people", None, None, end
+    single = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<noun>[a-z]{3,})\b", rest) if one else None
+    if (
+        single
+        and single.group("noun") not in _NOT_NOUNS | _FUNCTION_AFTER_ONE | STOP_WORDS
+        and not single.group("noun").endswith(("ly", "ing", "ed", "er", "est"))
+        and single.group("noun") not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
+    ):
+        word = single.group("noun") + "s"  # "one toilet", "one out-of-county warrant": counted in the plural
+        return ("people" if word in _PEOPLE else word), None, word, end + single.end()
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
-        r"^\s+((?:[A-Z][\w-]*|\d[\w-]*)\s+){1,3}(?P<noun>[a-z][\w-]*s|" + _IRREGULAR_PLURALS + r")\b", rest
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>[a-z][\w-]*s|"
+        + _IRREGULAR_PLURALS
+        + r")\b",
+        rest,
     )
     if ahead and ahead.group("noun").lower() not in _NOT_NOUNS:
         word = ahead.group("noun").lower()
@@ -441,12 +735,24 @@ def _counted_context(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"^\s*(of them|of whom|were|have been|had been|people)\b", text[end : end + 20], re.I))
 
 
+_MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end): split at a period before a capital, or a line break."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)]
+    sentence_start = breaks[-1] if breaks else max(0, start - 400)
+    after = _SENTENCE_BREAK.search(text, end)
+    return text[sentence_start : after.start() + 1 if after else len(text)]
+
+
 def _category(text: str, start: int, end: int) -> str | None:
     """killed / injured / displaced / detained / population, from the figure's sentence."""
-    sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
-    sentence_end_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
-    sentence_end = min(sentence_end_candidates) if sentence_end_candidates else len(text)
-    window = text[sentence_start:sentence_end]
+    window = _sentence(text, start, end)
+    sentence_start = text.rfind(window, 0, end) if window else start
     best: tuple[int, str] | None = None
     for category, pattern in _CATEGORY_WORDS:
         for match in pattern.finditer(window):

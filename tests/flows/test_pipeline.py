@@ -270,3 +270,16 @@ def test_quotes_and_the_statements_view_on_the_seeds(seeds_dir: Path, tmp_path: 
     assert rows[0][0] >= 4 and "al-Jolani" in rows[0][1]
     # the view is in the lake for BI tools too
     assert pq.read_table(data / "lake" / "statements").num_rows == query(data, "select count(*) from statements")[0][0]
+
+
+def test_figures_and_their_disagreements_on_the_seeds(seeds_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    newsflow_run(str(seeds_dir), str(data))
+    bad = query(data, """
+        select count(*) from figures f join articles a using (article_id)
+        where substr(a.text, f.start_char + 1, f.end_char - f.start_char) <> f.surface""")
+    assert bad == [(0,)]
+    # deaths since the offensive began: 727 in some reports, 826 in a later one, side by side
+    pairs = query(data, "select value_a, value_b, outlet_b from figure_disagreements where category = 'killed'")
+    assert (727.0, 826.0, "NDTV") in pairs
+    assert query(data, "select count(*) from figures where surface in ('1982', '2011')") == [(0,)]
