@@ -35,6 +35,7 @@ gate: $(STAMP)
 	$(BIN)/python bench/eval_extraction.py ../shared/eval-dev --gate bench/quality_floors.json
 	$(BIN)/python bench/eval_quotes.py ../shared/eval-dev --gate bench/quality_floors.json
 	$(BIN)/python bench/eval_figures.py ../shared/eval-dev --gate bench/quality_floors.json
+	$(BIN)/python bench/eval_entities.py ../shared/eval-dev --gate bench/quality_floors.json
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench_runs.py ../shared/eval-dev

@@ -85,7 +85,9 @@ def main() -> int:
     raw_pred: dict[str, set[tuple[int, int, str]]] = {}
     articles = [_article(doc, text) for doc, (text, _) in docs.items()]
     for article, doc in zip(articles, nlp.pipe(a.text for a in articles), strict=True):
-        raw_pred[article.article_id] = {(e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES}
+        raw_pred[article.article_id] = {
+            (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in ENTITY_TYPES
+        }
     mentions = find_mentions(nlp, articles)
     _, resolved = resolve_entities(mentions, {a.article_id: a.text for a in articles})
     ours: dict[str, set[tuple[int, int, str]]] = defaultdict(set)
@@ -101,7 +103,8 @@ def main() -> int:
           f"{figures['spacy_raw']['ALL'][2]:.3f}, gain {100 * gain:+.1f} points")
 
     bodies = json.loads((args.eval_dev / "extraction" / "ground-truth.json").read_text("utf-8"))
-    corpus = [_article(f"{k}-{i}", v["articleBody"]) for i in range(20) for k, v in bodies.items()][: args.speed_articles]
+    corpus = [_article(f"{k}-{i}", v["articleBody"]) for i in range(20) for k, v in bodies.items()]
+    corpus = corpus[: args.speed_articles]
     words = sum(len(a.text.split()) for a in corpus)
     start = time.perf_counter()
     with ProcessPoolExecutor(max_workers=2) as pool:

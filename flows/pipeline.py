@@ -19,6 +19,7 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from flows.extract import ArticleStage, FileResult, article_stages, extract_files, run_stage, unreadable_result
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
+from transforms.entities import link_speakers, resolve_entities
 from transforms.records import Article
 from transforms.statements import group_statements
 from transforms.stories import assign_stories
@@ -74,6 +75,14 @@ def group_stories(build: Build, articles: list[Article], settings: Settings) -> 
 
 
 @task(cache_policy=NO_CACHE)
+def resolve_entities_task(build: Build) -> None:
+    """Corpus-level entities from every article's NER mentions; link quote speakers to them."""
+    found, mentions = resolve_entities(build.ner_mentions(), build.article_texts())
+    build.replace_entities(found, mentions)
+    build.set_speaker_entities(link_speakers(build.quote_speakers(), mentions))
+
+
+@task(cache_policy=NO_CACHE)
 def group_statements_task(build: Build, settings: Settings) -> None:
     """Corpus-level grouping of the same statement across articles (needs the stories)."""
     build.set_statements(group_statements(build.quotes_in_context(), settings.statements))
@@ -98,6 +107,7 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
             changed = changed or bool(todo)
         if changed:  # corpus-level groupings depend only on the articles and their quotes
             group_stories(build, articles, settings)
+            resolve_entities_task(build)
             group_statements_task(build, settings)
         finished = RunRecord(**{
             **run.__dict__,

@@ -344,10 +344,14 @@ def _initials(surface: str) -> str:
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
+_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|al-|de)\s+)?){1,7})\((?P<acr>[A-Z]{2,6})\)")
+_REAL_NAME = re.compile(r"\b(real|full|birth|legal|given|original) name,?\s*$|\bbetter known as\s*$|\bborn\s*$", re.I)
+
+
 def _defined_acronyms(text: str) -> dict[str, str]:
     """ 'Hayat Tahrir al-Sham (HTS)': acronym -> the words before it that it abbreviates."""
     found: dict[str, str] = {}
-    for match in re.finditer(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|al-|de)\s+)?){1,7})\((?P<acr>[A-Z]{2,6})\)", text):
+    for match in _ACRONYM_DEFINED.finditer(text):
         words = match.group(1).split()
         letters = match.group("acr")
         for size in range(len(letters), len(words) + 1):
@@ -364,7 +368,7 @@ def _real_names(items: list[RawMention], text: str) -> Iterable[tuple[RawMention
         if m.label != "PERSON":
             continue
         lead = text[max(0, m.start_char - 40) : m.start_char]
-        if not re.search(r"\b(real|full|birth|legal|given|original) name,?\s*$|\bbetter known as\s*$|\bborn\s*$", lead, re.I):
+        if not _REAL_NAME.search(lead):
             continue
         for earlier in reversed(items[:index]):
             if earlier.label == "PERSON" and len(earlier.surface.split()) > 1:
@@ -424,8 +428,10 @@ def link_speakers(speakers: Iterable[tuple[str, str, str]], mentions: Sequence[M
         key = name_key(re.sub(r"^(the|a|an)\s+", "", speaker, flags=re.I))
         last = key.split()[-1] if key else ""
         candidates = [m for m in by_article.get(article_id, []) if name_key(m.surface) == key]
-        candidates = candidates or [m for m in by_article.get(article_id, [])
-                                    if last and name_key(m.surface).split()[-1:] == [last]]
+        if not candidates and speaker[:1].isupper():
+            # a name: its surname; a description ("the Syrian army") must match whole
+            candidates = [m for m in by_article.get(article_id, [])
+                          if last and m.entity_type == "PERSON" and name_key(m.surface).split()[-1:] == [last]]
         if candidates:
             linked[quote_id] = Counter(m.entity_id for m in candidates).most_common(1)[0][0]
     return linked

@@ -22,6 +22,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
+from transforms.entities import RawMention
 from transforms.records import Article, Rejection, StoryAssignment
 from transforms.statements import QuoteInContext
 from warehouse import lake
@@ -68,8 +69,20 @@ FIGURE_SCHEMA = pa.schema(
      ("value_low", pa.float64()), ("value_high", pa.float64()), ("qualifier", pa.string()),
      ("unit", pa.string()), ("category", pa.string()), ("subject", pa.string())]
 )
+NER_SCHEMA = pa.schema(
+    [("article_id", pa.string()), ("surface", pa.string()), ("label", pa.string()),
+     ("start_char", pa.int32()), ("end_char", pa.int32())]
+)
+ENTITY_SCHEMA = pa.schema(
+    [("entity_id", pa.string()), ("canonical_name", pa.string()), ("entity_type", pa.string()),
+     ("aliases", pa.list_(pa.string())), ("mention_count", pa.int32()), ("article_count", pa.int32())]
+)
+MENTION_SCHEMA = pa.schema(
+    [("mention_id", pa.string()), ("article_id", pa.string()), ("entity_id", pa.string()),
+     ("surface", pa.string()), ("entity_type", pa.string()), ("start_char", pa.int32()), ("end_char", pa.int32())]
+)
 # Tables written by per-article stages, with their Arrow schemas (identifiers from this list only).
-STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA, "figures": FIGURE_SCHEMA}
+STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA, "figures": FIGURE_SCHEMA, "ner_mentions": NER_SCHEMA}
 STAGE_SCHEMA = pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("version", pa.string())])
 STORY_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("story_id", pa.string()), ("duplicate_of", pa.string())]
@@ -268,6 +281,35 @@ class Build:
         self._insert(table, [asdict(r) for r in rows], schema)
         self._insert("article_stages", [{"article_id": a, "stage": stage, "version": version}
                                         for a in sorted(set(article_ids))], STAGE_SCHEMA)
+
+    def ner_mentions(self) -> list[RawMention]:
+        """Every article's cleaned NER mentions."""
+        return [RawMention(*row) for row in self.con.execute(sql("ner_mentions_all")).fetchall()]
+
+    def article_texts(self) -> dict[str, str]:
+        """article_id -> text."""
+        return dict(self.con.execute(sql("article_texts")).fetchall())
+
+    def replace_entities(self, entities: Sequence[Any], mentions: Sequence[Any]) -> None:
+        """Replace the entities and entity_mentions tables (they are rebuilt over the corpus)."""
+        self.con.execute("delete from entity_mentions")
+        self.con.execute("delete from entities")
+        self._insert("entities", [{**asdict(e), "aliases": list(e.aliases)} for e in entities], ENTITY_SCHEMA)
+        self._insert("entity_mentions", [asdict(m) for m in mentions], MENTION_SCHEMA)
+
+    def quote_speakers(self) -> list[tuple[str, str, str]]:
+        """(quote_id, article_id, speaker) for quotes with a speaker."""
+        return [(str(q), str(a), str(s)) for q, a, s in self.con.execute(sql("quote_speakers")).fetchall()]
+
+    def set_speaker_entities(self, links: dict[str, str]) -> None:
+        """Write quotes.speaker_entity_id (NULL where no entity is linked)."""
+        table = pa.table({"quote_id": pa.array(list(links), pa.string()),
+                          "entity_id": pa.array(list(links.values()), pa.string())})
+        self.con.register("speaker_links", table)
+        try:
+            self.con.execute(sql("update_speaker_entities"))
+        finally:
+            self.con.unregister("speaker_links")
 
     def quotes_in_context(self) -> list[QuoteInContext]:
         """Every quotation with its article's story and date."""

@@ -283,3 +283,21 @@ def test_figures_and_their_disagreements_on_the_seeds(seeds_dir: Path, tmp_path:
     pairs = query(data, "select value_a, value_b, outlet_b from figure_disagreements where category = 'killed'")
     assert (727.0, 826.0, "NDTV") in pairs
     assert query(data, "select count(*) from figures where surface in ('1982', '2011')") == [(0,)]
+
+
+def test_entities_mentions_and_speaker_links_on_the_seeds(seeds_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    newsflow_run(str(seeds_dir), str(data))
+    bad = query(data, """
+        select count(*) from entity_mentions m join articles a using (article_id)
+        where substr(a.text, m.start_char + 1, m.end_char - m.start_char) <> m.surface""")
+    assert bad == [(0,)]
+    orphans = query(data, "select count(*) from entity_mentions where entity_id not in (select entity_id from entities)")
+    assert orphans == [(0,)]
+    jolani = query(data, """
+        select e.canonical_name, count(*) from quotes q join entities e on e.entity_id = q.speaker_entity_id
+        where q.quote_text like '%God Almighty%' or q.quote_text like '%Almighty God%' group by 1""")
+    assert jolani and all("Jolani" in name for name, _ in jolani)
+    ids_before = query(data, "select entity_id, canonical_name from entities order by 1")
+    newsflow_run(str(seeds_dir), str(data))
+    assert query(data, "select entity_id, canonical_name from entities order by 1") == ids_before

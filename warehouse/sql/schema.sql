@@ -210,3 +210,17 @@ create table if not exists warehouse_meta (
 comment on table warehouse_meta is 'Facts about the warehouse itself, such as its schema version.';
 comment on column warehouse_meta.key is 'Name of the fact.';
 comment on column warehouse_meta.value is 'Its value.';
+
+create table if not exists ner_mentions (
+    article_id  varchar not null,
+    surface     varchar not null,
+    label       varchar not null,
+    start_char  integer not null,
+    end_char    integer not null
+);
+comment on table ner_mentions is 'Bookkeeping of incremental runs: cleaned NER mentions per article, before entity resolution (the per-article part of the entities stage).';
+comment on column ner_mentions.article_id is 'The article (-> articles).';
+comment on column ner_mentions.surface is 'The mention as written, titles and possessives trimmed.';
+comment on column ner_mentions.label is 'The NER model''s label for this mention alone (entities.entity_type is voted over all mentions).';
+comment on column ner_mentions.start_char is '0-based code point offset of surface in articles.text.';
+comment on column ner_mentions.end_char is 'End offset (exclusive) of surface in articles.text.';

@@ -1,0 +1,10 @@
+-- Every cleaned NER mention, in article and text order, for corpus-level entity resolution.
+with mentions_in as (
+    select * from ner_mentions
+),
+
+final as (
+    select article_id, surface, label, start_char, end_char from mentions_in
+)
+
+select * from final order by article_id, start_char, end_char
