@@ -292,7 +292,9 @@ def test_entities_mentions_and_speaker_links_on_the_seeds(seeds_dir: Path, tmp_p
         select count(*) from entity_mentions m join articles a using (article_id)
         where substr(a.text, m.start_char + 1, m.end_char - m.start_char) <> m.surface""")
     assert bad == [(0,)]
-    orphans = query(data, "select count(*) from entity_mentions where entity_id not in (select entity_id from entities)")
+    orphans = query(
+        data, "select count(*) from entity_mentions where entity_id not in (select entity_id from entities)"
+    )
     assert orphans == [(0,)]
     jolani = query(data, """
         select e.canonical_name, count(*) from quotes q join entities e on e.entity_id = q.speaker_entity_id
