@@ -25,6 +25,7 @@ import spacy
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.eval_figures import documents, gold_span  # noqa: E402
+from bench.gate import check_floors  # noqa: E402
 from transforms.entities import ENTITY_TYPES, NER_ONLY_EXCLUDE, find_mentions, resolve_entities  # noqa: E402
 from transforms.records import Article  # noqa: E402
 
@@ -116,15 +117,7 @@ def main() -> int:
           f"two processes, model loading included")
     if args.gate is None:
         return 0
-    floors = json.loads(args.gate.read_text("utf-8"))["entities"]
-    measured = {"f1": figures["newsflow"]["ALL"][2], "gain": gain}
-    failures = [f"{k} {measured[k]:.4f} < floor {v}" for k, v in floors.items() if measured[k] < v]
-    for failure in failures:
-        print(f"GATE FAILED: {failure}")
-    if not failures:
-        print("entities gate passed")
-    return 1 if failures else 0
-
+    return check_floors(args.gate, "entities", {"f1": figures["newsflow"]["ALL"][2], "gain": gain})
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -24,6 +24,7 @@ import duckdb
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.gate import check_floors  # noqa: E402
 from bench.shingles import page_counts, score  # noqa: E402
 from transforms.articles import ExtractOptions, build_article, split_source  # noqa: E402
 from transforms.records import Article  # noqa: E402
@@ -100,19 +101,8 @@ def main() -> int:
               f"(micro F1 {f['micro_f1']:.4f}; {int(f['n_pages'])} pages, {int(f['n_empty'])} empty)")
     if args.gate is None:
         return 0
-    floors = json.loads(args.gate.read_text("utf-8"))["extraction"]
-    failures = [
-        f"{kind} {metric} {figures[kind][metric]:.4f} < floor {floor}"
-        for kind, metrics in floors.items()
-        for metric, floor in metrics.items()
-        if figures[kind][metric] < floor
-    ]
-    for failure in failures:
-        print(f"GATE FAILED: {failure}")
-    if not failures:
-        print("extraction gate passed")
-    return 1 if failures else 0
-
+    measured = {f"{kind}_{metric}": value for kind, f in figures.items() for metric, value in f.items()}
+    return check_floors(args.gate, "extraction", measured)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.gate import check_floors  # noqa: E402
 from transforms.articles import ExtractOptions, build_article, split_source  # noqa: E402
 from transforms.figures import extract_figures  # noqa: E402
 from transforms.records import Article, Figure  # noqa: E402
@@ -137,14 +138,7 @@ def main() -> int:
         print(f"  of the matched: category {category_ok / matched:.4f}, qualifier {qualifier_ok / matched:.4f}")
     if args.gate is None:
         return 0
-    floors = json.loads(args.gate.read_text("utf-8"))["figures"]
-    failures = [f"{k} {figures[k]:.4f} < floor {v}" for k, v in floors.items() if figures[k] < v]
-    for failure in failures:
-        print(f"GATE FAILED: {failure}")
-    if not failures:
-        print("figures gate passed")
-    return 1 if failures else 0
-
+    return check_floors(args.gate, "figures", figures)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.gate import check_floors  # noqa: E402
 from transforms.quotes import extract_quotes  # noqa: E402
 from transforms.text import join_paragraphs  # noqa: E402
 
@@ -143,14 +144,7 @@ def main() -> int:
     print(f"speed: {words / elapsed:,.0f} words/s for quote extraction alone")
     if args.gate is None:
         return 0
-    floors = json.loads(args.gate.read_text("utf-8"))["quotes"]
-    failures = [f"{k} {figures[k]:.4f} < floor {v}" for k, v in floors.items() if figures[k] < v]
-    for failure in failures:
-        print(f"GATE FAILED: {failure}")
-    if not failures:
-        print("quotes gate passed")
-    return 1 if failures else 0
-
+    return check_floors(args.gate, "quotes", figures)
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import shutil
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from functools import cache
 from importlib import resources
@@ -213,11 +214,8 @@ class Build:
             history = old.execute(f"select {', '.join(columns)} from runs").to_arrow_table()  # noqa: S608
         finally:
             old.close()
-        self.con.register("previous_runs", history)
-        try:
+        with self._registered("previous_runs", history):
             self.con.execute("insert into runs by name select * from previous_runs")
-        finally:
-            self.con.unregister("previous_runs")
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -230,11 +228,8 @@ class Build:
         doomed = pa.table({"source_path": pa.array(sorted(set(source_paths)), pa.string())})
         if doomed.num_rows == 0:
             return
-        self.con.register("doomed_sources", doomed)
-        try:
+        with self._registered("doomed_sources", doomed):
             self.con.execute(sql("delete_sources"))
-        finally:
-            self.con.unregister("doomed_sources")
 
     def add_articles(self, articles: Sequence[Article]) -> None:
         """Insert new article rows (their story columns are filled by set_stories)."""
@@ -257,11 +252,8 @@ class Build:
     def set_stories(self, assignments: Sequence[StoryAssignment]) -> None:
         """Write story_id and duplicate_of for every article."""
         table = pa.Table.from_pylist([asdict(a) for a in assignments], schema=STORY_SCHEMA)
-        self.con.register("story_assignments", table)
-        try:
+        with self._registered("story_assignments", table):
             self.con.execute(sql("update_stories"))
-        finally:
-            self.con.unregister("story_assignments")
 
     def stage_versions(self, stage: str) -> dict[str, str]:
         """article_id -> version of `stage` that produced its rows."""
@@ -272,12 +264,9 @@ class Build:
         """Replace one stage's rows for these articles and record the version that made them."""
         schema = STAGE_TABLES[table]  # KeyError for any table outside the fixed list
         ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
-        self.con.register("stage_articles", ids)
-        try:
+        with self._registered("stage_articles", ids):
             self.con.execute(sql("delete_stage_rows").format(table=table))
             self.con.execute(sql("delete_article_stages"), [stage])
-        finally:
-            self.con.unregister("stage_articles")
         self._insert(table, [asdict(r) for r in rows], schema)
         self._insert("article_stages", [{"article_id": a, "stage": stage, "version": version}
                                         for a in sorted(set(article_ids))], STAGE_SCHEMA)
@@ -305,11 +294,8 @@ class Build:
         """Write quotes.speaker_entity_id (NULL where no entity is linked)."""
         table = pa.table({"quote_id": pa.array(list(links), pa.string()),
                           "entity_id": pa.array(list(links.values()), pa.string())})
-        self.con.register("speaker_links", table)
-        try:
+        with self._registered("speaker_links", table):
             self.con.execute(sql("update_speaker_entities"))
-        finally:
-            self.con.unregister("speaker_links")
 
     def quotes_in_context(self) -> list[QuoteInContext]:
         """Every quotation with its article's story and date."""
@@ -320,11 +306,8 @@ class Build:
         """Write statement_id for every quotation, and (re)create the statements view."""
         table = pa.table({"quote_id": pa.array(list(statement_ids), pa.string()),
                           "statement_id": pa.array(list(statement_ids.values()), pa.string())})
-        self.con.register("statement_ids", table)
-        try:
+        with self._registered("statement_ids", table):
             self.con.execute(sql("update_statements"))
-        finally:
-            self.con.unregister("statement_ids")
         self.con.execute(sql("statements"))
         self.con.execute(sql("figure_disagreements"))
 
@@ -346,15 +329,21 @@ class Build:
         self._con = None
         return publish(self.layout, self.dir, self.snapshot_name, self.keep_snapshots)
 
+    @contextmanager
+    def _registered(self, name: str, table: pa.Table) -> Iterator[None]:
+        """Make an Arrow table queryable under name for the duration of the block."""
+        self.con.register(name, table)
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
+
     def _insert(self, table: str, rows: list[dict[str, Any]], schema: pa.Schema) -> None:
         if not rows:
             return
         arrow = pa.Table.from_pylist(rows, schema=schema)
-        self.con.register("incoming_rows", arrow)
-        try:
+        with self._registered("incoming_rows", arrow):
             self.con.execute(f"insert into {table} by name select * from incoming_rows")  # noqa: S608
-        finally:
-            self.con.unregister("incoming_rows")
 
 
 def record_failed_run(layout: DataLayout, run: RunRecord, snapshot_name: str, keep_snapshots: int) -> None:
