@@ -40,10 +40,17 @@ def main(argv: list[str] | None = None) -> int:
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sql.add_argument("query", help="the SQL query")
 
+    commands.add_parser("schema", help="print the data dictionary (tables, columns, meanings) as Markdown")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "schema":
+            from warehouse.dictionary import dictionary_markdown
+
+            print(dictionary_markdown())
+            return 0
         return _sql(args)
     except KeyboardInterrupt:
         print("newsflow: interrupted", file=sys.stderr)
@@ -118,8 +125,12 @@ def _sql(args: argparse.Namespace) -> int:
     if path is None:
         print(f"newsflow: no warehouse under {args.data} yet: run `newsflow run` first", file=sys.stderr)
         return 2
-    con = duckdb.connect(str(path), read_only=True)
+    con = duckdb.connect(str(path), read_only=True, config={"autoinstall_known_extensions": False})
     try:
+        refusal = _refusal(con, args.query)
+        if refusal:
+            print(f"newsflow: {refusal}", file=sys.stderr)
+            return 2
         relation = con.sql(args.query)
         if relation is None:
             print("newsflow: the statement returned no rows", file=sys.stderr)
@@ -131,6 +142,28 @@ def _sql(args: argparse.Namespace) -> int:
     finally:
         con.close()
     return 0
+
+
+# Statements `newsflow sql` runs: queries only. Everything else is refused before it runs.
+_READ_STATEMENTS = {"SELECT", "EXPLAIN"}
+
+
+def _refusal(con: object, query: str) -> str | None:
+    """Why a query is refused (it writes, attaches, installs ...), or None for a read."""
+    import duckdb
+
+    try:
+        statements = con.extract_statements(query)  # type: ignore[attr-defined]
+    except duckdb.Error as exc:
+        return str(exc).splitlines()[0]
+    if not statements:
+        return "no statement to run"
+    for statement in statements:
+        kind = str(statement.type).rsplit(".", 1)[-1]
+        if kind not in _READ_STATEMENTS:
+            return (f"refused: {kind} statements are not allowed; `newsflow sql` is read-only "
+                    "(SELECT, WITH ... SELECT, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN)")
+    return None
 
 
 def _print_relation(relation: object, fmt: str) -> None:

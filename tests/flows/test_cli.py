@@ -37,3 +37,47 @@ def test_a_second_run_while_one_holds_the_warehouse_is_refused(
 def test_sql_before_any_run_says_what_to_do(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["sql", "--data", str(tmp_path / "data"), "select 1"])
     assert code != 0 and "newsflow run" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def warehouse_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A published warehouse to query, built without Prefect (the layout and store directly)."""
+    from warehouse.layout import prepare as prepare_layout
+    from warehouse.store import Build
+
+    data = tmp_path_factory.mktemp("sql") / "data"
+    layout = prepare_layout(data)
+    with Build(layout, "20260101T000000000000-test", full_refresh=False, keep_snapshots=2) as build:
+        build.set_statements({})
+        build.publish()
+    return data
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "insert into runs (run_id) values ('x')",  # INSERT
+        "update articles set title = 'x'",  # UPDATE
+        "delete from articles",  # DELETE
+        "create table t (a int)",  # CREATE
+        "copy (select 1) to '/tmp/newsflow-out.csv'",  # COPY ... TO
+        "attach 'other.duckdb' as other",  # ATTACH
+        "install httpfs",  # INSTALL
+        "load httpfs",  # LOAD
+        "select 1; drop table articles",  # a write hidden after a read
+    ],
+)
+def test_sql_refuses_every_kind_of_write(
+    warehouse_dir: Path, statement: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["sql", "--data", str(warehouse_dir), statement])
+    err = capsys.readouterr().err
+    assert code != 0 and "refused" in err and "read-only" in err
+
+
+@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
+def test_sql_answers_reads_in_each_format(
+    warehouse_dir: Path, fmt: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = main(["sql", "--data", str(warehouse_dir), "--format", fmt, "select count(*) as n from articles"])
+    assert code == 0 and "0" in capsys.readouterr().out

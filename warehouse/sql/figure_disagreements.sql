@@ -59,3 +59,5 @@ final as (
 )
 
 select * from final
+;
+comment on view figure_disagreements is 'Pairs of figures of one kind (category, unit, what is counted) that differ between two articles of the same story, each outlet''s value and date side by side, the lower value first.';

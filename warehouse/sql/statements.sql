@@ -37,3 +37,5 @@ final as (
 )
 
 select * from final
+;
+comment on view statements is 'The same statement carried by several articles (quotes sharing a statement_id): the speaker, the first wording, how many articles carried it, and each outlet''s wording and date in versions.';
