@@ -26,7 +26,7 @@ from transforms.stories import assign_stories
 from warehouse import layout as data_layout
 from warehouse.inputs import InputFile, scan_inputs
 from warehouse.manifest import RunPlan, plan_run
-from warehouse.store import Build, RunRecord, load_source_states, record_failed_run, row_counts
+from warehouse.store import Build, DataCheckError, RunRecord, load_source_states, record_failed_run, row_counts
 
 
 @dataclass(frozen=True)
@@ -109,6 +109,7 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
             group_stories(build, articles, settings)
             resolve_entities_task(build)
             group_statements_task(build, settings)
+        build.check(run.run_id)
         finished = RunRecord(**{
             **run.__dict__,
             "finished_at": _now(),
@@ -173,7 +174,7 @@ def _record_failure(layout: data_layout.DataLayout, settings: Settings, run: Run
                           "error": f"{type(exc).__name__}: {exc}"[:2000]})
     try:
         record_failed_run(layout, failed, f"{run.started_at:%Y%m%dT%H%M%S%f}-{run.run_id[:8]}-failed",
-                          settings.keep_snapshots)
+                          settings.keep_snapshots, exc.results if isinstance(exc, DataCheckError) else ())
     except Exception as record_exc:  # never hide the run's own error behind this one
         get_run_logger().error("could not record the failed run: %s", record_exc)
 

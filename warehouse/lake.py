@@ -17,6 +17,7 @@ LAKE_TABLES: dict[str, str] = {
     "entity_mentions": "mention_id",
     "runs": "started_at, run_id",
     "rejected_files": "source_path, line_number",
+    "checks": "run_id, check_name",
     "statements": "statement_id",
     "figure_disagreements": "story_id, category, subject, unit, figure_id_a, figure_id_b",
 }

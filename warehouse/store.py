@@ -85,6 +85,10 @@ MENTION_SCHEMA = pa.schema(
 # Tables written by per-article stages, with their Arrow schemas (identifiers from this list only).
 STAGE_TABLES: dict[str, pa.Schema] = {"quotes": QUOTE_SCHEMA, "figures": FIGURE_SCHEMA, "ner_mentions": NER_SCHEMA}
 STAGE_SCHEMA = pa.schema([("article_id", pa.string()), ("stage", pa.string()), ("version", pa.string())])
+CHECK_SCHEMA = pa.schema(
+    [("run_id", pa.string()), ("check_name", pa.string()), ("level", pa.string()), ("table_name", pa.string()),
+     ("failing_rows", pa.int32()), ("passed", pa.bool_())]
+)
 STORY_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("story_id", pa.string()), ("duplicate_of", pa.string())]
 )
@@ -99,6 +103,32 @@ def sql(name: str) -> str:
 def schema_version() -> str:
     """A hash of the schema: a build whose schema differs starts from an empty warehouse."""
     return hashlib.sha256(sql("schema").encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """One data check of one build."""
+
+    check_name: str
+    level: str
+    table_name: str
+    failing_rows: int
+    passed: bool
+
+
+class DataCheckError(RuntimeError):
+    """ERROR-level data checks failed: the build is not published."""
+
+    def __init__(self, results: list[CheckResult]):
+        failed = [r for r in results if not r.passed and r.level == "ERROR"]
+        super().__init__("data checks failed: " + "; ".join(f"{r.check_name} ({r.failing_rows} rows)" for r in failed))
+        self.results = results
+
+
+def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
+    """Run every data check of warehouse/sql/checks.sql on a connection."""
+    rows = con.execute(sql("checks")).fetchall()
+    return [CheckResult(str(n), str(lv), str(t), int(f), bool(p)) for n, lv, t, f, p in rows]
 
 
 @dataclass(frozen=True)
@@ -315,6 +345,18 @@ class Build:
         rows = self.con.execute(sql("files_rejected")).fetchall()
         return int(rows[0][0]) if rows else 0
 
+    def check(self, run_id: str) -> list[CheckResult]:
+        """Run the data checks on this build and record them; raise DataCheckError on an ERROR failure."""
+        results = run_checks(self.con)
+        self.add_checks(results, run_id)
+        if any(not r.passed and r.level == "ERROR" for r in results):
+            raise DataCheckError(results)
+        return results
+
+    def add_checks(self, results: Sequence[CheckResult], run_id: str) -> None:
+        """Insert check results for a run."""
+        self._insert("checks", [{**asdict(r), "run_id": run_id} for r in results], CHECK_SCHEMA)
+
     def add_run(self, run: RunRecord) -> None:
         """Insert this run's row."""
         self._insert("runs", [asdict(run)], RUN_SCHEMA)
@@ -346,9 +388,11 @@ class Build:
             self.con.execute(f"insert into {table} by name select * from incoming_rows")  # noqa: S608
 
 
-def record_failed_run(layout: DataLayout, run: RunRecord, snapshot_name: str, keep_snapshots: int) -> None:
+def record_failed_run(layout: DataLayout, run: RunRecord, snapshot_name: str, keep_snapshots: int,
+                      checks: Sequence[CheckResult] = ()) -> None:
     """Publish the last good warehouse again with one more runs row saying this run failed."""
     with Build(layout, snapshot_name, full_refresh=False, keep_snapshots=keep_snapshots) as build:
+        build.add_checks(checks, run.run_id)
         build.add_run(run)
         build.publish()
 

@@ -224,3 +224,19 @@ comment on column ner_mentions.surface is 'The mention as written, titles and po
 comment on column ner_mentions.label is 'The NER model''s label for this mention alone (entities.entity_type is voted over all mentions).';
 comment on column ner_mentions.start_char is '0-based code point offset of surface in articles.text.';
 comment on column ner_mentions.end_char is 'End offset (exclusive) of surface in articles.text.';
+
+create table if not exists checks (
+    run_id        varchar not null,
+    check_name    varchar not null,
+    level         varchar not null,
+    table_name    varchar not null,
+    failing_rows  integer not null,
+    passed        boolean not null
+);
+comment on table checks is 'Data checks of every run (declared in warehouse/sql/checks.sql): an ERROR check that fails marks the run failed and keeps the previous warehouse.';
+comment on column checks.run_id is 'The run whose build was checked (-> runs).';
+comment on column checks.check_name is 'What the check asserts.';
+comment on column checks.level is 'ERROR (fails the run) or WARN (reported only).';
+comment on column checks.table_name is 'The table checked.';
+comment on column checks.failing_rows is 'Rows that break the check (0 when it passed).';
+comment on column checks.passed is 'True when no row breaks the check.';
