@@ -40,12 +40,22 @@ def main(argv: list[str] | None = None) -> int:
     sql.add_argument("--format", choices=("table", "csv", "json"), default="table")
     sql.add_argument("query", help="the SQL query")
 
+    serve = commands.add_parser("serve", help="serve the flow as a Prefect deployment on a schedule")
+    serve.add_argument("--input", default="seeds", help="input dir (default: seeds)")
+    serve.add_argument("--data", default="data", help="data dir (default: data)")
+    schedule = serve.add_mutually_exclusive_group(required=True)
+    schedule.add_argument("--cron", help='cron schedule, e.g. "0 * * * *"')
+    schedule.add_argument("--interval", type=int, help="seconds between runs (>= 1)")
+    serve.add_argument("--name", default="newsflow", help="deployment name (default: newsflow)")
+
     commands.add_parser("schema", help="print the data dictionary (tables, columns, meanings) as Markdown")
 
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
             return _run(args)
+        if args.command == "serve":
+            return _serve(args)
         if args.command == "schema":
             from warehouse.dictionary import dictionary_markdown
 
@@ -91,6 +101,33 @@ def _run(args: argparse.Namespace) -> int:
     summary: RunSummary = state.result()
     if args.summary:
         print(_format_summary(summary))
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """Register a deployment of the flow with the schedule and run it until stopped (Ctrl-C)."""
+    _quiet_prefect()
+    from warehouse.layout import DataDirError, prepare
+
+    if args.interval is not None and args.interval < 1:
+        print("newsflow: --interval must be at least 1 second", file=sys.stderr)
+        return 2
+    input_dir = Path(args.input)
+    if not input_dir.is_dir():
+        print(f"newsflow: input dir {args.input} does not exist", file=sys.stderr)
+        return 2
+    try:
+        prepare(Path(args.data))
+    except DataDirError as exc:
+        print(f"newsflow: {exc}", file=sys.stderr)
+        return 2
+    from flows.pipeline import newsflow_run
+
+    # Absolute paths: the runs happen wherever the served process runs them.
+    parameters = {"input_dir": str(input_dir.resolve()), "data_dir": str(Path(args.data).resolve())}
+    # A failed run does not stop the schedule: the next one still comes.
+    newsflow_run.serve(name=args.name, cron=args.cron, interval=args.interval, parameters=parameters,
+                       pause_on_shutdown=False)
     return 0
 
 
