@@ -17,6 +17,7 @@ from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
 from flows.extract import ArticleStage, FileResult, article_stages, extract_files, run_stage, unreadable_result
+from flows.progress import progress_bar
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
 from transforms.entities import link_speakers, resolve_entities
@@ -26,7 +27,15 @@ from transforms.stories import assign_stories
 from warehouse import layout as data_layout
 from warehouse.inputs import InputFile, scan_inputs
 from warehouse.manifest import RunPlan, plan_run
-from warehouse.store import Build, DataCheckError, RunRecord, load_source_states, record_failed_run, row_counts
+from warehouse.store import (
+    Build,
+    DataCheckError,
+    RunRecord,
+    load_source_states,
+    record_failed_run,
+    rejections_and_failed_checks,
+    row_counts,
+)
 
 
 @dataclass(frozen=True)
@@ -165,7 +174,25 @@ def run_pipeline(settings: Settings) -> RunSummary:
             raise
     counts = row_counts(layout.warehouse)
     logger.info("run %s completed: %s", run_id, ", ".join(f"{t} {n}" for t, n in counts))
+    _report(finished, counts, layout)
     return RunSummary(finished, counts, layout.warehouse, layout.lake)
+
+
+def _report(run: RunRecord, counts: list[tuple[str, int]], layout: data_layout.DataLayout) -> None:
+    """Prefect artifacts of the run: its counts and row counts (a table), rejections and failed checks."""
+    from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+    rows = [{"measure": k, "value": v} for k, v in run.__dict__.items()
+            if k.startswith("files_") or k in ("articles_extracted", "status")]
+    rows += [{"measure": f"rows in {table}", "value": count} for table, count in counts]
+    create_table_artifact(key="newsflow-run-counts", table=rows, description=f"newsflow run {run.run_id}")
+    rejected, failed = rejections_and_failed_checks(layout.warehouse, run.run_id)
+    lines = [f"# newsflow run {run.run_id}", "", f"## Rejected files ({len(rejected)})", ""]
+    lines += [f"- `{path}`{f' line {line}' if line else ''}: {reason}" for path, line, reason in rejected] or ["none"]
+    lines += ["", f"## Failed checks ({len(failed)})", ""]
+    lines += [f"- {name} ({level}): {rows_} rows" for name, level, rows_ in failed] or ["none"]
+    create_markdown_artifact(key="newsflow-run-report", markdown="\n".join(lines),
+                             description="rejected files and failed checks")
 
 
 def _record_failure(layout: data_layout.DataLayout, settings: Settings, run: RunRecord, exc: Exception) -> None:
@@ -192,7 +219,13 @@ def _extract_all(settings: Settings, files: list[InputFile], pool: Executor) -> 
     """Extract files in batches: one Prefect task per batch, spread over worker processes."""
     batches = [files[i : i + settings.batch_files] for i in range(0, len(files), settings.batch_files)]
     futures = [extract_batch.submit(settings, batch, pool) for batch in batches]
-    return [r for future in futures for r in future.result()]
+    with progress_bar(len(files), "extracting files") as advance:
+        results = []
+        for future in futures:
+            batch_results = future.result()
+            advance(len(batch_results))
+            results.extend(batch_results)
+    return results
 
 
 def _source_row(result: FileResult, run_id: str) -> dict[str, object]:

@@ -191,6 +191,18 @@ def row_counts(path: Path) -> list[tuple[str, int]]:
         con.close()
 
 
+def rejections_and_failed_checks(path: Path, run_id: str) -> tuple[list[tuple[str, int | None, str]],
+                                                                    list[tuple[str, str, int]]]:
+    """The rejected files of a warehouse, and the checks of a run that failed."""
+    con = connect_read_only(path)
+    try:
+        rejected = [(str(p), line, str(r)) for p, line, r in con.execute(sql("run_report")).fetchall()]
+        failed = [(str(n), str(lv), int(f)) for n, lv, f in con.execute(sql("failed_checks"), [run_id]).fetchall()]
+    finally:
+        con.close()
+    return rejected, failed
+
+
 class Build:
     """The next snapshot of the warehouse and lake, built aside and published on success."""
 

@@ -87,3 +87,29 @@ def test_sigkill_at_any_moment_keeps_the_last_good_warehouse(
     assert summary.run.status == "completed" and summary.run.files_added == 300
     assert _count(data, "select count(*) from articles") == 305
     assert not list(snapshots.glob(".build-*"))
+
+
+def test_a_query_during_a_run_answers_from_the_last_completed_run(
+    seeds_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from newsflow.cli import main
+
+    data = tmp_path / "data"
+    newsflow_run(str(seeds_dir), str(data))
+    _grow(seeds_dir, 200)
+    proc = _start_run(seeds_dir, data, tmp_path)
+    try:
+        deadline = time.monotonic() + 120
+        while (data / ".newsflow.lock").read_text().strip() in ("", str(os.getpid())):
+            assert proc.poll() is None and time.monotonic() < deadline
+            time.sleep(0.05)
+        capsys.readouterr()
+        code = main(["sql", "--data", str(data), "--format", "csv", "select count(*) as n from articles"])
+        running = proc.poll() is None
+        out = capsys.readouterr().out
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+    assert code == 0 and out.splitlines()[-1] == "5"
+    assert running, "the run ended before the query: the test proved nothing"
