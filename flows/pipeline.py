@@ -84,9 +84,9 @@ def group_stories(build: Build, articles: list[Article], settings: Settings) -> 
 
 
 @task(cache_policy=NO_CACHE)
-def resolve_entities_task(build: Build) -> None:
+def resolve_entities_task(build: Build, articles: list[Article]) -> None:
     """Corpus-level entities from every article's NER mentions; link quote speakers to them."""
-    found, mentions = resolve_entities(build.ner_mentions(), build.article_texts())
+    found, mentions = resolve_entities(build.ner_mentions(), {a.article_id: a.text for a in articles})
     build.replace_entities(found, mentions)
     build.set_speaker_entities(link_speakers(build.quote_speakers(), mentions))
 
@@ -116,7 +116,7 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
             changed = changed or bool(todo)
         if changed:  # corpus-level groupings depend only on the articles and their quotes
             group_stories(build, articles, settings)
-            resolve_entities_task(build)
+            resolve_entities_task(build, articles)
             group_statements_task(build, settings)
         build.check(run.run_id)
         finished = RunRecord(**{

@@ -317,10 +317,6 @@ class Build:
         """Every article's cleaned NER mentions."""
         return [RawMention(*row) for row in self.con.execute(sql("ner_mentions_all")).fetchall()]
 
-    def article_texts(self) -> dict[str, str]:
-        """article_id -> text."""
-        return dict(self.con.execute(sql("article_texts")).fetchall())
-
     def replace_entities(self, entities: Sequence[Any], mentions: Sequence[Any]) -> None:
         """Replace the entities and entity_mentions tables (they are rebuilt over the corpus)."""
         self.con.execute("delete from entity_mentions")
