@@ -26,7 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.eval_figures import documents, gold_span  # noqa: E402
 from bench.gate import check_floors  # noqa: E402
-from transforms.entities import ENTITY_TYPES, NER_ONLY_EXCLUDE, find_mentions, resolve_entities  # noqa: E402
+from transforms.entities import resolve_entities  # noqa: E402
+from transforms.mentions import ENTITY_TYPES, NER_ONLY_EXCLUDE, find_mentions  # noqa: E402
 from transforms.records import Article  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent

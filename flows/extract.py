@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from transforms import entities, figures, quotes
+from transforms import figures, mentions, quotes
 from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
 from transforms.records import Article, Rejection
 from warehouse.inputs import InputFile, read_input
@@ -69,7 +69,7 @@ def article_stages() -> tuple[ArticleStage, ...]:
     return (
         ArticleStage("quotes", "quotes", quotes.VERSION),
         ArticleStage("figures", "figures", figures.VERSION),
-        ArticleStage("entities", "ner_mentions", entities.VERSION),
+        ArticleStage("entities", "ner_mentions", mentions.VERSION),
     )
 
 
@@ -80,7 +80,7 @@ def run_stage(stage_name: str, articles: list[Article]) -> list[object]:
     if stage_name == "figures":
         return [f for a in articles for f in figures.extract_figures(a.article_id, a.text)]
     if stage_name == "entities":
-        return list(entities.find_mentions(_ner_model(), articles))
+        return list(mentions.find_mentions(_ner_model(), articles))
     raise ValueError(f"unknown stage {stage_name!r}")
 
 
@@ -92,7 +92,7 @@ def _ner_model() -> object:
     if not _NLP:
         import spacy
 
-        _NLP.append(spacy.load(NER_MODEL, exclude=list(entities.NER_ONLY_EXCLUDE)))
+        _NLP.append(spacy.load(NER_MODEL, exclude=list(mentions.NER_ONLY_EXCLUDE)))
     return _NLP[0]
 
 

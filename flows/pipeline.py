@@ -1,7 +1,5 @@
 """The newsflow run: one Prefect flow, one task per batch of files, one published snapshot."""
 
-from __future__ import annotations
-
 import datetime as dt
 import multiprocessing
 import uuid
@@ -133,9 +131,10 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
 
 # prefect types the runner generically; ThreadPoolTaskRunner() is the documented usage
 @flow(name="newsflow-run", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False)  # type: ignore[arg-type]
-def newsflow_run(input_dir: str = "seeds", data_dir: str = "data", full_refresh: bool = False) -> RunSummary:
-    """Ingest every raw article file under input_dir into the warehouse and lake under data_dir."""
-    settings = Settings.from_env(input_dir, data_dir, full_refresh)
+# No `from __future__ import annotations` in this module: Prefect validates the flow's
+# parameters with pydantic, which must see Settings itself, not the string "Settings".
+def newsflow_run(settings: Settings) -> RunSummary:
+    """Ingest every raw article file under settings.input_dir into the warehouse and lake under settings.data_dir."""
     return run_pipeline(settings)
 
 
@@ -146,7 +145,7 @@ def run_pipeline(settings: Settings) -> RunSummary:
     run_id = _run_id()
     started = _now()
     snapshot_name = f"{started:%Y%m%dT%H%M%S%f}-{run_id[:8]}"
-    with data_layout.run_lock(layout):
+    with data_layout.run_lock(layout, wait=settings.wait):
         removed = data_layout.remove_unfinished_builds(layout)
         if removed:
             logger.warning("removed unfinished builds of killed runs: %s", ", ".join(removed))

@@ -74,7 +74,8 @@ def _run(args: argparse.Namespace) -> int:
     from warehouse.layout import DataDirError, prepare, run_lock
 
     try:
-        settings = Settings.from_env(args.input, args.data, args.full_refresh, args.max_file_bytes)
+        settings = Settings.from_env(args.input, args.data, full_refresh=args.full_refresh,
+                                     max_file_bytes=args.max_file_bytes)
         input_dir = Path(args.input)
         if not input_dir.is_dir():
             reason = "does not exist" if not input_dir.exists() else "is not a directory"
@@ -88,8 +89,7 @@ def _run(args: argparse.Namespace) -> int:
 
     from flows.pipeline import newsflow_run
 
-    state = newsflow_run(str(settings.input_dir), str(settings.data_dir), settings.full_refresh,
-                         return_state=True)
+    state = newsflow_run(settings, return_state=True)
     if not state.is_completed():
         message = state.message or "the run failed"
         try:
@@ -122,9 +122,10 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"newsflow: {exc}", file=sys.stderr)
         return 2
     from flows.pipeline import newsflow_run
+    from newsflow.settings import Settings
 
     # Absolute paths: the runs happen wherever the served process runs them.
-    parameters = {"input_dir": str(input_dir.resolve()), "data_dir": str(Path(args.data).resolve())}
+    parameters = {"settings": Settings.from_env(input_dir.resolve(), Path(args.data).resolve())}
     # A failed run does not stop the schedule: the next one still comes.
     newsflow_run.serve(name=args.name, cron=args.cron, interval=args.interval, parameters=parameters,
                        pause_on_shutdown=False)

@@ -1,4 +1,5 @@
-"""Run settings, built once at the edge from arguments and environment."""
+"""Run settings, built once at the edge (the command line) from arguments and environment,
+then passed down typed: the flow and everything under it read them, never the environment."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from pathlib import Path
 from transforms.articles import ExtractOptions
 from transforms.statements import StatementOptions
 from transforms.stories import StoryOptions
+
+TASK_RUNNERS = ("default", "dask")  # where extraction and per-article stages run
 
 
 def _env_int(name: str, default: int) -> int:
@@ -28,6 +31,11 @@ class Settings:
     input_dir: Path  # raw article files, read recursively
     data_dir: Path  # warehouse, lake and snapshots
     full_refresh: bool = False  # rebuild everything from the raw files
+    verify: bool = False  # hash every input file, even when its size and modification time are unchanged
+    follow_symlinks: bool = False  # ingest files that symlinks inside the input dir point to outside it
+    wait: bool = False  # wait for another run holding the data dir instead of failing at once
+    task_runner: str = "default"  # default (local worker processes) or dask (a Dask cluster)
+    dask_address: str | None = None  # tcp://HOST:PORT of a running Dask scheduler; None: a LocalCluster
     workers: int = 2  # processes extracting in parallel (>= 1; the machine's cores by default)
     batch_files: int = 64  # files per Prefect task (>= 1): tasks cost ~10 ms each, so batch
     batch_articles: int = 256  # articles per per-article stage task (>= 1)
@@ -38,21 +46,40 @@ class Settings:
     statements: StatementOptions = field(default_factory=StatementOptions)
 
     @classmethod
-    def from_env(cls, input_dir: str | Path, data_dir: str | Path, full_refresh: bool = False,
-                 max_file_bytes: int | None = None) -> Settings:
+    def from_env(
+        cls,
+        input_dir: str | Path,
+        data_dir: str | Path,
+        *,
+        full_refresh: bool = False,
+        max_file_bytes: int | None = None,
+        verify: bool = False,
+        follow_symlinks: bool = False,
+        wait: bool = False,
+        task_runner: str = "default",
+        dask_address: str | None = None,
+    ) -> Settings:
         """Settings from arguments, with NEWSFLOW_* environment variables for the tunables."""
-        cap = max_file_bytes or _env_int("NEWSFLOW_MAX_FILE_BYTES", 50 * 1024 * 1024)
+        cap = max_file_bytes if max_file_bytes is not None else _env_int("NEWSFLOW_MAX_FILE_BYTES", 50 * 1024 * 1024)
+        if cap < 1:
+            raise ValueError("the size cap must be at least 1 byte")
+        if task_runner not in TASK_RUNNERS:
+            raise ValueError(f"the task runner must be one of {', '.join(TASK_RUNNERS)}, not {task_runner!r}")
+        if dask_address is not None and task_runner != "dask":
+            raise ValueError("--dask-address needs --task-runner dask")
         workers = _env_int("NEWSFLOW_WORKERS", os.cpu_count() or 1)
-        settings = cls(
+        return cls(
             input_dir=Path(input_dir),
             data_dir=Path(data_dir),
             full_refresh=full_refresh,
+            verify=verify,
+            follow_symlinks=follow_symlinks,
+            wait=wait,
+            task_runner=task_runner,
+            dask_address=dask_address,
             workers=max(1, workers),
             batch_files=max(1, _env_int("NEWSFLOW_BATCH_FILES", 64)),
             max_file_bytes=cap,
             keep_snapshots=max(1, _env_int("NEWSFLOW_KEEP_SNAPSHOTS", 2)),
             extract=ExtractOptions(max_bytes=cap),
         )
-        if settings.max_file_bytes < 1:
-            raise ValueError("the size cap must be at least 1 byte")
-        return settings

@@ -29,8 +29,8 @@ import re
 from dataclasses import dataclass, replace
 
 from transforms.ids import stable_id
+from transforms.lexicon import STOP_WORDS
 from transforms.records import Figure
-from transforms.stories import STOP_WORDS
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
 VERSION = "1"

@@ -106,3 +106,4 @@ class Figure:
     unit: str | None
     category: str
     subject: str | None
+    change: str | None = None  # up / down when the sentence says the quantity rose or fell by the figure

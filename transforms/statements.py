@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from transforms.ids import stable_id
-from transforms.stories import STOP_WORDS
+from transforms.lexicon import STOP_WORDS
 
 _TOKEN = re.compile(r"[^\W\d_]{2,}")
 

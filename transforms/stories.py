@@ -20,19 +20,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from transforms.ids import stable_id
+from transforms.lexicon import STOP_WORDS
 from transforms.records import Article, StoryAssignment
 
-# A compact English stop list: function words carry no story signal.
-STOP_WORDS = frozenset(
-    """a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each few for from
-    further had has have having he her here hers herself him himself his how i if in into is it
-    its itself just me more most my myself no nor not now of off on once only or other our ours
-    ourselves out over own said same says she should so some such than that the their theirs them
-    themselves then there these they this those through to too under until up very was we were
-    what when where which while who whom why will with would you your yours yourself yourselves
-    one two new last first year years told would could may might must since still even like""".split()
-)
 _TOKEN = re.compile(r"[^\W\d_]{3,}")
 _SHINGLE = re.compile(r"\w+")
 

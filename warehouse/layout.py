@@ -85,12 +85,15 @@ def prepare(root: Path) -> DataLayout:
 
 
 @contextmanager
-def run_lock(layout: DataLayout) -> Iterator[None]:
-    """Hold the data dir's run lock; fail at once if another run holds it."""
+def run_lock(layout: DataLayout, *, wait: bool = False) -> Iterator[None]:
+    """Hold the data dir's run lock; fail at once if another run holds it, or wait for it.
+
+    An flock is released by the kernel when its holder dies, so a killed run never leaves a
+    stale lock behind (the pid written in the file is only for the message)."""
     handle = open(layout.lock_file, "a+")  # noqa: SIM115 - held for the whole block
     try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(handle, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError as exc:
             if exc.errno in (errno.EAGAIN, errno.EACCES):
                 handle.seek(0)

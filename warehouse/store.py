@@ -23,7 +23,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from transforms.entities import RawMention
+from transforms.mentions import RawMention
 from transforms.records import Article, Rejection, StoryAssignment
 from transforms.statements import QuoteInContext
 from warehouse import lake
@@ -68,11 +68,12 @@ FIGURE_SCHEMA = pa.schema(
     [("figure_id", pa.string()), ("article_id", pa.string()), ("surface", pa.string()),
      ("start_char", pa.int32()), ("end_char", pa.int32()), ("value", pa.float64()),
      ("value_low", pa.float64()), ("value_high", pa.float64()), ("qualifier", pa.string()),
-     ("unit", pa.string()), ("category", pa.string()), ("subject", pa.string())]
+     ("unit", pa.string()), ("category", pa.string()), ("subject", pa.string()), ("change", pa.string())]
 )
 NER_SCHEMA = pa.schema(
     [("article_id", pa.string()), ("surface", pa.string()), ("label", pa.string()),
-     ("start_char", pa.int32()), ("end_char", pa.int32())]
+     ("start_char", pa.int32()), ("end_char", pa.int32()), ("key", pa.string()), ("anchor_label", pa.string()),
+     ("context_label", pa.string()), ("context_weight", pa.int32())]
 )
 ENTITY_SCHEMA = pa.schema(
     [("entity_id", pa.string()), ("canonical_name", pa.string()), ("entity_type", pa.string()),

@@ -9,6 +9,7 @@ import duckdb
 import pytest
 
 from flows.pipeline import newsflow_run
+from newsflow.settings import Settings
 from warehouse.store import run_checks
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
@@ -19,7 +20,7 @@ def good_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.conftest import SEEDS
 
     data = tmp_path_factory.mktemp("checks") / "data"
-    newsflow_run(str(SEEDS), str(data))
+    newsflow_run(Settings.from_env(SEEDS, data))
     return data / "current" / "warehouse.duckdb"
 
 
@@ -89,7 +90,7 @@ def test_a_failed_check_fails_the_run_and_keeps_the_last_good_warehouse(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     before = con.execute("select count(*) from articles").fetchall()
     con.close()
@@ -98,7 +99,7 @@ def test_a_failed_check_fails_the_run_and_keeps_the_last_good_warehouse(
         return {quote_id: "no-such-entity" for quote_id, _, _ in speakers}
 
     monkeypatch.setattr("flows.pipeline.link_speakers", broken_links)
-    state = newsflow_run(str(seeds_dir), str(data), return_state=True)
+    state = newsflow_run(Settings.from_env(seeds_dir, data), return_state=True)
     assert state.is_failed()
     con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     try:

@@ -13,6 +13,7 @@ import duckdb
 import pytest
 
 from flows.pipeline import newsflow_run
+from newsflow.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
 
@@ -64,7 +65,7 @@ def test_sigkill_at_any_moment_keeps_the_last_good_warehouse(
     seeds_dir: Path, tmp_path: Path, moment: str
 ) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     _grow(seeds_dir, 300)
     snapshots = data / "snapshots"
 
@@ -83,7 +84,7 @@ def test_sigkill_at_any_moment_keeps_the_last_good_warehouse(
     assert _count(data, "select count(*) from articles") == 5
     assert _count(data, "select count(*) from runs") == 1
 
-    summary = newsflow_run(str(seeds_dir), str(data))
+    summary = newsflow_run(Settings.from_env(seeds_dir, data))
     assert summary.run.status == "completed" and summary.run.files_added == 300
     assert _count(data, "select count(*) from articles") == 305
     assert not list(snapshots.glob(".build-*"))
@@ -95,7 +96,7 @@ def test_a_query_during_a_run_answers_from_the_last_completed_run(
     from newsflow.cli import main
 
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     _grow(seeds_dir, 200)
     proc = _start_run(seeds_dir, data, tmp_path)
     try:

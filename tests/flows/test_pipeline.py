@@ -10,6 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows.pipeline import newsflow_run
+from newsflow.settings import Settings
 from transforms import articles as articles_transform
 from warehouse import lake
 
@@ -43,7 +44,7 @@ def last_run(data: Path) -> dict[str, object]:
 
 def test_seeds_become_articles_in_warehouse_and_lake(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    summary = newsflow_run(str(seeds_dir), str(data))
+    summary = newsflow_run(Settings.from_env(seeds_dir, data))
     assert summary.run.status == "completed"
     rows = dict(query(data, "select source_path, title from articles"))
     # titles come from the header lines, not from the body
@@ -66,9 +67,9 @@ def test_seeds_become_articles_in_warehouse_and_lake(seeds_dir: Path, tmp_path: 
 
 def test_rerun_over_unchanged_input_does_no_work_and_changes_nothing(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     before = snapshot_tables(data)
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     assert snapshot_tables(data) == before
     run = last_run(data)
     assert (run["files_unchanged"], run["articles_extracted"], run["files_added"]) == (5, 0, 0)
@@ -76,7 +77,7 @@ def test_rerun_over_unchanged_input_does_no_work_and_changes_nothing(seeds_dir: 
 
 def test_changed_deleted_and_new_files_are_applied(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     ids_before = dict(query(data, "select source_path, article_id from articles"))
     changed = seeds_dir / "004_477aafb5564b24fa.txt"
     late = "\nA late paragraph added by the editors about the rebels.\n"
@@ -84,7 +85,7 @@ def test_changed_deleted_and_new_files_are_applied(seeds_dir: Path, tmp_path: Pa
     (seeds_dir / "003_629d5c12e137c1a1.txt").unlink()
     shutil.copy(seeds_dir / "000_8d0b0fc0bd5acc63.txt", seeds_dir / "copy.txt")
 
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     run = last_run(data)
     assert (run["files_added"], run["files_changed"], run["files_unchanged"], run["files_deleted"]) == (1, 1, 3, 1)
     assert run["articles_extracted"] == 2
@@ -102,22 +103,22 @@ def test_bumping_the_extract_version_re_extracts_every_file(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     before = snapshot_tables(data)
     monkeypatch.setattr(articles_transform, "VERSION", articles_transform.VERSION + "-bumped")
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     run = last_run(data)
     assert (run["files_unchanged"], run["articles_extracted"]) == (5, 5)
     assert snapshot_tables(data) == before  # same extraction code, so the same rows and ids
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     assert last_run(data)["articles_extracted"] == 0  # the new version is now recorded
 
 
 def test_full_refresh_rebuilds_from_the_raw_files(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     before = snapshot_tables(data)
-    newsflow_run(str(seeds_dir), str(data), full_refresh=True)
+    newsflow_run(Settings.from_env(seeds_dir, data, full_refresh=True))
     run = last_run(data)
     assert (run["articles_extracted"], run["full_refresh"]) == (5, True)
     assert snapshot_tables(data) == before
@@ -164,7 +165,7 @@ def test_bad_inputs_become_rejections_with_specific_reasons(
     _write_bad_inputs(source)
     monkeypatch.setenv("NEWSFLOW_MAX_FILE_BYTES", "20000")
     data = tmp_path / "data"
-    summary = newsflow_run(str(source), str(data))
+    summary = newsflow_run(Settings.from_env(source, data))
     assert summary.run.status == "completed"
     reasons = {(p, n): r for p, n, r in query(data, "select source_path, line_number, reason from rejected_files")}
     assert "empty" in reasons[("empty.html", None)]
@@ -199,7 +200,7 @@ def test_a_failed_run_keeps_the_last_good_warehouse_and_the_next_run_finishes(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, attribute: str
 ) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     before = snapshot_tables(data)
     (seeds_dir / "000_8d0b0fc0bd5acc63.txt").write_text("Rebels took the city on Friday. " * 20, "utf-8")
 
@@ -207,7 +208,7 @@ def test_a_failed_run_keeps_the_last_good_warehouse_and_the_next_run_finishes(
         raise OSError("disk full (simulated)")
 
     monkeypatch.setattr(f"{target}.{attribute}", crash)
-    state = newsflow_run(str(seeds_dir), str(data), return_state=True)
+    state = newsflow_run(Settings.from_env(seeds_dir, data), return_state=True)
     assert state.is_failed()
     assert snapshot_tables(data) == before  # nothing of the failed run is visible
     assert not list((data / "snapshots").glob(".build-*"))
@@ -218,18 +219,18 @@ def test_a_failed_run_keeps_the_last_good_warehouse_and_the_next_run_finishes(
         assert last["status"] == "completed"
 
     monkeypatch.undo()
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     run = last_run(data)
     assert (run["status"], run["files_changed"], run["articles_extracted"]) == ("completed", 1, 1)
 
 
 def test_a_reader_keeps_its_snapshot_while_a_run_publishes_a_new_one(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     reader = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     try:
         (seeds_dir / "003_629d5c12e137c1a1.txt").unlink()
-        newsflow_run(str(seeds_dir), str(data))
+        newsflow_run(Settings.from_env(seeds_dir, data))
         # the open connection still answers from the run it opened, without error
         assert reader.execute("select count(*) from articles").fetchall()[0][0] == 5
     finally:
@@ -243,11 +244,11 @@ def test_bumping_a_stage_version_re_runs_that_stage_only(
     from transforms import quotes as quotes_transform
 
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     before = snapshot_tables(data)
     assert before["quotes"], "the seeds hold quotations"
     monkeypatch.setattr(quotes_transform, "VERSION", quotes_transform.VERSION + "-bumped")
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     assert last_run(data)["articles_extracted"] == 0  # no file was extracted again
     versions = query(data, "select distinct version from article_stages where stage = 'quotes'")
     assert versions == [(quotes_transform.VERSION,)]  # every article's quotes were recomputed
@@ -256,7 +257,7 @@ def test_bumping_a_stage_version_re_runs_that_stage_only(
 
 def test_quotes_and_the_statements_view_on_the_seeds(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     # every span is exact
     bad = query(data, """
         select count(*) from quotes q join articles a using (article_id)
@@ -274,7 +275,7 @@ def test_quotes_and_the_statements_view_on_the_seeds(seeds_dir: Path, tmp_path: 
 
 def test_figures_and_their_disagreements_on_the_seeds(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     bad = query(data, """
         select count(*) from figures f join articles a using (article_id)
         where substr(a.text, f.start_char + 1, f.end_char - f.start_char) <> f.surface""")
@@ -287,7 +288,7 @@ def test_figures_and_their_disagreements_on_the_seeds(seeds_dir: Path, tmp_path:
 
 def test_entities_mentions_and_speaker_links_on_the_seeds(seeds_dir: Path, tmp_path: Path) -> None:
     data = tmp_path / "data"
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     bad = query(data, """
         select count(*) from entity_mentions m join articles a using (article_id)
         where substr(a.text, m.start_char + 1, m.end_char - m.start_char) <> m.surface""")
@@ -301,5 +302,5 @@ def test_entities_mentions_and_speaker_links_on_the_seeds(seeds_dir: Path, tmp_p
         where q.quote_text like '%God Almighty%' or q.quote_text like '%Almighty God%' group by 1""")
     assert jolani and all("Jolani" in name for name, _ in jolani)
     ids_before = query(data, "select entity_id, canonical_name from entities order by 1")
-    newsflow_run(str(seeds_dir), str(data))
+    newsflow_run(Settings.from_env(seeds_dir, data))
     assert query(data, "select entity_id, canonical_name from entities order by 1") == ids_before

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from flows.pipeline import newsflow_run
+from newsflow.settings import Settings
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
 
@@ -17,7 +18,7 @@ def test_a_run_leaves_a_counts_table_and_a_report_artifact(seeds_dir: Path, tmp_
     from prefect.settings import PREFECT_API_URL
 
     (seeds_dir / "empty.html").write_bytes(b"")
-    newsflow_run(str(seeds_dir), str(tmp_path / "data"))
+    newsflow_run(Settings.from_env(seeds_dir, tmp_path / "data"))
     artifacts = httpx.post(f"{PREFECT_API_URL.value()}/artifacts/filter",
                            json={"limit": 50, "sort": "CREATED_DESC"}).json()
     by_key: dict[str, dict] = {}  # type: ignore[type-arg]

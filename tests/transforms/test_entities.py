@@ -1,4 +1,4 @@
-"""Entities: mention cleaning, spelling keys, typing and alias resolution; the seeds end to end."""
+"""Entities across articles: alias groups, typing, propagation, ids; the seeds end to end."""
 
 from __future__ import annotations
 
@@ -7,61 +7,11 @@ from pathlib import Path
 import pytest
 
 from transforms.articles import ExtractOptions, build_article, split_source
-from transforms.entities import (
-    NER_ONLY_EXCLUDE,
-    RawMention,
-    clean_mention,
-    find_mentions,
-    link_speakers,
-    name_key,
-    resolve_entities,
-)
+from transforms.entities import link_speakers, resolve_entities
+from transforms.mentions import NER_ONLY_EXCLUDE, RawMention, find_mentions, link_in_article
 from transforms.records import Article
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
-
-
-@pytest.mark.parametrize(
-    "text, label, expected",
-    [
-        ("President Bashar al-Assad", "PERSON", "Bashar al-Assad"),  # a title is not part of the name
-        ("Defense Minister Ali Abbas", "PERSON", "Ali Abbas"),  # nor a two-word role
-        ("Lieutenant Colonel Hassan Abdul Ghani", "PERSON", "Hassan Abdul Ghani"),  # nor a rank
-        ("Assad’s", "PERSON", "Assad"),  # no possessive
-        ("the Syrian Observatory for Human Rights", "ORG", "Syrian Observatory for Human Rights"),  # no "the"
-        ("Alex MacDonald Thu", "PERSON", "Alex MacDonald"),  # no page text glued to a byline
-        ("Seizing Aleppo", "GPE", "Aleppo"),  # no sentence-initial verb
-        ("HTS leader", "ORG", "HTS"),  # no trailing role
-    ],
-)
-def test_clean_mention(text: str, label: str, expected: str) -> None:
-    span = clean_mention(text, 0, len(text), label)
-    assert span is not None and text[span[0] : span[1]] == expected
-
-
-@pytest.mark.parametrize("label", ["DATE", "CARDINAL", "MONEY", "PERCENT", "ORDINAL"])
-def test_non_entity_types_are_dropped(label: str) -> None:
-    assert clean_mention("December 6", 0, 10, label) is None
-
-
-@pytest.mark.parametrize(
-    "a, b",
-    [
-        ("al-Jolani", "al-Julani"),  # transliterations
-        ("al-Jolani", "al-Joulani"),
-        ("Mohammed", "Muhammad"),
-        ("Abu Mohammed", "Abou Mohammed"),
-        ("Hay'at Tahrir al-Sham", "Hayat Tahrir al-Sham"),
-        ("António Guterres", "Antonio Guterres"),
-    ],
-)
-def test_spelling_variants_share_a_key(a: str, b: str) -> None:
-    assert name_key(a) == name_key(b)
-
-
-def test_different_people_and_a_person_and_a_place_keep_different_keys() -> None:
-    assert name_key("Bashar al-Assad") != name_key("Hafez al-Assad")
-    assert name_key("Homs") != name_key("Hamas")
 
 
 def _m(article: str, surface: str, label: str, text: str, nth: int = 0) -> RawMention:
@@ -84,7 +34,8 @@ def test_resolution_links_surnames_acronyms_and_real_names_and_votes_types() -> 
         _m("a", "Homs", "PERSON", text, 1), _m("a", "Abu Mohammed al-Jolani", "PERSON", text),
     ]
     text_b = "Abu Muhammad al-Julani addressed fighters near Homs."
-    mentions += [_m("b", "Abu Muhammad al-Julani", "PERSON", text_b), _m("b", "Homs", "GPE", text_b)]
+    mentions = link_in_article(text, mentions) + link_in_article(
+        text_b, [_m("b", "Abu Muhammad al-Julani", "PERSON", text_b), _m("b", "Homs", "GPE", text_b)])
     entities, resolved = resolve_entities(mentions, {"a": text, "b": text_b})
     by_name = {e.canonical_name: e for e in entities}
     # "Assad" right after Bashar is Bashar (the nearest full name before it), and Bashar is not Hafez
@@ -100,9 +51,9 @@ def test_resolution_links_surnames_acronyms_and_real_names_and_votes_types() -> 
     assert all(m.entity_type == next(e for e in entities if e.entity_id == m.entity_id).entity_type for m in resolved)
 
 
-def test_entity_ids_are_stable_while_the_canonical_name_is() -> None:
+def test_entity_ids_do_not_depend_on_mention_order() -> None:
     text = "Geir Pedersen spoke. Pedersen left."
-    mentions = [_m("a", "Geir Pedersen", "PERSON", text), _m("a", "Pedersen", "PERSON", text, 1)]
+    mentions = link_in_article(text, [_m("a", "Geir Pedersen", "PERSON", text), _m("a", "Pedersen", "PERSON", text, 1)])
     first, _ = resolve_entities(mentions, {"a": text})
     again, _ = resolve_entities(list(reversed(mentions)), {"a": text})
     assert [e.entity_id for e in first] == [e.entity_id for e in again]
@@ -110,7 +61,8 @@ def test_entity_ids_are_stable_while_the_canonical_name_is() -> None:
 
 def test_speakers_link_to_entities_by_name_not_by_a_description() -> None:
     text = "Jihad Yazigi spoke. The Syrian National Army moved. The Syrian army said it withdrew."
-    mentions = [_m("a", "Jihad Yazigi", "PERSON", text), _m("a", "Syrian National Army", "ORG", text)]
+    mentions = link_in_article(text, [_m("a", "Jihad Yazigi", "PERSON", text),
+                                      _m("a", "Syrian National Army", "ORG", text)])
     _, resolved = resolve_entities(mentions, {"a": text})
     links = link_speakers([("q1", "a", "Yazigi"), ("q2", "a", "the Syrian army")], resolved)
     assert "q1" in links and "q2" not in links

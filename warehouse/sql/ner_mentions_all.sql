@@ -4,7 +4,8 @@ with mentions_in as (
 ),
 
 final as (
-    select article_id, surface, label, start_char, end_char from mentions_in
+    select article_id, surface, label, start_char, end_char, key, anchor_label, context_label, context_weight
+    from mentions_in
 )
 
 select * from final order by article_id, start_char, end_char

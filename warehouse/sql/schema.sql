@@ -76,7 +76,8 @@ create table if not exists figures (
     qualifier    varchar,
     unit         varchar,
     category     varchar not null,
-    subject      varchar
+    subject      varchar,
+    change       varchar
 );
 comment on table figures is 'One row per number stated as a fact (not years, dates, times, ordinals or numbers in names).';
 comment on column figures.figure_id is 'Key; a hash of the article and the span.';
@@ -91,6 +92,7 @@ comment on column figures.qualifier is 'exact, approximately, at_least, more_tha
 comment on column figures.unit is 'people, km, percent, an ISO 4217 currency code, years ... or NULL.';
 comment on column figures.category is 'killed, injured, displaced, detained, population, distance, money, percent, age, duration, count or other.';
 comment on column figures.subject is 'What is counted ("civilians", "prisoners"), or NULL.';
+comment on column figures.change is 'up or down when the sentence says the quantity rose or fell by the figure ("rose by 5%"), else NULL.';
 
 create table if not exists entities (
     entity_id       varchar primary key,
@@ -101,7 +103,7 @@ create table if not exists entities (
     article_count   integer not null
 );
 comment on table entities is 'One row per real-world entity after alias resolution.';
-comment on column entities.entity_id is 'Key; stable while the canonical name is unchanged.';
+comment on column entities.entity_id is 'Key; a hash of the entity''s smallest alias group (spelling key and type family): unique, and stable while the entity keeps that group.';
 comment on column entities.canonical_name is 'The preferred full name.';
 comment on column entities.entity_type is 'PERSON, ORG, GPE, LOC, NORP, FAC, EVENT, PRODUCT, WORK_OF_ART or LAW.';
 comment on column entities.aliases is 'Every surface form seen for the entity.';
@@ -216,7 +218,11 @@ create table if not exists ner_mentions (
     surface     varchar not null,
     label       varchar not null,
     start_char  integer not null,
-    end_char    integer not null
+    end_char    integer not null,
+    key             varchar not null,
+    anchor_label    varchar not null,
+    context_label   varchar,
+    context_weight  integer not null
 );
 comment on table ner_mentions is 'Bookkeeping of incremental runs: cleaned NER mentions per article, before entity resolution (the per-article part of the entities stage).';
 comment on column ner_mentions.article_id is 'The article (-> articles).';
@@ -224,6 +230,10 @@ comment on column ner_mentions.surface is 'The mention as written, titles and po
 comment on column ner_mentions.label is 'The NER model''s label for this mention alone (entities.entity_type is voted over all mentions).';
 comment on column ner_mentions.start_char is '0-based code point offset of surface in articles.text.';
 comment on column ner_mentions.end_char is 'End offset (exclusive) of surface in articles.text.';
+comment on column ner_mentions.key is 'Spelling-insensitive key of the fullest mention of the same thing in the article (its anchor).';
+comment on column ner_mentions.anchor_label is 'The NER label of that anchor; key and label family name the mention''s alias group.';
+comment on column ner_mentions.context_label is 'The type the words around the mention suggest ("the city of X": GPE), or NULL.';
+comment on column ner_mentions.context_weight is 'Weight of that hint in the type vote (0 without one).';
 
 create table if not exists checks (
     run_id        varchar not null,

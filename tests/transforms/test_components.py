@@ -1,0 +1,86 @@
+"""Connected components of a link rule: an incremental update equals a full recompute."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from transforms.components import LinkRule, connected_components, update_components
+
+
+@dataclass(frozen=True)
+class Node:
+    node_id: str
+    keys: tuple[str, ...]  # blocking keys
+    value: int  # linked to a candidate when the values are close
+
+
+def _links(node: Node, candidates: Sequence[Node]) -> list[str]:
+    # asymmetric on purpose: a node links only to candidates with a larger or equal value
+    return [c.node_id for c in candidates if 0 <= c.value - node.value <= 2]
+
+
+RULE = LinkRule(node_id=lambda n: n.node_id, blocking_keys=lambda n: n.keys, links=_links)
+
+
+class Store:
+    """The neighbourhood an update reads: current nodes, previous components."""
+
+    def __init__(self, nodes: Sequence[Node], previous: list[list[str]]):
+        self.current = {n.node_id: n for n in nodes}
+        self.component = {m: c[0] for c in previous for m in c}
+        self.members = {c[0]: c for c in previous}
+
+    def nodes_with_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[Node]]:
+        wanted = set(keys)
+        found: dict[str, list[Node]] = {}
+        for n in self.current.values():
+            for k in set(n.keys) & wanted:
+                found.setdefault(k, []).append(n)
+        return found
+
+    def nodes(self, ids: Sequence[str]) -> Sequence[Node]:
+        return [self.current[i] for i in ids if i in self.current]
+
+    def old_components(self, ids: Sequence[str]) -> Mapping[str, str]:
+        return {i: self.component[i] for i in ids if i in self.component}
+
+    def old_members(self, component_ids: Sequence[str]) -> Mapping[str, Sequence[str]]:
+        return {c: self.members[c] for c in component_ids}
+
+
+def _apply(previous: list[list[str]], update: list[list[str]], removed: set[str]) -> list[list[str]]:
+    replaced = {m for c in update for m in c} | removed
+    kept = [c for c in previous if not set(c) & replaced]
+    return sorted(kept + update, key=lambda c: c[0])
+
+
+nodes_strategy = st.lists(
+    st.builds(Node, st.sampled_from([f"n{i:02d}" for i in range(30)]),
+              st.lists(st.sampled_from("abcdefgh"), min_size=1, max_size=3).map(tuple),
+              st.integers(0, 12)),
+    max_size=30, unique_by=lambda n: n.node_id,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(before=nodes_strategy, after=nodes_strategy)
+def test_an_update_equals_a_full_recompute(before: list[Node], after: list[Node]) -> None:
+    previous = connected_components(before, RULE)
+    old = {n.node_id: n for n in before}
+    new = {n.node_id: n for n in after}
+    changed = [n for i, n in new.items() if old.get(i) != n]
+    removed = [n for i, n in old.items() if new.get(i) != n]
+    update = update_components(changed, removed, Store(after, previous), RULE)
+    gone = set(old) - set(new)
+    assert _apply(previous, update, gone) == connected_components(after, RULE)
+
+
+def test_nothing_changed_recomputes_nothing() -> None:
+    nodes = [Node("a", ("k",), 1), Node("b", ("k",), 2), Node("c", ("z",), 9)]
+    previous = connected_components(nodes, RULE)
+    assert previous == [["a", "b"], ["c"]]
+    assert update_components([], [], Store(nodes, previous), RULE) == []

@@ -1,0 +1,45 @@
+"""Word lists shared by the transforms: stop words, titles and roles, pronouns, particles.
+
+Declared once here; quotes, entities, stories, statements and figures import what they need.
+"""
+
+from __future__ import annotations
+
+# A compact English stop list: function words carry no story or statement signal.
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before
+    being below between both but by can could did do does doing down during each few for from
+    further had has have having he her here hers herself him himself his how i if in into is it
+    its itself just me more most my myself no nor not now of off on once only or other our ours
+    ourselves out over own said same says she should so some such than that the their theirs them
+    themselves then there these they this those through to too under until up very was we were
+    what when where which while who whom why will with would you your yours yourself yourselves
+    one two new last first year years told would could may might must since still even like""".split()
+)
+
+# Titles and roles that come before a name and are not part of it ("President", "Sen.", "HTS leader").
+TITLES = frozenset(
+    """mr mr. mrs mrs. ms ms. dr dr. sen sen. rep rep. del del. gov gov. gen gen. lt lt. col col. capt capt.
+    sgt sgt. prof prof. rev rev. president vice prime minister secretary general secretary-general
+    lieutenant colonel major captain sergeant commander chief director chairman chairwoman chair
+    spokesman spokeswoman spokesperson envoy special ambassador senator representative governor
+    mayor judge justice king queen prince princess sheikh emir leader editor editor-in-chief
+    defense defence foreign interior finance health attorney deputy acting former state un u.n.
+    analyst professor officer official founder ceo executive head coach pope saint st st. rebel
+    fighter""".split()
+)
+
+# Personal pronouns a speaker can be referred to by, and what they can refer to.
+PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "we": "group", "i": "person"}
+
+# Words that open many sentences and are never a name.
+DETERMINERS = frozenset("the a an this that these those his her its their our my one another".split())
+
+# Particles inside Arabic, Spanish, Dutch ... names ("al-", "bin", "de", "van").
+NAME_PARTICLES = frozenset(
+    "al al- el el- bin ibn bint abu abou de del della der di da du van von le la dos das".split()
+)
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")

@@ -1,0 +1,274 @@
+"""Entity mentions in one article: spaCy's NER, cleaned, linked inside the article, with type hints.
+
+This is the per-article part of the entities stage (it runs in the worker processes, once per
+article, and is incremental). spaCy's en_core_web_sm finds mentions (tok2vec + ner only,
+nlp.pipe in batches). Each mention is cleaned: titles and roles are not part of a name
+(President, Defense Minister, Lieutenant Colonel, leader), nor a leading "the", a possessive
+'s, or page text glued to a byline ("Alex MacDonald Thu").
+
+Then, inside the article, short references are linked to the fullest mention of what they name:
+a surname to the person named in full (the nearest one before it), "the Observatory" to the
+organisation whose name contains it, an acronym to the name it abbreviates (defined in
+parentheses, or its initials), and a later name given as "his real name, X" to the person. Each
+mention carries the spelling-insensitive key of that anchor (`name_key`): mentions with one key
+and one type family are one alias group across the corpus (transforms/entities.py resolves the
+groups into entities). The words around each mention give a type hint ("the city of X" -> GPE).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from transforms.records import Article
+
+# Bump when a change here alters the mentions found in an article (NER is rerun on every article).
+VERSION = "2"
+
+ENTITY_TYPES = frozenset("PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART LAW".split())
+# spaCy components NER needs; the rest are excluded when the model is loaded
+NER_ONLY_EXCLUDE = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
+
+_TITLES = frozenset(
+    """president vice prime minister secretary general secretary-general lieutenant colonel major
+    captain sergeant commander chief director chairman chairwoman spokesman spokeswoman spokesperson
+    envoy special ambassador senator sen sen. rep rep. representative governor gov gov. mayor judge
+    justice king queen prince princess sheikh emir leader editor editor-in-chief defense defence
+    foreign interior finance health attorney deputy acting former mr mr. mrs mrs. ms ms. dr dr.
+    gen gen. lt lt. col col. capt capt. sgt sgt. prof prof. rev rev. pope saint st st. un u.n.
+    rebel commander fighter analyst professor coach head""".split()
+)
+_GLUED_TAIL = re.compile(
+    r"\s+(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I
+)
+_SHORT_WORDS = {"abou": "abu", "al": "", "el": "", "ad": "", "as": "", "ash": "", "an": "", "ibn": "bin"}
+_STOP_IN_NAMES = frozenset("of for the and de la le du von van al el".split())
+
+@dataclass(frozen=True)
+class RawMention:
+    """A cleaned NER mention in one article, linked inside it (the per-article stage's row)."""
+
+    article_id: str
+    surface: str
+    label: str  # spaCy's label for this mention alone
+    start_char: int
+    end_char: int
+    key: str = ""  # name_key of the fullest mention of the same thing in the article (its anchor)
+    anchor_label: str = ""  # spaCy's label of that anchor: with the key, it names the alias group
+    context_label: str | None = None  # the type the words around the mention suggest, or None
+    context_weight: int = 0  # how strongly (0 when no hint)
+
+
+def find_mentions(nlp: Any, articles: Sequence[Article], batch_size: int = 32) -> list[RawMention]:
+    """Run spaCy NER over articles (nlp.pipe) and clean what it finds."""
+    found: list[RawMention] = []
+    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
+    for article, doc in zip(articles, docs, strict=True):
+        raw = []
+        for ent in doc.ents:
+            cleaned = clean_mention(article.text, ent.start_char, ent.end_char, ent.label_)
+            if cleaned is not None:
+                start, end = cleaned
+                raw.append(RawMention(article.article_id, article.text[start:end], ent.label_, start, end))
+        found.extend(link_in_article(article.text, raw))
+    return found
+
+
+def clean_mention(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Trim titles, roles, 'the', possessives and glued page text off a mention; None to drop it."""
+    if label not in ENTITY_TYPES:
+        return None
+    surface = text[start:end]
+    # a leading "the", titles and roles ("Defense Minister", "HTS leader" stays HTS + leader: drop the role)
+    while True:
+        match = re.match(r"^(the|a|an)\s+", surface, re.I) or _leading_title(surface, label)
+        if not match:
+            break
+        start += match.end()
+        surface = text[start:end]
+    gerund = re.match(r"^[A-Z][a-z]+ing\s+(?=[A-Z])", surface)
+    if gerund:  # "Seizing Aleppo" at a sentence start
+        start += gerund.end()
+        surface = text[start:end]
+    trailing = re.search(r"\s+(leader|chief|commander|spokesman|envoy|official|officials|forces|group)$", surface)
+    if trailing and label in ("ORG", "GPE", "NORP", "PERSON") and " " in surface[: trailing.start()].strip() + " ":
+        end -= len(trailing.group(0))
+        surface = text[start:end]
+    possessive = re.search(r"['’]s?$", surface)
+    if possessive:
+        end -= len(possessive.group(0))
+        surface = text[start:end]
+    glued = _GLUED_TAIL.search(surface)
+    if glued and label == "PERSON":
+        end -= len(glued.group(0))
+        surface = text[start:end]
+    surface = surface.strip(" -–—,.;:\"'“”‘’()")
+    if not surface or not any(ch.isalpha() for ch in surface) or "\n" in surface:
+        return None
+    offset = text.find(surface, start, end + 1)
+    if offset < 0:
+        return None
+    if surface[0].islower() and label != "NORP":
+        return None  # "last week", lowercase junk
+    return offset, offset + len(surface)
+
+
+def _leading_title(surface: str, label: str) -> re.Match[str] | None:
+    words = surface.split()
+    if label != "PERSON" or len(words) < 2:
+        return None
+    first = words[0].lower()
+    if first in _TITLES or first.rstrip(".") in _TITLES:
+        return re.match(r"^\S+\s+", surface)
+    return None
+
+
+def name_key(surface: str) -> str:
+    """A spelling-insensitive key: accents, apostrophes, the Arabic article and inner vowels folded."""
+    text = unicodedata.normalize("NFKD", surface)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    text = re.sub(r"['’`]", "", text)
+    text = re.sub(r"\b(al|el|ad|ash|as|an)-", "", text)
+    tokens = []
+    for token in re.findall(r"[a-z0-9]+", text):
+        token = _SHORT_WORDS.get(token, token)
+        if not token or token == "the":
+            continue
+        if len(token) >= 5:
+            token = token[0] + re.sub(r"[aeiouy]", "", token[1:])
+            token = re.sub(r"(.)\1+", r"\1", token)
+        tokens.append(token)
+    return " ".join(tokens)
+
+
+
+
+def link_in_article(text: str, mentions: Sequence[RawMention]) -> list[RawMention]:
+    """Give each mention of one article its anchor's key and label, and its type hint."""
+    items = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+    acronyms = _defined_acronyms(text)
+    # the multi-word mentions of the article, with their words' keys, computed once
+    multi = [(i, c, [name_key(w) for w in c.surface.split()], name_key(c.surface))
+             for i, c in enumerate(items) if len(c.surface.split()) > 1]
+    anchor: dict[int, int] = {}
+    position = {id(m): i for i, m in enumerate(items)}
+    for index, m in enumerate(items):
+        anchor[index] = position[id(_anchor_in_article(m, index, items, multi, acronyms))]
+    for m, target in _real_names(items, text):
+        anchor[position[id(m)]] = position[id(target)]
+    linked = []
+    for index, m in enumerate(items):
+        root = _root(anchor, index)
+        hint = context_hint(text, m.start_char, m.end_char)
+        linked.append(replace(
+            m, key=name_key(items[root].surface), anchor_label=items[root].label,
+            context_label=hint[0] if hint else None, context_weight=hint[1] if hint else 0,
+        ))
+    return linked
+
+
+def _root(anchor: dict[int, int], index: int) -> int:
+    seen = set()
+    while anchor.get(index, index) != index and index not in seen:
+        seen.add(index)
+        index = anchor[index]
+    return index
+
+
+def initials(surface: str) -> str:
+    """The initials of a name, particles left out ("Syrian Observatory for Human Rights" -> SOHR)."""
+    words = [w for w in re.split(r"[\s-]+", surface) if w and w.lower() not in _STOP_IN_NAMES]
+    return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def _anchor_in_article(m: RawMention, index: int, items: list[RawMention],
+                       multi: list[tuple[int, RawMention, list[str], str]], acronyms: dict[str, str]) -> RawMention:
+    words = m.surface.split()
+    key = name_key(m.surface)
+    if m.surface.isupper() and 2 <= len(m.surface) <= 6 and "." not in m.surface:
+        expansion = acronyms.get(m.surface)
+        expansion_key = name_key(expansion) if expansion else None
+        for _, candidate, _, candidate_key in multi:
+            if candidate_key == expansion_key or initials(candidate.surface) == m.surface:
+                return candidate
+        return m
+    if len(words) == 1:
+        # the nearest before it first, then the rest of the article
+        pool = [entry for entry in reversed(multi) if entry[0] < index] + [entry for entry in multi if entry[0] > index]
+        for _, candidate, candidate_keys, _ in pool:
+            if m.label == "PERSON" and candidate.label == "PERSON" and key == candidate_keys[-1]:
+                return candidate  # a surname: the person named in full nearest before it
+        for _, candidate, candidate_keys, _ in pool:
+            if candidate.label == "ORG" and key in candidate_keys[1:] and m.label in ("ORG", "PERSON", "NORP"):
+                return candidate  # "the Observatory": the organisation whose name holds it
+        return m
+    if m.label != "PERSON":
+        for _, candidate, _, candidate_key in multi:
+            if candidate is not m and candidate.label == m.label and candidate_key.startswith(key + " "):
+                return candidate  # "Syrian Observatory" -> "Syrian Observatory for Human Rights"
+    return m
+
+
+_ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|al-|de)\s+)?){1,7})\((?P<acr>[A-Z]{2,6})\)")
+_REAL_NAME = re.compile(r"\b(real|full|birth|legal|given|original) name,?\s*$|\bbetter known as\s*$|\bborn\s*$", re.I)
+
+
+def _defined_acronyms(text: str) -> dict[str, str]:
+    """ 'Hayat Tahrir al-Sham (HTS)': acronym -> the words before it that it abbreviates."""
+    found: dict[str, str] = {}
+    for match in _ACRONYM_DEFINED.finditer(text):
+        words = match.group(1).split()
+        letters = match.group("acr")
+        for size in range(len(letters), len(words) + 1):
+            candidate = " ".join(words[-size:])
+            if initials(candidate).startswith(letters[0]) and len(candidate) > len(letters):
+                found.setdefault(letters, candidate)
+                break
+    return found
+
+
+def _real_names(items: list[RawMention], text: str) -> Iterable[tuple[RawMention, RawMention]]:
+    """'He later used his real name, Ahmed al-Sharaa': the new name is the person named before."""
+    for index, m in enumerate(items):
+        if m.label != "PERSON":
+            continue
+        lead = text[max(0, m.start_char - 40) : m.start_char]
+        if not _REAL_NAME.search(lead):
+            continue
+        for earlier in reversed(items[:index]):
+            if earlier.label == "PERSON" and len(earlier.surface.split()) > 1:
+                yield m, earlier
+                break
+
+
+# Words around a mention that tell its type: (side, pattern, type, weight). "before" patterns
+# end at the mention, "after" patterns start right after it.
+_TYPE_CONTEXT: list[tuple[str, re.Pattern[str], str, int]] = [
+    ("before", re.compile(r"\b(city|town|village|province|capital|region|district|governorate|country|state) of\s+$",
+                          re.I), "GPE", 3),
+    ("after", re.compile(r"^\s+(province|city|governorate|region)\b"), "GPE", 3),
+    ("before", re.compile(r"\b(towards|toward|into|near|outside|across|around|leaving|left|reach|reached|entered|"
+                          r"enter|captured|seized|took|lost|losing|capturing|capture of|fall of|fell to|control of|"
+                          r"south of|north of|east of|west of)\s+$", re.I), "GPE", 2),
+    ("before", re.compile(r"\bin\s+$"), "GPE", 1),
+    ("after", re.compile(r"^\s+(group|militia|movement|party|organi[sz]ation|company|agency|club|council|network)\b"),
+     "ORG", 2),
+    ("after", re.compile(r"^\s+\([A-Z]{2,6}\)"), "ORG", 2),
+    ("after", re.compile(r"^-led\b"), "ORG", 2),
+    ("after", re.compile(r"^\s+(community|sect|minority|majority)\b"), "NORP", 2),
+]
+
+
+def context_hint(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The type the words around a mention suggest, with its weight, or None."""
+    before, after = text[max(0, start - 40) : start], text[end : end + 30]
+    votes: dict[str, int] = {}
+    for side, pattern, label, weight in _TYPE_CONTEXT:
+        if pattern.search(before if side == "before" else after):
+            votes[label] = votes.get(label, 0) + weight
+    if not votes:
+        return None
+    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0]
