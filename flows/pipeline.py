@@ -1,38 +1,51 @@
 """The newsflow run: one Prefect flow, one task per batch of files, one published snapshot."""
 
+# No `from __future__ import annotations` in this module: Prefect validates the flow's
+# parameters with pydantic, which must see Settings itself, not the string "Settings".
+
 import datetime as dt
 import multiprocessing
+import os
+import time
 import uuid
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.extract import ArticleStage, FileResult, article_stages, extract_files, run_stage, unreadable_result
 from flows.progress import progress_bar
+from flows.worker import BatchResult, FileOutcome, process_articles, process_files, unreadable_outcome
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
 from transforms.entities import link_speakers, resolve_entities
-from transforms.records import Article
+from transforms.records import Rejection
+from transforms.stages import stage_versions, stages_to_rerun
 from transforms.statements import group_statements
 from transforms.stories import assign_stories
+from warehouse import corpus, ingest
 from warehouse import layout as data_layout
+from warehouse.build import Build
+from warehouse.checks import DataCheckError, add_checks, check_build
 from warehouse.inputs import InputFile, scan_inputs
-from warehouse.manifest import RunPlan, plan_run
-from warehouse.store import (
-    Build,
-    DataCheckError,
+from warehouse.manifest import RunPlan, ToRead, plan_run
+from warehouse.snapshot import (
     RunRecord,
+    SourceState,
     load_source_states,
-    record_failed_run,
+    previous_runs,
+    published_snapshot,
     rejections_and_failed_checks,
     row_counts,
+    schema_matches,
 )
 
 
@@ -44,103 +57,127 @@ class RunSummary:
     row_counts: list[tuple[str, int]]
     warehouse: Path
     lake: Path
+    seconds: dict[str, float] = field(default_factory=dict)  # wall time per step of the run
 
 
 @task(cache_policy=NO_CACHE)
 def scan(settings: Settings) -> list[InputFile]:
-    """List and hash every input file."""
+    """List every input file (stat only: nothing is read)."""
     return scan_inputs(settings.input_dir, settings.max_file_bytes)
 
 
 @task(cache_policy=NO_CACHE)
-def extract_batch(settings: Settings, files: list[InputFile], pool: Executor) -> list[FileResult]:
-    """Extract one batch of files in a worker process."""
-    return pool.submit(extract_files, settings.input_dir, files, settings.extract).result()
+def extract_batch(settings: Settings, batch: list[ToRead], pool: Executor | None) -> BatchResult:
+    """Read, extract and run the per-article stages over one batch of files (in a worker process)."""
+    files = [item.file for item in batch]
+    known = {item.file.source_path: item.skip_if_sha for item in batch if item.skip_if_sha}
+    if pool is None:  # on a Dask worker: this process is the worker
+        return process_files(settings.input_dir, files, known, settings.extract)
+    return pool.submit(process_files, settings.input_dir, files, known, settings.extract).result()
 
 
 @task(cache_policy=NO_CACHE)
-def stage_batch(stage: ArticleStage, articles: list[Article], pool: Executor) -> list[object]:
-    """Run one per-article stage over one batch of articles in a worker process."""
-    return pool.submit(run_stage, stage.name, articles).result()
+def restage_batch(articles: list[Any], stage_names: list[str], pool: Executor | None) -> BatchResult:
+    """Re-run some per-article stages over articles already in the warehouse."""
+    if pool is None:
+        return process_articles(articles, stage_names)
+    return pool.submit(process_articles, articles, stage_names).result()
 
 
 @task(cache_policy=NO_CACHE)
-def apply_extraction(build: Build, plan: RunPlan, results: list[FileResult], run_id: str) -> int:
-    """Remove the rows of changed and deleted files; add what this run extracted."""
-    build.remove_sources(plan.to_remove)
-    new_articles = [a for r in results for a in r.articles]
-    build.add_articles(new_articles)
-    build.add_rejections([x for r in results for x in r.rejections], run_id)
-    build.add_sources([_source_row(r, run_id) for r in results])
-    return len(new_articles)
+def group_stories(build: Build, settings: Settings) -> list[str]:
+    """Stories and copies over the corpus; the story ids whose members changed."""
+    articles = [a for batch in ingest.iter_article_batches(build, settings.batch_articles) for a in batch]
+    return corpus.set_stories(build, assign_stories(articles, settings.stories))
 
 
 @task(cache_policy=NO_CACHE)
-def group_stories(build: Build, articles: list[Article], settings: Settings) -> None:
-    """Corpus-level story grouping over every article."""
-    build.set_stories(assign_stories(articles, settings.stories))
-
-
-@task(cache_policy=NO_CACHE)
-def resolve_entities_task(build: Build, articles: list[Article]) -> None:
-    """Corpus-level entities from every article's NER mentions; link quote speakers to them."""
-    found, mentions = resolve_entities(build.ner_mentions(), {a.article_id: a.text for a in articles})
-    build.replace_entities(found, mentions)
-    build.set_speaker_entities(link_speakers(build.quote_speakers(), mentions))
+def resolve_entities_task(build: Build, settings: Settings) -> None:
+    """Entities from every article's NER mentions; quote speakers linked to them."""
+    texts = {a.article_id: a.text for batch in ingest.iter_article_batches(build, settings.batch_articles)
+             for a in batch}
+    found, mentions = resolve_entities(corpus.ner_mentions(build), texts)
+    corpus.replace_entities(build, found, mentions)
+    corpus.set_quote_column(build, "speaker_entity_id", link_speakers(corpus.quote_speakers(build), mentions))
 
 
 @task(cache_policy=NO_CACHE)
 def group_statements_task(build: Build, settings: Settings) -> None:
-    """Corpus-level grouping of the same statement across articles (needs the stories)."""
-    build.set_statements(group_statements(build.quotes_in_context(), settings.statements))
+    """The same statement across articles (needs the stories)."""
+    corpus.set_quote_column(build, "statement_id",
+                            dict(group_statements(corpus.quotes_in_context(build), settings.statements)))
 
 
-def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: list[FileResult],
-                    snapshot_name: str, pool: Executor) -> RunRecord:
-    """Apply the run's changes to a copy of the warehouse, run the stages, and publish."""
-    layout = data_layout.DataLayout(settings.data_dir.resolve())
-    with Build(layout, snapshot_name, full_refresh=settings.full_refresh,
-               keep_snapshots=settings.keep_snapshots) as build:
-        extracted = apply_extraction(build, plan, results, run.run_id)
-        articles = build.all_articles()
-        changed = bool(results or plan.to_remove or build.started_empty)
-        for stage in article_stages():
-            done = build.stage_versions(stage.name)
-            todo = [a for a in articles if done.get(a.article_id) != stage.version]
-            batches = [todo[i : i + settings.batch_articles] for i in range(0, len(todo), settings.batch_articles)]
-            futures = [stage_batch.submit(stage, batch, pool) for batch in batches]
-            rows = [row for future in futures for row in future.result()]
-            build.replace_stage_rows(stage.name, stage.table, stage.version, [a.article_id for a in todo], rows)
-            changed = changed or bool(todo)
-        if changed:  # corpus-level groupings depend only on the articles and their quotes
-            group_stories(build, articles, settings)
-            resolve_entities_task(build, articles)
-            group_statements_task(build, settings)
-        build.check(run.run_id)
-        finished = RunRecord(**{
-            **run.__dict__,
-            "finished_at": _now(),
-            "status": "completed",
-            "files_rejected": build.files_rejected(),
-            "articles_extracted": extracted,
-        })
-        build.add_run(finished)
-        build.publish()
-    return finished
+@task(cache_policy=NO_CACHE)
+def refresh_views(build: Build) -> None:
+    """Materialise the cross-source views for every story and statement."""
+    build.refresh_derived("statements", corpus.statement_ids(build))
+    build.refresh_derived("figure_disagreements",
+                          [str(r[0]) for r in build.query("select distinct story_id from articles")])
+
+
+def _timed(seconds: dict[str, float], step: str) -> "_Timer":
+    return _Timer(seconds, step)
+
+
+class _Timer:
+    def __init__(self, seconds: dict[str, float], step: str):
+        self.seconds, self.step = seconds, step
+
+    def __enter__(self) -> None:
+        self.started = time.perf_counter()
+
+    def __exit__(self, *exc: object) -> None:
+        self.seconds[self.step] = self.seconds.get(self.step, 0.0) + time.perf_counter() - self.started
 
 
 # prefect types the runner generically; ThreadPoolTaskRunner() is the documented usage
 @flow(name="newsflow-run", task_runner=ThreadPoolTaskRunner(max_workers=4), log_prints=False)  # type: ignore[arg-type]
-# No `from __future__ import annotations` in this module: Prefect validates the flow's
-# parameters with pydantic, which must see Settings itself, not the string "Settings".
 def newsflow_run(settings: Settings) -> RunSummary:
     """Ingest every raw article file under settings.input_dir into the warehouse and lake under settings.data_dir."""
     return run_pipeline(settings)
 
 
+def run_flow(settings: Settings) -> Any:
+    """Run the flow with the task runner the settings ask for (local worker processes, or Dask); its final state."""
+    if settings.task_runner != "dask":
+        return newsflow_run(settings, return_state=True)
+    from prefect_dask import DaskTaskRunner
+
+    if settings.dask_address:  # an existing scheduler, whose workers share the input dir's filesystem
+        runner = DaskTaskRunner(address=settings.dask_address)
+    else:  # a LocalCluster of worker processes on this machine, one task at a time each
+        runner = DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
+                                                "processes": True, "dashboard_address": None})
+    with _api_for_workers():
+        return newsflow_run.with_options(task_runner=runner)(settings, return_state=True)
+
+
+@contextmanager
+def _api_for_workers() -> Iterator[None]:
+    """A Prefect API the Dask workers can reach: the configured one, or a temporary server whose
+    address they inherit (without it each worker process would start an ephemeral server of its own)."""
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    server = SubprocessASGIServer()
+    server.start(timeout=120)
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        del os.environ["PREFECT_API_URL"]
+        server.stop()
+
+
 def run_pipeline(settings: Settings) -> RunSummary:
     """The body of the flow, callable with explicit settings (tests, benchmarks)."""
     logger = get_run_logger()
+    seconds: dict[str, float] = {}
     layout = data_layout.prepare(settings.data_dir)
     run_id = _run_id()
     started = _now()
@@ -149,32 +186,229 @@ def run_pipeline(settings: Settings) -> RunSummary:
         removed = data_layout.remove_unfinished_builds(layout)
         if removed:
             logger.warning("removed unfinished builds of killed runs: %s", ", ".join(removed))
-        files = scan(settings)
-        plan = plan_run(files, load_source_states(layout), articles_transform.VERSION, settings.full_refresh)
-        logger.info(
-            "%d files: %d added, %d changed, %d unchanged, %d deleted; %d to extract",
-            plan.files_seen, plan.files_added, plan.files_changed, plan.files_unchanged,
-            plan.files_deleted, len(plan.to_extract),
-        )
+        previous = published_snapshot(layout)
+        states = load_source_states(previous) if previous is not None and schema_matches(previous) else {}
+        fresh = previous is None or settings.full_refresh or not schema_matches(previous)
+        with _timed(seconds, "scan"):
+            files = scan(settings)
+            plan = plan_run(files, {} if fresh else states, extract_version=articles_transform.VERSION,
+                            full_refresh=settings.full_refresh, verify=settings.verify)
+        logger.info("%d files: %d to read, %d unchanged by size and time, %d deleted, %d unreadable",
+                    plan.files_seen, len(plan.to_read), len(plan.kept), len(plan.deleted), len(plan.unreadable))
         run = RunRecord(
             run_id=run_id, started_at=started, finished_at=None, status="running",
-            files_seen=plan.files_seen, files_added=plan.files_added,
-            files_changed=plan.files_changed, files_unchanged=plan.files_unchanged,
-            files_deleted=plan.files_deleted, files_rejected=0, articles_extracted=0,
+            files_seen=plan.files_seen, files_added=0, files_changed=0, files_unchanged=len(plan.kept),
+            files_deleted=len(plan.deleted), files_rejected=0, articles_extracted=0,
             full_refresh=settings.full_refresh, input_dir=str(settings.input_dir),
         )
         try:
-            with _worker_pool(settings) as pool:
-                results = [unreadable_result(f) for f in plan.unreadable]
-                results += _extract_all(settings, list(plan.to_extract), pool)
-                finished = _build_snapshot(settings, run, plan, results, snapshot_name, pool)
+            finished = _build_snapshot(settings, layout, run, plan, states, snapshot_name,
+                                       previous=None if fresh else previous,
+                                       history=previous_runs(previous) if previous is not None and fresh else [],
+                                       seconds=seconds)
         except Exception as exc:
             _record_failure(layout, settings, run, exc)
             raise
     counts = row_counts(layout.warehouse)
     logger.info("run %s completed: %s", run_id, ", ".join(f"{t} {n}" for t, n in counts))
+    logger.info("seconds per step: %s", ", ".join(f"{k} {v:.2f}" for k, v in seconds.items()))
     _report(finished, counts, layout)
-    return RunSummary(finished, counts, layout.warehouse, layout.lake)
+    return RunSummary(finished, counts, layout.warehouse, layout.lake, seconds)
+
+
+def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: RunRecord, plan: RunPlan,
+                    states: dict[str, SourceState], snapshot_name: str, *, previous: Path | None,
+                    history: list[dict[str, object]], seconds: dict[str, float]) -> RunRecord:
+    """Apply the run's changes to a build started from the last snapshot, run the stages, and publish."""
+    versions = stage_versions()
+    counts = {"added": 0, "changed": 0, "unchanged": run.files_unchanged, "extracted": 0}
+    with Build(layout, snapshot_name, previous=previous, keep_snapshots=settings.keep_snapshots) as build, \
+            _worker_pool(settings) as pool:
+        with _timed(seconds, "apply"):
+            ingest.remove_sources(build, plan.deleted)
+            for f in plan.unreadable:
+                _apply(build, BatchResult([unreadable_outcome(f)]), states, versions, run.run_id, counts)
+        with _timed(seconds, "extract"):
+            for result in _extract_all(settings, plan, pool):
+                with _timed(seconds, "apply"):
+                    _apply(build, result, states, versions, run.run_id, counts)
+                for step, value in result.seconds.items():
+                    seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
+        with _timed(seconds, "restage"):
+            _rerun_outdated_stages(build, settings, versions, pool)
+        changed = bool(build.touched_units("articles") or build.touched_units("quotes")
+                       or build.touched_units("ner_mentions") or previous is None)
+        if changed:  # corpus-level groupings depend only on the articles and their stage rows
+            with _timed(seconds, "stories"):
+                group_stories(build, settings)
+            with _timed(seconds, "entities"):
+                resolve_entities_task(build, settings)
+            with _timed(seconds, "statements"):
+                group_statements_task(build, settings)
+            with _timed(seconds, "views"):
+                refresh_views(build)
+        with _timed(seconds, "checks"):
+            check_build(build, run.run_id)
+        finished = replace(
+            run, finished_at=_now(), status="completed", files_added=counts["added"],
+            files_changed=counts["changed"], files_unchanged=counts["unchanged"],
+            files_rejected=ingest.files_rejected(build), articles_extracted=counts["extracted"],
+        )
+        ingest.record_run(build, finished, history)
+        with _timed(seconds, "publish"):
+            build.publish()
+    return finished
+
+
+def _apply(build: Build, result: BatchResult, states: dict[str, SourceState], versions: dict[str, str],
+           run_id: str, counts: dict[str, int]) -> None:
+    """Write one batch's outcomes to the build and count added, changed and unchanged files."""
+    replaced: list[FileOutcome] = []
+    touched: list[ingest.SourceRow] = []
+    for outcome in result.outcomes:
+        before = states.get(outcome.file.source_path)
+        if before is None:
+            counts["added"] += 1
+        elif outcome.content_sha256 is not None and outcome.content_sha256 == before.content_sha256:
+            counts["unchanged"] += 1
+        else:
+            counts["changed"] += 1
+        row = ingest.SourceRow(
+            source_path=outcome.file.source_path, source_format=outcome.source_format,
+            content_sha256=outcome.content_sha256, size_bytes=outcome.file.size_bytes,
+            mtime_ns=outcome.file.mtime_ns, extract_version=articles_transform.VERSION,
+            article_count=len(outcome.articles), rejected_count=len(outcome.rejections), processed_run_id=run_id,
+        )
+        if outcome.unchanged and before is not None:  # same bytes: only its size and time are new
+            touched.append(replace(row, article_count=0, rejected_count=0, processed_run_id=run_id))
+        else:
+            replaced.append(outcome)
+            counts["extracted"] += len(outcome.articles)
+            touched.append(row)
+    if touched and not replaced:
+        _refresh_source_rows(build, touched, states)
+        return
+    _refresh_source_rows(build, [t for t in touched if t.source_path not in {o.file.source_path for o in replaced}],
+                         states)
+    ingest.replace_sources(
+        build,
+        [t for t in touched if t.source_path in {o.file.source_path for o in replaced}],
+        [a for o in replaced for a in o.articles],
+        [r for o in replaced for r in o.rejections],
+        result.stage_rows, versions, run_id,
+    )
+
+
+def _refresh_source_rows(build: Build, rows: list[ingest.SourceRow], states: dict[str, SourceState]) -> None:
+    """Files read again with the same bytes: keep their rows, record their new size and time."""
+    if not rows:
+        return
+    paths = [r.source_path for r in rows]
+    build.touch_units("source_files", paths)
+    for r in rows:
+        build.con.execute("update delta.source_files set size_bytes = ?, mtime_ns = ? where source_path = ?",
+                          [r.size_bytes, r.mtime_ns, r.source_path])
+
+
+def _rerun_outdated_stages(build: Build, settings: Settings, versions: dict[str, str], pool: Executor | None) -> None:
+    """Stages whose version changed since they ran on an article run again on it (in batches)."""
+    outdated = ingest.outdated_stages(build, versions)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for article_id, stages in outdated.items():
+        groups.setdefault(tuple(stages_to_rerun(stages)), []).append(article_id)
+    for names, ids in sorted(groups.items()):
+        for start in range(0, len(ids), settings.batch_articles):
+            chunk = ids[start : start + settings.batch_articles]
+            result = restage_batch(ingest.load_articles(build, chunk), list(names), pool)
+            ingest.replace_stage_rows(build, result.stage_rows, chunk, {n: versions[n] for n in names})
+
+
+def _extract_all(settings: Settings, plan: RunPlan, pool: Executor | None) -> Iterator[BatchResult]:
+    """Batches of files through the workers, a bounded number in flight, results in submission order."""
+    items = list(plan.to_read)
+    batches = [items[i : i + settings.batch_files] for i in range(0, len(items), settings.batch_files)]
+    window = 2 * settings.workers + 2  # batches in flight: enough to keep every worker busy, few in memory
+    pending: deque[tuple[list[ToRead], Any]] = deque()
+    with progress_bar(len(items), "extracting files") as advance:
+        for batch in batches:
+            pending.append((batch, extract_batch.submit(settings, batch, pool)))
+            if len(pending) >= window:
+                done, future = pending.popleft()
+                yield _result_or_retry(settings, done, future, pool, advance)
+        while pending:
+            done, future = pending.popleft()
+            yield _result_or_retry(settings, done, future, pool, advance)
+
+
+def _result_or_retry(settings: Settings, batch: list[ToRead], future: Any, pool: Executor | None,
+                     advance: Callable[[int], None]) -> BatchResult:
+    """A batch's result; if its worker died (a crash on one file), each file alone, the culprit rejected."""
+    try:
+        result: BatchResult = future.result()
+    except Exception as exc:  # a worker killed by one file (segfault, memory) must not fail the run
+        get_run_logger().warning("a batch failed (%s: %s); retrying its files one by one", type(exc).__name__, exc)
+        result = BatchResult()
+        for item in batch:
+            result = _merge(result, _one_file(settings, item, pool))
+    advance(len(batch))
+    return result
+
+
+def _one_file(settings: Settings, item: ToRead, pool: Executor | None) -> BatchResult:
+    known = {item.file.source_path: item.skip_if_sha} if item.skip_if_sha else {}
+    try:
+        if pool is None:
+            return process_files(settings.input_dir, [item.file], known, settings.extract)
+        return pool.submit(process_files, settings.input_dir, [item.file], known, settings.extract).result()
+    except Exception as exc:
+        reason = f"processing the file failed or killed its worker ({type(exc).__name__}: {exc})"[:500]
+        outcome = FileOutcome(item.file, None, None, False, (),
+                              (Rejection(item.file.source_path, None, None, reason),))
+        return BatchResult([outcome])
+
+
+def _merge(a: BatchResult, b: BatchResult) -> BatchResult:
+    rows = {k: list(v) for k, v in a.stage_rows.items()}
+    for k, v in b.stage_rows.items():
+        rows.setdefault(k, []).extend(v)
+    return BatchResult(a.outcomes + b.outcomes, rows, {k: a.seconds.get(k, 0) + b.seconds.get(k, 0)
+                                                       for k in set(a.seconds) | set(b.seconds)})
+
+
+class _Pool(Executor):
+    """A process pool that replaces itself when a worker dies, so one crash does not stop the run."""
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._pool = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        # spawn, not fork: the flow process runs Prefect's threads, which fork would copy mid-flight
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"))
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return self._pool.submit(fn, *args, **kwargs)
+        except BrokenProcessPool:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new()
+            return self._pool.submit(fn, *args, **kwargs)
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        self._pool.shutdown(wait=wait, cancel_futures=cancel_futures)
+
+
+@contextmanager
+def _worker_pool(settings: Settings) -> Iterator[Executor | None]:
+    """Local worker processes (started on first use), or None on Dask, whose workers run the tasks."""
+    if settings.task_runner == "dask":
+        yield None
+        return
+    pool = _Pool(settings.workers)
+    try:
+        yield pool
+    finally:
+        pool.shutdown()
 
 
 def _report(run: RunRecord, counts: list[tuple[str, int]], layout: data_layout.DataLayout) -> None:
@@ -196,48 +430,20 @@ def _report(run: RunRecord, counts: list[tuple[str, int]], layout: data_layout.D
 
 def _record_failure(layout: data_layout.DataLayout, settings: Settings, run: RunRecord, exc: Exception) -> None:
     """Add a failed runs row to the last good warehouse; its data stays as it was."""
-    failed = RunRecord(**{**run.__dict__, "status": "failed", "finished_at": _now(),
-                          "error": f"{type(exc).__name__}: {exc}"[:2000]})
+    failed = replace(run, status="failed", finished_at=_now(), error=f"{type(exc).__name__}: {exc}"[:2000])
+    name = f"{run.started_at:%Y%m%dT%H%M%S%f}-{run.run_id[:8]}-failed"
     try:
-        record_failed_run(layout, failed, f"{run.started_at:%Y%m%dT%H%M%S%f}-{run.run_id[:8]}-failed",
-                          settings.keep_snapshots, exc.results if isinstance(exc, DataCheckError) else ())
+        data_layout.remove_unfinished_builds(layout)
+        previous = published_snapshot(layout)
+        if previous is not None and not schema_matches(previous):
+            return  # an older schema: recording would mean starting afresh and hiding the last good data
+        with Build(layout, name, previous=previous, keep_snapshots=settings.keep_snapshots) as build:
+            if isinstance(exc, DataCheckError):
+                add_checks(build, exc.results, run.run_id)
+            ingest.record_run(build, failed)
+            build.publish()
     except Exception as record_exc:  # never hide the run's own error behind this one
         get_run_logger().error("could not record the failed run: %s", record_exc)
-
-
-@contextmanager
-def _worker_pool(settings: Settings) -> Iterator[Executor]:
-    """Worker processes for extraction and stages, started only when first used."""
-    # spawn, not fork: the flow process runs Prefect's threads, which fork would copy mid-flight
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=settings.workers, mp_context=context) as pool:
-        yield pool
-
-
-def _extract_all(settings: Settings, files: list[InputFile], pool: Executor) -> list[FileResult]:
-    """Extract files in batches: one Prefect task per batch, spread over worker processes."""
-    batches = [files[i : i + settings.batch_files] for i in range(0, len(files), settings.batch_files)]
-    futures = [extract_batch.submit(settings, batch, pool) for batch in batches]
-    with progress_bar(len(files), "extracting files") as advance:
-        results = []
-        for future in futures:
-            batch_results = future.result()
-            advance(len(batch_results))
-            results.extend(batch_results)
-    return results
-
-
-def _source_row(result: FileResult, run_id: str) -> dict[str, object]:
-    return {
-        "source_path": result.file.source_path,
-        "source_format": result.source_format,
-        "content_sha256": result.content_sha256,
-        "size_bytes": result.file.size_bytes,
-        "extract_version": articles_transform.VERSION,
-        "article_count": len(result.articles),
-        "rejected_count": len(result.rejections),
-        "processed_run_id": run_id,
-    }
 
 
 def _run_id() -> str:

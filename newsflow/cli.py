@@ -87,9 +87,9 @@ def _run(args: argparse.Namespace) -> int:
         print(f"newsflow: {exc}", file=sys.stderr)
         return 2
 
-    from flows.pipeline import newsflow_run
+    from flows.pipeline import run_flow
 
-    state = newsflow_run(settings, return_state=True)
+    state = run_flow(settings)
     if not state.is_completed():
         message = state.message or "the run failed"
         try:

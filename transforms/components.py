@@ -12,7 +12,9 @@ its candidates change only if a changed node shares (or shared) a blocking key w
 `update_components` recomputes the old components of the changed nodes and of everything
 sharing a blocking key with them, and follows links out of that region, taking whole any
 untouched component it reaches (an untouched component's own links are unchanged, so it
-stays connected).
+stays connected). When the rule is pairwise (a link is decided by the two nodes alone, both
+ways), links between unchanged nodes cannot change at all, so only the components of the
+changed nodes are recomputed: a new article costs its story, not everything sharing a word.
 """
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ class LinkRule(Generic[N]):
     node_id: Callable[[N], str]
     blocking_keys: Callable[[N], Iterable[str]]  # nodes that may be linked share at least one
     links: Callable[[N, Sequence[N]], Iterable[str]]  # ids of the candidates a node is linked to
+    # True when links decide each pair on the two nodes alone, the same both ways: then only the
+    # components of changed nodes can change, however many nodes share a blocking key with them
+    pairwise: bool = False
 
 
 def connected_components(nodes: Sequence[N], rule: LinkRule[N]) -> list[list[str]]:
@@ -83,10 +88,11 @@ def update_components(
     """
     changed_ids = {rule.node_id(n) for n in changed}
     removed_ids = {rule.node_id(n) for n in removed} - changed_ids
-    keys = sorted({k for n in (*changed, *removed) for k in rule.blocking_keys(n)})
     touched = set(changed_ids) | {rule.node_id(n) for n in removed}
-    for sharing in where.nodes_with_keys(keys).values():
-        touched.update(rule.node_id(n) for n in sharing)
+    if not rule.pairwise:  # a node's links may depend on all its candidates: theirs changed too
+        keys = sorted({k for n in (*changed, *removed) for k in rule.blocking_keys(n)})
+        for sharing in where.nodes_with_keys(keys).values():
+            touched.update(rule.node_id(n) for n in sharing)
     region = _whole_components(sorted(touched), where) | changed_ids
     region -= removed_ids
     nodes = list(where.nodes(sorted(region)))

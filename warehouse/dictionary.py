@@ -6,7 +6,7 @@ from itertools import groupby
 
 import duckdb
 
-from warehouse.store import sql
+from warehouse.sqlfiles import sql, view_names, view_sql
 
 # The contract's tables first, in its order; bookkeeping tables and views after them.
 _ORDER = ["articles", "quotes", "figures", "entities", "entity_mentions", "runs", "rejected_files", "checks"]
@@ -17,8 +17,8 @@ def data_dictionary() -> list[tuple[str, str, str | None, list[tuple[str, str, b
     con = duckdb.connect()
     try:
         con.execute(sql("schema")).fetchall()
-        for view in ("statements", "figure_disagreements"):
-            con.execute(sql(view))
+        for view in view_names():
+            con.execute(view_sql(view))
         rows = con.execute(sql("data_dictionary")).fetchall()
     finally:
         con.close()

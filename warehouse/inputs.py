@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import stat
 from dataclasses import dataclass
@@ -19,12 +18,15 @@ class InputFile:
 
     source_path: str  # relative to the input dir, '/' separated
     size_bytes: int
-    content_sha256: str | None  # None when the file could not be read
+    content_sha256: str | None  # not computed by the scan (the worker hashes what it reads)
     read_error: str | None  # why it could not be read, or None
+    mtime_ns: int = 0  # modification time (ns since the epoch): with the size, tells an unchanged file
 
 
 def scan_inputs(input_dir: Path, max_bytes: int) -> list[InputFile]:
-    """List every regular, non-hidden file under input_dir with its SHA-256, sorted by path."""
+    """List every regular, non-hidden file under input_dir with its size and time, sorted by path.
+
+    Only stat: no file is opened, so a rerun over a large unchanged folder reads nothing."""
     root = input_dir.resolve()
     if not root.is_dir():
         reason = "does not exist" if not root.exists() else "is not a directory"
@@ -48,25 +50,13 @@ def scan_inputs(input_dir: Path, max_bytes: int) -> list[InputFile]:
                 continue
             if info.st_size > max_bytes:
                 found.append(InputFile(rel, info.st_size, None,
-                                       f"file is {info.st_size} bytes, over the size cap of {max_bytes} bytes"))
+                                       f"file is {info.st_size} bytes, over the size cap of {max_bytes} bytes",
+                                       info.st_mtime_ns))
                 continue
-            try:
-                digest = _sha256_file(path)
-            except OSError as exc:
-                found.append(InputFile(rel, info.st_size, None, f"cannot read file: {exc.strerror}"))
-                continue
-            found.append(InputFile(rel, info.st_size, digest, None))
+            found.append(InputFile(rel, info.st_size, None, None, info.st_mtime_ns))
     return sorted(found, key=lambda f: f.source_path)
 
 
 def read_input(input_dir: Path, source_path: str) -> bytes:
     """Read one input file's bytes (raises OSError when it cannot be read)."""
     return (input_dir / source_path).read_bytes()
-
-
-def _sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()

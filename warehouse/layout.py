@@ -117,6 +117,9 @@ def remove_unfinished_builds(layout: DataLayout) -> list[str]:
     for path in layout.snapshots.glob(f"{_BUILD_PREFIX}*"):
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path.name)
+    for path in layout.snapshots.iterdir():
+        if path.is_symlink():  # a build's temporary name, left by a run killed while writing its catalog
+            path.unlink()
     return removed
 
 

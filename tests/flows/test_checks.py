@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 from pathlib import Path
 
 import duckdb
@@ -10,7 +10,11 @@ import pytest
 
 from flows.pipeline import newsflow_run
 from newsflow.settings import Settings
-from warehouse.store import run_checks
+from warehouse.build import Build
+from warehouse.checks import run_checks
+from warehouse.layout import DataLayout
+from warehouse.snapshot import published_snapshot
+from warehouse.tables import TABLES
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
 
@@ -21,68 +25,48 @@ def good_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     data = tmp_path_factory.mktemp("checks") / "data"
     newsflow_run(Settings.from_env(SEEDS, data))
-    return data / "current" / "warehouse.duckdb"
+    return Path(os.path.realpath(data / "current")) / "warehouse.duckdb"
 
 
 def test_every_check_passes_on_a_good_warehouse(good_warehouse: Path) -> None:
-    con = duckdb.connect(str(good_warehouse), read_only=True)
-    try:
-        results = run_checks(con)
-    finally:
-        con.close()
+    layout = DataLayout(good_warehouse.parent.parent.parent)
+    with Build(layout, "recheck", previous=published_snapshot(layout), keep_snapshots=2) as build:
+        for table in ("articles", "quotes", "figures", "entities", "entity_mentions"):  # everything checked again
+            build.touch_units(table, [str(r[0]) for r in build.query(f"select {TABLES[table].unit} from {table}")])
+        results = run_checks(build.con)
     assert len(results) >= 15 and all(r.passed for r in results)
 
 
 @pytest.mark.parametrize(
-    "corruption, check",
+    "table, key, corruption, check",
     [
-        ("update quotes set article_id = 'gone' where quote_id = (select min(quote_id) from quotes)",
-         "quotes.article_id resolves to articles"),
-        ("update figures set article_id = 'gone' where figure_id = (select min(figure_id) from figures)",
-         "figures.article_id resolves to articles"),
-        ("update entity_mentions set article_id = 'gone' "
-         "where mention_id = (select min(mention_id) from entity_mentions)",
-         "entity_mentions.article_id resolves to articles"),
-        ("update entity_mentions set entity_id = 'gone' "
-         "where mention_id = (select min(mention_id) from entity_mentions)",
-         "entity_mentions.entity_id resolves to entities"),
-        ("update quotes set speaker_entity_id = 'gone' where quote_id = (select min(quote_id) from quotes)",
-         "quotes.speaker_entity_id resolves to entities"),
-        ("update articles set duplicate_of = 'gone' where article_id = (select min(article_id) from articles)",
-         "articles.duplicate_of resolves to articles"),
-        ("update quotes set start_char = start_char + 1 where quote_id = (select min(quote_id) from quotes)",
-         "quote spans are exact"),
-        ("update figures set end_char = end_char + 2 where figure_id = (select min(figure_id) from figures)",
-         "figure spans are exact"),
-        ("update entity_mentions set surface = 'Elsewhere' "
-         "where mention_id = (select min(mention_id) from entity_mentions)",
-         "entity mention spans are exact"),
-        ("update figures set category = 'deaths' where figure_id = (select min(figure_id) from figures)",
-         "figures.category within its list"),
-        ("update figures set qualifier = 'roughly' where figure_id = (select min(figure_id) from figures)",
-         "figures.qualifier within its list"),
-        ("update quotes set quote_type = 'quote' where quote_id = (select min(quote_id) from quotes)",
-         "quotes.quote_type within its list"),
-        ("update entities set entity_type = 'CITY' where entity_id = (select min(entity_id) from entities)",
-         "entities.entity_type within its list"),
-        ("update entity_mentions set entity_type = 'LAW' "
-         "where mention_id = (select min(mention_id) from entity_mentions)",
-         "entity_mentions.entity_type matches its entity"),
-        ("update articles set text = ' ' where article_id = (select min(article_id) from articles)",
-         "no article with an empty text"),
+        ("quotes", "quote_id", "article_id = 'gone'", "quotes.article_id resolves to articles"),
+        ("figures", "figure_id", "article_id = 'gone'", "figures.article_id resolves to articles"),
+        ("entity_mentions", "mention_id", "article_id = 'gone'", "entity_mentions.article_id resolves to articles"),
+        ("entity_mentions", "mention_id", "entity_id = 'gone'", "entity_mentions.entity_id resolves to entities"),
+        ("quotes", "quote_id", "speaker_entity_id = 'gone'", "quotes.speaker_entity_id resolves to entities"),
+        ("articles", "article_id", "duplicate_of = 'gone'", "articles.duplicate_of resolves to articles"),
+        ("quotes", "quote_id", "start_char = start_char + 1", "quote spans are exact"),
+        ("figures", "figure_id", "end_char = end_char + 2", "figure spans are exact"),
+        ("entity_mentions", "mention_id", "surface = 'Elsewhere'", "entity mention spans are exact"),
+        ("figures", "figure_id", "category = 'deaths'", "figures.category within its list"),
+        ("figures", "figure_id", "qualifier = 'roughly'", "figures.qualifier within its list"),
+        ("quotes", "quote_id", "quote_type = 'quote'", "quotes.quote_type within its list"),
+        ("entities", "entity_id", "entity_type = 'CITY'", "entities.entity_type within its list"),
+        ("entity_mentions", "mention_id", "entity_type = 'LAW'", "entity_mentions.entity_type matches its entity"),
+        ("articles", "article_id", "text = ' '", "no article with an empty text"),
     ],
 )
-def test_each_check_fails_on_a_crafted_bad_warehouse(
-    good_warehouse: Path, tmp_path: Path, corruption: str, check: str
+def test_each_check_fails_on_a_crafted_bad_build(
+    good_warehouse: Path, table: str, key: str, corruption: str, check: str
 ) -> None:
-    bad = tmp_path / "bad.duckdb"
-    shutil.copyfile(good_warehouse, bad)
-    con = duckdb.connect(str(bad))
-    try:
-        con.execute(corruption)
-        results = {r.check_name: r for r in run_checks(con)}
-    finally:
-        con.close()
+    data = good_warehouse.parent.parent.parent  # DATA/snapshots/<run>/warehouse.duckdb
+    layout = DataLayout(data)
+    with Build(layout, f"corrupt-{table}-{key}", previous=published_snapshot(layout), keep_snapshots=2) as build:
+        row_key, unit = build.query(f"select {key}, {TABLES[table].unit} from {table} order by {key} limit 1")[0]
+        build.touch_units(table, [unit])
+        build.con.execute(f"update delta.{table} set {corruption} where {key} = ?", [row_key])
+        results = {r.check_name: r for r in run_checks(build.con)}
     assert not results[check].passed and results[check].failing_rows >= 1
 
 

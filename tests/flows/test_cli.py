@@ -42,13 +42,12 @@ def test_sql_before_any_run_says_what_to_do(tmp_path: Path, capsys: pytest.Captu
 @pytest.fixture(scope="module")
 def warehouse_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A published warehouse to query, built without Prefect (the layout and store directly)."""
+    from warehouse.build import Build
     from warehouse.layout import prepare as prepare_layout
-    from warehouse.store import Build
 
     data = tmp_path_factory.mktemp("sql") / "data"
     layout = prepare_layout(data)
-    with Build(layout, "20260101T000000000000-test", full_refresh=False, keep_snapshots=2) as build:
-        build.set_statements({})
+    with Build(layout, "20260101T000000000000-test", previous=None, keep_snapshots=2) as build:
         build.publish()
     return data
 

@@ -69,13 +69,13 @@ def test_sigkill_at_any_moment_keeps_the_last_good_warehouse(
     _grow(seeds_dir, 300)
     snapshots = data / "snapshots"
 
-    def extracting() -> bool:  # the lock is taken and no build dir exists yet
+    def extracting() -> bool:  # the lock is taken and the build has not started writing its lake
         return (data / ".newsflow.lock").read_text().strip() not in ("", str(os.getpid())) and not list(
-            snapshots.glob(".build-*")
+            snapshots.glob(".build-*/lake")
         )
 
-    def building() -> bool:
-        return bool(list(snapshots.glob(".build-*/warehouse.duckdb")))
+    def building() -> bool:  # the new snapshot's files are being written
+        return bool(list(snapshots.glob(".build-*/lake")))
 
     proc = _start_run(seeds_dir, data, tmp_path)
     killed = _kill_when(proc, extracting if moment == "extracting" else building)

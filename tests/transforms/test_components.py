@@ -26,6 +26,14 @@ def _links(node: Node, candidates: Sequence[Node]) -> list[str]:
 RULE = LinkRule(node_id=lambda n: n.node_id, blocking_keys=lambda n: n.keys, links=_links)
 
 
+def _pair_links(node: Node, candidates: Sequence[Node]) -> list[str]:
+    # decided by the two nodes alone, the same both ways
+    return [c.node_id for c in candidates if abs(c.value - node.value) <= 2]
+
+
+PAIRWISE = LinkRule(node_id=lambda n: n.node_id, blocking_keys=lambda n: n.keys, links=_pair_links, pairwise=True)
+
+
 class Store:
     """The neighbourhood an update reads: current nodes, previous components."""
 
@@ -67,16 +75,17 @@ nodes_strategy = st.lists(
 
 
 @settings(max_examples=300, deadline=None)
-@given(before=nodes_strategy, after=nodes_strategy)
-def test_an_update_equals_a_full_recompute(before: list[Node], after: list[Node]) -> None:
-    previous = connected_components(before, RULE)
+@given(before=nodes_strategy, after=nodes_strategy, pairwise=st.booleans())
+def test_an_update_equals_a_full_recompute(before: list[Node], after: list[Node], pairwise: bool) -> None:
+    rule = PAIRWISE if pairwise else RULE
+    previous = connected_components(before, rule)
     old = {n.node_id: n for n in before}
     new = {n.node_id: n for n in after}
     changed = [n for i, n in new.items() if old.get(i) != n]
     removed = [n for i, n in old.items() if new.get(i) != n]
-    update = update_components(changed, removed, Store(after, previous), RULE)
+    update = update_components(changed, removed, Store(after, previous), rule)
     gone = set(old) - set(new)
-    assert _apply(previous, update, gone) == connected_components(after, RULE)
+    assert _apply(previous, update, gone) == connected_components(after, rule)
 
 
 def test_nothing_changed_recomputes_nothing() -> None:

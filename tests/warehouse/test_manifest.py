@@ -1,4 +1,4 @@
-"""plan_run: what a run extracts, keeps and removes, and how it counts files."""
+"""plan_run: which files a run reads, keeps without reading, records as unreadable, and removes."""
 
 from __future__ import annotations
 
@@ -6,44 +6,52 @@ import pytest
 
 from warehouse.inputs import InputFile
 from warehouse.manifest import plan_run
-from warehouse.store import SourceState
+from warehouse.snapshot import SourceState
 
 
-def f(path: str, sha: str | None = "a", error: str | None = None) -> InputFile:
-    return InputFile(path, 10, sha, error)
+def f(path: str, size: int = 10, mtime: int = 1, error: str | None = None) -> InputFile:
+    return InputFile(path, size, None, error, mtime)
 
 
-def s(path: str, sha: str | None = "a", version: str = "1") -> SourceState:
-    return SourceState(path, "text", sha, 10, version)
+def s(path: str, sha: str | None = "a", version: str = "1", size: int = 10, mtime: int = 1) -> SourceState:
+    return SourceState(path, "text", sha, size, mtime, version)
 
 
 @pytest.mark.parametrize(
-    "files, previous, version, full, extract, remove, counts",
+    "files, previous, full, verify, read, skip, kept, deleted",
     [
-        # first run: everything is new
-        ([f("a.txt"), f("b.txt")], {}, "1", False, ["a.txt", "b.txt"], [], (2, 2, 0, 0, 0)),
-        # unchanged input: nothing to do
-        ([f("a.txt")], {"a.txt": s("a.txt")}, "1", False, [], [], (1, 0, 0, 1, 0)),
-        # changed bytes: re-extract and replace the old rows
-        ([f("a.txt", "b")], {"a.txt": s("a.txt")}, "1", False, ["a.txt"], ["a.txt"], (1, 0, 1, 0, 0)),
+        # first run: everything is read and extracted
+        ([f("a.txt"), f("b.txt")], {}, False, False, ["a.txt", "b.txt"], [None, None], [], []),
+        # same size and time: kept without reading
+        ([f("a.txt")], {"a.txt": s("a.txt")}, False, False, [], [], ["a.txt"], []),
+        # a new modification time: read, and skipped by the worker if the bytes are the same
+        ([f("a.txt", mtime=2)], {"a.txt": s("a.txt")}, False, False, ["a.txt"], ["a"], [], []),
+        # a new size: read likewise
+        ([f("a.txt", size=11)], {"a.txt": s("a.txt")}, False, False, ["a.txt"], ["a"], [], []),
+        # --verify: read even when size and time match
+        ([f("a.txt")], {"a.txt": s("a.txt")}, False, True, ["a.txt"], ["a"], [], []),
         # a deleted file: its rows go
-        ([], {"a.txt": s("a.txt")}, "1", False, [], ["a.txt"], (0, 0, 0, 0, 1)),
-        # a new extract version: same bytes, counted unchanged, but re-extracted
-        ([f("a.txt")], {"a.txt": s("a.txt", version="0")}, "1", False, ["a.txt"], ["a.txt"], (1, 0, 0, 1, 0)),
-        # full refresh: every file re-extracted
-        ([f("a.txt")], {"a.txt": s("a.txt")}, "1", True, ["a.txt"], ["a.txt"], (1, 0, 0, 1, 0)),
-        # a file that could not be read last time is tried again, and counted as changed
-        ([f("a.txt")], {"a.txt": s("a.txt", sha=None)}, "1", False, ["a.txt"], ["a.txt"], (1, 0, 1, 0, 0)),
+        ([], {"a.txt": s("a.txt")}, False, False, [], [], [], ["a.txt"]),
+        # a new extract version: read and extracted whatever its bytes
+        ([f("a.txt")], {"a.txt": s("a.txt", version="0")}, False, False, ["a.txt"], [None], [], []),
+        # full refresh: every file read and extracted
+        ([f("a.txt")], {"a.txt": s("a.txt")}, True, False, ["a.txt"], [None], [], []),
+        # a file that could not be read last time, now readable: read again
+        ([f("a.txt")], {"a.txt": s("a.txt", sha=None)}, False, False, ["a.txt"], [None], [], []),
     ],
 )
-def test_plan_run(files, previous, version, full, extract, remove, counts) -> None:  # type: ignore[no-untyped-def]
-    plan = plan_run(files, previous, version, full)
-    assert [x.source_path for x in plan.to_extract] == extract
-    assert list(plan.to_remove) == remove
-    assert (plan.files_seen, plan.files_added, plan.files_changed, plan.files_unchanged,
-            plan.files_deleted) == counts
+def test_plan_run(files, previous, full, verify, read, skip, kept, deleted) -> None:  # type: ignore[no-untyped-def]
+    plan = plan_run(files, previous, extract_version="1", full_refresh=full, verify=verify)
+    assert [x.file.source_path for x in plan.to_read] == read
+    assert [x.skip_if_sha for x in plan.to_read] == skip
+    assert list(plan.kept) == kept and list(plan.deleted) == deleted
+    assert plan.files_seen == len(files)
 
 
-def test_unreadable_files_are_planned_apart_from_extraction() -> None:
-    plan = plan_run([f("a.txt", None, "cannot read file: Permission denied")], {}, "1", False)
-    assert plan.to_extract == () and [x.source_path for x in plan.unreadable] == ["a.txt"]
+def test_unreadable_files_are_recorded_once_and_then_kept() -> None:
+    unreadable = f("a.txt", error="cannot read file: Permission denied")
+    plan = plan_run([unreadable], {}, extract_version="1", full_refresh=False, verify=False)
+    assert plan.to_read == () and [x.source_path for x in plan.unreadable] == ["a.txt"]
+    again = plan_run([unreadable], {"a.txt": s("a.txt", sha=None)}, extract_version="1", full_refresh=False,
+                     verify=False)
+    assert again.unreadable == () and again.kept == ("a.txt",)

@@ -179,6 +179,7 @@ create table if not exists source_files (
     source_format    varchar,
     content_sha256   varchar,
     size_bytes       bigint not null,
+    mtime_ns         bigint not null,
     extract_version  varchar not null,
     article_count    integer not null,
     rejected_count   integer not null,
@@ -189,6 +190,7 @@ comment on column source_files.source_path is 'Key; path relative to the input d
 comment on column source_files.source_format is 'html, text or jsonl; NULL for a file that is no input format.';
 comment on column source_files.content_sha256 is 'SHA-256 of the file bytes when processed; NULL when unreadable.';
 comment on column source_files.size_bytes is 'File size in bytes when processed.';
+comment on column source_files.mtime_ns is 'Modification time of the file when processed (ns since the epoch): with size_bytes, a file that matches needs no reading.';
 comment on column source_files.extract_version is 'Version of the extraction stage that processed the file.';
 comment on column source_files.article_count is 'Articles the file became.';
 comment on column source_files.rejected_count is 'Records of the file in rejected_files.';

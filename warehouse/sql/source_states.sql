@@ -4,7 +4,7 @@ with sources as (
 ),
 
 final as (
-    select source_path, source_format, content_sha256, size_bytes, extract_version
+    select source_path, source_format, content_sha256, size_bytes, mtime_ns, extract_version
     from sources
 )
 

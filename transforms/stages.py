@@ -1,0 +1,86 @@
+"""The per-article stages, declared once: name, version, function, and the table of their rows.
+
+A stage turns a batch of articles into rows of one table (its row records' fields are that
+table's columns; warehouse/sql/schema.sql declares it). Stages run in the worker processes,
+after extraction, in this order; a stage may read the rows of the stages it `needs` for the same
+articles, and the spaCy model when it says so. The warehouse derives from this list which rows a
+re-extracted or deleted article takes with it, and the flow which stages to re-run after a
+version bump (a stage re-runs when its version or the version of a stage it needs changes).
+Adding a stage is one entry here, its rows' table in schema.sql, and its unit in tables.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from transforms import figures, mentions, quotes
+from transforms.records import Article
+
+
+@dataclass(frozen=True)
+class StageContext:
+    """What a stage may use besides its articles."""
+
+    nlp: Any | None = None  # the worker's spaCy model (all components), for stages that need it
+    rows: Mapping[str, Sequence[Any]] = field(default_factory=dict)  # rows of earlier stages, by stage name
+
+
+@dataclass(frozen=True)
+class ArticleStage:
+    """One per-article stage."""
+
+    name: str  # recorded in article_stages
+    table: str  # the table its rows go to
+    version: str  # bump to re-run the stage for every article
+    run: Callable[[Sequence[Article], StageContext], list[Any]]
+    needs: tuple[str, ...] = ()  # stages whose rows it reads (they run first; a re-run of one re-runs it)
+    needs_nlp: bool = False  # loads the spaCy model in the worker
+
+
+def _quotes(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    return [q for a in articles for q in quotes.extract_quotes(a.article_id, a.text)]
+
+
+def _figures(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    return [f for a in articles for f in figures.extract_figures(a.article_id, a.text)]
+
+
+def _mentions(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    return list(mentions.find_mentions(context.nlp, articles))
+
+
+def article_stages() -> tuple[ArticleStage, ...]:
+    """The per-article stages in the order they run (versions read now, so a bump is seen)."""
+    return (
+        ArticleStage("quotes", "quotes", quotes.VERSION, _quotes),
+        ArticleStage("figures", "figures", figures.VERSION, _figures),
+        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, needs_nlp=True),
+    )
+
+
+def stage_versions() -> dict[str, str]:
+    """Each stage's effective version: its own, followed by those of the stages it needs."""
+    versions: dict[str, str] = {}
+    for stage in article_stages():
+        versions[stage.name] = "+".join([stage.version, *(versions[n] for n in stage.needs)])
+    return versions
+
+
+def run_stages(articles: Sequence[Article], names: Sequence[str], nlp: Any | None) -> dict[str, list[Any]]:
+    """Run the named stages (and only those) over a batch of articles: stage name -> rows."""
+    produced: dict[str, list[Any]] = {}
+    for stage in article_stages():
+        if stage.name in names:
+            produced[stage.name] = stage.run(articles, StageContext(nlp=nlp, rows=produced))
+    return produced
+
+
+def stages_to_rerun(outdated: Sequence[str]) -> list[str]:
+    """The outdated stages and every stage that needs one of them, in run order."""
+    chosen: list[str] = []
+    for stage in article_stages():
+        if stage.name in outdated or any(n in chosen for n in stage.needs):
+            chosen.append(stage.name)
+    return chosen

@@ -1,0 +1,306 @@
+"""The next snapshot, built aside from what a run changed, and published in one atomic step.
+
+A build never copies the warehouse. It keeps what the run computes in a private DuckDB file
+(snapshots/.build-<run>/work.duckdb), table by table:
+
+    delta.<table>   the new rows of every unit the run touched (schema.sql's DDL, keys enforced)
+    gone.<table>    every unit the run touched (replaced or removed)
+    <table>         a view of the current state: the previous snapshot's Parquet rows of
+                    untouched units, plus delta.<table>
+
+so corpus stages read the corpus as it now is through the plain table names, at the cost of
+reading Parquet only where they look. Publishing writes, for each table, a new Parquet file for
+every bucket holding a touched unit (the previous rows of that bucket minus the touched units,
+plus the delta, sorted), hard-links every other bucket file of the previous snapshot, writes the
+snapshot's catalog (warehouse.duckdb: views over its lake) and renames `current` to it.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+
+from warehouse import catalog
+from warehouse.layout import DataLayout, publish
+from warehouse.sqlfiles import schema_version, sql, view_names, view_sql
+from warehouse.tables import BASE_TABLES, DERIVED_TABLES, TABLES, TableSpec
+
+WORK_FILE = "work.duckdb"
+_BATCH_ROWS = 20_000  # rows per Arrow batch while a bucket file is written
+
+
+class Build:
+    """The next snapshot of the warehouse and lake, built aside and published on success."""
+
+    def __init__(self, layout: DataLayout, snapshot_name: str, *, previous: Path | None, keep_snapshots: int,
+                 memory_limit: str = "1GB"):
+        self.layout = layout
+        self.snapshot_name = snapshot_name
+        self.previous = previous  # the published snapshot dir this build starts from, or None
+        self.keep_snapshots = keep_snapshots
+        self.memory_limit = memory_limit
+        self.dir = layout.build_dir(snapshot_name)
+        self._con: duckdb.DuckDBPyConnection | None = None
+        self._previous_files: dict[str, dict[str, Path]] = {}
+        self._schemas: dict[str, pa.Schema] = {}
+        self._published = False
+
+    # -- opening ---------------------------------------------------------------------------
+
+    def __enter__(self) -> Build:
+        self.dir.mkdir(parents=True)
+        con = duckdb.connect(str(self.dir / WORK_FILE), config={"memory_limit": self.memory_limit})
+        self._con = con
+        con.execute("set temp_directory = ?", [str(self.dir / "tmp")])
+        con.execute("create schema delta")
+        con.execute("create schema gone")
+        con.execute("use delta")
+        con.execute(sql("schema")).fetchall()
+        con.execute("use main")
+        for name in BASE_TABLES:
+            spec = TABLES[name]
+            con.execute(f"create table gone.{name} ({spec.unit} varchar primary key)")
+            self._previous_files[name] = self._list_previous(spec)
+            con.execute(self._previous_view(spec))
+            con.execute(f"""create view main.{name} as
+                select * from main.prev_{name} where {spec.unit} not in (select {spec.unit} from gone.{name})
+                union all by name select * from delta.{name}""")  # noqa: S608 - identifiers from TABLES
+        for name in view_names():
+            for statement in _statements(view_sql(name)):
+                if not statement.lower().lstrip().startswith("comment on"):
+                    con.execute(statement)
+        for name in DERIVED_TABLES:
+            spec = TABLES[name]
+            self._previous_files[name] = self._list_previous(spec)
+            con.execute(f"create table delta.{name} as select * from main.{name} limit 0")  # noqa: S608
+            con.execute(f"create table gone.{name} ({spec.unit} varchar primary key)")
+        con.execute("insert or replace into delta.warehouse_meta values ('schema_version', ?)", [schema_version()])
+        con.execute("insert or ignore into gone.warehouse_meta values ('schema_version')")
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if not self._published:  # failed, or closed without publishing: nothing of it stays
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise RuntimeError("build is not open")
+        return self._con
+
+    @property
+    def started_empty(self) -> bool:
+        return self.previous is None
+
+    def _list_previous(self, spec: TableSpec) -> dict[str, Path]:
+        """bucket -> Parquet file of the previous snapshot for one table (empty when there is none)."""
+        if self.previous is None:
+            return {}
+        folder = self.previous / catalog.table_dir(spec.name)
+        found = {}
+        for path in sorted(folder.glob("part-*.parquet")):
+            found[path.name.split("-")[1]] = path
+        return found
+
+    def _previous_view(self, spec: TableSpec) -> str:
+        files = sorted(self._previous_files[spec.name].values())
+        if not files:
+            return f"create view main.prev_{spec.name} as select * from delta.{spec.name} where false"  # noqa: S608
+        return f"create view main.prev_{spec.name} as select * from read_parquet({_sql_list(files)})"  # noqa: S608
+
+    # -- writing rows ----------------------------------------------------------------------
+
+    def replace_units(self, table: str, units: Iterable[str], rows: Sequence[Any] | pa.Table) -> None:
+        """Make these units of a table hold exactly these rows (no rows: the units are removed)."""
+        spec = TABLES[table]  # KeyError for a table outside the fixed list
+        ids = sorted(set(units))
+        if ids:
+            with self._registered("touched_units", pa.table({"unit": pa.array(ids, pa.string())})):
+                self.con.execute(f"insert or ignore into gone.{table} select unit from touched_units")  # noqa: S608
+                self.con.execute(f"delete from delta.{table} where {spec.unit} in "  # noqa: S608
+                                 "(select unit from touched_units)")
+        self.insert(table, rows)
+
+    def insert(self, table: str, rows: Sequence[Any] | pa.Table) -> None:
+        """Add rows to units this run already touched (replace_units first)."""
+        arrow = rows if isinstance(rows, pa.Table) else _to_arrow(rows, self._schema(table))
+        if arrow is None or arrow.num_rows == 0:
+            return
+        with self._registered("incoming_rows", arrow):
+            self.con.execute(f"insert into delta.{table} by name select * from incoming_rows")  # noqa: S608
+
+    def _schema(self, table: str) -> pa.Schema:
+        if table not in self._schemas:
+            self._schemas[table] = self.con.execute(f"select * from delta.{table} limit 0").to_arrow_table().schema  # noqa: S608
+        return self._schemas[table]
+
+    def touch_units(self, table: str, units: Iterable[str]) -> None:
+        """Bring the current rows of these units into the delta, so they can be updated in place."""
+        spec = TABLES[table]
+        ids = sorted(set(units))
+        if not ids:
+            return
+        with self._registered("touched_units", pa.table({"unit": pa.array(ids, pa.string())})):
+            self.con.execute(f"""insert into delta.{table} by name
+                select * from main.prev_{table}
+                where {spec.unit} in (select unit from touched_units)
+                  and {spec.unit} not in (select {spec.unit} from gone.{table})""")  # noqa: S608
+            self.con.execute(f"insert or ignore into gone.{table} select unit from touched_units")  # noqa: S608
+
+    def update_column(self, table: str, key: str, column: str, values: Mapping[str, str | None],
+                      units: Iterable[str]) -> None:
+        """Set one column of the rows with these keys (rows of the given units, which are touched first)."""
+        self.touch_units(table, units)
+        if not values:
+            return
+        update = pa.table({"k": pa.array(list(values), pa.string()), "v": pa.array(list(values.values()), pa.string())})
+        with self._registered("column_values", update):
+            self.con.execute(f"""update delta.{table} set {column} = column_values.v from column_values
+                                 where delta.{table}.{key} = column_values.k""")  # noqa: S608
+
+    def query(self, statement: str, parameters: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Rows of a read of the build's current state."""
+        return self.con.execute(statement, parameters or []).fetchall()
+
+    def query_arrow(self, statement: str, parameters: Sequence[Any] | None = None) -> pa.Table:
+        return self.con.execute(statement, parameters or []).to_arrow_table()
+
+    @contextmanager
+    def registered(self, name: str, table: pa.Table) -> Iterator[None]:
+        """Make an Arrow table queryable under name for the duration of the block."""
+        with self._registered(name, table):
+            yield
+
+    @contextmanager
+    def _registered(self, name: str, table: pa.Table) -> Iterator[None]:
+        self.con.register(name, table)
+        try:
+            yield
+        finally:
+            self.con.unregister(name)
+
+    def touched_units(self, table: str) -> list[str]:
+        return [str(r[0]) for r in self.query(f"select {TABLES[table].unit} from gone.{table}")]  # noqa: S608
+
+    def refresh_derived(self, table: str, units: Iterable[str]) -> None:
+        """Recompute the rows of a materialised view for these units (story ids, statement ids)."""
+        spec = TABLES[table]
+        ids = sorted({u for u in units if u is not None})
+        if not ids:
+            return
+        with self._registered("touched_units", pa.table({"unit": pa.array(ids, pa.string())})):
+            self.con.execute(f"insert or ignore into gone.{table} select unit from touched_units")  # noqa: S608
+            self.con.execute(f"delete from delta.{table} where {spec.unit} in (select unit from touched_units)")  # noqa: S608
+            self.con.execute(f"""insert into delta.{table} by name select * from main.{table}
+                                 where {spec.unit} in (select unit from touched_units)""")  # noqa: S608
+
+    # -- publishing ------------------------------------------------------------------------
+
+    def publish(self) -> Path:
+        """Write the changed buckets, link the others, write the catalog, and make it current."""
+        self.con.execute("checkpoint")
+        for name in (*BASE_TABLES, *DERIVED_TABLES):
+            self._write_table(TABLES[name])
+        self.con.close()
+        self._con = None
+        (self.dir / WORK_FILE).unlink()
+        shutil.rmtree(self.dir / "tmp", ignore_errors=True)
+        catalog.write_catalog(self.dir, final_dir=self.layout.snapshots / self.snapshot_name)
+        final = publish(self.layout, self.dir, self.snapshot_name, self.keep_snapshots)
+        self._published = True
+        return final
+
+    def _write_table(self, spec: TableSpec) -> None:
+        name = spec.name
+        folder = self.dir / catalog.table_dir(name)
+        folder.mkdir(parents=True)
+        previous = self._previous_files[name]
+        affected = {str(r[0]) for r in self.query(
+            f"""select distinct {spec.bucket_expr} from (select {spec.unit} from gone.{name}
+                union select {spec.unit} from delta.{name})""")}  # noqa: S608
+        for bucket, path in previous.items():
+            if bucket not in affected:
+                os.link(path, folder / path.name)
+        if affected:
+            sources = [previous[b] for b in sorted(affected) if b in previous]
+            prev_rows = (f"select * from read_parquet({_sql_list(sources)}) "
+                         f"where {spec.unit} not in (select {spec.unit} from gone.{name})") if sources else None
+            union = f"{prev_rows} union all by name select * from delta.{name}" if prev_rows else \
+                f"select * from delta.{name}"
+            reader = self.con.execute(
+                f"select *, {spec.bucket_expr} as __bucket from ({union}) order by __bucket, {spec.order}"  # noqa: S608
+            ).to_arrow_reader(_BATCH_ROWS)
+            self._write_buckets(folder, reader)
+        if not any(folder.glob("*.parquet")):
+            schema = self.con.execute(f"select * from delta.{name} limit 0").to_arrow_table().schema  # noqa: S608
+            pq.write_table(schema.empty_table(), folder / "empty.parquet", compression="zstd")
+
+    def _write_buckets(self, folder: Path, reader: pa.RecordBatchReader) -> None:
+        """Stream rows sorted by bucket into one file per bucket (temp name, then rename)."""
+        writer: pq.ParquetWriter | None = None
+        current: str | None = None
+        tmp = final = folder / ".incoming"
+        schema = pa.schema([f for f in reader.schema if f.name != "__bucket"])
+        for batch in reader:
+            buckets = batch.column("__bucket")
+            data = batch.drop_columns(["__bucket"]) if hasattr(batch, "drop_columns") else \
+                pa.RecordBatch.from_arrays(batch.columns[:-1], schema=schema)
+            for value in pc.unique(buckets).to_pylist():
+                part = data.filter(pc.equal(buckets, value))
+                if value != current:
+                    if writer is not None:
+                        writer.close()
+                        os.replace(tmp, final)
+                    current = value
+                    final = folder / f"part-{value}-{self.snapshot_name}.parquet"
+                    tmp = folder / f".part-{value}.tmp"
+                    writer = pq.ParquetWriter(tmp, schema, compression="zstd")
+                assert writer is not None
+                writer.write_batch(part)
+        if writer is not None:
+            writer.close()
+            os.replace(tmp, final)
+
+
+def _to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table | None:
+    """Records (dataclasses or dicts) as an Arrow table of the table's schema; unknown fields are an error."""
+    if not rows:
+        return None
+    dicts = [dict(r) if isinstance(r, dict) else asdict(r) for r in rows]
+    unknown = set(dicts[0]) - set(schema.names)
+    if unknown:
+        raise ValueError(f"fields not in the table: {sorted(unknown)}")
+    for d in dicts:
+        for k, v in d.items():
+            if isinstance(v, tuple):
+                d[k] = list(v)
+    return pa.Table.from_pylist(dicts, schema=schema)
+
+
+def _sql_list(paths: Sequence[Path]) -> str:
+    """A SQL list literal of file paths (paths are the build's own, quotes doubled anyway)."""
+    return "[" + ", ".join("'" + str(p).replace("'", "''") + "'" for p in paths) + "]"
+
+
+def _statements(text: str) -> list[str]:
+    """The statements of a SQL file, in order."""
+    con = duckdb.connect()
+    try:
+        return [s.query for s in con.extract_statements(text)]
+    finally:
+        con.close()
