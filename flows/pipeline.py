@@ -26,12 +26,13 @@ from flows.progress import progress_bar
 from flows.worker import BatchResult, FileOutcome, process_articles, process_files, unreadable_outcome
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
+from transforms.components import update_components
 from transforms.entities import link_speakers, resolve_entities
 from transforms.records import Rejection
-from transforms.stages import stage_versions, stages_to_rerun
-from transforms.statements import group_statements
+from transforms.stages import inputs_of, stage_versions, stages_to_rerun
+from transforms.statements import statement_ids, statement_rule
 from transforms.stories import assign_stories
-from warehouse import corpus, ingest
+from warehouse import corpus, groups, ingest
 from warehouse import layout as data_layout
 from warehouse.build import Build
 from warehouse.checks import DataCheckError, add_checks, check_build
@@ -47,6 +48,7 @@ from warehouse.snapshot import (
     row_counts,
     schema_matches,
 )
+from warehouse.tables import ARTICLE_TABLES
 
 
 @dataclass(frozen=True)
@@ -77,16 +79,17 @@ def extract_batch(settings: Settings, batch: list[ToRead], pool: Executor | None
 
 
 @task(cache_policy=NO_CACHE)
-def restage_batch(articles: list[Any], stage_names: list[str], pool: Executor | None) -> BatchResult:
+def restage_batch(articles: list[Any], stage_names: list[str], given: dict[str, list[Any]],
+                  pool: Executor | None) -> BatchResult:
     """Re-run some per-article stages over articles already in the warehouse."""
     if pool is None:
-        return process_articles(articles, stage_names)
-    return pool.submit(process_articles, articles, stage_names).result()
+        return process_articles(articles, stage_names, given)
+    return pool.submit(process_articles, articles, stage_names, given).result()
 
 
 @task(cache_policy=NO_CACHE)
 def group_stories(build: Build, settings: Settings) -> list[str]:
-    """Stories and copies over the corpus; the story ids whose members changed."""
+    """Stories and copies over the corpus; the articles whose story changed."""
     articles = [a for batch in ingest.iter_article_batches(build, settings.batch_articles) for a in batch]
     return corpus.set_stories(build, assign_stories(articles, settings.stories))
 
@@ -102,18 +105,22 @@ def resolve_entities_task(build: Build, settings: Settings) -> None:
 
 
 @task(cache_policy=NO_CACHE)
-def group_statements_task(build: Build, settings: Settings) -> None:
-    """The same statement across articles (needs the stories)."""
-    corpus.set_quote_column(build, "statement_id",
-                            dict(group_statements(corpus.quotes_in_context(build), settings.statements)))
+def group_statements(build: Build, settings: Settings, story_changed: list[str]) -> list[str]:
+    """The same statement across articles, updated for the quotations that changed or changed story."""
+    where = groups.StatementNeighbourhood(build)
+    changed, removed = groups.statement_changes(build, story_changed)
+    components = update_components(changed, removed, where, statement_rule(settings.statements))
+    ages = {n.quote_id: n.age for n in where.nodes([q for c in components for q in c])}
+    return groups.set_statement_ids(build, statement_ids(components, ages))
 
 
 @task(cache_policy=NO_CACHE)
-def refresh_views(build: Build) -> None:
-    """Materialise the cross-source views for every story and statement."""
-    build.refresh_derived("statements", corpus.statement_ids(build))
-    build.refresh_derived("figure_disagreements",
-                          [str(r[0]) for r in build.query("select distinct story_id from articles")])
+def refresh_views(build: Build, story_changed: list[str], statements_changed: list[str]) -> None:
+    """Materialise the cross-source views for the stories and statements this run touched."""
+    per_article = [t for t in ARTICLE_TABLES if t != "article_stages"]
+    statements = groups.touched_keys(build, "statement_id", ["quotes"]) + statements_changed
+    build.refresh_derived("statements", statements)
+    build.refresh_derived("figure_disagreements", groups.touched_keys(build, "story_id", per_article, story_changed))
 
 
 def _timed(seconds: dict[str, float], step: str) -> "_Timer":
@@ -150,7 +157,8 @@ def run_flow(settings: Settings) -> Any:
         runner = DaskTaskRunner(cluster_kwargs={"n_workers": settings.workers, "threads_per_worker": 1,
                                                 "processes": True, "dashboard_address": None})
     with _api_for_workers():
-        return newsflow_run.with_options(task_runner=runner)(settings, return_state=True)
+        # prefect-dask's runner is a TaskRunner; prefect's own annotation is narrower than its use
+        return newsflow_run.with_options(task_runner=runner)(settings, return_state=True)  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -240,13 +248,13 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
                        or build.touched_units("ner_mentions") or previous is None)
         if changed:  # corpus-level groupings depend only on the articles and their stage rows
             with _timed(seconds, "stories"):
-                group_stories(build, settings)
+                story_changed = group_stories(build, settings)
             with _timed(seconds, "entities"):
                 resolve_entities_task(build, settings)
             with _timed(seconds, "statements"):
-                group_statements_task(build, settings)
+                statements_changed = group_statements(build, settings, story_changed)
             with _timed(seconds, "views"):
-                refresh_views(build)
+                refresh_views(build, story_changed, statements_changed)
         with _timed(seconds, "checks"):
             check_build(build, run.run_id)
         finished = replace(
@@ -319,7 +327,8 @@ def _rerun_outdated_stages(build: Build, settings: Settings, versions: dict[str,
     for names, ids in sorted(groups.items()):
         for start in range(0, len(ids), settings.batch_articles):
             chunk = ids[start : start + settings.batch_articles]
-            result = restage_batch(ingest.load_articles(build, chunk), list(names), pool)
+            given = {n: ingest.load_stage_rows(build, n, chunk) for n in inputs_of(names)}
+            result = restage_batch(ingest.load_articles(build, chunk), list(names), given, pool)
             ingest.replace_stage_rows(build, result.stage_rows, chunk, {n: versions[n] for n in names})
 
 

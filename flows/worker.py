@@ -53,10 +53,12 @@ def process_files(input_dir: Path, files: list[InputFile], known: dict[str, str]
     return BatchResult(outcomes, rows, seconds)
 
 
-def process_articles(articles: list[Article], stage_names: list[str]) -> BatchResult:
-    """Re-run some stages over articles already in the warehouse (after a stage version bump)."""
+def process_articles(articles: list[Article], stage_names: list[str],
+                     given: dict[str, list[Any]] | None = None) -> BatchResult:
+    """Re-run some stages over articles already in the warehouse (after a stage version bump);
+    given: the stored rows of the stages they need that are not re-run."""
     seconds: dict[str, float] = {}
-    return BatchResult([], _run_all(articles, stage_names, seconds), seconds)
+    return BatchResult([], _run_all(articles, stage_names, seconds, given), seconds)
 
 
 def unreadable_outcome(f: InputFile) -> FileOutcome:
@@ -66,12 +68,13 @@ def unreadable_outcome(f: InputFile) -> FileOutcome:
                        (Rejection(f.source_path, None, None, reason),))
 
 
-def _run_all(articles: list[Article], names: list[str], seconds: dict[str, float]) -> dict[str, list[Any]]:
+def _run_all(articles: list[Article], names: list[str], seconds: dict[str, float],
+             given: dict[str, list[Any]] | None = None) -> dict[str, list[Any]]:
     if not articles or not names:
         return {}
     started = time.perf_counter()
     needs_nlp = any(s.needs_nlp for s in article_stages() if s.name in names)
-    rows = run_stages(articles, names, _model() if needs_nlp else None)
+    rows = run_stages(articles, names, _model() if needs_nlp else None, given)
     seconds["stages"] = time.perf_counter() - started
     return rows
 

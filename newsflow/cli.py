@@ -16,6 +16,9 @@ def _quiet_prefect() -> None:
     """Defaults that keep a good run free of noise; set before Prefect is imported."""
     # The machine has no network: telemetry would log an error on every run.
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    # The ephemeral server needs more than its 20 s default on a loaded machine; a run that
+    # cannot reach it fails before doing anything.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
     # The ephemeral server logs harmless SQLite "database is locked" tracebacks and shutdown
     # CancelledErrors (PrefectHQ/prefect#18934); only its critical errors are worth showing.
     if not os.environ.get("PREFECT_API_URL"):

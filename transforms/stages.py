@@ -15,8 +15,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from transforms import figures, mentions, quotes
-from transforms.records import Article
+from transforms import figures, mentions, quotes, statements
+from transforms.records import Article, Figure, Quote
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class ArticleStage:
     table: str  # the table its rows go to
     version: str  # bump to re-run the stage for every article
     run: Callable[[Sequence[Article], StageContext], list[Any]]
+    row_type: type  # the frozen dataclass of its rows (its fields are columns of `table`)
     needs: tuple[str, ...] = ()  # stages whose rows it reads (they run first; a re-run of one re-runs it)
     needs_nlp: bool = False  # loads the spaCy model in the worker
 
@@ -51,12 +52,24 @@ def _mentions(articles: Sequence[Article], context: StageContext) -> list[Any]:
     return list(mentions.find_mentions(context.nlp, articles))
 
 
+def _statement_keys(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    by_article: dict[str, list[tuple[str, str]]] = {}
+    for q in context.rows.get("quotes", []):
+        if q.quote_type != "transcript":
+            by_article.setdefault(q.article_id, []).append((q.quote_id, q.quote_text))
+    options = statements.StatementOptions()
+    return [k for a in articles for k in statements.statement_keys(a.article_id, by_article.get(a.article_id, []),
+                                                                   options)]
+
+
 def article_stages() -> tuple[ArticleStage, ...]:
     """The per-article stages in the order they run (versions read now, so a bump is seen)."""
     return (
-        ArticleStage("quotes", "quotes", quotes.VERSION, _quotes),
-        ArticleStage("figures", "figures", figures.VERSION, _figures),
-        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, needs_nlp=True),
+        ArticleStage("quotes", "quotes", quotes.VERSION, _quotes, Quote),
+        ArticleStage("figures", "figures", figures.VERSION, _figures, Figure),
+        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, mentions.RawMention, needs_nlp=True),
+        ArticleStage("statement_keys", "statement_keys", statements.VERSION, _statement_keys,
+                     statements.StatementKey, needs=("quotes",)),
     )
 
 
@@ -68,13 +81,22 @@ def stage_versions() -> dict[str, str]:
     return versions
 
 
-def run_stages(articles: Sequence[Article], names: Sequence[str], nlp: Any | None) -> dict[str, list[Any]]:
-    """Run the named stages (and only those) over a batch of articles: stage name -> rows."""
+def run_stages(articles: Sequence[Article], names: Sequence[str], nlp: Any | None,
+               given: Mapping[str, Sequence[Any]] | None = None) -> dict[str, list[Any]]:
+    """Run the named stages (and only those) over a batch of articles: stage name -> rows.
+
+    given: rows of stages not re-run that a named stage needs (read back from the warehouse)."""
     produced: dict[str, list[Any]] = {}
     for stage in article_stages():
         if stage.name in names:
-            produced[stage.name] = stage.run(articles, StageContext(nlp=nlp, rows=produced))
+            produced[stage.name] = stage.run(articles, StageContext(nlp=nlp, rows={**(given or {}), **produced}))
     return produced
+
+
+def inputs_of(names: Sequence[str]) -> list[str]:
+    """Stages not in names whose rows the named stages need."""
+    needed = {n for stage in article_stages() if stage.name in names for n in stage.needs}
+    return sorted(needed - set(names))
 
 
 def stages_to_rerun(outdated: Sequence[str]) -> list[str]:

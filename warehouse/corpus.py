@@ -2,27 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 
 from transforms.entities import Entity, Mention
 from transforms.mentions import RawMention
 from transforms.records import StoryAssignment
-from transforms.statements import QuoteInContext
 from warehouse.build import Build
 from warehouse.sqlfiles import sql
 
 
 def set_stories(build: Build, assignments: Sequence[StoryAssignment]) -> list[str]:
-    """Write story_id and duplicate_of where they changed; return every story id touched (old and new)."""
+    """Write story_id and duplicate_of where they changed; return the articles whose story changed."""
     current = {str(a): (s, d) for a, s, d in build.query("select article_id, story_id, duplicate_of from articles")}
     changed = [a for a in assignments if current.get(a.article_id) != (a.story_id, a.duplicate_of)]
     ids = [a.article_id for a in changed]
     build.update_column("articles", "article_id", "story_id", {a.article_id: a.story_id for a in changed}, ids)
     build.update_column("articles", "article_id", "duplicate_of",
                         {a.article_id: a.duplicate_of for a in changed}, ids)
-    touched = {a.story_id for a in changed} | {current[a][0] for a in ids if a in current and current[a][0]}
-    return sorted(t for t in touched if t)
+    return sorted(a.article_id for a in changed if current.get(a.article_id, (None,))[0] != a.story_id)
 
 
 def ner_mentions(build: Build) -> list[RawMention]:
@@ -56,11 +54,6 @@ def quote_speakers(build: Build) -> list[tuple[str, str, str]]:
     return [(str(q), str(a), str(s)) for q, a, s in build.query(sql("quote_speakers"))]
 
 
-def quotes_in_context(build: Build) -> list[QuoteInContext]:
-    """Every quotation with its article's story and date."""
-    return [QuoteInContext(*row) for row in build.query(sql("quotes_in_context"))]
-
-
 def set_quote_column(build: Build, column: str, values: Mapping[str, str | None]) -> None:
     """Set speaker_entity_id or statement_id of every quote, touching only the quotes that change."""
     if column not in ("speaker_entity_id", "statement_id"):
@@ -68,9 +61,3 @@ def set_quote_column(build: Build, column: str, values: Mapping[str, str | None]
     current = {str(q): (str(a), v) for q, a, v in build.query(f"select quote_id, article_id, {column} from quotes")}  # noqa: S608
     changed = {q: values.get(q) for q in current if current[q][1] != values.get(q)}
     build.update_column("quotes", "quote_id", column, changed, [current[q][0] for q in changed])
-
-
-def statement_ids(build: Build, quote_ids: Iterable[str] | None = None) -> list[str]:
-    """Every statement id (of all quotes)."""
-    del quote_ids
-    return [str(r[0]) for r in build.query("select distinct statement_id from quotes where statement_id is not null")]

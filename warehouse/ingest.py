@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -117,6 +118,18 @@ def load_articles(build: Build, article_ids: Sequence[str]) -> list[Article]:
         rows = build.query(f"select {', '.join(ARTICLE_COLUMNS)} from articles "  # noqa: S608
                            "where article_id in (select article_id from wanted_articles) order by article_id")
     return [Article(**dict(zip(ARTICLE_COLUMNS, row, strict=True))) for row in rows]
+
+
+def load_stage_rows(build: Build, stage_name: str, article_ids: Sequence[str]) -> list[Any]:
+    """The stored rows one stage made for these articles, as its row records."""
+    stage = next(s for s in article_stages() if s.name == stage_name)
+    fields = [f.name for f in dataclasses.fields(stage.row_type)]
+    ids = pa.table({"article_id": pa.array(sorted(set(article_ids)), pa.string())})
+    with build.registered("wanted_articles", ids):
+        rows = build.query(f"select {', '.join(fields)} from {stage.table} "  # noqa: S608 - names from the registry
+                           "where article_id in (select article_id from wanted_articles)")
+    return [stage.row_type(**dict(zip(fields, (tuple(v) if isinstance(v, list) else v for v in row), strict=True)))
+            for row in rows]
 
 
 def iter_article_batches(build: Build, size: int) -> Iterable[list[Article]]:

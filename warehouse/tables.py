@@ -64,6 +64,7 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("source_files", "source_path", "source_path", NARROW, hashed=True, public=False),
         TableSpec("article_stages", "article_id", "article_id, stage", WIDE, public=False),
         TableSpec("ner_mentions", "article_id", "article_id, start_char, end_char", WIDE, public=False),
+        TableSpec("statement_keys", "article_id", "quote_id, key", WIDE, public=False),
         TableSpec("warehouse_meta", "key", "key", SINGLE, public=False),
         TableSpec("statements", "statement_id", "statement_id", NARROW, derived=True),
         TableSpec("figure_disagreements", "story_id", "story_id, category, subject, unit, figure_id_a, figure_id_b",

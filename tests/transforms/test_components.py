@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -35,22 +36,23 @@ PAIRWISE = LinkRule(node_id=lambda n: n.node_id, blocking_keys=lambda n: n.keys,
 
 
 class Store:
-    """The neighbourhood an update reads: current nodes, previous components."""
+    """The neighbourhood an update reads: current nodes, previous components (any node kind)."""
 
-    def __init__(self, nodes: Sequence[Node], previous: list[list[str]]):
-        self.current = {n.node_id: n for n in nodes}
+    def __init__(self, nodes: Sequence[Any], previous: list[list[str]], rule: LinkRule[Any] = RULE):
+        self.rule = rule
+        self.current = {rule.node_id(n): n for n in nodes}
         self.component = {m: c[0] for c in previous for m in c}
         self.members = {c[0]: c for c in previous}
 
-    def nodes_with_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[Node]]:
+    def nodes_with_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[Any]]:
         wanted = set(keys)
-        found: dict[str, list[Node]] = {}
+        found: dict[str, list[Any]] = {}
         for n in self.current.values():
-            for k in set(n.keys) & wanted:
+            for k in set(self.rule.blocking_keys(n)) & wanted:
                 found.setdefault(k, []).append(n)
         return found
 
-    def nodes(self, ids: Sequence[str]) -> Sequence[Node]:
+    def nodes(self, ids: Sequence[str]) -> Sequence[Any]:
         return [self.current[i] for i in ids if i in self.current]
 
     def old_components(self, ids: Sequence[str]) -> Mapping[str, str]:

@@ -58,3 +58,29 @@ def test_short_fragments_stand_alone_and_ids_come_from_the_earliest_quote() -> N
     assert same == group_statements(list(reversed(
         [q("late", "a huge blow to the Syrian government", day=DAY + dt.timedelta(days=1)),
          q("early", "a massive, massive blow to the Syrian government")])), StatementOptions())
+
+
+def test_an_incremental_update_groups_as_a_full_recompute() -> None:
+    from tests.transforms.test_components import Store
+    from transforms.components import connected_components, update_components
+    from transforms.statements import statement_node, statement_rule
+
+    rule = statement_rule(StatementOptions())
+    first = [q("a", "We will rebuild the old bridge within a year"), q("x", "Prices of bread doubled overnight")]
+    later = [q("b", "The old bridge we will rebuild within the year", story="s2"),
+             q("c", "We shall rebuild the old bridge within a year", day=DAY + dt.timedelta(days=2))]
+    before = [statement_node(x) for x in first]
+    after = before + [statement_node(x) for x in later]
+    previous = connected_components(before, rule)
+    update = update_components(after[2:], [], Store(after, previous, rule), rule)
+    kept = [c for c in previous if not set(c) & {m for u in update for m in u}]
+    assert sorted(kept + update) == connected_components(after, rule)
+
+
+def test_blocking_keys_stored_per_article_are_the_rule_s_own() -> None:
+    from transforms.statements import statement_keys, statement_node, statement_rule
+
+    options = StatementOptions()
+    quote = q("a", "We will rebuild the old bridge within a year")
+    stored = {k.key for k in statement_keys("art", [("a", quote.quote_text)], options)}
+    assert stored and stored == set(statement_rule(options).blocking_keys(statement_node(quote))) - {"story:s1"}

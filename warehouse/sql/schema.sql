@@ -196,6 +196,17 @@ comment on column source_files.article_count is 'Articles the file became.';
 comment on column source_files.rejected_count is 'Records of the file in rejected_files.';
 comment on column source_files.processed_run_id is 'The run that last extracted the file.';
 
+create table if not exists statement_keys (
+    article_id  varchar not null,
+    quote_id    varchar not null,
+    key         varchar not null,
+    primary key (quote_id, key)
+);
+comment on table statement_keys is 'Bookkeeping of incremental runs: the LSH band keys of each quotation''s content words, so a run finds the quotations that may carry the same statement without comparing all pairs.';
+comment on column statement_keys.article_id is 'The article (-> articles).';
+comment on column statement_keys.quote_id is 'The quotation (-> quotes).';
+comment on column statement_keys.key is 'One band key: quotations sharing a key are compared.';
+
 create table if not exists article_stages (
     article_id  varchar not null,
     stage       varchar not null,

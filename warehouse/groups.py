@@ -1,0 +1,116 @@
+"""The state incremental grouping reads from a build: nodes, blocking keys, previous components.
+
+Each kind of group (statements here; stories and entities alike) gets a Neighbourhood
+(transforms/components.py) answering from the build's current views, and from the previous
+snapshot (prev_<table>) for the components as they were before this run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import pyarrow as pa
+
+from transforms.statements import QuoteInContext, StatementNode, statement_node
+from warehouse.build import Build
+from warehouse.sqlfiles import sql
+
+
+def _ids(values: Sequence[str]) -> pa.Table:
+    return pa.table({"id": pa.array(sorted(set(values)), pa.string())})
+
+
+class StatementNeighbourhood:
+    """Quotations as statement nodes, their band and story keys, their previous statements."""
+
+    def __init__(self, build: Build):
+        self.build = build
+        self._nodes: dict[str, StatementNode] = {}
+
+    def nodes_with_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[StatementNode]]:
+        found: dict[str, list[StatementNode]] = {}
+        if not keys:
+            return found
+        table = pa.table({"key": pa.array(sorted(set(keys)), pa.string())})
+        with self.build.registered("wanted_keys", table):
+            for key, *row in self.build.query(sql("statement_nodes_by_key")):
+                node = self._node(QuoteInContext(*row))
+                found.setdefault(str(key), []).append(node)
+        return found
+
+    def nodes(self, ids: Sequence[str]) -> Sequence[StatementNode]:
+        missing = [i for i in ids if i not in self._nodes]
+        if missing:
+            with self.build.registered("wanted_quotes", pa.table({"quote_id": pa.array(missing, pa.string())})):
+                for row in self.build.query(sql("statement_nodes")):
+                    self._node(QuoteInContext(*row))
+        return [self._nodes[i] for i in ids if i in self._nodes]
+
+    def old_components(self, ids: Sequence[str]) -> Mapping[str, str]:
+        if not ids:
+            return {}
+        with self.build.registered("wanted_ids", _ids(ids)):
+            return {str(q): str(s) for q, s in self.build.query(
+                "select quote_id, statement_id from prev_quotes "
+                "where quote_id in (select id from wanted_ids) and statement_id is not null")}
+
+    def old_members(self, component_ids: Sequence[str]) -> Mapping[str, Sequence[str]]:
+        members: dict[str, list[str]] = {}
+        if not component_ids:
+            return members
+        with self.build.registered("wanted_ids", _ids(component_ids)):
+            for q, s in self.build.query("select quote_id, statement_id from prev_quotes "
+                                         "where statement_id in (select id from wanted_ids) order by quote_id"):
+                members.setdefault(str(s), []).append(str(q))
+        return members
+
+    def _node(self, quote: QuoteInContext) -> StatementNode:
+        node = self._nodes.get(quote.quote_id)
+        if node is None:
+            node = self._nodes[quote.quote_id] = statement_node(quote)
+        return node
+
+
+def statement_changes(build: Build, story_changed: Sequence[str]) -> tuple[list[StatementNode], list[StatementNode]]:
+    """(current, previous) nodes of the quotations whose article was replaced, or changed story."""
+    articles = set(build.touched_units("quotes")) | set(story_changed)
+    if not articles:
+        return [], []
+    found: dict[str, list[StatementNode]] = {}
+    with build.registered("changed_articles", _ids(sorted(articles))):
+        for side, quotes_view, articles_view in (("now", "quotes", "articles"), ("before", "prev_quotes",
+                                                                                 "prev_articles")):
+            rows = build.query(sql("statement_nodes_of_articles").format(quotes=quotes_view, articles=articles_view))
+            found[side] = [statement_node(QuoteInContext(*row)) for row in rows]
+    return found["now"], found["before"]
+
+
+def set_statement_ids(build: Build, ids: Mapping[str, str]) -> list[str]:
+    """Write the statement id of these quotations where it changed; the statement ids touched (old and new)."""
+    if not ids:
+        return []
+    table = pa.table({"quote_id": pa.array(list(ids), pa.string()), "statement_id": pa.array(list(ids.values()))})
+    with build.registered("new_statement_ids", table):
+        rows = build.query("""select q.quote_id, q.article_id, q.statement_id, n.statement_id
+                              from quotes as q inner join new_statement_ids as n using (quote_id)
+                              where q.statement_id is distinct from n.statement_id""")
+    changed = {str(q): str(new) for q, _, _, new in rows}
+    build.update_column("quotes", "quote_id", "statement_id", changed, [str(a) for _, a, _, _ in rows])
+    return sorted({str(new) for *_, new in rows} | {str(old) for _, _, old, _ in rows if old is not None})
+
+
+def touched_keys(build: Build, column: str, tables: Sequence[str], extra_articles: Sequence[str] = ()) -> list[str]:
+    """Story or statement ids, before and after this run, of the articles whose rows in these tables changed."""
+    if column not in ("story_id", "statement_id"):
+        raise ValueError(column)
+    table = "articles" if column == "story_id" else "quotes"
+    articles = set(extra_articles)
+    for name in tables:
+        articles.update(build.touched_units(name))
+    if not articles:
+        return []
+    with build.registered("touched_articles", _ids(sorted(articles))):
+        rows = build.query(f"""select {column} from {table} where article_id in (select id from touched_articles)
+                               union select {column} from prev_{table}
+                               where article_id in (select id from touched_articles)""")  # noqa: S608
+    return sorted(str(r[0]) for r in rows if r[0] is not None)
