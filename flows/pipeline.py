@@ -22,6 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
+from flows.memory import PeakMemory, peak_memory
 from flows.progress import progress_bar
 from flows.worker import BatchResult, FileOutcome, process_articles, process_files, unreadable_outcome
 from newsflow.settings import Settings
@@ -210,10 +211,11 @@ def run_pipeline(settings: Settings) -> RunSummary:
             full_refresh=settings.full_refresh, input_dir=str(settings.input_dir),
         )
         try:
-            finished = _build_snapshot(settings, layout, run, plan, states, snapshot_name,
-                                       previous=None if fresh else previous,
-                                       history=previous_runs(previous) if previous is not None and fresh else [],
-                                       seconds=seconds)
+            with peak_memory() as memory:
+                finished = _build_snapshot(settings, layout, run, plan, states, snapshot_name,
+                                           previous=None if fresh else previous,
+                                           history=previous_runs(previous) if previous is not None and fresh else [],
+                                           seconds=seconds, memory=memory)
         except Exception as exc:
             _record_failure(layout, settings, run, exc)
             raise
@@ -226,7 +228,7 @@ def run_pipeline(settings: Settings) -> RunSummary:
 
 def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: RunRecord, plan: RunPlan,
                     states: dict[str, SourceState], snapshot_name: str, *, previous: Path | None,
-                    history: list[dict[str, object]], seconds: dict[str, float]) -> RunRecord:
+                    history: list[dict[str, object]], seconds: dict[str, float], memory: PeakMemory) -> RunRecord:
     """Apply the run's changes to a build started from the last snapshot, run the stages, and publish."""
     versions = stage_versions()
     counts = {"added": 0, "changed": 0, "unchanged": run.files_unchanged, "extracted": 0}
@@ -261,6 +263,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
             run, finished_at=_now(), status="completed", files_added=counts["added"],
             files_changed=counts["changed"], files_unchanged=counts["unchanged"],
             files_rejected=ingest.files_rejected(build), articles_extracted=counts["extracted"],
+            step_seconds={k: round(v, 3) for k, v in seconds.items()}, peak_rss_mb=memory.peak_mb,
         )
         ingest.record_run(build, finished, history)
         with _timed(seconds, "publish"):

@@ -45,6 +45,8 @@ class RunRecord:
     full_refresh: bool
     input_dir: str
     error: str | None = None
+    step_seconds: dict[str, float] | None = None
+    peak_rss_mb: float | None = None
 
 
 def published_snapshot(layout: DataLayout) -> Path | None:

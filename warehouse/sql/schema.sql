@@ -142,7 +142,9 @@ create table if not exists runs (
     articles_extracted integer not null,
     full_refresh      boolean not null,
     input_dir         varchar not null,
-    error             varchar
+    error             varchar,
+    step_seconds      map(varchar, double),
+    peak_rss_mb       double
 );
 comment on table runs is 'One row per pipeline run.';
 comment on column runs.run_id is 'Key; the Prefect flow run id.';
@@ -159,6 +161,8 @@ comment on column runs.articles_extracted is 'Article records this run extracted
 comment on column runs.full_refresh is 'True when the run rebuilt everything from the raw files.';
 comment on column runs.input_dir is 'The input dir the run read.';
 comment on column runs.error is 'Why a failed run failed, or NULL.';
+comment on column runs.step_seconds is 'Wall seconds per step of the run (scan, extract, apply, stories, entities, statements, views, checks, publish; "worker ..." steps are summed over worker processes), for finding where a run spends its time.';
+comment on column runs.peak_rss_mb is 'Peak resident memory of the run''s process tree (flow process and its workers), in MiB, sampled while the run went.';
 
 create table if not exists rejected_files (
     source_path     varchar not null,
