@@ -60,6 +60,18 @@ VOTE = (
     "hours. Opposition councillor Ruth Hollis said the decision would hurt children and older people most, and "
     "accused the ruling group of ignoring its own consultation, in which most people opposed the closures."
 )
+# ... and, harder, another emergency in the same town two days later: the same police, street and road.
+CRASH = (
+    "A lorry driver was seriously injured when his vehicle overturned on the Carrowmore ring road on Thursday "
+    "morning, spilling its load of gravel across both lanes. Firefighters cut the man free and he was taken to "
+    "St Brigid's Hospital in Kelross, where his condition was described as serious but stable. Kelross Police "
+    "closed the road between the Quarry Lane roundabout and the bypass for six hours while the lorry was "
+    "recovered and the carriageway cleared. Sergeant Tom Reilly asked witnesses, and drivers with dashboard "
+    "cameras, to contact the force. Motorists faced long delays through the town centre, and several school "
+    "buses were diverted. The road reopened shortly after four in the afternoon, and police said the cause of "
+    "the crash was being investigated."
+)
+CRASH_NAMES = ("carrowmore", "st brigid's hospital", "kelross", "kelross police", "quarry lane", "tom reilly")
 FIRE_NAMES = ("carrowmore", "millbrook", "quarry lane", "ellen marsh", "dunmore interiors", "patrick dunmore",
               "kelross police")
 FIRE_REWORDED_NAMES = ("dunmore interiors", "carrowmore", "millbrook", "quarry lane", "ellen marsh",
@@ -108,13 +120,14 @@ CORPUS = [
               f"{HEADLINE}\n\n{FIRE}\n\n{FOOTER}", FIRE_NAMES),
     _features("reworded.txt", WEDNESDAY, FIRE_REWORDED, FIRE_REWORDED_NAMES),
     _features("vote.txt", TUESDAY + dt.timedelta(days=3), VOTE, VOTE_NAMES),  # same town, same week
+    _features("crash.txt", TUESDAY + dt.timedelta(days=2), CRASH, CRASH_NAMES),  # same town, same week
 ]
 
 
 def test_copies_and_stories_on_a_small_corpus() -> None:
     result = _by_id(assign_stories(CORPUS, OPTIONS))
-    fire, copy, syndicated, reworded, vote = (result[f"id-{n}.txt"] for n in
-                                              ("fire", "copy", "syndicated", "reworded", "vote"))
+    fire, copy, syndicated, reworded, vote, crash = (result[f"id-{n}.txt"] for n in
+                                                     ("fire", "copy", "syndicated", "reworded", "vote", "crash"))
     # one assignment per article
     assert len(result) == len(CORPUS)
     # an exact copy and a copy under another headline and footer point at the earliest one
@@ -122,8 +135,9 @@ def test_copies_and_stories_on_a_small_corpus() -> None:
     assert fire.story_id == copy.story_id == syndicated.story_id
     # other words for the same event: the same story, not a copy
     assert reworded.story_id == fire.story_id and reworded.duplicate_of is None
-    # an unrelated event in the same town and week: a story of its own
-    assert vote.story_id != fire.story_id and vote.duplicate_of is None
+    # unrelated events in the same town and week: stories of their own
+    assert len({fire.story_id, vote.story_id, crash.story_id}) == 3
+    assert vote.duplicate_of is None and crash.duplicate_of is None
 
 
 @pytest.mark.parametrize("seed", range(5))
