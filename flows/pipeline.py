@@ -29,10 +29,11 @@ from newsflow.settings import Settings
 from transforms import articles as articles_transform
 from transforms.components import update_components
 from transforms.entities import link_speakers, resolve_entities
+from transforms.ids import stable_id
 from transforms.records import Rejection
 from transforms.stages import inputs_of, stage_versions, stages_to_rerun
 from transforms.statements import statement_ids, statement_rule
-from transforms.stories import assign_stories
+from transforms.stories import duplicate_rule, story_rule
 from warehouse import corpus, groups, ingest
 from warehouse import layout as data_layout
 from warehouse.build import Build
@@ -90,9 +91,22 @@ def restage_batch(articles: list[Any], stage_names: list[str], given: dict[str, 
 
 @task(cache_policy=NO_CACHE)
 def group_stories(build: Build, settings: Settings) -> list[str]:
-    """Stories and copies over the corpus; the articles whose story changed."""
-    articles = [a for batch in ingest.iter_article_batches(build, settings.batch_articles) for a in batch]
-    return corpus.set_stories(build, assign_stories(articles, settings.stories))
+    """Copies and stories, updated for the articles whose features changed; the articles whose story changed."""
+    changed, removed = groups.story_changes(build)
+    if not changed and not removed:
+        return []
+    copies = groups.StoryNeighbourhood(build, "copy")
+    copy_groups = update_components(changed, removed, copies, duplicate_rule(settings.stories))
+    ages = {f.article_id: f.age_key() for f in copies.nodes([a for g in copy_groups for a in g])}
+    duplicate_of: dict[str, str | None] = {}
+    for group in copy_groups:
+        original = min(group, key=lambda a: ages[a])
+        duplicate_of.update({a: (original if a != original else None) for a in group})
+    stories = groups.StoryNeighbourhood(build, "story")
+    story_groups = update_components(changed, removed, stories, story_rule(settings.stories))
+    ages = {f.article_id: f.age_key() for f in stories.nodes([a for g in story_groups for a in g])}
+    story_ids = {a: stable_id("story", min(group, key=lambda x: ages[x])) for group in story_groups for a in group}
+    return groups.set_story_columns(build, story_ids, duplicate_of)
 
 
 @task(cache_policy=NO_CACHE)

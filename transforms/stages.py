@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from transforms import figures, mentions, quotes, statements
+from transforms import figures, mentions, quotes, statements, stories
 from transforms.records import Article, Figure, Quote
 
 
@@ -62,6 +62,34 @@ def _statement_keys(articles: Sequence[Article], context: StageContext) -> list[
                                                                    options)]
 
 
+@dataclass(frozen=True)
+class StoryKey:
+    """One blocking key of one article under one story rule (a row of story_keys)."""
+
+    article_id: str
+    rule: str  # copy or story
+    key: str
+
+
+def _story_features(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    names: dict[str, list[str]] = {}
+    for m in context.rows.get("entities", []):
+        names.setdefault(m.article_id, []).append(m.key)
+    quoted: dict[str, list[str]] = {}
+    for q in context.rows.get("quotes", []):
+        quoted.setdefault(q.article_id, []).append(q.quote_text)
+    options = stories.StoryOptions()
+    return [stories.story_features(a, name_keys=names.get(a.article_id, []), quote_texts=quoted.get(a.article_id, []),
+                                   options=options) for a in articles]
+
+
+def _story_keys(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    options = stories.StoryOptions()
+    rules = {"copy": stories.duplicate_rule(options), "story": stories.story_rule(options)}
+    return [StoryKey(f.article_id, name, key) for f in context.rows.get("story_features", [])
+            for name, rule in rules.items() for key in sorted(set(rule.blocking_keys(f)))]
+
+
 def article_stages() -> tuple[ArticleStage, ...]:
     """The per-article stages in the order they run (versions read now, so a bump is seen)."""
     return (
@@ -70,6 +98,9 @@ def article_stages() -> tuple[ArticleStage, ...]:
         ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, mentions.RawMention, needs_nlp=True),
         ArticleStage("statement_keys", "statement_keys", statements.VERSION, _statement_keys,
                      statements.StatementKey, needs=("quotes",)),
+        ArticleStage("story_features", "story_features", stories.VERSION, _story_features, stories.StoryFeatures,
+                     needs=("entities", "quotes")),
+        ArticleStage("story_keys", "story_keys", stories.VERSION, _story_keys, StoryKey, needs=("story_features",)),
     )
 
 

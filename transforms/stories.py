@@ -190,6 +190,7 @@ def duplicate_rule(options: StoryOptions) -> LinkRule[StoryFeatures]:
         blocking_keys=lambda node: _band_keys("c", node.copy_signature, node.shingle_count,
                                               options.duplicate_band_rows),
         links=lambda node, candidates: _copies(node, candidates, options),
+        pairwise=True,  # a pair's link depends on the two articles alone, both ways
     )
 
 
@@ -199,6 +200,7 @@ def story_rule(options: StoryOptions) -> LinkRule[StoryFeatures]:
         node_id=_node_id,
         blocking_keys=lambda node: _story_keys(node, options),
         links=lambda node, candidates: _same_story(node, candidates, options),
+        pairwise=True,
     )
 
 

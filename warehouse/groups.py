@@ -7,11 +7,13 @@ snapshot (prev_<table>) for the components as they were before this run.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 
 import pyarrow as pa
 
 from transforms.statements import QuoteInContext, StatementNode, statement_node
+from transforms.stories import StoryFeatures
 from warehouse.build import Build
 from warehouse.sqlfiles import sql
 
@@ -114,3 +116,100 @@ def touched_keys(build: Build, column: str, tables: Sequence[str], extra_article
                                union select {column} from prev_{table}
                                where article_id in (select id from touched_articles)""")  # noqa: S608
     return sorted(str(r[0]) for r in rows if r[0] is not None)
+
+
+_FEATURE_COLUMNS = [f.name for f in dataclasses.fields(StoryFeatures)]
+# How the previous snapshot names an article's group under each rule: its story, or its original.
+_COMPONENT = {"story": "story_id", "copy": "coalesce(duplicate_of, article_id)"}
+
+
+def _features(row: Sequence[object]) -> StoryFeatures:
+    values = dict(zip(_FEATURE_COLUMNS, row, strict=True))
+    for name in ("name_keys", "quote_shingles", "quote_keys", "event_days"):
+        values[name] = tuple(values[name] or ())  # type: ignore[arg-type]
+    return StoryFeatures(**values)  # type: ignore[arg-type]
+
+
+class StoryNeighbourhood:
+    """Articles as story (or copy) nodes: their features, blocking keys, previous groups."""
+
+    def __init__(self, build: Build, rule: str):
+        if rule not in _COMPONENT:
+            raise ValueError(rule)
+        self.build = build
+        self.rule = rule
+        self._nodes: dict[str, StoryFeatures] = {}
+
+    def nodes_with_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[StoryFeatures]]:
+        found: dict[str, list[StoryFeatures]] = {}
+        if not keys:
+            return found
+        columns = ", ".join(f"f.{c}" for c in _FEATURE_COLUMNS)
+        table = pa.table({"key": pa.array(sorted(set(keys)), pa.string())})
+        with self.build.registered("wanted_keys", table):
+            rows = self.build.query(f"""select k.key, {columns} from story_keys as k
+                                        inner join story_features as f using (article_id)
+                                        where k.rule = ? and k.key in (select key from wanted_keys)
+                                        order by k.key, f.article_id""", [self.rule])  # noqa: S608
+        for key, *row in rows:
+            node = self._cache(_features(row))
+            found.setdefault(str(key), []).append(node)
+        return found
+
+    def nodes(self, ids: Sequence[str]) -> Sequence[StoryFeatures]:
+        missing = [i for i in ids if i not in self._nodes]
+        if missing:
+            with self.build.registered("wanted_ids", _ids(missing)):
+                for row in self.build.query(f"select {', '.join(_FEATURE_COLUMNS)} from story_features "  # noqa: S608
+                                            "where article_id in (select id from wanted_ids)"):
+                    self._cache(_features(row))
+        return [self._nodes[i] for i in ids if i in self._nodes]
+
+    def old_components(self, ids: Sequence[str]) -> Mapping[str, str]:
+        if not ids:
+            return {}
+        with self.build.registered("wanted_ids", _ids(ids)):
+            return {str(a): str(c) for a, c in self.build.query(
+                f"select article_id, {_COMPONENT[self.rule]} from prev_articles "  # noqa: S608
+                f"where article_id in (select id from wanted_ids) and {_COMPONENT[self.rule]} is not null")}
+
+    def old_members(self, component_ids: Sequence[str]) -> Mapping[str, Sequence[str]]:
+        members: dict[str, list[str]] = {}
+        if not component_ids:
+            return members
+        with self.build.registered("wanted_ids", _ids(component_ids)):
+            for a, c in self.build.query(f"select article_id, {_COMPONENT[self.rule]} as c from prev_articles "  # noqa: S608
+                                         "where c in (select id from wanted_ids) order by article_id"):
+                members.setdefault(str(c), []).append(str(a))
+        return members
+
+    def _cache(self, node: StoryFeatures) -> StoryFeatures:
+        return self._nodes.setdefault(node.article_id, node)
+
+
+def story_changes(build: Build) -> tuple[list[StoryFeatures], list[StoryFeatures]]:
+    """(current, previous) features of the articles whose features this run replaced or removed."""
+    articles = build.touched_units("story_features")
+    if not articles:
+        return [], []
+    columns = ", ".join(_FEATURE_COLUMNS)
+    with build.registered("changed_articles", _ids(articles)):
+        now = build.query(f"select {columns} from story_features where article_id in (select id from changed_articles)")  # noqa: S608
+        before = build.query(f"select {columns} from prev_story_features "  # noqa: S608
+                             "where article_id in (select id from changed_articles)")
+    return [_features(r) for r in now], [_features(r) for r in before]
+
+
+def set_story_columns(build: Build, story_ids: Mapping[str, str], duplicate_of: Mapping[str, str | None]) -> list[str]:
+    """Write story_id and duplicate_of of these articles where they changed; the articles whose story changed."""
+    ids = sorted(set(story_ids) | set(duplicate_of))
+    if not ids:
+        return []
+    with build.registered("wanted_ids", _ids(ids)):
+        current = {str(a): (s, d) for a, s, d in build.query(
+            "select article_id, story_id, duplicate_of from articles where article_id in (select id from wanted_ids)")}
+    new_story = {a: s for a, s in story_ids.items() if a in current and current[a][0] != s}
+    new_copy = {a: d for a, d in duplicate_of.items() if a in current and current[a][1] != d}
+    build.update_column("articles", "article_id", "story_id", new_story, sorted(new_story))
+    build.update_column("articles", "article_id", "duplicate_of", new_copy, sorted(new_copy))
+    return sorted(new_story)

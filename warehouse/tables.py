@@ -65,6 +65,8 @@ TABLES: dict[str, TableSpec] = {
         TableSpec("article_stages", "article_id", "article_id, stage", WIDE, public=False),
         TableSpec("ner_mentions", "article_id", "article_id, start_char, end_char", WIDE, public=False),
         TableSpec("statement_keys", "article_id", "quote_id, key", WIDE, public=False),
+        TableSpec("story_features", "article_id", "article_id", WIDE, public=False),
+        TableSpec("story_keys", "article_id", "article_id, rule, key", WIDE, public=False),
         TableSpec("warehouse_meta", "key", "key", SINGLE, public=False),
         TableSpec("statements", "statement_id", "statement_id", NARROW, derived=True),
         TableSpec("figure_disagreements", "story_id", "story_id, category, subject, unit, figure_id_a, figure_id_b",

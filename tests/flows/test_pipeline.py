@@ -192,7 +192,7 @@ def test_bad_inputs_become_rejections_with_specific_reasons(
 @pytest.mark.parametrize(
     "target, attribute",
     [
-        ("flows.pipeline", "assign_stories"),  # a failure after extraction, before anything is written
+        ("flows.pipeline", "duplicate_rule"),  # a failure after extraction, before anything is written
         ("warehouse.catalog", "write_catalog"),  # a failure while the snapshot is published
     ],
 )
@@ -213,7 +213,7 @@ def test_a_failed_run_keeps_the_last_good_warehouse_and_the_next_run_finishes(
     assert snapshot_tables(data) == before  # nothing of the failed run is visible
     assert not list((data / "snapshots").glob(".build-*"))
     last = last_run(data)
-    if attribute == "assign_stories":
+    if attribute == "duplicate_rule":
         assert last["status"] == "failed" and "disk full" in last["error"]
     else:  # recording the failure needs the lake too, so the last good run stays the last row
         assert last["status"] == "completed"

@@ -211,6 +211,47 @@ comment on column statement_keys.article_id is 'The article (-> articles).';
 comment on column statement_keys.quote_id is 'The quotation (-> quotes).';
 comment on column statement_keys.key is 'One band key: quotations sharing a key are compared.';
 
+create table if not exists story_features (
+    article_id      varchar primary key,
+    published_date  date,
+    source_path     varchar not null,
+    line_number     integer,
+    copy_signature  blob not null,
+    shingle_count   integer not null,
+    word_signature  blob not null,
+    word_count      integer not null,
+    name_signature  blob not null,
+    name_keys       varchar[] not null,
+    quote_shingles  bigint[] not null,
+    quote_keys      bigint[] not null,
+    event_days      integer[] not null
+);
+comment on table story_features is 'Bookkeeping of incremental runs: what the story and copy rules need about each article, from that article alone (transforms/stories.py).';
+comment on column story_features.article_id is 'The article (-> articles).';
+comment on column story_features.published_date is 'Publication date: with source_path and line_number, it tells the earliest article of a group.';
+comment on column story_features.source_path is 'Path of the input file (the age order''s second key).';
+comment on column story_features.line_number is 'Line of a .jsonl file (the age order''s third key), or NULL.';
+comment on column story_features.copy_signature is 'MinHash signature of the word 5-gram shingles (little-endian uint32 values).';
+comment on column story_features.shingle_count is 'Distinct shingles (0: the signature is empty).';
+comment on column story_features.word_signature is 'MinHash signature of the content words.';
+comment on column story_features.word_count is 'Distinct content words.';
+comment on column story_features.name_signature is 'MinHash signature of the entity keys the article mentions.';
+comment on column story_features.name_keys is 'Distinct entity keys, most mentioned first.';
+comment on column story_features.quote_shingles is 'Hashes of the word 5-grams inside its quotations (the smallest kept).';
+comment on column story_features.quote_keys is 'One MinHash value per quotation (its blocking key).';
+comment on column story_features.event_days is 'Day ranges (first, last ordinal day, flattened) of the event dates the text gives.';
+
+create table if not exists story_keys (
+    article_id  varchar not null,
+    rule        varchar not null,
+    key         varchar not null,
+    primary key (article_id, rule, key)
+);
+comment on table story_keys is 'Bookkeeping of incremental runs: the blocking keys (LSH bands, quotation keys) of each article under the copy and story rules, so a run compares an article only with the articles sharing a key.';
+comment on column story_keys.article_id is 'The article (-> articles).';
+comment on column story_keys.rule is 'copy or story.';
+comment on column story_keys.key is 'One blocking key.';
+
 create table if not exists article_stages (
     article_id  varchar not null,
     stage       varchar not null,
