@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from transforms.components import LinkRule, connected_components
 from transforms.ids import stable_id
+from transforms.lexicon import COUNTRY_FORMS
 from transforms.mentions import ENTITY_TYPES, RawMention, context_hint, initials, name_key
 
 __all__ = [
@@ -129,6 +130,12 @@ def group_blocking_keys(group: AliasGroup) -> list[str]:
     longest = _longest_form(group)
     if len(longest.split()) > 1:
         keys.append("i:" + initials(longest))  # a name meets the acronym of its initials
+    if group.family == "ORG":
+        stem = _short_org_stem(group.key)
+        if stem:
+            keys.append("p:" + stem)  # a long organisation name meets its short form
+        elif len(tokens) >= 2:
+            keys.append("p:" + group.key)
     return keys
 
 
@@ -136,8 +143,10 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
     """The group keys among the candidates that are the same entity as this group."""
     linked: list[str] = []
     # one key, another family: one entity, unless a bare word is both a person's surname
-    # (someone is named in full with it) and something else
-    same_key = [c for c in candidates if c.key == group.key and c.family != group.family]
+    # (someone is named in full with it) and something else; a nationality is not its
+    # country, even where their keys meet ("Israeli", "Israel")
+    same_key = [c for c in candidates if c.key == group.key and c.family != group.family
+                and {c.family, group.family} != {"NORP", "place"}]
     if same_key:
         surname = " " not in group.key and any(
             c.family == "PERSON" and c.key.endswith(" " + group.key) for c in candidates)
@@ -146,10 +155,14 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
                 linked.append(c.group_key)
     acronym = _acronym(group)
     if acronym:
-        spelled = [c for c in candidates if c.key != group.key and _acronym(c) is None
+        spelled = [c for c in candidates if c.key != group.key
                    and len(_longest_form(c).split()) > 1 and initials(_longest_form(c)) == acronym]
         if spelled:  # the most written name with those initials
             linked.append(sorted(spelled, key=lambda c: (-c.mention_count, c.group_key))[0].group_key)
+    if group.family == "ORG" and len(group.key.split()) >= 2 and _short_org_stem(group.key) is None:
+        longer = [c for c in candidates if c.family == "ORG" and _short_org_stem(c.key) == group.key]
+        if len(longer) == 1:  # shortened from one longer name only: not ambiguous
+            linked.append(longer[0].group_key)
     return sorted(set(linked))
 
 
@@ -163,8 +176,10 @@ def entity_id(group_keys: Iterable[str]) -> str:
 
 
 def entity_type(members: Sequence[RawMention]) -> str:
-    """The type voted by the NER labels of an entity's mentions and the words around them."""
-    votes: Counter[str] = Counter(m.label for m in members if m.label != PROPAGATED)
+    """The type voted by an entity's mentions and the words around them: each NER mention
+    votes its anchor's label (the fullest mention in its article is the best labelled one:
+    "Julian Assange" PERSON over "Assange" ORG)."""
+    votes: Counter[str] = Counter(m.anchor_label or m.label for m in members if m.label != PROPAGATED)
     for m in members:
         if m.context_label:
             votes[m.context_label] += m.context_weight
@@ -175,7 +190,8 @@ def entity_type(members: Sequence[RawMention]) -> str:
 
 def canonical_name(members: Sequence[RawMention]) -> str:
     """The most frequent of the forms with the most words (acronyms only when nothing else)."""
-    forms = Counter(m.surface for m in members)
+    # a country's short forms ("UK", "Britain") are named by the country's common name
+    forms = Counter(COUNTRY_FORMS.get(m.surface, m.surface) for m in members)
     full = [f for f in forms if not f.isupper()] or list(forms)
     most_words = max(len(f.split()) for f in full)
     best = [f for f in full if len(f.split()) == most_words]
@@ -217,6 +233,7 @@ class AliasIndex(Mapping[str, str]):
 
 
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'’.&-]*")
+_WORD_END = re.compile(r"(?:['’]s?|\.+)$")
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*\b")
 
 
@@ -233,7 +250,12 @@ def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
     found: list[RawMention] = []
     lowered_words: set[str] | None = None
     for word in _CAPITALISED.finditer(text):
-        for alias in index.by_first.get(word.group(0), ()):
+        token = word.group(0)
+        bare = _WORD_END.sub("", token)  # "Velmar." at a sentence end, "Velmar's"
+        options = index.by_first.get(token, [])
+        if bare != token and bare in index.by_first:
+            options = sorted([*options, *index.by_first[bare]], key=lambda a: (-len(a), a))
+        for alias in options:
             start, end = word.start(), word.start() + len(alias)
             if not text.startswith(alias, start) or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
                 continue
