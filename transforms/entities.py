@@ -1,13 +1,16 @@
 """Entities across the corpus: alias groups resolved into entities, typed, named and propagated.
 
 The per-article part (transforms/mentions.py) gives each NER mention the key of its anchor in
-its article. Here, across articles:
-- mentions with one key and one type family are one alias group; groups of one key are one
-  entity whatever spaCy labelled each mention, unless the key is the surname of a person named
-  in full somewhere and also names something else ("Jordan" the lawmaker, "Jordan" the country);
-  an acronym joins the name whose initials it is;
+its article. Here, across articles, as small pure rules an incremental engine can call on the
+alias groups a change touches (`resolve_entities` composes them for a whole corpus):
+- mentions with one key and one type family are one alias group (`alias_group`); an entity is a
+  connected component of `ENTITY_RULE` over the groups: groups of one key are one entity
+  whatever spaCy labelled each mention, unless the key is the surname of a person named in full
+  somewhere and also names something else ("Jordan" the lawmaker, "Jordan" the country); an
+  acronym joins the name whose initials it is; a shortened organisation name ("Syrian
+  Observatory") joins the one longer name it shortens ("Syrian Observatory for Human Rights");
 - any other occurrence of a distinctive alias of an entity, in any article, is a mention of it
-  too (spaCy's small model finds "HTS" once in ten);
+  too (spaCy's small model finds "HTS" once in ten): `find_alias_mentions`, one article at a time;
 - an entity's type is voted over its mentions' labels and the words around them, and written
   on every mention; the canonical name is the most frequent of the fullest forms;
 - the entity id is a hash of the smallest alias-group key of the entity: two entities never
@@ -18,13 +21,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from transforms.components import LinkRule, connected_components
 from transforms.ids import stable_id
+from transforms.lexicon import COUNTRY_FORMS
 from transforms.mentions import ENTITY_TYPES, RawMention, context_hint, initials, name_key
 
-__all__ = ["ENTITY_TYPES", "Entity", "Mention", "RawMention", "link_speakers", "resolve_entities"]
+__all__ = [
+    "ENTITY_RULE", "ENTITY_TYPES", "PROPAGATED", "AliasGroup", "AliasIndex", "Entity", "Mention", "RawMention",
+    "alias_group", "alias_owner", "canonical_name", "entity_id", "entity_type", "find_alias_mentions",
+    "group_blocking_keys", "group_key", "is_distinctive", "link_speakers", "linked_groups", "resolve_entities",
+]
+
+PROPAGATED = "propagated"  # the label of a mention found by name, not by NER: it takes its entity's type, votes none
 
 
 @dataclass(frozen=True)
@@ -48,133 +59,129 @@ class Mention:
     end_char: int
 
 
-def _family(label: str) -> str:
+@dataclass(frozen=True)
+class AliasGroup:
+    """One alias group's summary, a function of that group's own NER mentions alone."""
+
+    group_key: str  # key|family
+    key: str  # the anchors' name_key
+    family: str  # the anchors' type family: PERSON, ORG, place, NORP ...
+    mention_count: int
+    forms: tuple[tuple[str, int], ...]  # each surface written, with its count, sorted by surface
+
+
+def family_of(label: str) -> str:
+    """The type family of a spaCy label: places (GPE, LOC, FAC) are one family."""
     return {"GPE": "place", "LOC": "place", "FAC": "place"}.get(label, label)
 
 
 def group_key(m: RawMention) -> str:
     """The alias group of a mention: its anchor's key and type family."""
-    return m.key + "|" + _family(m.anchor_label)
+    return m.key + "|" + family_of(m.anchor_label)
 
 
-def resolve_entities(mentions: Sequence[RawMention], texts: dict[str, str]) -> tuple[list[Entity], list[Mention]]:
-    """Fold, type, name and propagate entities over every article's linked mentions."""
-    groups: dict[str, list[RawMention]] = defaultdict(list)
-    for m in mentions:
-        groups[group_key(m)].append(m)
-    merged = _propagate(_merge_families(groups), texts)
-    entities: list[Entity] = []
-    out: list[Mention] = []
-    for members in merged:
-        label = _vote_label(members)
-        canonical = _canonical(members)
-        entity_id = stable_id("entity", min(group_key(m) for m in members if m.label != _PROPAGATED))
-        entities.append(Entity(
-            entity_id=entity_id,
-            canonical_name=canonical,
-            entity_type=label,
-            aliases=tuple(sorted({m.surface for m in members})),
-            mention_count=len(members),
-            article_count=len({m.article_id for m in members}),
-        ))
-        for m in members:
-            out.append(Mention(
-                mention_id=stable_id("mention", m.article_id, m.start_char, m.end_char),
-                article_id=m.article_id, entity_id=entity_id, surface=m.surface, entity_type=label,
-                start_char=m.start_char, end_char=m.end_char,
-            ))
-    entities.sort(key=lambda e: e.entity_id)
-    out.sort(key=lambda m: (m.article_id, m.start_char))
-    return entities, out
+def alias_group(group_key: str, mentions: Iterable[RawMention]) -> AliasGroup:
+    """Summarise the NER mentions of one alias group."""
+    forms = Counter(m.surface for m in mentions)
+    key, family = group_key.rsplit("|", 1)
+    return AliasGroup(group_key=group_key, key=key, family=family, mention_count=sum(forms.values()),
+                      forms=tuple(sorted(forms.items())))
 
 
-_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'’.&-]*")
-_PROPAGATED = "propagated"  # a mention found by name, not by NER: it takes its entity's type, votes none
+def _is_acronym(surface: str) -> bool:
+    return surface.isupper() and 2 <= len(surface) <= 6 and " " not in surface
 
 
-def _propagate(groups: list[list[RawMention]], texts: dict[str, str]) -> list[list[RawMention]]:
-    """Add the occurrences NER missed of names it found elsewhere (spaCy's small model finds
-    "HTS" once in ten): any other occurrence, as a whole word, of a distinctive alias of an
-    entity (two or more words, an acronym, or one capitalised word of four letters or more that
-    is never lowercase in the text) is a mention of that entity too."""
-    owner: dict[str, int] = {}
-    for index, members in enumerate(groups):
-        for m in members:
-            surface = m.surface
-            distinctive = " " in surface or (surface.isupper() and len(surface) >= 2) or len(surface) >= 4
-            if distinctive and surface[:1].isupper():
-                owner.setdefault(surface, index)
-    if not owner:
-        return groups
-    by_first: dict[str, list[str]] = defaultdict(list)
-    for alias in sorted(owner, key=len, reverse=True):
-        by_first[alias.split()[0]].append(alias)
-    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for members in groups:
-        for m in members:
-            taken[m.article_id].append((m.start_char, m.end_char))
-    extra: dict[int, list[RawMention]] = defaultdict(list)
-    for article_id, text in texts.items():
-        spans = taken.get(article_id, [])
-        lowered_words: set[str] | None = None
-        for word in _CAPITALISED.finditer(text):
-            for alias in by_first.get(word.group(0), ()):
-                start, end = word.start(), word.start() + len(alias)
-                if not text.startswith(alias, start) or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
-                    continue
-                if any(a < end and start < b for a, b in spans):
-                    break
-                if " " not in alias and not alias.isupper():
-                    if lowered_words is None:
-                        lowered_words = set(re.findall(r"\b[a-z][\w-]*\b", text))
-                    if alias.lower() in lowered_words:
-                        break  # also a common word here ("Report", "State")
-                hint = context_hint(text, start, end)
-                extra[owner[alias]].append(RawMention(
-                    article_id, alias, _PROPAGATED, start, end, context_label=hint[0] if hint else None,
-                    context_weight=hint[1] if hint else 0))
-                spans.append((start, end))
-                break
-    return [members + extra.get(index, []) for index, members in enumerate(groups)]
+def _acronym(group: AliasGroup) -> str | None:
+    """The acronym a group is written as, when its most frequent form is one."""
+    top = sorted(group.forms, key=lambda kv: (-kv[1], kv[0]))[0][0]
+    return top if _is_acronym(top) else None
 
 
-def _merge_families(groups: dict[str, list[RawMention]]) -> list[list[RawMention]]:
-    """Groups of one key are one entity whatever spaCy labelled each mention (Homs as PERSON
-    here, GPE there), unless the key is a surname of a person named in full somewhere and
-    also names something else ("Jordan" the lawmaker, "Jordan" the country). Acronyms join
-    the name whose initials they are."""
-    by_key: dict[str, list[tuple[str, list[RawMention]]]] = defaultdict(list)
-    surnames: set[str] = set()
-    for group_key, members in groups.items():
-        key, family = group_key.rsplit("|", 1)
-        by_key[key].append((family, members))
-        if family == "PERSON" and " " in key:
-            surnames.add(key.split()[-1])
-    merged: dict[str, list[RawMention]] = {}
-    for key, families in by_key.items():
-        people = [m for family, members in families if family == "PERSON" for m in members]
-        others = [m for family, members in families if family != "PERSON" for m in members]
-        if people and others and key in surnames and " " not in key:
-            merged[key + "|PERSON"] = people
-            merged[key] = others
-        else:
-            merged[key] = people + others
-    by_initials: dict[str, str] = {}
-    for key, members in merged.items():
-        longest = max((m.surface for m in members), key=lambda s: len(s.split()))
-        if len(longest.split()) > 1:
-            by_initials.setdefault(initials(longest), key)
-    for key in list(merged):
-        members = merged[key]
-        surface = members[0].surface
-        target = by_initials.get(surface) if surface.isupper() and 2 <= len(surface) <= 6 else None
-        if target and target in merged and target != key:
-            merged[target] = merged[target] + merged.pop(key)
-    return list(merged.values())
+def _longest_form(group: AliasGroup) -> str:
+    return sorted(group.forms, key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
 
 
-def _vote_label(members: Sequence[RawMention]) -> str:
-    votes: Counter[str] = Counter(m.label for m in members if m.label != _PROPAGATED)
+# Words after which a longer organisation name goes on with what its short name leaves out
+# ("Syrian Observatory for Human Rights" is shortened to "Syrian Observatory").
+_NAME_CONNECTORS = frozenset("for of on to and in".split())
+
+
+def _short_org_stem(key: str) -> str | None:
+    """The part of a long organisation key before its first connector ("syrn obsrvtry"), if any."""
+    tokens = key.split()
+    for index, token in enumerate(tokens):
+        if token in _NAME_CONNECTORS:
+            return " ".join(tokens[:index]) if index >= 2 and index < len(tokens) - 1 else None
+    return None
+
+
+def group_blocking_keys(group: AliasGroup) -> list[str]:
+    """Keys shared by any two groups that may be one entity."""
+    keys = ["k:" + group.key]
+    tokens = group.key.split()
+    if len(tokens) == 1:
+        keys.append("s:" + group.key)  # a bare word meets the people whose surname it is
+    elif group.family == "PERSON" and tokens:
+        keys.append("s:" + tokens[-1])
+    acronym = _acronym(group)
+    if acronym:
+        keys.append("i:" + acronym)
+    longest = _longest_form(group)
+    if len(longest.split()) > 1:
+        keys.append("i:" + initials(longest))  # a name meets the acronym of its initials
+    if group.family == "ORG":
+        stem = _short_org_stem(group.key)
+        if stem:
+            keys.append("p:" + stem)  # a long organisation name meets its short form
+        elif len(tokens) >= 2:
+            keys.append("p:" + group.key)
+    return keys
+
+
+def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[str]:
+    """The group keys among the candidates that are the same entity as this group."""
+    linked: list[str] = []
+    # one key, another family: one entity, unless a bare word is both a person's surname
+    # (someone is named in full with it) and something else; a nationality is not its
+    # country, even where their keys meet ("Israeli", "Israel")
+    same_key = [c for c in candidates if c.key == group.key and c.family != group.family
+                and {c.family, group.family} != {"NORP", "place"}]
+    if same_key:
+        surname = " " not in group.key and any(
+            c.family == "PERSON" and c.key.endswith(" " + group.key) for c in candidates)
+        for c in same_key:
+            if not (surname and "PERSON" in (c.family, group.family)):
+                linked.append(c.group_key)
+    acronym = _acronym(group)
+    if acronym:
+        spelled = [c for c in candidates if c.key != group.key
+                   and len(_longest_form(c).split()) > 1 and initials(_longest_form(c)) == acronym]
+        if spelled:  # the most written name with those initials
+            linked.append(sorted(spelled, key=lambda c: (-c.mention_count, c.group_key))[0].group_key)
+    if group.family == "ORG" and len(group.key.split()) >= 2 and _short_org_stem(group.key) is None:
+        longer = [c for c in candidates if c.family == "ORG" and _short_org_stem(c.key) == group.key]
+        if len(longer) == 1:  # shortened from one longer name only: not ambiguous
+            linked.append(longer[0].group_key)
+    return sorted(set(linked))
+
+
+ENTITY_RULE: LinkRule[AliasGroup] = LinkRule(
+    node_id=lambda g: g.group_key, blocking_keys=group_blocking_keys, links=linked_groups)
+
+
+def entity_id(group_keys: Iterable[str]) -> str:
+    """The id of the entity made of these alias groups: a hash of the smallest group key."""
+    return stable_id("entity", min(group_keys))
+
+
+def entity_type(members: Sequence[RawMention]) -> str:
+    """The type voted by an entity's mentions and the words around them: each NER mention
+    votes its anchor's label (the fullest mention in its article is the best labelled one:
+    "Julian Assange" PERSON over "Assange" ORG), an acronym its own."""
+    votes: Counter[str] = Counter(
+        m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
+        for m in members if m.label != PROPAGATED)
     for m in members:
         if m.context_label:
             votes[m.context_label] += m.context_weight
@@ -183,13 +190,133 @@ def _vote_label(members: Sequence[RawMention]) -> str:
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
-def _canonical(members: Sequence[RawMention]) -> str:
+def canonical_name(members: Sequence[RawMention]) -> str:
     """The most frequent of the forms with the most words (acronyms only when nothing else)."""
-    forms = Counter(m.surface for m in members)
+    # a country's short forms ("UK", "Britain") are named by the country's common name
+    forms = Counter(COUNTRY_FORMS.get(m.surface, m.surface) for m in members)
     full = [f for f in forms if not f.isupper()] or list(forms)
     most_words = max(len(f.split()) for f in full)
     best = [f for f in full if len(f.split()) == most_words]
     return sorted(best, key=lambda f: (-forms[f], f))[0]
+
+
+def is_distinctive(surface: str) -> bool:
+    """Whether any other occurrence of this alias is a mention of its entity: two or more
+    words, an acronym, or one capitalised word of four letters or more."""
+    if not surface[:1].isupper():
+        return False
+    return " " in surface or (surface.isupper() and len(surface) >= 2) or len(surface) >= 4
+
+
+def alias_owner(claims: Iterable[tuple[str, int]]) -> str:
+    """The entity that owns an alias several claim: (entity_id, mentions written exactly so)
+    pairs; most such mentions first, then the smallest entity id."""
+    return sorted(claims, key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+class AliasIndex(Mapping[str, str]):
+    """Known aliases (surface -> entity id), indexed by first word for `find_alias_mentions`."""
+
+    def __init__(self, aliases: Mapping[str, str]) -> None:
+        self._aliases = dict(aliases)
+        by_first: dict[str, list[str]] = defaultdict(list)
+        for alias in sorted(self._aliases, key=lambda a: (-len(a), a)):  # longest first
+            by_first[alias.split()[0]].append(alias)
+        self.by_first: dict[str, list[str]] = dict(by_first)
+
+    def __getitem__(self, surface: str) -> str:
+        return self._aliases[surface]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._aliases)
+
+    def __len__(self) -> int:
+        return len(self._aliases)
+
+
+_CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'’.&-]*")
+_WORD_END = re.compile(r"(?:['’]s?|\.+)$")
+_LOWER_WORD = re.compile(r"\b[a-z][\w-]*\b")
+
+
+def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
+                        taken: Sequence[tuple[int, int]]) -> list[RawMention]:
+    """The occurrences, in one article, of known aliases that NER missed (label `propagated`).
+
+    aliases maps a distinctive surface to its entity id (pass an AliasIndex to index it once
+    for many articles); taken are the spans of the article's NER mentions. A one-word alias
+    that the text also writes lowercase is a common word there ("Report", "State"): skipped.
+    """
+    index = aliases if isinstance(aliases, AliasIndex) else AliasIndex(aliases)
+    spans = list(taken)
+    found: list[RawMention] = []
+    lowered_words: set[str] | None = None
+    for word in _CAPITALISED.finditer(text):
+        token = word.group(0)
+        bare = _WORD_END.sub("", token)  # "Velmar." at a sentence end, "Velmar's"
+        options = index.by_first.get(token, [])
+        if bare != token and bare in index.by_first:
+            options = sorted([*options, *index.by_first[bare]], key=lambda a: (-len(a), a))
+        for alias in options:
+            start, end = word.start(), word.start() + len(alias)
+            if not text.startswith(alias, start) or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
+                continue
+            if any(a < end and start < b for a, b in spans):
+                break
+            if " " not in alias and not alias.isupper():
+                if lowered_words is None:
+                    lowered_words = set(_LOWER_WORD.findall(text))
+                if alias.lower() in lowered_words:
+                    break
+            hint = context_hint(text, start, end)
+            found.append(RawMention(article_id, alias, PROPAGATED, start, end, key=name_key(alias),
+                                    anchor_label=PROPAGATED, context_label=hint[0] if hint else None,
+                                    context_weight=hint[1] if hint else 0))
+            spans.append((start, end))
+            break
+    return found
+
+
+def resolve_entities(mentions: Sequence[RawMention], texts: Mapping[str, str]) -> tuple[list[Entity], list[Mention]]:
+    """Fold, type, name and propagate entities over every article's linked mentions."""
+    by_group: dict[str, list[RawMention]] = defaultdict(list)
+    for m in mentions:
+        by_group[group_key(m)].append(m)
+    groups = [alias_group(key, members) for key, members in sorted(by_group.items())]
+    members_of: dict[str, list[RawMention]] = {}
+    for component in connected_components(groups, ENTITY_RULE):
+        members_of[entity_id(component)] = [m for key in component for m in by_group[key]]
+    claims: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    for eid, members in members_of.items():
+        for surface, count in Counter(m.surface for m in members).items():
+            if is_distinctive(surface):
+                claims[surface].append((eid, count))
+    index = AliasIndex({surface: alias_owner(c) for surface, c in claims.items()})
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        taken[m.article_id].append((m.start_char, m.end_char))
+    if index:
+        for article_id in sorted(texts):
+            for m in find_alias_mentions(article_id, texts[article_id], index, taken.get(article_id, ())):
+                members_of[index[m.surface]].append(m)
+    entities: list[Entity] = []
+    out: list[Mention] = []
+    for eid, members in members_of.items():
+        label = entity_type(members)
+        entities.append(Entity(
+            entity_id=eid, canonical_name=canonical_name(members), entity_type=label,
+            aliases=tuple(sorted({m.surface for m in members})), mention_count=len(members),
+            article_count=len({m.article_id for m in members}),
+        ))
+        for m in members:
+            out.append(Mention(
+                mention_id=stable_id("mention", m.article_id, m.start_char, m.end_char),
+                article_id=m.article_id, entity_id=eid, surface=m.surface, entity_type=label,
+                start_char=m.start_char, end_char=m.end_char,
+            ))
+    entities.sort(key=lambda e: e.entity_id)
+    out.sort(key=lambda m: (m.article_id, m.start_char, m.end_char))
+    return entities, out
 
 
 def link_speakers(speakers: Iterable[tuple[str, str, str]], mentions: Sequence[Mention]) -> dict[str, str]:

@@ -23,10 +23,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from transforms.lexicon import COUNTRY_FORMS, LEGAL_SUFFIXES
 from transforms.records import Article
 
 # Bump when a change here alters the mentions found in an article (NER is rerun on every article).
-VERSION = "2"
+VERSION = "3"
 
 ENTITY_TYPES = frozenset("PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART LAW".split())
 # spaCy components NER needs; the rest are excluded when the model is loaded
@@ -67,14 +68,56 @@ def find_mentions(nlp: Any, articles: Sequence[Article], batch_size: int = 32) -
     found: list[RawMention] = []
     docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
     for article, doc in zip(articles, docs, strict=True):
+        spans = [(part_start, part_end, ent.label_) for ent in doc.ents
+                 for part_start, part_end in split_glued(article.text, ent.start_char, ent.end_char)]
         raw = []
-        for ent in doc.ents:
-            cleaned = clean_mention(article.text, ent.start_char, ent.end_char, ent.label_)
+        for start, end, label in split_possessives(article.text, spans):
+            cleaned = clean_mention(article.text, start, end, label)
             if cleaned is not None:
                 start, end = cleaned
-                raw.append(RawMention(article.article_id, article.text[start:end], ent.label_, start, end))
+                raw.append(RawMention(article.article_id, article.text[start:end], label, start, end))
         found.extend(link_in_article(article.text, raw))
     return found
+
+
+def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split an NER span that runs over a comma into its parts ("CBS All Access, Disney");
+    a bare legal suffix after a comma ("Acme, Inc.") stays with the name."""
+    parts: list[tuple[int, int]] = []
+    at = start
+    for comma in re.finditer(r",\s+", text[start:end]):
+        tail = text[start + comma.end() : end].strip(" .").lower()
+        if tail in LEGAL_SUFFIXES:
+            break
+        parts.append((at, start + comma.start()))
+        at = start + comma.end()
+    parts.append((at, end))
+    return parts
+
+
+_INNER_POSSESSIVE = re.compile(r"['’]s\s+(?=[A-Z])")
+
+
+def split_possessives(text: str, spans: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Split "X's Y" spans ("Assad's Alawite") into X and Y when X is named on its own elsewhere
+    in the article (its key is a mention's key or a name's last word): a fragment, not a name
+    ("McDonald's Corp" keeps its possessive)."""
+    known: set[str] = set()
+    for start, end, _ in spans:
+        if _INNER_POSSESSIVE.search(text, start, end) is None:
+            words = text[start:end].split()
+            known.add(name_key(text[start:end]))
+            if words:
+                known.add(name_key(words[-1]))
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        match = _INNER_POSSESSIVE.search(text, start, end)
+        if match is None or name_key(text[start : match.start()]) not in known:
+            out.append((start, end, label))
+            continue
+        out.append((start, match.start(), label))
+        out.append((match.end(), end, label))
+    return out
 
 
 def clean_mention(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
@@ -146,9 +189,32 @@ def name_key(surface: str) -> str:
 
 
 
+# Words that designate a company after its name ("Acme Airlines", "Acme Group Corp")
+_DESIGNATORS = LEGAL_SUFFIXES | frozenset("group holdings company airline airlines airways".split())
+_DEMONYM_PLURAL = re.compile(r"(?:ite|ian|an)s$")
+
+
+def entity_key(surface: str, label: str) -> str:
+    """The alias-group key of an anchor: its name_key, with country short forms, plural
+    nationality or group words ("Alawites") and a legal suffix ("Acme Inc.") folded."""
+    country = COUNTRY_FORMS.get(surface)
+    if country:
+        return name_key(country)
+    words = surface.split()
+    if len(words) > 1 and words[-1].strip(".,").lower() in LEGAL_SUFFIXES:
+        surface = " ".join(words[:-1]).rstrip(",")
+    elif len(words) == 1 and surface[-1:] == "s" and surface[-2:] != "ss" and (
+            label == "NORP" or (label != "PERSON" and _DEMONYM_PLURAL.search(surface))):
+        surface = surface[:-1]
+    return name_key(surface)
+
+
 def link_in_article(text: str, mentions: Sequence[RawMention]) -> list[RawMention]:
     """Give each mention of one article its anchor's key and label, and its type hint."""
-    items = sorted(mentions, key=lambda m: (m.start_char, m.end_char))
+    items = []
+    for m in sorted(mentions, key=lambda m: (m.start_char, m.end_char)):
+        hint = context_hint(text, m.start_char, m.end_char)
+        items.append(replace(m, context_label=hint[0] if hint else None, context_weight=hint[1] if hint else 0))
     acronyms = _defined_acronyms(text)
     # the multi-word mentions of the article, with their words' keys, computed once
     multi = [(i, c, [name_key(w) for w in c.surface.split()], name_key(c.surface))
@@ -162,11 +228,8 @@ def link_in_article(text: str, mentions: Sequence[RawMention]) -> list[RawMentio
     linked = []
     for index, m in enumerate(items):
         root = _root(anchor, index)
-        hint = context_hint(text, m.start_char, m.end_char)
-        linked.append(replace(
-            m, key=name_key(items[root].surface), anchor_label=items[root].label,
-            context_label=hint[0] if hint else None, context_weight=hint[1] if hint else 0,
-        ))
+        linked.append(replace(m, key=entity_key(items[root].surface, items[root].label),
+                              anchor_label=items[root].label))
     return linked
 
 
@@ -198,18 +261,56 @@ def _anchor_in_article(m: RawMention, index: int, items: list[RawMention],
     if len(words) == 1:
         # the nearest before it first, then the rest of the article
         pool = [entry for entry in reversed(multi) if entry[0] < index] + [entry for entry in multi if entry[0] > index]
-        for _, candidate, candidate_keys, _ in pool:
-            if m.label == "PERSON" and candidate.label == "PERSON" and key == candidate_keys[-1]:
-                return candidate  # a surname: the person named in full nearest before it
+        if m.label == "PERSON" or (m.label != "NORP" and not _place_context(m)):
+            person = _person_of_surname(key, index, items, multi)
+            if person is not None:
+                return person
         for _, candidate, candidate_keys, _ in pool:
             if candidate.label == "ORG" and key in candidate_keys[1:] and m.label in ("ORG", "PERSON", "NORP"):
                 return candidate  # "the Observatory": the organisation whose name holds it
+        for _, candidate, candidate_keys, _ in pool:
+            if (candidate.label == "ORG" and m.label != "NORP" and candidate_keys[0] == key
+                    and all(w.lower().strip(".,") in _DESIGNATORS for w in candidate.surface.split()[1:])):
+                return candidate  # "Acme" -> "Acme Group Corp": a company without its designator
         return m
     if m.label != "PERSON":
-        for _, candidate, _, candidate_key in multi:
-            if candidate is not m and candidate.label == m.label and candidate_key.startswith(key + " "):
-                return candidate  # "Syrian Observatory" -> "Syrian Observatory for Human Rights"
+        longer = [candidate for _, candidate, _, candidate_key in multi if candidate is not m
+                  and (candidate.label == m.label or candidate.label == "ORG")
+                  and (candidate_key.startswith(key + " ") or candidate_key.endswith(" " + key))]
+        if longer:
+            # "Syrian Observatory" -> "Syrian Observatory for Human Rights", "Security Council" ->
+            # "UN Security Council": the longest such name of the article
+            return max(longer, key=lambda candidate: len(candidate.surface))
     return m
+
+
+def _person_of_surname(key: str, index: int, items: list[RawMention],
+                       multi: list[tuple[int, RawMention, list[str], str]]) -> RawMention | None:
+    """The person a bare surname means (spaCy may call "Lund" a place or an organisation):
+    of the people named in full with it before it (anywhere, if none is), the one the
+    article mentions most (full name or given name alone); on a tie, the first named. Not
+    the nearest: "Bashar al-Assad ... his father Hafez al-Assad ... Assad said" is Bashar."""
+    people = [entry for entry in multi if entry[1].label == "PERSON" and entry[2][-1] == key]
+    before = [entry for entry in people if entry[0] < index]
+    people = before or people
+    if not people:
+        return None
+    counts: dict[str, int] = {}
+    given = {entry[2][0]: entry[3] for entry in reversed(people)}
+    for entry in multi:
+        if entry[3] in given.values():
+            counts[entry[3]] = counts.get(entry[3], 0) + 1
+    for other in items:
+        if len(other.surface.split()) == 1 and other.label == "PERSON":
+            full = given.get(name_key(other.surface))
+            if full is not None:
+                counts[full] = counts.get(full, 0) + 1
+    return max(people, key=lambda entry: counts.get(entry[3], 0))[1]  # max keeps the first best
+
+
+def _place_context(m: RawMention) -> bool:
+    """Whether the words around a mention say it is a place ("in Jordan", "the city of X")."""
+    return m.context_label == "GPE"
 
 
 _ACRONYM_DEFINED = re.compile(r"((?:[A-Z][\w'’-]*\s+(?:(?:of|for|the|and|al-|de)\s+)?){1,7})\((?P<acr>[A-Z]{2,6})\)")

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from transforms.mentions import RawMention, clean_mention, context_hint, link_in_article, name_key
+from transforms.mentions import (
+    RawMention,
+    clean_mention,
+    context_hint,
+    entity_key,
+    link_in_article,
+    name_key,
+    split_glued,
+    split_possessives,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,3 +73,135 @@ def test_the_words_around_a_mention_hint_its_type() -> None:
     text = "They entered the city of Homs on Friday."
     start = text.index("Homs")
     assert context_hint(text, start, start + 4) == ("GPE", 3)
+
+
+def _linked(text: str, spec: list[tuple[str, str, int]]) -> dict[tuple[str, int], RawMention]:
+    """Link made-up mentions (surface, spaCy label, nth occurrence) of one article."""
+    raw = []
+    for surface, label, nth in spec:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(surface, start + 1)
+        raw.append(RawMention("a", surface, label, start, start + len(surface)))
+    return {(m.surface, n): m for m, (_, _, n) in zip(
+        sorted(link_in_article(text, raw), key=lambda m: m.start_char),
+        sorted(spec, key=lambda s: _nth_start(text, s[0], s[2])), strict=True)}
+
+
+def _nth_start(text: str, surface: str, nth: int) -> int:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(surface, start + 1)
+    return start
+
+
+@pytest.mark.parametrize(
+    "text, spec, surname, expected",
+    [
+        # the person the article names most, not the nearest full name before the surname
+        ("Ann Varga won. Ann Varga spoke. Her brother Paul Varga cheered. Varga thanked him.",
+         [("Ann Varga", "PERSON", 0), ("Ann Varga", "PERSON", 1), ("Paul Varga", "PERSON", 0), ("Varga", "PERSON", 3)],
+         ("Varga", 3), "Ann Varga"),
+        # a tie: the first named (a relative is introduced after the main person)
+        ("Omar Haddad ruled. His son Karim Haddad rose later. Haddad said little.",
+         [("Omar Haddad", "PERSON", 0), ("Karim Haddad", "PERSON", 0), ("Haddad", "PERSON", 2)],
+         ("Haddad", 2), "Omar Haddad"),
+        # the given name alone counts for its person ("President Karim")
+        ("Omar Haddad ruled. His son Karim Haddad rose. Karim spoke. Karim left. Haddad said little.",
+         [("Omar Haddad", "PERSON", 0), ("Karim Haddad", "PERSON", 0), ("Karim", "PERSON", 1),
+          ("Karim", "PERSON", 2), ("Haddad", "PERSON", 2)],
+         ("Haddad", 2), "Karim Haddad"),
+        # a surname spaCy called an organisation is still the person named in full
+        ("Mira Holt, a fellow at a think tank, spoke. Holt said the loss was huge.",
+         [("Mira Holt", "PERSON", 0), ("Holt", "ORG", 1)], ("Holt", 1), "Mira Holt"),
+        # ... or a place, when nothing around it says place
+        ("Mira Holt spoke. Holt added that the army had left.",
+         [("Mira Holt", "PERSON", 0), ("Holt", "GPE", 1)], ("Holt", 1), "Mira Holt"),
+        # but a place the words around call a place stays itself
+        ("Mira Holt spoke. Fighters entered the city of Holt at dawn.",
+         [("Mira Holt", "PERSON", 0), ("Holt", "GPE", 1)], ("Holt", 1), "Holt"),
+        # a shortened organisation name is its full name, whatever spaCy labelled it
+        ("The Northern Monitor for Civil Liberties counted 40 dead. The Northern Monitor said more died.",
+         [("Northern Monitor for Civil Liberties", "ORG", 0), ("Northern Monitor", "GPE", 1)],
+         ("Northern Monitor", 1), "Northern Monitor for Civil Liberties"),
+        # the name without its leading qualifier ("Security Council" of "UN Security Council")
+        ("The UN Harbour Council met. The Harbour Council voted.",
+         [("UN Harbour Council", "ORG", 0), ("Harbour Council", "ORG", 1)], ("Harbour Council", 1),
+         "UN Harbour Council"),
+        # a company without its designator
+        ("Zentrix Group Corp reported. Zentrix said sales rose.",
+         [("Zentrix Group Corp", "ORG", 0), ("Zentrix", "GPE", 1)], ("Zentrix", 1), "Zentrix Group Corp"),
+    ],
+)
+def test_short_references_take_the_key_of_what_the_article_means(
+        text: str, spec: list[tuple[str, str, int]], surname: tuple[str, int], expected: str) -> None:
+    linked = _linked(text, spec)
+    label = next((label for surface, label, _ in spec if surface == expected), "GPE")
+    assert linked[surname].key == entity_key(expected, label)
+
+
+def test_a_shortened_organisation_keeps_the_organisation_type() -> None:
+    text = "The Northern Monitor for Civil Liberties counted. The Northern Monitor said more."
+    linked = _linked(text, [("Northern Monitor for Civil Liberties", "ORG", 0), ("Northern Monitor", "GPE", 1)])
+    assert linked[("Northern Monitor", 1)].anchor_label == "ORG"
+
+
+@pytest.mark.parametrize(
+    "a, label_a, b, label_b",
+    [
+        ("UK", "GPE", "United Kingdom", "GPE"),  # a country's short forms are the country
+        ("Britain", "GPE", "United Kingdom", "GPE"),
+        ("U.S.", "GPE", "United States", "GPE"),
+        ("US", "ORG", "United States", "GPE"),
+        ("Alawites", "NORP", "Alawite", "NORP"),  # a group's plural is the group
+        ("Alawites", "GPE", "Alawite", "PERSON"),  # ... whatever spaCy labelled it
+        ("Druzes", "NORP", "Druze", "NORP"),
+        ("ACME INC", "ORG", "Acme Inc.", "ORG"),  # capitals and a legal suffix
+        ("Acme Inc.", "ORG", "Acme", "ORG"),
+        ("Globex, Ltd", "ORG", "Globex", "ORG"),
+    ],
+)
+def test_entity_keys_fold_forms_of_one_name(a: str, label_a: str, b: str, label_b: str) -> None:
+    assert entity_key(a, label_a) == entity_key(b, label_b)
+
+
+@pytest.mark.parametrize(
+    "a, label_a, b, label_b",
+    [
+        ("Evans", "PERSON", "Evan", "PERSON"),  # a surname ending in -ans is no plural
+        ("Swiss", "NORP", "Swis", "NORP"),  # nor a word ending in -ss
+        ("Latin America", "LOC", "United States", "GPE"),  # only the exact short form is the country
+    ],
+)
+def test_entity_keys_keep_different_names_apart(a: str, label_a: str, b: str, label_b: str) -> None:
+    assert entity_key(a, label_a) != entity_key(b, label_b)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a possessive fragment: the owner is named elsewhere in the article, so two mentions
+        ("Omar Haddad spoke. Members of Haddad's Alawite minority fled.", ["Omar Haddad", "Haddad", "Alawite"]),
+        # a name with a possessive in it stays whole when the owner is not named alone
+        ("Shares of Dobson's Bakeries rose.", ["Dobson's Bakeries"]),
+    ],
+)
+def test_possessive_fragments_are_split(text: str, expected: list[str]) -> None:
+    spans = []
+    for name in ("Omar Haddad", "Haddad's Alawite", "Dobson's Bakeries"):
+        if name in text:
+            start = text.index(name)
+            spans.append((start, start + len(name), "NORP" if "Alawite" in name else "ORG"))
+    assert [text[s:e] for s, e, _ in split_possessives(text, spans)] == expected
+
+
+@pytest.mark.parametrize(
+    "surface, expected",
+    [
+        ("Streamline Plus, Disney", ["Streamline Plus", "Disney"]),  # two names glued by NER
+        ("Acme, Inc.", ["Acme, Inc."]),  # a legal suffix after a comma belongs to the name
+        ("Globex", ["Globex"]),
+    ],
+)
+def test_spans_glued_over_a_comma_are_split(surface: str, expected: list[str]) -> None:
+    assert [surface[s:e] for s, e in split_glued(surface, 0, len(surface))] == expected
