@@ -28,13 +28,12 @@ from flows.worker import BatchResult, FileOutcome, process_articles, process_fil
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
 from transforms.components import update_components
-from transforms.entities import link_speakers, resolve_entities
 from transforms.ids import stable_id
 from transforms.records import Rejection
 from transforms.stages import inputs_of, stage_versions, stages_to_rerun
 from transforms.statements import statement_ids, statement_rule
 from transforms.stories import duplicate_rule, story_rule
-from warehouse import corpus, groups, ingest
+from warehouse import entity_groups, groups, ingest
 from warehouse import layout as data_layout
 from warehouse.build import Build
 from warehouse.checks import DataCheckError, add_checks, check_build
@@ -110,13 +109,10 @@ def group_stories(build: Build, settings: Settings) -> list[str]:
 
 
 @task(cache_policy=NO_CACHE)
-def resolve_entities_task(build: Build, settings: Settings) -> None:
-    """Entities from every article's NER mentions; quote speakers linked to them."""
-    texts = {a.article_id: a.text for batch in ingest.iter_article_batches(build, settings.batch_articles)
-             for a in batch}
-    found, mentions = resolve_entities(corpus.ner_mentions(build), texts)
-    corpus.replace_entities(build, found, mentions)
-    corpus.set_quote_column(build, "speaker_entity_id", link_speakers(corpus.quote_speakers(build), mentions))
+def resolve_entities_task(build: Build) -> None:
+    """Entities, their mentions and quote speakers, re-resolved where the changed articles reach."""
+    changed = set(build.touched_units("ner_mentions")) | set(build.touched_units("article_words"))
+    entity_groups.resolve_changes(build, sorted(changed))
 
 
 @task(cache_policy=NO_CACHE)
@@ -266,7 +262,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
             with _timed(seconds, "stories"):
                 story_changed = group_stories(build, settings)
             with _timed(seconds, "entities"):
-                resolve_entities_task(build, settings)
+                resolve_entities_task(build)
             with _timed(seconds, "statements"):
                 statements_changed = group_statements(build, settings, story_changed)
             with _timed(seconds, "views"):

@@ -35,6 +35,9 @@ __all__ = [
     "group_blocking_keys", "group_key", "is_distinctive", "link_speakers", "linked_groups", "resolve_entities",
 ]
 
+# Bump when a change here alters how entities are resolved: every article's entities are re-resolved.
+VERSION = "1"
+
 PROPAGATED = "propagated"  # the label of a mention found by name, not by NER: it takes its entity's type, votes none
 
 
@@ -175,16 +178,26 @@ def entity_id(group_keys: Iterable[str]) -> str:
     return stable_id("entity", min(group_keys))
 
 
+def vote_label(m: RawMention) -> str | None:
+    """The type one mention votes for its entity: an NER mention its anchor's label (the fullest
+    mention in its article is the best labelled one: "Julian Assange" PERSON over "Assange" ORG),
+    an acronym its own; a propagated mention none."""
+    if m.label == PROPAGATED:
+        return None
+    return m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
+
+
 def entity_type(members: Sequence[RawMention]) -> str:
-    """The type voted by an entity's mentions and the words around them: each NER mention
-    votes its anchor's label (the fullest mention in its article is the best labelled one:
-    "Julian Assange" PERSON over "Assange" ORG), an acronym its own."""
-    votes: Counter[str] = Counter(
-        m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
-        for m in members if m.label != PROPAGATED)
+    """The type voted by an entity's mentions and the words around them."""
+    votes: Counter[str] = Counter(v for v in (vote_label(m) for m in members) if v)
     for m in members:
         if m.context_label:
             votes[m.context_label] += m.context_weight
+    return entity_type_from_votes(votes)
+
+
+def entity_type_from_votes(votes: Mapping[str, int]) -> str:
+    """The winning type of summed votes (mention labels and context weights); ORG without any."""
     if not votes:
         return "ORG"
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
@@ -192,8 +205,15 @@ def entity_type(members: Sequence[RawMention]) -> str:
 
 def canonical_name(members: Sequence[RawMention]) -> str:
     """The most frequent of the forms with the most words (acronyms only when nothing else)."""
+    return canonical_from_forms(Counter(m.surface for m in members))
+
+
+def canonical_from_forms(written: Mapping[str, int]) -> str:
+    """canonical_name from the count of each surface form an entity was written in."""
     # a country's short forms ("UK", "Britain") are named by the country's common name
-    forms = Counter(COUNTRY_FORMS.get(m.surface, m.surface) for m in members)
+    forms: Counter[str] = Counter()
+    for surface, count in written.items():
+        forms[COUNTRY_FORMS.get(surface, surface)] += count
     full = [f for f in forms if not f.isupper()] or list(forms)
     most_words = max(len(f.split()) for f in full)
     best = [f for f in full if len(f.split()) == most_words]
@@ -237,6 +257,17 @@ class AliasIndex(Mapping[str, str]):
 _CAPITALISED = re.compile(r"(?<![\w-])[A-Z][\w'’.&-]*")
 _WORD_END = re.compile(r"(?:['’]s?|\.+)$")
 _LOWER_WORD = re.compile(r"\b[a-z][\w-]*\b")
+
+
+def first_words(text: str) -> set[str]:
+    """Every word an alias of `find_alias_mentions` could start with in this text (as written, and
+    without a possessive or a sentence's full stop): an index of which articles to search."""
+    found = set()
+    for word in _CAPITALISED.finditer(text):
+        token = word.group(0)
+        found.add(token)
+        found.add(_WORD_END.sub("", token))
+    return found
 
 
 def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],

@@ -11,11 +11,12 @@ Adding a stage is one entry here, its rows' table in schema.sql, and its unit in
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from transforms import figures, mentions, quotes, statements, stories
+from transforms import entities, figures, mentions, quotes, statements, stories
 from transforms.records import Article, Figure, Quote
 
 
@@ -48,8 +49,29 @@ def _figures(articles: Sequence[Article], context: StageContext) -> list[Any]:
     return [f for a in articles for f in figures.extract_figures(a.article_id, a.text)]
 
 
+@dataclass(frozen=True)
+class NerMention(mentions.RawMention):
+    """A linked NER mention with its alias group and type vote (a row of ner_mentions)."""
+
+    group_key: str = ""
+    vote_label: str | None = None
+
+
 def _mentions(articles: Sequence[Article], context: StageContext) -> list[Any]:
-    return list(mentions.find_mentions(context.nlp, articles))
+    return [NerMention(**dataclasses.asdict(m), group_key=entities.group_key(m), vote_label=entities.vote_label(m))
+            for m in mentions.find_mentions(context.nlp, articles)]
+
+
+@dataclass(frozen=True)
+class ArticleWord:
+    """A capitalised word of an article (a row of article_words)."""
+
+    article_id: str
+    word: str
+
+
+def _article_words(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    return [ArticleWord(a.article_id, w) for a in articles for w in sorted(entities.first_words(a.text))]
 
 
 def _statement_keys(articles: Sequence[Article], context: StageContext) -> list[Any]:
@@ -95,7 +117,8 @@ def article_stages() -> tuple[ArticleStage, ...]:
     return (
         ArticleStage("quotes", "quotes", quotes.VERSION, _quotes, Quote),
         ArticleStage("figures", "figures", figures.VERSION, _figures, Figure),
-        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, mentions.RawMention, needs_nlp=True),
+        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, NerMention, needs_nlp=True),
+        ArticleStage("article_words", "article_words", entities.VERSION, _article_words, ArticleWord),
         ArticleStage("statement_keys", "statement_keys", statements.VERSION, _statement_keys,
                      statements.StatementKey, needs=("quotes",)),
         ArticleStage("story_features", "story_features", stories.VERSION, _story_features, stories.StoryFeatures,

@@ -75,7 +75,7 @@ class StatementNeighbourhood:
 
 def statement_changes(build: Build, story_changed: Sequence[str]) -> tuple[list[StatementNode], list[StatementNode]]:
     """(current, previous) nodes of the quotations whose article was replaced, or changed story."""
-    articles = set(build.touched_units("quotes")) | set(story_changed)
+    articles = set(build.touched_units("quotes")) | set(build.touched_units("statement_keys")) | set(story_changed)
     if not articles:
         return [], []
     found: dict[str, list[StatementNode]] = {}

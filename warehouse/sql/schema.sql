@@ -280,7 +280,9 @@ create table if not exists ner_mentions (
     key             varchar not null,
     anchor_label    varchar not null,
     context_label   varchar,
-    context_weight  integer not null
+    context_weight  integer not null,
+    group_key       varchar not null,
+    vote_label      varchar
 );
 comment on table ner_mentions is 'Bookkeeping of incremental runs: cleaned NER mentions per article, before entity resolution (the per-article part of the entities stage).';
 comment on column ner_mentions.article_id is 'The article (-> articles).';
@@ -292,6 +294,80 @@ comment on column ner_mentions.key is 'Spelling-insensitive key of the fullest m
 comment on column ner_mentions.anchor_label is 'The NER label of that anchor; key and label family name the mention''s alias group.';
 comment on column ner_mentions.context_label is 'The type the words around the mention suggest ("the city of X": GPE), or NULL.';
 comment on column ner_mentions.context_weight is 'Weight of that hint in the type vote (0 without one).';
+comment on column ner_mentions.group_key is 'The alias group of the mention: its key and the type family of its anchor (-> alias_groups).';
+comment on column ner_mentions.vote_label is 'The type this mention votes for its entity.';
+
+create table if not exists alias_groups (
+    group_key      varchar primary key,
+    key            varchar not null,
+    family         varchar not null,
+    mention_count  integer not null,
+    entity_id      varchar
+);
+comment on table alias_groups is 'Bookkeeping of incremental runs: each alias group (NER mentions with one key and type family) and the entity it belongs to.';
+comment on column alias_groups.group_key is 'Key; the spelling key and type family of the group.';
+comment on column alias_groups.key is 'The spelling-insensitive key of the group''s anchors.';
+comment on column alias_groups.family is 'Type family: PERSON, ORG, place, NORP ...';
+comment on column alias_groups.mention_count is 'NER mentions in the group.';
+comment on column alias_groups.entity_id is 'The entity the group belongs to (-> entities).';
+
+create table if not exists alias_group_forms (
+    group_key  varchar not null,
+    surface    varchar not null,
+    mentions   integer not null,
+    primary key (group_key, surface)
+);
+comment on table alias_group_forms is 'Bookkeeping of incremental runs: how often each surface form of an alias group was written.';
+comment on column alias_group_forms.group_key is 'The alias group (-> alias_groups).';
+comment on column alias_group_forms.surface is 'A form as written.';
+comment on column alias_group_forms.mentions is 'NER mentions written so.';
+
+create table if not exists alias_group_keys (
+    group_key  varchar not null,
+    key        varchar not null,
+    primary key (group_key, key)
+);
+comment on table alias_group_keys is 'Bookkeeping of incremental runs: the blocking keys of each alias group (groups that may be one entity share one).';
+comment on column alias_group_keys.group_key is 'The alias group (-> alias_groups).';
+comment on column alias_group_keys.key is 'One blocking key.';
+
+create table if not exists aliases (
+    surface     varchar primary key,
+    first_word  varchar not null,
+    entity_id   varchar not null
+);
+comment on table aliases is 'Bookkeeping of incremental runs: every distinctive alias and the entity that owns it; other occurrences of it in any article are mentions of that entity.';
+comment on column aliases.surface is 'Key; the alias as written.';
+comment on column aliases.first_word is 'Its first word (articles are found by it through article_words).';
+comment on column aliases.entity_id is 'The entity owning the alias (-> entities).';
+
+create table if not exists article_words (
+    article_id  varchar not null,
+    word        varchar not null,
+    primary key (article_id, word)
+);
+comment on table article_words is 'Bookkeeping of incremental runs: the capitalised words of each article, to find the articles an alias may occur in without reading every text.';
+comment on column article_words.article_id is 'The article (-> articles).';
+comment on column article_words.word is 'A capitalised word as written, and without a possessive or full stop.';
+
+create table if not exists propagated_mentions (
+    article_id      varchar not null,
+    surface         varchar not null,
+    start_char      integer not null,
+    end_char        integer not null,
+    entity_id       varchar not null,
+    context_label   varchar,
+    context_weight  integer not null,
+    primary key (article_id, start_char, end_char)
+);
+comment on table propagated_mentions is 'Bookkeeping of incremental runs: mentions found by an entity''s alias where NER missed them (they are in entity_mentions too).';
+comment on column propagated_mentions.article_id is 'The article (-> articles).';
+comment on column propagated_mentions.surface is 'The alias as written.';
+comment on column propagated_mentions.start_char is '0-based code point offset of surface in articles.text.';
+comment on column propagated_mentions.end_char is 'End offset (exclusive) of surface in articles.text.';
+comment on column propagated_mentions.entity_id is 'The entity owning the alias (-> entities).';
+comment on column propagated_mentions.context_label is 'The type the words around the mention suggest, or NULL.';
+comment on column propagated_mentions.context_weight is 'Weight of that hint in the type vote.';
 
 create table if not exists checks (
     run_id        varchar not null,
