@@ -31,7 +31,7 @@ from transforms.components import update_components
 from transforms.ids import stable_id
 from transforms.records import Rejection
 from transforms.stages import inputs_of, stage_versions, stages_to_rerun
-from transforms.statements import statement_ids, statement_rule
+from transforms.statements import statement_rule
 from transforms.stories import duplicate_rule, story_rule
 from warehouse import entity_groups, groups, ingest
 from warehouse import layout as data_layout
@@ -118,11 +118,10 @@ def resolve_entities_task(build: Build) -> None:
 @task(cache_policy=NO_CACHE)
 def group_statements(build: Build, settings: Settings, story_changed: list[str]) -> list[str]:
     """The same statement across articles, updated for the quotations that changed or changed story."""
-    where = groups.StatementNeighbourhood(build)
     changed, removed = groups.statement_changes(build, story_changed)
-    components = update_components(changed, removed, where, statement_rule(settings.statements))
-    ages = {n.quote_id: n.age for n in where.nodes([q for c in components for q in c])}
-    return groups.set_statement_ids(build, statement_ids(components, ages))
+    components = update_components(changed, removed, groups.StatementNeighbourhood(build),
+                                   statement_rule(settings.statements))
+    return groups.set_statement_ids(build, groups.statement_ids_of(build, components))
 
 
 @task(cache_policy=NO_CACHE)
@@ -174,23 +173,31 @@ def run_flow(settings: Settings) -> Any:
 
 @contextmanager
 def _api_for_workers() -> Iterator[None]:
-    """A Prefect API the Dask workers can reach: the configured one, or a temporary server whose
-    address they inherit (without it each worker process would start an ephemeral server of its own)."""
-    if os.environ.get("PREFECT_API_URL"):
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
+    """A Prefect API the Dask workers can reach: the configured one, or a temporary server; its
+    address goes to the environment the worker processes inherit (without it each would start an
+    ephemeral server of its own)."""
     from prefect.settings import PREFECT_API_URL, temporary_settings
 
-    server = SubprocessASGIServer()
-    server.start(timeout=120)
-    os.environ["PREFECT_API_URL"] = server.api_url
+    before = os.environ.get("PREFECT_API_URL")
+    configured = PREFECT_API_URL.value()
+    server = None
+    if not configured:
+        from prefect.server.api.server import SubprocessASGIServer
+
+        server = SubprocessASGIServer()
+        server.start(timeout=120)
+        configured = server.api_url
+    os.environ["PREFECT_API_URL"] = configured
     try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
+        with temporary_settings(updates={PREFECT_API_URL: configured}):
             yield
     finally:
-        del os.environ["PREFECT_API_URL"]
-        server.stop()
+        if before is None:
+            del os.environ["PREFECT_API_URL"]
+        else:
+            os.environ["PREFECT_API_URL"] = before
+        if server is not None:
+            server.stop()
 
 
 def run_pipeline(settings: Settings) -> RunSummary:

@@ -85,7 +85,11 @@ def group_key(m: RawMention) -> str:
 
 def alias_group(group_key: str, mentions: Iterable[RawMention]) -> AliasGroup:
     """Summarise the NER mentions of one alias group."""
-    forms = Counter(m.surface for m in mentions)
+    return alias_group_of_forms(group_key, Counter(m.surface for m in mentions))
+
+
+def alias_group_of_forms(group_key: str, forms: Mapping[str, int]) -> AliasGroup:
+    """An alias group from how often each of its forms was written (all a summary needs)."""
     key, family = group_key.rsplit("|", 1)
     return AliasGroup(group_key=group_key, key=key, family=family, mention_count=sum(forms.values()),
                       forms=tuple(sorted(forms.items())))

@@ -37,8 +37,10 @@ class ArticleStage:
     version: str  # bump to re-run the stage for every article
     run: Callable[[Sequence[Article], StageContext], list[Any]]
     row_type: type  # the frozen dataclass of its rows (its fields are columns of `table`)
+    order: str  # sort order of its rows in the lake (a key: deterministic files)
     needs: tuple[str, ...] = ()  # stages whose rows it reads (they run first; a re-run of one re-runs it)
     needs_nlp: bool = False  # loads the spaCy model in the worker
+    public: bool = False  # a contract table users query; False: bookkeeping under state/
 
 
 def _quotes(articles: Sequence[Article], context: StageContext) -> list[Any]:
@@ -115,15 +117,18 @@ def _story_keys(articles: Sequence[Article], context: StageContext) -> list[Any]
 def article_stages() -> tuple[ArticleStage, ...]:
     """The per-article stages in the order they run (versions read now, so a bump is seen)."""
     return (
-        ArticleStage("quotes", "quotes", quotes.VERSION, _quotes, Quote),
-        ArticleStage("figures", "figures", figures.VERSION, _figures, Figure),
-        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, NerMention, needs_nlp=True),
-        ArticleStage("article_words", "article_words", entities.VERSION, _article_words, ArticleWord),
+        ArticleStage("quotes", "quotes", quotes.VERSION, _quotes, Quote, "quote_id", public=True),
+        ArticleStage("figures", "figures", figures.VERSION, _figures, Figure, "figure_id", public=True),
+        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, NerMention,
+                     "article_id, start_char, end_char", needs_nlp=True),
+        ArticleStage("article_words", "article_words", entities.VERSION, _article_words, ArticleWord,
+                     "article_id, word"),
         ArticleStage("statement_keys", "statement_keys", statements.VERSION, _statement_keys,
-                     statements.StatementKey, needs=("quotes",)),
+                     statements.StatementKey, "quote_id, key", needs=("quotes",)),
         ArticleStage("story_features", "story_features", stories.VERSION, _story_features, stories.StoryFeatures,
-                     needs=("entities", "quotes")),
-        ArticleStage("story_keys", "story_keys", stories.VERSION, _story_keys, StoryKey, needs=("story_features",)),
+                     "article_id", needs=("entities", "quotes")),
+        ArticleStage("story_keys", "story_keys", stories.VERSION, _story_keys, StoryKey, "article_id, rule, key",
+                     needs=("story_features",)),
     )
 
 

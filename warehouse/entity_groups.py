@@ -31,7 +31,7 @@ from transforms.entities import (
     AliasIndex,
     Entity,
     Mention,
-    alias_group,
+    alias_group_of_forms,
     alias_owner,
     canonical_from_forms,
     entity_id,
@@ -42,7 +42,6 @@ from transforms.entities import (
     link_speakers,
 )
 from transforms.ids import stable_id
-from transforms.mentions import RawMention
 from warehouse.build import Build
 
 
@@ -111,6 +110,9 @@ def load_groups(build: Build, group_keys: Sequence[str], *, previous: bool) -> l
                        forms=tuple(by_group[str(g)])) for g, k, f, n in heads]
 
 
+_GROUP_BATCH = 20_000  # alias groups summarised at a time
+
+
 def refresh_groups(build: Build, changed_articles: Sequence[str]) -> tuple[list[AliasGroup], list[AliasGroup]]:
     """New summaries of the alias groups the changed articles' mentions belong (or belonged) to.
 
@@ -120,23 +122,26 @@ def refresh_groups(build: Build, changed_articles: Sequence[str]) -> tuple[list[
         keys = sorted({str(r[0]) for r in build.query(
             """select group_key from ner_mentions where article_id in (select id from changed_articles)
                union select group_key from prev_ner_mentions where article_id in (select id from changed_articles)""")})
-    if not keys:
-        return [], []
-    with build.registered("wanted_ids", _ids(keys)):
-        rows = build.query("""select group_key, surface, label, start_char, end_char, key, anchor_label
-                              from ner_mentions where group_key in (select id from wanted_ids)""")
-    members: dict[str, list[RawMention]] = defaultdict(list)
-    for g, surface, label, start, end, key, anchor in rows:
-        members[str(g)].append(RawMention("", str(surface), str(label), int(start), int(end), str(key), str(anchor)))
-    current = [alias_group(g, members[g]) for g in keys if members.get(g)]
-    previous = load_groups(build, keys, previous=True)
-    build.replace_units("alias_groups", keys, [
-        {"group_key": g.group_key, "key": g.key, "family": g.family, "mention_count": g.mention_count,
-         "entity_id": None} for g in current])
-    build.replace_units("alias_group_forms", keys, [
-        {"group_key": g.group_key, "surface": s, "mentions": n} for g in current for s, n in g.forms])
-    build.replace_units("alias_group_keys", keys, [
-        {"group_key": g.group_key, "key": k} for g in current for k in sorted(set(group_blocking_keys(g)))])
+    current: list[AliasGroup] = []
+    previous: list[AliasGroup] = []
+    for start in range(0, len(keys), _GROUP_BATCH):
+        chunk = keys[start : start + _GROUP_BATCH]
+        with build.registered("wanted_ids", _ids(chunk)):
+            rows = build.query("""select group_key, surface, count(*)::integer from ner_mentions
+                                  where group_key in (select id from wanted_ids) group by all order by all""")
+        forms: dict[str, dict[str, int]] = defaultdict(dict)
+        for g, surface, n in rows:
+            forms[str(g)][str(surface)] = int(n)
+        now = [alias_group_of_forms(g, forms[g]) for g in chunk if forms.get(g)]
+        build.replace_units("alias_groups", chunk, [
+            {"group_key": g.group_key, "key": g.key, "family": g.family, "mention_count": g.mention_count,
+             "entity_id": None} for g in now])
+        build.replace_units("alias_group_forms", chunk, [
+            {"group_key": g.group_key, "surface": s, "mentions": n} for g in now for s, n in g.forms])
+        build.replace_units("alias_group_keys", chunk, [
+            {"group_key": g.group_key, "key": k} for g in now for k in sorted(set(group_blocking_keys(g)))])
+        current += now
+        previous += load_groups(build, chunk, previous=True)
     return current, previous
 
 

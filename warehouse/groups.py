@@ -12,7 +12,8 @@ from collections.abc import Mapping, Sequence
 
 import pyarrow as pa
 
-from transforms.statements import QuoteInContext, StatementNode, statement_node
+from transforms.ids import stable_id
+from transforms.statements import QuoteInContext, StatementNode, quote_age, statement_node
 from transforms.stories import StoryFeatures
 from warehouse.build import Build
 from warehouse.sqlfiles import sql
@@ -23,10 +24,11 @@ def _ids(values: Sequence[str]) -> pa.Table:
 
 
 class StatementNeighbourhood:
-    """Quotations as statement nodes, their band and story keys, their previous statements."""
+    """Statement nodes (the quotations with one set of content words), their keys and previous statements."""
 
-    def __init__(self, build: Build):
+    def __init__(self, build: Build, *, previous: bool = False):
         self.build = build
+        self.prefix = "prev_" if previous else ""
         self._nodes: dict[str, StatementNode] = {}
 
     def nodes_with_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[StatementNode]]:
@@ -35,56 +37,79 @@ class StatementNeighbourhood:
             return found
         table = pa.table({"key": pa.array(sorted(set(keys)), pa.string())})
         with self.build.registered("wanted_keys", table):
-            for key, *row in self.build.query(sql("statement_nodes_by_key")):
-                node = self._node(QuoteInContext(*row))
-                found.setdefault(str(key), []).append(node)
+            rows = self.build.query(sql("statement_nodes_by_key"))
+        nodes = {n.node_id: n for n in self.nodes(sorted({str(n) for _, n in rows}))}
+        for key, node in rows:
+            if str(node) in nodes:
+                found.setdefault(str(key), []).append(nodes[str(node)])
         return found
 
     def nodes(self, ids: Sequence[str]) -> Sequence[StatementNode]:
         missing = [i for i in ids if i not in self._nodes]
         if missing:
-            with self.build.registered("wanted_quotes", pa.table({"quote_id": pa.array(missing, pa.string())})):
-                for row in self.build.query(sql("statement_nodes")):
-                    self._node(QuoteInContext(*row))
+            with self.build.registered("wanted_ids", _ids(missing)):
+                for node, text, stories in self.build.query(
+                        sql("statement_nodes").format(prefix=self.prefix)):
+                    self._nodes[str(node)] = statement_node(str(node), [str(text)], list(stories or []))
         return [self._nodes[i] for i in ids if i in self._nodes]
 
     def old_components(self, ids: Sequence[str]) -> Mapping[str, str]:
         if not ids:
             return {}
         with self.build.registered("wanted_ids", _ids(ids)):
-            return {str(q): str(s) for q, s in self.build.query(
-                "select quote_id, statement_id from prev_quotes "
-                "where quote_id in (select id from wanted_ids) and statement_id is not null")}
+            return {str(n): str(s) for n, s in self.build.query(
+                """select distinct k.node_id, q.statement_id from prev_statement_keys as k
+                   inner join prev_quotes as q using (quote_id)
+                   where k.node_id in (select id from wanted_ids) and q.statement_id is not null""")}
 
     def old_members(self, component_ids: Sequence[str]) -> Mapping[str, Sequence[str]]:
         members: dict[str, list[str]] = {}
         if not component_ids:
             return members
         with self.build.registered("wanted_ids", _ids(component_ids)):
-            for q, s in self.build.query("select quote_id, statement_id from prev_quotes "
-                                         "where statement_id in (select id from wanted_ids) order by quote_id"):
-                members.setdefault(str(s), []).append(str(q))
+            for n, s in self.build.query("""select distinct k.node_id, q.statement_id from prev_statement_keys as k
+                                            inner join prev_quotes as q using (quote_id)
+                                            where q.statement_id in (select id from wanted_ids)
+                                            order by k.node_id"""):
+                members.setdefault(str(s), []).append(str(n))
         return members
-
-    def _node(self, quote: QuoteInContext) -> StatementNode:
-        node = self._nodes.get(quote.quote_id)
-        if node is None:
-            node = self._nodes[quote.quote_id] = statement_node(quote)
-        return node
 
 
 def statement_changes(build: Build, story_changed: Sequence[str]) -> tuple[list[StatementNode], list[StatementNode]]:
-    """(current, previous) nodes of the quotations whose article was replaced, or changed story."""
+    """(current, previous) versions of the statement nodes of the quotations whose article was replaced
+    or changed story (a node changes with the stories of its quotations)."""
     articles = set(build.touched_units("quotes")) | set(build.touched_units("statement_keys")) | set(story_changed)
     if not articles:
         return [], []
-    found: dict[str, list[StatementNode]] = {}
     with build.registered("changed_articles", _ids(sorted(articles))):
-        for side, quotes_view, articles_view in (("now", "quotes", "articles"), ("before", "prev_quotes",
-                                                                                 "prev_articles")):
-            rows = build.query(sql("statement_nodes_of_articles").format(quotes=quotes_view, articles=articles_view))
-            found[side] = [statement_node(QuoteInContext(*row)) for row in rows]
-    return found["now"], found["before"]
+        nodes = sorted({str(r[0]) for r in build.query(
+            """select node_id from statement_keys where article_id in (select id from changed_articles)
+               union select node_id from prev_statement_keys where article_id in (select id from changed_articles)""")})
+    now = StatementNeighbourhood(build).nodes(nodes)
+    before = StatementNeighbourhood(build, previous=True).nodes(nodes)
+    return list(now), list(before)
+
+
+def statement_ids_of(build: Build, components: Sequence[Sequence[str]]) -> dict[str, str]:
+    """quote_id -> statement id for every quotation of these components of nodes (named by the earliest)."""
+    component_of = {n: i for i, c in enumerate(components) for n in c}
+    if not component_of:
+        return {}
+    with build.registered("wanted_ids", _ids(list(component_of))):
+        rows = build.query("""select k.node_id, q.quote_id, q.quote_text, a.story_id, a.published_date,
+                                     a.source_path, q.start_char
+                              from (select distinct node_id, quote_id from statement_keys
+                                    where node_id in (select id from wanted_ids)) as k
+                              inner join quotes as q using (quote_id)
+                              inner join articles as a on a.article_id = q.article_id""")
+    by_component: dict[int, list[QuoteInContext]] = {}
+    for node, *row in rows:
+        by_component.setdefault(component_of[str(node)], []).append(QuoteInContext(*row))
+    found = {}
+    for quotes in by_component.values():
+        statement = stable_id("statement", min(quotes, key=quote_age).quote_id)
+        found.update({q.quote_id: statement for q in quotes})
+    return found
 
 
 def set_statement_ids(build: Build, ids: Mapping[str, str]) -> list[str]:

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from transforms.stages import article_stages
+
 # Bucket widths: the number of leading hex digits of a unit's hash that name its bucket.
 WIDE = 2  # 256 buckets: per-article tables, which grow with the corpus
 NARROW = 1  # 16 buckets: tables that grow more slowly (entities, sources, statements, stories)
@@ -50,35 +52,28 @@ class TableSpec:
         return unit[: self.width]
 
 
-TABLES: dict[str, TableSpec] = {
-    t.name: t
-    for t in (
-        TableSpec("articles", "article_id", "article_id", WIDE),
-        TableSpec("quotes", "article_id", "quote_id", WIDE),
-        TableSpec("figures", "article_id", "figure_id", WIDE),
-        TableSpec("entity_mentions", "article_id", "mention_id", WIDE),
-        TableSpec("entities", "entity_id", "entity_id", NARROW),
-        TableSpec("rejected_files", "source_path", "source_path, line_number", NARROW, hashed=True),
-        TableSpec("runs", "run_id", "started_at, run_id", SINGLE),
-        TableSpec("checks", "run_id", "run_id, check_name", SINGLE),
-        TableSpec("source_files", "source_path", "source_path", NARROW, hashed=True, public=False),
-        TableSpec("article_stages", "article_id", "article_id, stage", WIDE, public=False),
-        TableSpec("ner_mentions", "article_id", "article_id, start_char, end_char", WIDE, public=False),
-        TableSpec("statement_keys", "article_id", "quote_id, key", WIDE, public=False),
-        TableSpec("story_features", "article_id", "article_id", WIDE, public=False),
-        TableSpec("story_keys", "article_id", "article_id, rule, key", WIDE, public=False),
-        TableSpec("article_words", "article_id", "article_id, word", WIDE, public=False),
-        TableSpec("propagated_mentions", "article_id", "article_id, start_char, end_char", WIDE, public=False),
-        TableSpec("alias_groups", "group_key", "group_key", WIDE, hashed=True, public=False),
-        TableSpec("alias_group_forms", "group_key", "group_key, surface", WIDE, hashed=True, public=False),
-        TableSpec("alias_group_keys", "group_key", "group_key, key", WIDE, hashed=True, public=False),
-        TableSpec("aliases", "surface", "surface", WIDE, hashed=True, public=False),
-        TableSpec("warehouse_meta", "key", "key", SINGLE, public=False),
-        TableSpec("statements", "statement_id", "statement_id", NARROW, derived=True),
-        TableSpec("figure_disagreements", "story_id", "story_id, category, subject, unit, figure_id_a, figure_id_b",
-                  NARROW, derived=True),
-    )
-}
+_DECLARED = (
+    TableSpec("articles", "article_id", "article_id", WIDE),
+    TableSpec("entity_mentions", "article_id", "mention_id", WIDE),
+    TableSpec("entities", "entity_id", "entity_id", NARROW),
+    TableSpec("rejected_files", "source_path", "source_path, line_number", NARROW, hashed=True),
+    TableSpec("runs", "run_id", "started_at, run_id", SINGLE),
+    TableSpec("checks", "run_id", "run_id, check_name", SINGLE),
+    TableSpec("source_files", "source_path", "source_path", NARROW, hashed=True, public=False),
+    TableSpec("article_stages", "article_id", "article_id, stage", WIDE, public=False),
+    TableSpec("propagated_mentions", "article_id", "article_id, start_char, end_char", WIDE, public=False),
+    TableSpec("alias_groups", "group_key", "group_key", WIDE, hashed=True, public=False),
+    TableSpec("alias_group_forms", "group_key", "group_key, surface", WIDE, hashed=True, public=False),
+    TableSpec("alias_group_keys", "group_key", "group_key, key", WIDE, hashed=True, public=False),
+    TableSpec("aliases", "surface", "surface", WIDE, hashed=True, public=False),
+    TableSpec("warehouse_meta", "key", "key", SINGLE, public=False),
+    TableSpec("statements", "statement_id", "statement_id", NARROW, derived=True),
+    TableSpec("figure_disagreements", "story_id", "story_id, category, subject, unit, figure_id_a, figure_id_b",
+              NARROW, derived=True),
+)
+# Per-article stages declare their own tables (transforms/stages.py): their unit is the article.
+_STAGE_TABLES = tuple(TableSpec(s.table, "article_id", s.order, WIDE, public=s.public) for s in article_stages())
+TABLES: dict[str, TableSpec] = {t.name: t for t in (*_DECLARED, *_STAGE_TABLES)}
 
 # Tables whose unit is an article: an article replaced or removed takes its rows in all of them.
 ARTICLE_TABLES = tuple(t.name for t in TABLES.values() if t.unit == "article_id")

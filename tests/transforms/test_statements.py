@@ -60,27 +60,47 @@ def test_short_fragments_stand_alone_and_ids_come_from_the_earliest_quote() -> N
          q("early", "a massive, massive blow to the Syrian government")])), StatementOptions())
 
 
+def _nodes(quotes: list[QuoteInContext]) -> list[object]:
+    from transforms.statements import node_id, statement_node
+
+    members: dict[str, list[QuoteInContext]] = {}
+    for x in quotes:
+        members.setdefault(node_id(x.quote_id, x.quote_text, StatementOptions()), []).append(x)
+    return [statement_node(n, [x.quote_text for x in xs], [x.story_id for x in xs]) for n, xs in members.items()]
+
+
 def test_an_incremental_update_groups_as_a_full_recompute() -> None:
     from tests.transforms.test_components import Store
     from transforms.components import connected_components, update_components
-    from transforms.statements import statement_node, statement_rule
+    from transforms.statements import statement_rule
 
     rule = statement_rule(StatementOptions())
     first = [q("a", "We will rebuild the old bridge within a year"), q("x", "Prices of bread doubled overnight")]
     later = [q("b", "The old bridge we will rebuild within the year", story="s2"),
              q("c", "We shall rebuild the old bridge within a year", day=DAY + dt.timedelta(days=2))]
-    before = [statement_node(x) for x in first]
-    after = before + [statement_node(x) for x in later]
+    before, after = _nodes(first), _nodes(first + later)
     previous = connected_components(before, rule)
-    update = update_components(after[2:], [], Store(after, previous, rule), rule)
+    changed = [n for n in after if n not in before]
+    update = update_components(changed, [], Store(after, previous, rule), rule)
     kept = [c for c in previous if not set(c) & {m for u in update for m in u}]
     assert sorted(kept + update) == connected_components(after, rule)
 
 
+def test_copies_of_one_quotation_are_one_node_and_one_statement() -> None:
+    text = "The dam will hold through the winter, the engineers promise"
+    copies = [q(f"c{i}", text, story=f"s{i}") for i in range(5)]
+    assert len(_nodes(copies)) == 1
+    assert len(set(group_statements(copies, StatementOptions()).values())) == 1
+
+
 def test_blocking_keys_stored_per_article_are_the_rule_s_own() -> None:
-    from transforms.statements import statement_keys, statement_node, statement_rule
+    from transforms.statements import statement_keys, statement_rule
 
     options = StatementOptions()
     quote = q("a", "We will rebuild the old bridge within a year")
-    stored = {k.key for k in statement_keys("art", [("a", quote.quote_text)], options)}
-    assert stored and stored == set(statement_rule(options).blocking_keys(statement_node(quote))) - {"story:s1"}
+    rows = statement_keys("art", [("a", quote.quote_text)], options)
+    (node,) = _nodes([quote])
+    assert {r.node_id for r in rows} == {node.node_id}  # type: ignore[attr-defined]
+    assert {r.key for r in rows} == set(statement_rule(options).blocking_keys(node)) - {"story:s1"}  # type: ignore[arg-type]
+    short = statement_keys("art", [("b", "victory")], options)
+    assert [(r.node_id, r.key) for r in short] == [("q:b", None)]  # too short to be grouped: its own node

@@ -203,13 +203,14 @@ comment on column source_files.processed_run_id is 'The run that last extracted 
 create table if not exists statement_keys (
     article_id  varchar not null,
     quote_id    varchar not null,
-    key         varchar not null,
-    primary key (quote_id, key)
+    node_id     varchar not null,
+    key         varchar
 );
-comment on table statement_keys is 'Bookkeeping of incremental runs: the LSH band keys of each quotation''s content words, so a run finds the quotations that may carry the same statement without comparing all pairs.';
+comment on table statement_keys is 'Bookkeeping of incremental runs: each quotation''s node (the quotations with its content words) and the node''s LSH band keys, so a run finds the quotations that may carry the same statement without comparing all pairs.';
 comment on column statement_keys.article_id is 'The article (-> articles).';
 comment on column statement_keys.quote_id is 'The quotation (-> quotes).';
-comment on column statement_keys.key is 'One band key: quotations sharing a key are compared.';
+comment on column statement_keys.node_id is 'Its node: a hash of its content words, or q:<quote_id> for a quotation too short to be grouped.';
+comment on column statement_keys.key is 'One band key of the node (nodes sharing a key are compared), or NULL for a node without keys.';
 
 create table if not exists story_features (
     article_id      varchar primary key,
