@@ -23,8 +23,15 @@ CUES = "|".join(REPORTING_VERBS)
 # Reporting verbs are matched in lower case: "the United States" holds no cue "states".
 _CUE = re.compile(rf"\b(?P<cue>{CUES})\b")
 
-def attribute(text: str, span: Span, spans: list[Span], index: int,
-               previous: dict[int, Attribution]) -> Attribution:
+
+def attribute(text: str, *, span: Span, spans: list[Span], index: int,
+              previous: dict[int, Attribution]) -> Attribution:
+    """The quote's attribution from its own sentence, else from the quotes around it."""
+    return in_sentence(text, span) or from_context(text, span=span, spans=spans, index=index, previous=previous)
+
+
+def in_sentence(text: str, span: Span) -> Attribution | None:
+    """The attribution written in the quote's sentence (before, after or closing it), or None."""
     after = clause_after(text, span)
     found = _attribution_after(after, text[span.start : span.end])
     if found:
@@ -50,6 +57,12 @@ def attribute(text: str, span: Span, spans: list[Span], index: int,
             else speaker_phrase(closing.group("who2"))
         if who:
             return restore(Attribution(who[0], (closing.group("cue") or closing.group("cue2")).lower(), who[1]))
+    return None
+
+
+def from_context(text: str, *, span: Span, spans: list[Span], index: int,
+                 previous: dict[int, Attribution]) -> Attribution:
+    """The attribution of a quote whose sentence has none: "X said:" before it, or the quote it continues."""
     # the paragraph before ends "X said:" and this paragraph is the quotation
     if span.open_mark == span.paragraph[0] and span.paragraph[0] >= 2:
         prev_paragraph = text[: span.paragraph[0]].rstrip()

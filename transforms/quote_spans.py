@@ -200,5 +200,9 @@ DOT = "\u2024"  # stands in for an abbreviation's period while sentences are spl
 
 def protect(fragment: str) -> str:
     """Hide the periods of titles and initials (Sen., G.K.) and drop parentheticals like (D-Mo.)."""
-    fragment = re.sub(r"\s*\([^()]{1,40}\)", "", fragment)
+    return hide_abbreviations(re.sub(r"\s*\([^()]{1,40}\)", "", fragment))
+
+
+def hide_abbreviations(fragment: str) -> str:
+    """Hide the periods of titles and initials (Sen., G.K.), keeping every offset."""
     return _ABBREVIATION.sub(lambda m: m.group(0)[:-1] + DOT, fragment)

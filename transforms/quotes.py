@@ -16,7 +16,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from transforms.attribution import CUES, attribute, subject_attribution
+from transforms.attribution import CUES, attribute, from_context, subject_attribution
+from transforms.attribution_model import load_model, model_attribution, parse_paragraphs
 from transforms.ids import stable_id
 from transforms.quote_spans import (
     TRANSCRIPT_LABEL,
@@ -48,12 +49,25 @@ def extract_quotes(article_id: str, text: str, *, nlp: Any | None = None) -> lis
     rows whose part_of names the first part.
     """
     spans = find_spans(text)
+    # with a parser, the learned model attributes; without one (unit tests), the patterns do
+    parsed = parse_paragraphs(nlp, text, spans) if nlp is not None and spans and "parser" in nlp.pipe_names else None
+    model = load_model() if parsed is not None else None
     quotes: list[Quote] = []
     speakers: list[tuple[str, str]] = []  # (speaker, kind) in text order, for pronouns
     previous: dict[int, Attribution] = {}
     last: tuple[Span, Quote] | None = None
+    cues: dict[int, tuple[tuple[int, int], int]] = {}  # quote index -> (paragraph, token of its cue)
     for index, span in enumerate(spans):
-        attribution = attribute(text, span, spans, index, previous)
+        if parsed is not None and model is not None:
+            found, cue, _ = model_attribution(model, parsed[span.paragraph], index,
+                                              quoted=text[span.start : span.end])
+            cues[index] = (span.paragraph, cue)
+            if found and cue >= 0 and cues.get(index - 1) == cues[index] and (index - 1) in previous:
+                # “A,” she said. “B.”: one cue for both parts, one quotation in two parts
+                found = replace(previous[index - 1], inherited=True)
+            attribution = found or from_context(text, span=span, spans=spans, index=index, previous=previous)
+        else:
+            attribution = attribute(text, span=span, spans=spans, index=index, previous=previous)
         attribution = resolve(text, span, attribution, speakers)
         previous[index] = attribution
         quote_text, start, end = trim(text, span.start, span.end)
