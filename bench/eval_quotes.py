@@ -169,6 +169,7 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print N unmatched predictions and gold quotes of tune")
     parser.add_argument("--gate", type=Path, default=None)
     parser.add_argument("--parts", default="dev,check,tune", help="comma-separated: dev, check, tune")
+    parser.add_argument("--show-part", default="tune", help="the part whose misses --show prints (not dev)")
     parser.add_argument("--no-nlp", action="store_true", help="score the parse-free patterns instead")
     args = parser.parse_args()
     parts = args.parts.split(",")
@@ -182,7 +183,7 @@ def main() -> int:
             articles = load(args.eval_dev / "polnear")
         else:
             articles = [a for a in train if is_check(a.article_id) == (part == "check")]
-        figures, misses, elapsed, words = score_articles(articles, nlp=nlp, show=args.show if part == "tune" else 0)
+        figures, misses, elapsed, words = score_articles(articles, nlp=nlp, show=args.show if part == args.show_part else 0)
         for line in misses:
             print(line)
         results[part] = figures

@@ -371,7 +371,8 @@ def speaker_phrase(parsed: Parsed, index: int) -> tuple[str, str] | None:
         while end + 1 < len(doc) and parsed.quote_of[end + 1] == -1 and pos(doc[end + 1]) == "PROPN" \
                 and doc[end + 1].head.i in range(start, end + 2):
             end += 1
-        name = clean_name(doc[start : end + 1].text)
+        words = doc[start : end + 1].text
+        name = clean_name(words) or (words if any(ch.isupper() for ch in words) else None)  # "de Blasio"
         return (name, "name") if name else None
     # a description: its determiner, adjectives and noun modifiers, then the noun
     left = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod")]
@@ -386,17 +387,44 @@ def speaker_phrase(parsed: Parsed, index: int) -> tuple[str, str] | None:
     return phrase, "description"
 
 
+def _log_softmax(weights: dict[str, float], candidates: list[tuple[int, dict[str, float]]]
+                 ) -> list[tuple[int, float]]:
+    """Each candidate's log-probability under the ranker (a softmax over the candidates)."""
+    scores = [(index, score(weights, features)) for index, features in candidates]
+    top = max(value for _, value in scores)
+    total = math.log(sum(math.exp(value - top) for _, value in scores)) + top
+    return [(index, value - total) for index, value in scores]
+
+
+# How many of the best cues are weighed together with their best speakers.
+JOINT_CUES = 3
+
+
 def model_attribution(model: Model, parsed: Parsed, quote: int, *, quoted: str
                       ) -> tuple[Attribution | None, int, int]:
-    """The quote's attribution from its sentence (None when the model finds no cue), and the chosen tokens."""
-    cue = best(model.cue_weights, cue_candidates(parsed, quote, quoted=quoted, lemmas=model.cue_lemmas))
-    if cue < 0:
+    """The quote's attribution from its sentence (None when the model finds no cue), and the chosen tokens.
+
+    When a cue ranks above "none", the few best cues are each paired with their best speaker
+    and the pair with the highest joint probability wins: a cue with no likely speaker gives
+    way to one with a clear subject.
+    """
+    ranked = sorted(_log_softmax(model.cue_weights, cue_candidates(parsed, quote, quoted=quoted,
+                                                                   lemmas=model.cue_lemmas)),
+                    key=lambda pair: (-pair[1], pair[0]))
+    if not ranked or ranked[0][0] < 0:
+        return None, -1, -1  # "no cue here" ranks first: the decision to attribute is the cue ranker's alone
+    choice: tuple[float, int, int] | None = None
+    for cue, cue_logp in [pair for pair in ranked if pair[0] >= 0][:JOINT_CUES]:
+        speakers = _log_softmax(model.speaker_weights, speaker_candidates(parsed, quote, cue=cue,
+                                                                          lemmas=model.speaker_lemmas))
+        who, who_logp = max(speakers, key=lambda pair: (pair[1], -pair[0]))
+        if choice is None or cue_logp + who_logp > choice[0]:
+            choice = (cue_logp + who_logp, cue, who)
+    if choice is None or choice[1] < 0:
         return None, -1, -1
-    who = best(model.speaker_weights, speaker_candidates(parsed, quote, cue=cue, lemmas=model.speaker_lemmas))
+    _, cue, who = choice
     cue_text = cue_phrase(parsed.doc, cue)
-    if who < 0:
-        return Attribution(None, cue_text, "none"), cue, -1
-    phrase = speaker_phrase(parsed, who)
+    phrase = speaker_phrase(parsed, who) if who >= 0 else None
     if phrase is None:
         return Attribution(None, cue_text, "none"), cue, who
     return Attribution(phrase[0], cue_text, phrase[1]), cue, who
