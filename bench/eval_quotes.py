@@ -42,10 +42,12 @@ CUE_BASE = {"said": "say", "told": "tell", "wrote": "write"}
 
 
 def tokens(text: str) -> list[str]:
+    """Lowercase word tokens."""
     return re.findall(r"\w+", text.lower())
 
 
 def token_f1(a: list[str], b: list[str]) -> float:
+    """Token-level F1 of two token lists (multisets)."""
     common = sum((Counter(a) & Counter(b)).values())
     if not common:
         return 0.0
@@ -54,6 +56,7 @@ def token_f1(a: list[str], b: list[str]) -> float:
 
 
 def similarity(quote: str, content: str) -> float:
+    """Best token F1 of a quote against the gold content, its quoted parts joined, or one part."""
     q = tokens(quote)
     parts = [m.group(1) or m.group(2) for m in QUOTED.finditer(content)]
     options = [content, " ".join(parts)] + parts
@@ -61,6 +64,7 @@ def similarity(quote: str, content: str) -> float:
 
 
 def speaker_correct(speaker: str | None, gold_source: str) -> bool:
+    """The README's speaker rule: last word of speaker in the gold source, or all of it."""
     if not speaker:
         return False
     words = tokens(re.sub(r"['’]s\b", "", speaker))
@@ -69,6 +73,7 @@ def speaker_correct(speaker: str | None, gold_source: str) -> bool:
 
 
 def cue_correct(cue: str | None, gold_cue: str) -> bool:
+    """The README's cue rule: first word of cue and a gold cue word share 4 letters."""
     if not cue:
         return False
     first = CUE_BASE.get(cue.split()[0].lower(), cue.split()[0].lower())
@@ -169,7 +174,6 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=0, help="print N unmatched predictions and gold quotes of tune")
     parser.add_argument("--gate", type=Path, default=None)
     parser.add_argument("--parts", default="dev,check,tune", help="comma-separated: dev, check, tune")
-    parser.add_argument("--show-part", default="tune", help="the part whose misses --show prints (not dev)")
     parser.add_argument("--no-nlp", action="store_true", help="score the parse-free patterns instead")
     args = parser.parse_args()
     parts = args.parts.split(",")
@@ -183,7 +187,9 @@ def main() -> int:
             articles = load(args.eval_dev / "polnear")
         else:
             articles = [a for a in train if is_check(a.article_id) == (part == "check")]
-        figures, misses, elapsed, words = score_articles(articles, nlp=nlp, show=args.show if part == args.show_part else 0)
+        # misses are shown for train-tune only: dev and train-check are read in aggregate
+        shown = args.show if part == "tune" else 0
+        figures, misses, elapsed, words = score_articles(articles, nlp=nlp, show=shown)
         for line in misses:
             print(line)
         results[part] = figures

@@ -91,12 +91,14 @@ def load(root: Path, *, primary_only: bool = True) -> list[Article]:
         gold = []
         for row in rows.get(path.stem, []):
 
-            def spans(part: str, row: dict = row) -> tuple[tuple[int, int], ...]:
+            def spans(part: str, row: dict = row, mapping: list[int] = mapping) -> tuple[tuple[int, int], ...]:
+                """A part's spans, mapped onto the normalised text."""
                 # an end offset lands after the last character it covers, not on the next one
                 return tuple((mapping[a], mapping[b - 1] + 1 if b > a else mapping[a])
                              for piece in row[part] for a, b in piece["spans"])
 
             def words(part: str, row: dict = row) -> str:
+                """A part's text."""
                 return " ".join(piece["text"] for piece in row[part])
 
             gold.append(Gold(spans("source"), spans("cue"), spans("content"), words("source"), words("cue"),

@@ -102,7 +102,7 @@ def build_groups(articles: list[Article], nlp: object) -> tuple[list[Group], lis
         fold = fold_of(article.article_id)
         for index, span in enumerate(spans):
             parsed = parsed_by_paragraph[span.paragraph]
-            doc = parsed.doc
+            toks = parsed.tokens
             match = _match(span.start, span.end, gold)
             quoted = article.text[span.start : span.end]
             cues = _strip_lemma(am.cue_candidates(parsed, index, quoted=quoted, lemmas={}))
@@ -110,10 +110,10 @@ def build_groups(articles: list[Article], nlp: object) -> tuple[list[Group], lis
             for token, features in cues:
                 group.tokens.append(token)
                 group.features.append(features)
-                group.lemmas.append(doc[token].lower_ if token >= 0 else "")
+                group.lemmas.append(toks[token].lower if token >= 0 else "")
             hits = [k for k, t in enumerate(group.tokens)
-                    if t >= 0 and match is not None and _overlaps(parsed.starts[t], parsed.ends[t], match.cue)]
-            verbs = [k for k in hits if am.pos(doc[group.tokens[k]]) in ("VERB", "AUX")]
+                    if t >= 0 and match is not None and _overlaps(toks[t].start, toks[t].end, match.cue)]
+            verbs = [k for k in hits if am.pos(toks[group.tokens[k]]) in ("VERB", "AUX")]
             chosen = (verbs or hits)[:1] if hits else [0]  # 0: the "none" candidate
             group.positive = [k in chosen for k in range(len(group.tokens))]
             cue_groups.append(group)
@@ -125,12 +125,12 @@ def build_groups(articles: list[Article], nlp: object) -> tuple[list[Group], lis
             for token, features in speakers:
                 sgroup.tokens.append(token)
                 sgroup.features.append(features)
-                sgroup.lemmas.append(doc[token].lower_ if token >= 0 else "")
+                sgroup.lemmas.append(toks[token].lower if token >= 0 else "")
             inside = [k for k, t in enumerate(sgroup.tokens)
-                      if t >= 0 and _overlaps(parsed.starts[t], parsed.ends[t], match.source)]
-            heads = [k for k in inside if not _overlaps(parsed.starts[doc[sgroup.tokens[k]].head.i],
-                                                        parsed.ends[doc[sgroup.tokens[k]].head.i], match.source)
-                     or doc[sgroup.tokens[k]].head.i == sgroup.tokens[k]]
+                      if t >= 0 and _overlaps(toks[t].start, toks[t].end, match.source)]
+            heads = [k for k in inside if toks[toks[sgroup.tokens[k]].head].i == sgroup.tokens[k]
+                     or not _overlaps(toks[toks[sgroup.tokens[k]].head].start, toks[toks[sgroup.tokens[k]].head].end,
+                                      match.source)]
             positive = heads or inside or [0]
             sgroup.positive = [k in positive for k in range(len(sgroup.tokens))]
             speaker_groups.append(sgroup)
@@ -252,6 +252,7 @@ def main() -> int:
     speaker_lemmas = lemma_table(speaker_groups, folds=set(range(FOLDS)))
 
     def shipped(groups: list[Group], table: dict[str, float]) -> list[list[dict[str, float]]]:
+        """Each group's features with the lemma feature from the shipped table."""
         return [[{**f, **(am._lemma_feature(table, lemma) if lemma else {})}
                  for f, lemma in zip(g.features, g.lemmas, strict=True)] for g in groups]
 

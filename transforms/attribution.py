@@ -125,6 +125,7 @@ def subject_attribution(text: str, span: Span) -> Attribution | None:
 
 
 def _last_sentence(line: str) -> str:
+    """The last sentence of a line."""
     starts = [m.end() for m in re.finditer(r"[.!?][’'\"”]?\s+(?=[A-Z])", line)]
     return line[starts[-1] :] if starts else line
 
@@ -143,6 +144,7 @@ _ACCORDING = re.compile(r"\baccording to\s+(?P<who>[^,.;:“\"]{2,120})", re.I)
 
 
 def _attribution_after(after: str, quoted: str) -> Attribution | None:
+    """The attribution in the words right after the closing mark, or None."""
     if not after.strip() or not re.match(r"^\s*[,.!?…]?\s*\S", after):
         return None
     if quoted.rstrip().endswith(".") and re.match(r"^\s*[A-Z]", after):
@@ -171,6 +173,7 @@ def _attribution_after(after: str, quoted: str) -> Attribution | None:
 
 
 def _attribution_before(before: str) -> Attribution | None:
+    """The attribution in the quote's sentence before its opening mark, or None."""
     inverted = re.match(r"^\s*(?P<cue>Said|Says|Added|Asked|Wrote)\s+(?P<who>[^:“\"]{2,80}?)\s*[:,]\s*$", before)
     if inverted:  # Said Ellis: “…”
         who = speaker_phrase(inverted.group("who"))

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -82,13 +82,45 @@ def load_model() -> Model:
 
 
 @dataclass(frozen=True)
-class Parsed:
-    """A parsed paragraph, with each token's place in the original text and the quote it sits in."""
+class Token:
+    """A parsed word, as plain values: features read these, never spaCy objects (fast, testable)."""
 
-    doc: Any  # spacy.tokens.Doc of the paragraph as parsed (long quotations replaced)
-    starts: tuple[int, ...]  # original offset of each token
-    ends: tuple[int, ...]  # original end offset of each token
-    quote_of: tuple[int, ...]  # index (into the article's spans) of the quote holding each token, or -1
+    i: int
+    text: str
+    tag: str  # fine-grained (Penn) tag
+    dep: str
+    head: int  # index of the syntactic head (itself for a root)
+    sent: int  # index of the first token of its sentence
+    start: int  # offset in the original text (-1 if not from it; a stand-in's tokens: the quote's start)
+    end: int
+    quote: int  # index (into the article's spans) of the quotation holding it, or -1
+
+    @property
+    def lower(self) -> str:
+        """The word in lower case (the lexicon key)."""
+        return self.text.lower()
+
+    @property
+    def is_punct(self) -> bool:
+        """Punctuation, by its tag."""
+        return _COARSE.get(self.tag) is None and not any(ch.isalnum() for ch in self.text)
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A parsed paragraph window: its tokens and, per token, its children."""
+
+    tokens: tuple[Token, ...]
+    children: tuple[tuple[int, ...], ...]
+
+    @staticmethod
+    def of(tokens: Sequence[Token]) -> Parsed:
+        """Parsed from its tokens (children derived from the heads)."""
+        children: list[list[int]] = [[] for _ in tokens]
+        for token in tokens:
+            if token.head != token.i:
+                children[token.head].append(token.i)
+        return Parsed(tuple(tokens), tuple(tuple(c) for c in children))
 
 
 def stand_in_text(text: str, *, paragraph: tuple[int, int], spans: Sequence[tuple[int, Span]]
@@ -100,6 +132,7 @@ def stand_in_text(text: str, *, paragraph: tuple[int, int], spans: Sequence[tupl
     length = 0
 
     def keep(start: int, end: int, quote: int) -> None:
+        """Copy text[start:end] into the window as it is."""
         nonlocal length
         if end > start:
             pieces.append(text[start:end])
@@ -155,34 +188,35 @@ def parse_paragraphs(nlp: Any, text: str, spans: Sequence[Span]) -> dict[tuple[i
 
 
 def _locate(doc: Any, segments: list[tuple[int, int, int, int]]) -> Parsed:
-    """Map each token of a parsed stand-in paragraph back to the original text."""
-    starts, ends, quotes = [], [], []
+    """The parsed stand-in window as plain tokens placed back in the original text."""
+    sentence_of = [0] * len(doc)
+    for sentence in doc.sents:
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = sentence.start
+    tokens = []
     for token in doc:
         offset = token.idx
-        for new_start, orig_start, length, quote in segments:
-            size = abs(length)
-            if new_start <= offset < new_start + size:
+        start = end = quote = -1
+        for new_start, orig_start, length, segment_quote in segments:
+            if new_start <= offset < new_start + abs(length):
                 if length < 0:  # a token of the stand-in clause: it stands for the whole quotation
-                    starts.append(orig_start)
-                    ends.append(orig_start)
+                    start = end = orig_start
                 else:
-                    starts.append(orig_start + offset - new_start)
-                    ends.append(orig_start + offset - new_start + len(token.text))
-                quotes.append(quote)
+                    start = orig_start + offset - new_start
+                    end = start + len(token.text)
+                quote = segment_quote
                 break
-        else:
-            starts.append(-1)
-            ends.append(-1)
-            quotes.append(-1)
-    return Parsed(doc, tuple(starts), tuple(ends), tuple(quotes))
+        tokens.append(Token(token.i, token.text, token.tag_, token.dep_, token.head.i, sentence_of[token.i],
+                            start, end, quote))
+    return Parsed.of(tokens)
 
 
 # --- features ---------------------------------------------------------------------------------
 
 
-def pos(token: Any) -> str:
+def pos(token: Token) -> str:
     """The coarse part of speech of a token, from its fine-grained tag."""
-    return _COARSE.get(token.tag_, "PUNCT" if token.is_punct else "X")
+    return _COARSE.get(token.tag, "PUNCT" if token.is_punct else "X")
 
 
 def _bucket(distance: int) -> str:
@@ -193,23 +227,39 @@ def _bucket(distance: int) -> str:
     return "far"
 
 
-def _quote_roots(parsed: Parsed, quote: int) -> list[Any]:
-    """The tokens of the quote whose syntactic head lies outside it (or that are roots)."""
-    roots = []
-    for token in parsed.doc:
-        if parsed.quote_of[token.i] == quote and (token.head.i == token.i or parsed.quote_of[token.head.i] != quote):
-            roots.append(token)
-    return roots
+@dataclass(frozen=True)
+class _Quote:
+    """Where a quotation sits in a parsed window: its edge tokens, its roots and what governs them."""
+
+    first: int
+    last: int
+    roots: frozenset[int]  # its tokens whose head lies outside it (or that are roots)
+    governors: dict[int, str]  # head of a root outside the quote -> the root's relation
+    ancestors: frozenset[int]  # every token above a root
+    sentences: frozenset[int]
 
 
-def _quote_edges(parsed: Parsed, quote: int) -> tuple[int, int]:
-    """The first and last token index of the quote in the parsed paragraph."""
-    inside = [i for i, q in enumerate(parsed.quote_of) if q == quote]
-    return (inside[0], inside[-1]) if inside else (0, 0)
+def _locate_quote(parsed: Parsed, quote: int) -> _Quote:
+    """The quote's place in the parse."""
+    tokens = parsed.tokens
+    inside = [t.i for t in tokens if t.quote == quote]
+    if not inside:
+        return _Quote(0, 0, frozenset(), {}, frozenset(), frozenset())
+    roots = frozenset(i for i in inside if tokens[i].head == i or tokens[tokens[i].head].quote != quote)
+    governors = {tokens[r].head: tokens[r].dep for r in roots if tokens[r].head != r}
+    ancestors: set[int] = set()
+    for root in roots:
+        node = root
+        while tokens[node].head != node and tokens[node].head not in ancestors:
+            node = tokens[node].head
+            ancestors.add(node)
+    first, last = inside[0], inside[-1]
+    return _Quote(first, last, roots, governors, frozenset(ancestors),
+                  frozenset({tokens[first].sent, tokens[last].sent}))
 
 
 def _lemma_feature(table: dict[str, float], lemma: str) -> dict[str, float]:
-    """How often a lemma played the part in training, or that it was never seen."""
+    """How often a word played the part in training, or that it was never seen."""
     if lemma in table:
         return {"lemma_logodds": table[lemma]}
     return {"lemma_unseen": 1.0}
@@ -232,87 +282,85 @@ def _null_features(quoted: str) -> dict[str, float]:
 def cue_candidates(parsed: Parsed, quote: int, *, quoted: str, lemmas: dict[str, float]
                    ) -> list[tuple[int, dict[str, float]]]:
     """Every word outside quotation marks as a possible cue of the quote, with its features."""
-    first, last = _quote_edges(parsed, quote)
-    roots = _quote_roots(parsed, quote)
-    root_heads = {r.head.i: r.dep_ for r in roots if r.head.i != r.i}
-    root_ids = {r.i for r in roots}
-    quote_sents = {parsed.doc[first].sent.start, parsed.doc[last].sent.start}
+    tokens = parsed.tokens
+    where = _locate_quote(parsed, quote)
     candidates: list[tuple[int, dict[str, float]]] = [(-1, _null_features(quoted))]
-    for token in parsed.doc:
-        if parsed.quote_of[token.i] != -1 or token.is_punct or token.is_space:
+    for token in tokens:
+        if token.quote != -1 or token.is_punct:
             continue
-        before = token.i < first
-        distance = first - token.i if before else token.i - last
-        between = range(token.i + 1, first) if before else range(last + 1, token.i)
-        other_quote = any(parsed.quote_of[i] not in (-1, quote) for i in between)
+        before = token.i < where.first
+        distance = where.first - token.i if before else token.i - where.last
+        between = range(token.i + 1, where.first) if before else range(where.last + 1, token.i)
+        side = "before" if before else "after"
         features: dict[str, float] = {
             "bias": 1.0,
             f"pos={pos(token)}": 1.0,
-            f"tag={token.tag_}": 1.0,
-            f"dep={token.dep_}": 1.0,
-            f"side={'before' if before else 'after'}": 1.0,
+            f"tag={token.tag}": 1.0,
+            f"dep={token.dep}": 1.0,
+            f"side={side}": 1.0,
             f"dist={_bucket(distance)}": 1.0,
-            f"side_dist={'b' if before else 'a'}{_bucket(distance)}": 1.0,
+            f"side_dist={side[0]}{_bucket(distance)}": 1.0,
         }
-        features.update(_lemma_feature(lemmas, token.lower_))
-        if token.i in root_heads:
+        features.update(_lemma_feature(lemmas, token.lower))
+        if token.i in where.governors:
             features["governs_quote"] = 1.0
-            features[f"governs_quote_as={root_heads[token.i]}"] = 1.0
-        if token.head.i in root_ids and token.head.i != token.i:
+            features[f"governs_quote_as={where.governors[token.i]}"] = 1.0
+        if token.head in where.roots and token.head != token.i:
             features["child_of_quote"] = 1.0
-            features[f"child_of_quote_as={token.dep_}"] = 1.0
-        if any(a.i == token.i for r in roots for a in r.ancestors):
+            features[f"child_of_quote_as={token.dep}"] = 1.0
+        if token.i in where.ancestors:
             features["ancestor_of_quote"] = 1.0
-        if token.sent.start in quote_sents:
+        if token.sent in where.sentences:
             features["same_sentence"] = 1.0
-        if other_quote:
+        if any(tokens[i].quote not in (-1, quote) for i in between):
             features["other_quote_between"] = 1.0
-        if any(c.dep_ in _SUBJECTS for c in token.children):
+        if any(tokens[c].dep in _SUBJECTS for c in parsed.children[token.i]):
             features["has_subject"] = 1.0
-        if all(parsed.doc[i].is_punct or parsed.quote_of[i] != -1 for i in between):
+        if all(tokens[i].is_punct or tokens[i].quote != -1 for i in between):
             features["adjacent"] = 1.0
         candidates.append((token.i, features))
     return candidates
 
 
-def speaker_candidates(parsed: Parsed, quote: int, *, cue: int, lemmas: dict[str, float]
-                       ) -> list[tuple[int, dict[str, float]]]:
+def speaker_candidates(parsed: Parsed, quote: int, *, cue: int, lemmas: dict[str, float],
+                       where: _Quote | None = None) -> list[tuple[int, dict[str, float]]]:
     """Every noun or pronoun outside quotation marks as a possible speaker, given the chosen cue."""
-    first, last = _quote_edges(parsed, quote)
-    doc = parsed.doc
-    cue_token = doc[cue] if cue >= 0 else None
+    tokens = parsed.tokens
+    where = where or _locate_quote(parsed, quote)
+    cue_token = tokens[cue] if cue >= 0 else None
     candidates: list[tuple[int, dict[str, float]]] = [(-1, {_NULL: 1.0})]
-    for token in doc:
-        if parsed.quote_of[token.i] != -1 or pos(token) not in _SPEAKER_POS:
+    for token in tokens:
+        if token.quote != -1 or pos(token) not in _SPEAKER_POS:
             continue
-        before = token.i < first
-        distance = first - token.i if before else token.i - last
+        before = token.i < where.first
+        distance = where.first - token.i if before else token.i - where.last
         features: dict[str, float] = {
             "bias": 1.0,
             f"pos={pos(token)}": 1.0,
-            f"dep={token.dep_}": 1.0,
+            f"dep={token.dep}": 1.0,
             f"quote_dist={_bucket(distance)}": 1.0,
             f"quote_side={'before' if before else 'after'}": 1.0,
         }
-        features.update(_lemma_feature(lemmas, token.lower_))
+        features.update(_lemma_feature(lemmas, token.lower))
+        head = tokens[token.head]
         if token.text[:1].isupper():
             features["capitalised"] = 1.0
-        if token.dep_ in ("compound", "flat") and pos(token.head) == pos(token):
+        if token.dep in ("compound", "flat") and pos(head) == pos(token):
             features["inside_name"] = 1.0
         if cue_token is not None:
             gap = cue_token.i - token.i
             features[f"cue_dist={_bucket(abs(gap))}"] = 1.0
             features[f"cue_side={'before' if gap > 0 else 'after'}"] = 1.0
-            if token.head.i == cue_token.i:
-                features[f"cue_child={token.dep_}"] = 1.0
-            elif token.head.head.i == cue_token.i:
-                features[f"cue_grandchild={token.head.dep_}:{token.dep_}"] = 1.0
-            elif token.dep_ in _SUBJECTS and cue_token.head.i == token.head.i and cue_token.dep_ in (
+            if token.head == cue_token.i:
+                features[f"cue_child={token.dep}"] = 1.0
+            elif head.head == cue_token.i:
+                features[f"cue_grandchild={head.dep}:{token.dep}"] = 1.0
+            elif token.dep in _SUBJECTS and cue_token.head == token.head and cue_token.dep in (
                     "xcomp", "conj", "advcl"):
                 features["subject_of_cue_head"] = 1.0
-            if token.sent.start == cue_token.sent.start:
+            if token.sent == cue_token.sent:
                 features["cue_sentence"] = 1.0
-            if token.dep_ == "appos" and token.head.head.i == cue_token.i:
+            if token.dep == "appos" and head.head == cue_token.i:
                 features["appos_of_cue_child"] = 1.0
         else:
             features["no_cue"] = 1.0
@@ -325,66 +373,74 @@ def score(weights: dict[str, float], features: dict[str, float]) -> float:
     return sum(weights.get(name, 0.0) * value for name, value in features.items())
 
 
-def best(weights: dict[str, float], candidates: Iterable[tuple[int, dict[str, float]]]) -> int:
-    """The token index of the best candidate, -1 for "none" (the first best wins a tie)."""
-    top, top_score = -1, -math.inf
-    for index, features in candidates:
-        value = score(weights, features)
-        if value > top_score:
-            top, top_score = index, value
-    return top
-
-
 # --- phrases from the chosen tokens ----------------------------------------------------------
 
 
-def cue_phrase(doc: Any, index: int) -> str:
+def cue_phrase(parsed: Parsed, index: int) -> str:
     """The cue as text: the verb with its particle ("pointed out"), "according to"."""
-    token = doc[index]
-    words = [token.text.lower()]
-    particle = [c for c in token.children if c.dep_ == "prt"]
+    tokens = parsed.tokens
+    token = tokens[index]
+    words = [token.lower]
+    particle = [c for c in parsed.children[index] if tokens[c].dep == "prt"]
     if particle:
-        words.append(particle[0].text.lower())
-    elif token.lower_ == "according" and index + 1 < len(doc) and doc[index + 1].lower_ == "to":
+        words.append(tokens[particle[0]].lower)
+    elif token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
         words.append("to")
     return " ".join(words)
 
 
-def speaker_phrase(parsed: Parsed, index: int) -> tuple[str, str] | None:
+def _text(tokens: Sequence[Token], start: int, end: int, source: str | None) -> str:
+    """The words of tokens[start:end] as written in the original text (or joined by spaces)."""
+    if source is not None and tokens[start].start >= 0 and tokens[end - 1].end > tokens[start].start:
+        return source[tokens[start].start : tokens[end - 1].end]
+    return " ".join(t.text for t in tokens[start:end])
+
+
+def speaker_phrase(parsed: Parsed, index: int, *, source: str | None = None) -> tuple[str, str] | None:
     """The speaker as text and its kind (name, pronoun, description) from its head token."""
-    doc = parsed.doc
-    token = doc[index]
-    while token.dep_ in ("compound", "flat") and token.head.i != token.i and parsed.quote_of[token.head.i] == -1 \
-            and pos(token.head) in ("PROPN", "NOUN") and token.head.i > token.i:
-        token = token.head  # "Hillary" in "Hillary Clinton": the name's head is its last word
-    if pos(token) == "PRON" and token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl" \
-            and parsed.quote_of[token.head.head.i] == -1:
-        token = token.head.head  # "the senator, who said": the relative pronoun stands for its noun
+    tokens = parsed.tokens
+    token = tokens[index]
+    while token.dep in ("compound", "flat") and token.head != token.i and tokens[token.head].quote == -1 \
+            and pos(tokens[token.head]) in ("PROPN", "NOUN") and token.head > token.i:
+        token = tokens[token.head]  # "Hillary" in "Hillary Clinton": the name's head is its last word
+    if pos(token) == "PRON" and token.lower in ("who", "which", "that") and tokens[token.head].dep == "relcl" \
+            and tokens[tokens[token.head].head].quote == -1:
+        token = tokens[tokens[token.head].head]  # "the senator, who said": the relative pronoun stands for its noun
     if pos(token) == "PRON":
-        return (token.lower_, "pronoun") if token.lower_ in PRONOUNS else None
+        return (token.lower, "pronoun") if token.lower in PRONOUNS else None
     start = end = token.i
     if pos(token) == "PROPN":
-        while start - 1 >= 0 and parsed.quote_of[start - 1] == -1 and (
-                pos(doc[start - 1]) == "PROPN" or doc[start - 1].lower_ in NAME_PARTICLES) \
-                and not doc[start - 1].is_punct:
+        while start - 1 >= 0 and tokens[start - 1].quote == -1 and not tokens[start - 1].is_punct and (
+                pos(tokens[start - 1]) == "PROPN" or tokens[start - 1].lower in NAME_PARTICLES):
             start -= 1
-        while end + 1 < len(doc) and parsed.quote_of[end + 1] == -1 and pos(doc[end + 1]) == "PROPN" \
-                and doc[end + 1].head.i in range(start, end + 2):
+        while end + 1 < len(tokens) and tokens[end + 1].quote == -1 and pos(tokens[end + 1]) == "PROPN" \
+                and start <= tokens[end + 1].head <= end + 1:
             end += 1
-        words = doc[start : end + 1].text
+        words = _text(tokens, start, end + 1, source)
         name = clean_name(words) or (words if any(ch.isupper() for ch in words) else None)  # "de Blasio"
         return (name, "name") if name else None
     # a description: its determiner, adjectives and noun modifiers, then the noun
-    left = [c for c in token.lefts if c.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod")]
+    left = [c for c in parsed.children[token.i] if c < token.i and tokens[c].dep in _MODIFIERS]
     if left:
-        start = min(c.left_edge.i for c in left)
-    while start < token.i and parsed.quote_of[start] != -1:
+        start = min(_left_edge(parsed, c) for c in left)
+    while start < token.i and tokens[start].quote != -1:
         start += 1
-    phrase = doc[start : token.i + 1].text
+    phrase = _text(tokens, start, token.i + 1, source)
     first, _, rest = phrase.partition(" ")
     if first.lower() in ("the", "a", "an") and rest:
         phrase = f"{first.lower()} {rest}"
     return phrase, "description"
+
+
+_MODIFIERS = frozenset({"det", "amod", "compound", "nummod", "poss", "nmod"})
+
+
+def _left_edge(parsed: Parsed, index: int) -> int:
+    """The leftmost token of a token's subtree."""
+    edge = index
+    for child in parsed.children[index]:
+        edge = min(edge, _left_edge(parsed, child))
+    return edge
 
 
 def _log_softmax(weights: dict[str, float], candidates: list[tuple[int, dict[str, float]]]
@@ -400,13 +456,13 @@ def _log_softmax(weights: dict[str, float], candidates: list[tuple[int, dict[str
 JOINT_CUES = 3
 
 
-def model_attribution(model: Model, parsed: Parsed, quote: int, *, quoted: str
+def model_attribution(model: Model, parsed: Parsed, quote: int, *, quoted: str, source: str | None = None
                       ) -> tuple[Attribution | None, int, int]:
     """The quote's attribution from its sentence (None when the model finds no cue), and the chosen tokens.
 
     When a cue ranks above "none", the few best cues are each paired with their best speaker
     and the pair with the highest joint probability wins: a cue with no likely speaker gives
-    way to one with a clear subject.
+    way to one with a clear subject. source is the article text, for the speaker's exact words.
     """
     ranked = sorted(_log_softmax(model.cue_weights, cue_candidates(parsed, quote, quoted=quoted,
                                                                    lemmas=model.cue_lemmas)),
@@ -414,17 +470,18 @@ def model_attribution(model: Model, parsed: Parsed, quote: int, *, quoted: str
     if not ranked or ranked[0][0] < 0:
         return None, -1, -1  # "no cue here" ranks first: the decision to attribute is the cue ranker's alone
     choice: tuple[float, int, int] | None = None
+    where = _locate_quote(parsed, quote)
     for cue, cue_logp in [pair for pair in ranked if pair[0] >= 0][:JOINT_CUES]:
-        speakers = _log_softmax(model.speaker_weights, speaker_candidates(parsed, quote, cue=cue,
+        speakers = _log_softmax(model.speaker_weights, speaker_candidates(parsed, quote, cue=cue, where=where,
                                                                           lemmas=model.speaker_lemmas))
         who, who_logp = max(speakers, key=lambda pair: (pair[1], -pair[0]))
         if choice is None or cue_logp + who_logp > choice[0]:
             choice = (cue_logp + who_logp, cue, who)
-    if choice is None or choice[1] < 0:
+    if choice is None:
         return None, -1, -1
     _, cue, who = choice
-    cue_text = cue_phrase(parsed.doc, cue)
-    phrase = speaker_phrase(parsed, who) if who >= 0 else None
+    cue_text = cue_phrase(parsed, cue)
+    phrase = speaker_phrase(parsed, who, source=source) if who >= 0 else None
     if phrase is None:
         return Attribution(None, cue_text, "none"), cue, who
     return Attribution(phrase[0], cue_text, phrase[1]), cue, who

@@ -73,6 +73,7 @@ _CLOSERS = "”»"
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of each non-empty line."""
     spans = []
     for match in re.finditer(r"[^\n]+", text):
         spans.append((match.start(), match.end()))
@@ -80,23 +81,28 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def find_spans(text: str) -> list[Span]:
+    """Every quotation span in text, in text order."""
     paragraphs = _paragraphs(text)
     spans: list[Span] = []
     for number, (p_start, p_end) in enumerate(paragraphs):
         next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text[paragraphs[number + 1][0] :])
-        doubles = _pair_marks(text, p_start, p_end, _double_roles(text, p_start, p_end), next_opens)
+        doubles = _pair_marks(paragraph=(p_start, p_end), roles=_double_roles(text, p_start, p_end),
+                              continues=next_opens)
         spans.extend(doubles)
         inside = [(s.open_mark, s.close_mark if s.close_mark is not None else p_end) for s in doubles]
-        singles = _pair_marks(text, p_start, p_end, _single_roles(text, p_start, p_end), False)
+        singles = _pair_marks(paragraph=(p_start, p_end), roles=_single_roles(text, p_start, p_end),
+                              continues=False)
         spans.extend(s for s in singles if not any(a <= s.open_mark <= b for a, b in inside))
     return sorted(spans, key=lambda s: s.start)
 
 
 def _opens_with_mark(paragraph: str) -> bool:
+    """Whether a paragraph starts with an opening (or straight) double mark."""
     return bool(paragraph) and (paragraph[0] in _OPENERS or paragraph[0] == '"')
 
 
 def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Each double mark of a paragraph with its role: open, close or either."""
     roles = []
     for i in range(start, end):
         ch = text[i]
@@ -126,6 +132,7 @@ def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
 
 
 def _single_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """Each single mark of a paragraph that is a quotation mark (not an apostrophe), with its role."""
     roles = []
     for i in range(start, end):
         ch = text[i]
@@ -148,8 +155,9 @@ def _plural_possessive(text: str, i: int, end: int) -> bool:
     return bool(rest) and rest[0].islower()
 
 
-def _pair_marks(text: str, p_start: int, p_end: int, roles: list[tuple[int, str]],
-                continues: bool) -> list[Span]:
+def _pair_marks(*, paragraph: tuple[int, int], roles: list[tuple[int, str]], continues: bool) -> list[Span]:
+    """Pair the marks of one paragraph into spans; continues: an unclosed last mark runs to its end."""
+    p_start, p_end = paragraph
     spans: list[Span] = []
     open_at: int | None = None
     for position, role in roles:

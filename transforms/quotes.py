@@ -60,7 +60,7 @@ def extract_quotes(article_id: str, text: str, *, nlp: Any | None = None) -> lis
     for index, span in enumerate(spans):
         if parsed is not None and model is not None:
             found, cue, _ = model_attribution(model, parsed[span.paragraph], index,
-                                              quoted=text[span.start : span.end])
+                                              quoted=text[span.start : span.end], source=text)
             cues[index] = (span.paragraph, cue)
             if found and cue >= 0 and cues.get(index - 1) == cues[index] and (index - 1) in previous:
                 # “A,” she said. “B.”: one cue for both parts, one quotation in two parts
@@ -68,7 +68,7 @@ def extract_quotes(article_id: str, text: str, *, nlp: Any | None = None) -> lis
             attribution = found or from_context(text, span=span, spans=spans, index=index, previous=previous)
         else:
             attribution = attribute(text, span=span, spans=spans, index=index, previous=previous)
-        attribution = resolve(text, span, attribution, speakers)
+        attribution = resolve(text, span=span, attribution=attribution, speakers=speakers)
         previous[index] = attribution
         quote_text, start, end = trim(text, span.start, span.end)
         if not quote_text or not WORD.search(quote_text):

@@ -142,6 +142,7 @@ def subject_of(fragment: str) -> str | None:
 
 
 def _name_like(word: str) -> bool:
+    """A capitalised word (or an all-capital acronym) that can be part of a name."""
     if not word:
         return False
     if word.lower() in NAME_PARTICLES:
@@ -177,8 +178,8 @@ def clean_name(phrase: str) -> str | None:
 # --- resolution ----------------------------------------------------------------------------
 
 
-def resolve(text: str, span: Span, attribution: Attribution,
-             speakers: list[tuple[str, str]]) -> Attribution:
+def resolve(text: str, *, span: Span, attribution: Attribution, speakers: list[tuple[str, str]]) -> Attribution:
+    """The speaker a pronoun or a short description stands for, from earlier speakers and sentences."""
     speaker, kind = attribution.speaker, attribution.kind
     if speaker is None:
         return attribution
