@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from transforms.attribution import CUES, attribute, from_context, subject_attribution
+from transforms.attribution import CUES, attribute, from_context, in_sentence, subject_attribution
 from transforms.attribution_model import load_model, model_attribution, parse_paragraphs
 from transforms.ids import stable_id
 from transforms.quote_spans import (
@@ -65,6 +65,11 @@ def extract_quotes(article_id: str, text: str, *, nlp: Any | None = None) -> lis
             if found and cue >= 0 and cues.get(index - 1) == cues[index] and (index - 1) in previous:
                 # “A,” she said. “B.”: one cue for both parts, one quotation in two parts
                 found = replace(previous[index - 1], inherited=True)
+            if found is not None and found.speaker is None:
+                # a cue with no speaker the parse can name: the patterns may still read one
+                pattern = in_sentence(text, span)
+                if pattern is not None and pattern.speaker:
+                    found = replace(found, speaker=pattern.speaker, kind=pattern.kind)
             attribution = found or from_context(text, span=span, spans=spans, index=index, previous=previous)
         else:
             attribution = attribute(text, span=span, spans=spans, index=index, previous=previous)
