@@ -65,3 +65,25 @@ COUNTRY_FORMS = {
 LEGAL_SUFFIXES = frozenset(
     "inc incorporated corp corporation co ltd limited llc plc ag sa nv gmbh lp llp".split()
 )
+
+# Reporting verbs that govern a quotation ("said", "told", "pointed out"), in the forms news uses.
+# The parse-free attribution matches these; with a parse, the learned model ranks any verb instead.
+REPORTING_VERBS = tuple(
+    word.replace("_", " ")
+    for word in """
+    said says say saying told tells tell telling added adds adding explained explains explaining argued
+    argues arguing warned warns warning noted notes noting stressed stresses insisted insists declared
+    declares announced announces wrote writes writing asked asks asking replied replies continued continues
+    claimed claims claiming conceded acknowledged acknowledges recalled recalls remarked stated states
+    tweeted tweets posted proclaimed proclaiming conveyed reported reports urged urges predicted predicts
+    suggested suggests admitted admits confirmed confirms observed observes responded responds countered
+    counters cautioned cautions blasted vowed vows promised promises pledged joked jokes quipped boasted
+    complained complains lamented laments agreed agrees thundered shouted yelled chanted chanting sang
+    sings described describes called calls testified estimated concluded characterized characterised
+    characterizes proclaims declaring insisting stressing calling describing labeled labelled labeling
+    dubbed dubs branded brands deemed termed terms slammed ripped accused accuses accusing praised praises
+    urging rated rates denounced denounces criticized criticizes criticised cited cites referred_to
+    refers_to referring_to quoted quoting promising vowing pledging demanded demands demanding tweeting
+    pointed_out put_it wondered mocked mocks mocking blamed blames touted touts hailed hails dismissed
+    dismisses questioned singing yells shouting screamed reads read""".split()
+)

@@ -1,0 +1,1 @@
+"""Learned weights shipped with the transforms (read with importlib.resources)."""
