@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from transforms import mentions
 from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
 from transforms.records import Article, Rejection
 from transforms.stages import article_stages, run_stages
@@ -106,6 +105,7 @@ def _process_file(input_dir: Path, f: InputFile, known_sha: str | None, options:
 
 # The spaCy model of this worker process, loaded on first use (about a second) and kept for the
 # process's life: a pool worker or a Dask worker loads it once, however many batches it runs.
+# All its components: NER runs with tok2vec and ner only, quote attribution parses quote sentences.
 _MODEL: list[Any] = []
 
 
@@ -113,5 +113,5 @@ def _model() -> Any:
     if not _MODEL:
         import spacy
 
-        _MODEL.append(spacy.load(NER_MODEL, exclude=list(mentions.NER_ONLY_EXCLUDE)))
+        _MODEL.append(spacy.load(NER_MODEL))
     return _MODEL[0]

@@ -44,7 +44,8 @@ class ArticleStage:
 
 
 def _quotes(articles: Sequence[Article], context: StageContext) -> list[Any]:
-    return [q for a in articles for q in quotes.extract_quotes(a.article_id, a.text)]
+    # with the model, quote-bearing sentences are parsed (and only those) for the learned attribution
+    return [q for a in articles for q in quotes.extract_quotes(a.article_id, a.text, nlp=context.nlp)]
 
 
 def _figures(articles: Sequence[Article], context: StageContext) -> list[Any]:
@@ -60,8 +61,12 @@ class NerMention(mentions.RawMention):
 
 
 def _mentions(articles: Sequence[Article], context: StageContext) -> list[Any]:
+    nlp: Any = context.nlp
+    # NER needs only tok2vec and ner over the whole text; the rest of the model is for quote sentences
+    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p not in mentions.NER_ONLY_EXCLUDE]):
+        found = mentions.find_mentions(nlp, articles)
     return [NerMention(**dataclasses.asdict(m), group_key=entities.group_key(m), vote_label=entities.vote_label(m))
-            for m in mentions.find_mentions(context.nlp, articles)]
+            for m in found]
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,7 @@ def _story_keys(articles: Sequence[Article], context: StageContext) -> list[Any]
 def article_stages() -> tuple[ArticleStage, ...]:
     """The per-article stages in the order they run (versions read now, so a bump is seen)."""
     return (
-        ArticleStage("quotes", "quotes", quotes.VERSION, _quotes, Quote, "quote_id", public=True),
+        ArticleStage("quotes", "quotes", quotes.VERSION, _quotes, Quote, "quote_id", needs_nlp=True, public=True),
         ArticleStage("figures", "figures", figures.VERSION, _figures, Figure, "figure_id", public=True),
         ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, NerMention,
                      "article_id, start_char, end_char", needs_nlp=True),
