@@ -101,16 +101,18 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE_AROUND = re.compile(rf"(?:{_MONTHS}\s+$|^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b)", re.I)
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
 _IRREGULAR_PLURALS = (
     "people|children|men|women|police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
 )
 _COUNTED = re.compile(
     rf"^\s*(?P<adjs>(?:(?:[a-z][\w'-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
 )
-_NOT_NOUNS = frozenset("is was has does goes says its this thus plus us as less was".split())
+_NOT_NOUNS = frozenset("is was has does goes says its this thus plus us as less was his hers ours yours theirs".split())
 _FUNCTION_AFTER_ONE = frozenset(
-    "of the and or but day time way more less other another thing point such last first year week month".split()
+    "of the and or but day time way more less other another thing point such last first year week month night "
+    "morning evening afternoon hand side".split()
 )
 _FUNCTION_WORDS = frozenset(
     "of to in on the a from their his her its our with by at for as than that who which".split()
@@ -129,7 +131,7 @@ _PEOPLE = frozenset(
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(
-    r"^\s*(?:treasur\w*|notes?|bonds?|yields?|bills?|gilts?|bunds?|swaps?|mortgages?|libor|futures|"
+    r"\s*(?:treasur\w*|notes?|bonds?|yields?|bills?|gilts?|bunds?|swaps?|mortgages?|libor|futures|"
     r"contracts?|aluminum|aluminium|copper|nickel|zinc|tin|lead|paper|debt|t-bills?)\b",
     re.I,
 )
@@ -224,7 +226,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?P<number>{VAGUE}|{NUMBER})"
         rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
-        rf")(?![\w])",
+        rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
         re.I,
     )
 
@@ -245,7 +247,11 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
             found.append(figure)
             taken.append((figure.start, figure.end))
         # "from $47 billion to $8 billion" ends the first figure early: look again after it
-        position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
+        if figure is None and match.group("number2"):
+            # "November 3—nine days before": the second number may be a figure of its own
+            position = max(start + 1, match.end("number"))
+        else:
+            position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
     return found
 
 
@@ -318,7 +324,12 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     if aged:  # "12 to 17-years-old"
         return _Found(start, end + aged.end(), low, high, qualifier or "exact", "years", "age")
     one = low == high == 1 and not number.vague
+    glued = text[end : end + 1].isalpha()
     unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one)
+    if glued and (unit is None or subject is not None):
+        return None  # letters glued to digits that are no unit: "4K output", "4Motion"
+    if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
+        return None  # "4K" with nothing counted: a resolution or a name, not four thousand
     low, high = low * factor, high * factor
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
@@ -384,7 +395,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return False
     if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and not re.match(r"\s*(%|percent|people|km|miles)", after, re.I):
         return True  # a year
-    if _DATE_AROUND.search(before) or _DATE_AROUND.search(after):
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.search(after):
         return True  # "November 27", "27 November", "Dec. 5"
     if re.match(r"^(st|nd|rd|th)\b", after) or re.match(r"^\s*[-–]?(?:st|nd|rd|th)\b", after):
         return True  # an ordinal
@@ -398,12 +409,12 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # a model: 737 Max
     if re.match(r"^[- ]inch\s+(?:[A-Z][\w-]*\s+)*(?:MacBook|iPad|iPhone|iMac|Pixel|Galaxy|Surface|models?\b)", after):
         return True  # a screen size that names a product: "the 16-inch MacBook Pro"
-    if re.search(r"\b[A-Z][A-Z&]*[A-Z]\s$", before) and not re.match(r"^\s*(%|percent|people|[a-z]+s\b)", after):
+    if re.search(r"\b[A-Z][A-Z&]*[A-Z]\s$", before) and not re.match(r"^\s*(%|percent|people|[a-z]{3,}s\b)", after):
         return True  # an index or a name with a number: S&P 500, FTSE 100
     if (
-        re.search(r"[a-z,]\s+[A-Z][a-z]+\s$", before)
-        and re.fullmatch(r"\d{2,4}", bare)
-        and not re.match(r"^\s*(%|percent|[a-z]+s\b|people|million|billion|[a-z]+)", after)
+        re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
+        and re.fullmatch(r"\d{1,4}", bare)
+        and not re.match(r"^\s*(%|percent|[a-z]{3,}s\b|people|million|billion)", after)
     ):
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
     if re.search(
@@ -423,6 +434,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # a label made of a number: "12-member panel", "two-class layout"
     if bare.lower() in ORDINAL_WORDS:
         return True
+    if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"[a-z,]\s$", before) and re.match(r"^\s[A-Z]", after):
+        return True  # a capitalised number word inside a name: "our One Home Depot plan"
+    if re.search(r"\bthe\s$", before) and bare.lower() == "one":
+        return True  # "the one sign": a determiner
     return False
 
 
@@ -467,7 +482,10 @@ def _unit_after(
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
         joined = any(a.lower() in ("and", "or") for a in adjectives)
-        if not (any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)):
+        numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
+        if not (
+            numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)
+        ):
             unit = "people" if word in _PEOPLE else word
             return _per(text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False,
                         subject=word)
@@ -555,6 +573,11 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         share = fraction_value(match.group("fraction"))
         if share is None or not _free(taken, start, end):
             continue
+        ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
+        if ordinal and not (
+            re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
+        ):
+            continue  # "a seventh straight session", "a third case": ordinals, not shares
         found.append(_Found(start, end, 100 * share, 100 * share, _qualifier_of(match.group("figure")), "percent",
                             "percent"))
         taken.append((start, end))

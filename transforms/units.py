@@ -81,6 +81,7 @@ _MEASURE_UNITS = {
     "mile_per_hour": "mph",
     "kilometer_per_hour": "km/h",
     "knot": "knots",
+    "degree": "degrees",
 }
 # time words that scale to a unit above: "two decades" = 20 years
 _LONG_PERIODS = {"decade": ("years", 10.0), "decades": ("years", 10.0), "century": ("years", 100.0),
@@ -146,7 +147,7 @@ def measure_of(phrase: str) -> tuple[str, str, float] | None:
     if len(words) != 1 and not text.endswith("watt_hour"):
         return None
     word = words[0] if len(words) == 1 else text
-    if len(word) < 2 or word.lower() in STOP_WORDS:
+    if len(word) < 2 or len(word) <= 3 and word.lower() in STOP_WORDS:
         return None  # "a" is a year in pint, "in" an inch, "at" an atmosphere: English words here
     name = _unit_name(word)
     if name is None:
