@@ -51,7 +51,7 @@ _QUALIFIERS = [
     (
         "approximately",
         r"nearly|almost|about|around|some|roughly|approximately|an estimated|estimated|close to|"
-        r"near|circa|approx\.?|more or less|more like",
+        r"near|circa|approx\.?|more or less|more like|barely",
     ),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("more_than", r"more than|over|above|in excess of|upwards of|just over|well over|greater than|exceeding"),
@@ -61,7 +61,7 @@ _QUALIFIERS = [
 _QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in _QUALIFIERS)
 _ONE_PERIOD = re.compile(
     r"(?<![\w])(?P<figure>(?:nearly|almost|about|around|roughly|more than|over|just over|less than|under|"
-    r"just under|at least|up to|just|only)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
+    r"just under|at least|up to|just|only|barely)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
     re.I,
 )
 _PERIODS = {
@@ -326,6 +326,9 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     one = low == high == 1 and not number.vague
     glued = text[end : end + 1].isalpha()
     unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one)
+    written = text[match.end("number") : end].split()
+    if one and digits.lower() in ("one", "a") and subject and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
+        return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
     if glued and (unit is None or subject is not None):
         return None  # letters glued to digits that are no unit: "4K output", "4Motion"
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
@@ -436,8 +439,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"[a-z,]\s$", before) and re.match(r"^\s[A-Z]", after):
         return True  # a capitalised number word inside a name: "our One Home Depot plan"
-    if re.search(r"\bthe\s$", before) and bare.lower() == "one":
-        return True  # "the one sign": a determiner
+    if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", before, re.I):
+        return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
+    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few)\s$", before, re.I):
+        return True  # "in recent decades": a time reference, not a stated duration
     return False
 
 

@@ -114,7 +114,7 @@ NUMBER = (
     rf"|a\s+dozen|{WORD_NUMBER}\s+dozen|{WORD_NUMBER})"
 )
 VAGUE = (
-    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|decades(?!\s+of\b)|"
+    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|decades|"
     r"(?:dozens|hundreds|thousands|millions|billions)"
     r"|(?:several|a\s+few|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion))"
 )

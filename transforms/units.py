@@ -323,9 +323,10 @@ def currency_after(text: str, end: int) -> tuple[str, float, int] | None:
     code = re.match(r"^\s*([A-Z]{3})\b", rest)
     if code and code.group(1) in currencies().codes:
         return code.group(1), 1.0, end + code.end()
-    name = _name_after().match(rest)
+    name = _name_after().match(re.sub(r"^\s*of\s+", " ", rest))  # "millions of dollars"
     if name:
         found = currencies().names.get(name.group(1).lower())
         if found:
-            return found, 1.0, end + name.end()
+            skipped = len(rest) - len(re.sub(r"^\s*of\s+", " ", rest))
+            return found, 1.0, end + name.end() + skipped
     return None
