@@ -42,7 +42,7 @@ from transforms.numbers import (
     share_value,
 )
 from transforms.records import Figure
-from transforms.units import currency_after, currency_of_symbol, currencies, measure_after
+from transforms.units import currencies, currency_after, currency_of_symbol, measure_after
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
 VERSION = "2"
@@ -175,6 +175,20 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         if share is not None and share <= 1 and _free(taken, start, end):
             found.append(_Found(start, end, 100 * share, 100 * share, "exact", "percent", "percent"))
             taken.append((start, end))
+    for match in _FRACTION.finditer(text):
+        # "three quarters of homes" is a share before it is a count of quarters
+        start, end = match.span("figure")
+        share = fraction_value(match.group("fraction"))
+        if share is None or not _free(taken, start, end):
+            continue
+        ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
+        if ordinal and not (
+            re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
+        ):
+            continue  # "a seventh straight session", "a third case": ordinals, not shares
+        found.append(_Found(start, end, 100 * share, 100 * share, _qualifier_of(match.group("figure")), "percent",
+                            "percent"))
+        taken.append((start, end))
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
@@ -241,7 +255,8 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         figure = _read(text, match) if _free(taken, start, end) else None
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
-        if figure is not None and figure.unit is None and re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start]):
+        after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
+        if figure is not None and figure.unit is None and after_change:
             figure = _counted_before(text, figure)
         if figure is not None:
             found.append(figure)
@@ -294,8 +309,8 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         value = parse_number(re.match(r"(?:the\s+|aged\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
         if value is None:
             return None
-        unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
-        return _Found(start, end, value.low, value.low, qualifier or "exact", unit, "age")
+        age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
+        return _Found(start, end, value.low, value.low, qualifier or "exact", age_unit, "age")
     number = parse_number(match.group("number"))
     if number is None:
         return None
@@ -329,8 +344,8 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     written = text[match.end("number") : end].split()
     if one and digits.lower() in ("one", "a") and subject and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
         return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
-    if glued and (unit is None or subject is not None):
-        return None  # letters glued to digits that are no unit: "4K output", "4Motion"
+    if glued and (unit is None or subject is not None or factor == 0.01 and low >= 100):
+        return None  # letters glued to digits that are no unit: "4K output", "4Motion", "1080p"
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
         return None  # "4K" with nothing counted: a resolution or a name, not four thousand
     low, high = low * factor, high * factor
@@ -529,7 +544,11 @@ def _per(
     subject: str | None = None,
 ) -> tuple[str | None, str | None, str | None, int, float]:
     """A compound unit when "per X" / "a X" follows: "$60 a barrel" USD/barrel, "points per game"."""
-    pattern = r"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+(?P<den>[a-z]+)\b" if money else r"^\s+per\s+(?P<den>[a-z]+)\b"
+    pattern = (
+        r"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+(?P<den>[a-z]+)\b"
+        if money
+        else r"^\s+per\s+(?P<den>[a-z]+)\b"
+    )
     per = re.match(pattern, text[end : end + 30], re.I)
     if per and unit not in ("percent", "percentage_points"):
         denominator = per.group("den").lower()
@@ -573,19 +592,6 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         if _free(taken, start, end):
             found.append(_Found(start, end, 2, 4, "approximately", "percent", "percent"))
             taken.append((start, end))
-    for match in _FRACTION.finditer(text):
-        start, end = match.span("figure")
-        share = fraction_value(match.group("fraction"))
-        if share is None or not _free(taken, start, end):
-            continue
-        ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
-        if ordinal and not (
-            re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
-        ):
-            continue  # "a seventh straight session", "a third case": ordinals, not shares
-        found.append(_Found(start, end, 100 * share, 100 * share, _qualifier_of(match.group("figure")), "percent",
-                            "percent"))
-        taken.append((start, end))
     for match in _ONE_PERIOD.finditer(text):
         start, end = match.span("figure")
         if not _free(taken, start, end):
@@ -605,12 +611,14 @@ def _change(text: str, start: int, end: int) -> str | None:
             return "up"
         if word in FALL_WORDS and word not in ("lower", "higher"):
             return "down"
-        # "cut its workforce by 200", "reduced the spacecraft mass by a third"
-        by = re.search(r"\b([a-z]+)\s+(?:[a-z'’]+\s+){1,4}by\s+$", before)
-        if by and by.group(1) in RISE_WORDS:
-            return "up"
-        if by and by.group(1) in FALL_WORDS:
-            return "down"
+        # "cut its workforce by 200", "reduced the spacecraft mass by a third": the verb before "by"
+        words = re.findall(r"[a-z'’]+", before)
+        if words and words[-1] == "by":
+            for earlier in reversed(words[-6:-1]):
+                if earlier in RISE_WORDS and earlier not in ("lower", "higher", "up"):
+                    return "up"
+                if earlier in FALL_WORDS and earlier not in ("lower", "higher", "down"):
+                    return "down"
     after = re.match(r"^[\s-]*([a-z]+)\b", text[end : end + 16].lower())
     if after and (start == 0 or not re.search(r"\b(?:to|from|at)\s+$", before)):
         if after.group(1) in ("rise", "increase", "gain", "jump", "hike", "boost", "surge", "growth", "climb"):

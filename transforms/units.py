@@ -120,9 +120,9 @@ def measure_of(phrase: str) -> tuple[str, str, float] | None:
         return "lb-ft", "other", 1.0
     if lowered in ("kph", "km/h"):
         return "km/h", "speed", 1.0
-    power = re.fullmatch(r"(\w+ )?watt hours?", lowered)
+    power = re.fullmatch(r"(\w*?) ?watt hours?", lowered)
     if power:
-        text = (power.group(1) or "").strip() + "watt_hour"
+        text = power.group(1) + "watt_hour"
     per_hour = re.fullmatch(r"(\w+) per hour", lowered)
     if per_hour:
         base = measure_of(per_hour.group(1))
@@ -141,8 +141,8 @@ def measure_of(phrase: str) -> tuple[str, str, float] | None:
         if base is None or base[1] != "distance":
             return None
         table = _AREA if shaped.group(1).startswith("s") else _VOLUME
-        label = table.get(base[0])
-        return (label, "area" if table is _AREA else "volume", 1.0) if label else None
+        shaped_label = table.get(base[0])
+        return (shaped_label, "area" if table is _AREA else "volume", 1.0) if shaped_label else None
     words = text.split()
     if len(words) != 1 and not text.endswith("watt_hour"):
         return None
@@ -188,7 +188,8 @@ def measure_after(text: str, end: int) -> Measure | None:
             stop = match.start("phrase") + len(candidate.rstrip("."))
             if candidate.endswith(".") and re.match(r"(?:cu|sq)\.", candidate, re.I):
                 stop = match.start("phrase") + len(candidate)
-            return Measure(label, category, factor, stop)
+            extent = re.match(r"-(?:wide|long|high|deep|tall|thick)\b", text[stop : stop + 7])
+            return Measure(label, category, factor, stop + (extent.end() if extent else 0))  # "1,900-mile-wide"
     return None
 
 
@@ -248,7 +249,7 @@ def currencies() -> CurrencyTables:
     current: set[str] = set()
     for territory in Locale("en").territories:
         try:
-            current.update(cldr.get_territory_currencies(territory))
+            current.update(cldr.get_territory_currencies(str(territory)))
         except Exception:  # some CLDR regions (continents) have no currency
             continue
     symbols: dict[str, set[str]] = {}
@@ -320,9 +321,9 @@ def currency_after(text: str, end: int) -> tuple[str, float, int] | None:
     if minor:
         code = "GBP" if minor.group(0).strip().lower() in ("p", "pence") else "INR" if "paise" in rest[:8] else "USD"
         return code, 0.01, end + minor.end()
-    code = re.match(r"^\s*([A-Z]{3})\b", rest)
-    if code and code.group(1) in currencies().codes:
-        return code.group(1), 1.0, end + code.end()
+    iso = re.match(r"^\s*([A-Z]{3})\b", rest)
+    if iso and iso.group(1) in currencies().codes:
+        return iso.group(1), 1.0, end + iso.end()
     name = _name_after().match(re.sub(r"^\s*of\s+", " ", rest))  # "millions of dollars"
     if name:
         found = currencies().names.get(name.group(1).lower())
