@@ -181,6 +181,9 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         share = fraction_value(match.group("fraction"))
         if share is None or not _free(taken, start, end):
             continue
+        if re.search(r"\b(?:upper|lower|top|bottom|front|back|latter|former|early|late|entire|whole)\s+$",
+                     text[max(0, start - 10) : start], re.I):
+            continue  # "the upper half of the laptop": a part, not a share
         ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
         if ordinal and not (
             re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
@@ -205,7 +208,7 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _TEST_LABEL.finditer(text)]
     position = 0
     for line in text.split("\n"):
-        if _is_headline(line):
+        if _is_headline(line) or re.match(r"\s*\[\d{1,3}\]\s", line):  # teasers; numbered references
             spans.append((position, position + len(line)))
         position += len(line) + 1
     return spans
@@ -233,7 +236,7 @@ def _figure_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$£€.,/:-])(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
-        rf"(?:(?P<age>the\s+{DIGITS}-year-old|aged\s+{DIGITS}|{DIGITS}[- ]years?[- ]old|"
+        rf"(?:(?P<age>the\s+{DIGITS}-year-old|(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]old|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
@@ -306,7 +309,7 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     qualifier = next((name for name, _ in _QUALIFIERS if match.group(f"q_{name}")), None)
     if match.group("age"):
         age = match.group("age")
-        value = parse_number(re.match(r"(?:the\s+|aged\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
+        value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
         if value is None:
             return None
         age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
@@ -452,6 +455,8 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # a label made of a number: "12-member panel", "two-class layout"
     if bare.lower() in ORDINAL_WORDS:
         return True
+    if re.search(r"\b(?:top|bottom)\s$", before, re.I) and not re.match(r"^\s*(?:%|percent)", after):
+        return True  # a ranking: "the top 10 hazards"
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"[a-z,]\s$", before) and re.match(r"^\s[A-Z]", after):
         return True  # a capitalised number word inside a name: "our One Home Depot plan"
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", before, re.I):

@@ -308,6 +308,11 @@ def currency_of_symbol(symbol: str) -> str | None:
     return tables.symbols.get(symbol)
 
 
+def _british(text: str) -> bool:
+    """True when a text writes money in sterling or is about Britain, so "pounds" are money."""
+    return "£" in text or bool(re.search(r"\b(?:sterling|British|Britain|UK|U\.K\.|England|London|Scotland)\b", text))
+
+
 @functools.cache
 def _name_after() -> re.Pattern[str]:
     """A currency name at the start of a string, compiled once per process."""
@@ -327,6 +332,8 @@ def currency_after(text: str, end: int) -> tuple[str, float, int] | None:
     name = _name_after().match(re.sub(r"^\s*of\s+", " ", rest))  # "millions of dollars"
     if name:
         found = currencies().names.get(name.group(1).lower())
+        if found == "GBP" and name.group(1).lower().startswith("pound") and not _british(text):
+            return None  # "he weighed 243 pounds": without a pound sign or Britain in sight, pounds weigh
         if found:
             skipped = len(rest) - len(re.sub(r"^\s*of\s+", " ", rest))
             return found, 1.0, end + name.end() + skipped

@@ -177,6 +177,7 @@ def test_no_year_is_a_figure_in_the_seeds() -> None:
         ("Crops on 12 hectares were lost.", ("12 hectares", 12, "hectares", "area")),
         # mass
         ("Police seized 40 kilograms of the drug.", ("40 kilograms", 40, "kg", "mass")),
+        ("He weighed in at 243 pounds.", ("243 pounds", 243, "lb", "mass")),  # no sterling in sight: weight
         ("The ship carried 2,500 metric tons of grain.", ("2,500 metric tons", 2500, "tonnes", "mass")),
         # sports statistics and compound units
         ("She averages 27.4 points per game this season.", ("27.4 points per game", 27.4, "points/game", "count")),
@@ -212,6 +213,7 @@ def test_units_beyond_conflict(text: str, expected: tuple) -> None:  # type: ign
         ("Tickets cost A$45.", "A$45", 45, "AUD"),  # a dollar with its country's initial
         ("The bill came to ¥3,000.", "¥3,000", 3000, "JPY"),  # the yen sign
         ("The fine was 71,350 euro.", "71,350 euro", 71350, "EUR"),  # a singular name
+        ("A London firm lost 3 million pounds.", "3 million pounds", 3e6, "GBP"),  # pounds in a British story
         ("Sales hit R$2 billion.", "R$2 billion", 2e9, "BRL"),  # the real's symbol
         ("It is worth 1,00,000 rupees.", "1,00,000 rupees", 1e5, "INR"),  # Indian digit grouping
     ],
@@ -249,6 +251,7 @@ def test_shares_in_words_are_percent(text: str, surface: str, value: float) -> N
         ("It has a 15.6-inch screen.", "15.6-inch", 15.6, "inches", "distance"),  # a decimal before the hyphen
         ("The party unveiled a five-year plan.", "five-year", 5, "years", "duration"),  # a number word
         ("The 1,900-mile-wide moon is icy.", "1,900-mile-wide", 1900, "miles", "distance"),  # "-wide"
+        ("It covers people ages 12 and older.", "ages 12", 12, "years", "age"),  # an age bound
         ("After a three-hour interview he left.", "three-hour", 3, "hours", "duration"),  # hours
     ],
 )
@@ -276,6 +279,8 @@ def test_hyphenated_measures(text: str, surface: str, value: float, unit: str, c
         "The man is a hero to the one sign.",  # "the one"
         "Stocks rose for a seventh straight session.",  # an ordinal, not a seventh
         "The S&P 500 is up this year.",  # an index name
+        "It made the list of top 10 hazards.",  # a ranking
+        "Intro.\n[1] Smith J. Journal. 2015; 28: 685-690.",  # a numbered reference line
     ],
 )
 def test_not_figures_beyond_conflict(text: str) -> None:
