@@ -455,13 +455,14 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # a label made of a number: "12-member panel", "two-class layout"
     if bare.lower() in ORDINAL_WORDS:
         return True
-    if re.search(r"\b(?:top|bottom)\s$", before, re.I) and not re.match(r"^\s*(?:%|percent)", after):
+    wider = text[max(0, start - 24) : start]
+    if re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+)(?:top|bottom)\s$", wider, re.I):
         return True  # a ranking: "the top 10 hazards"
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"[a-z,]\s$", before) and re.match(r"^\s[A-Z]", after):
         return True  # a capitalised number word inside a name: "our One Home Depot plan"
-    if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", before, re.I):
+    if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
-    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few)\s$", before, re.I):
+    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few)\s$", wider, re.I):
         return True  # "in recent decades": a time reference, not a stated duration
     return False
 
