@@ -143,7 +143,7 @@ _TEST_LABEL = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class _Found:
     """What a figure rule found before it becomes a Figure."""
 
@@ -166,14 +166,26 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         start, end = match.span(group)
         if _free(taken, start, end):
             value = float(match.group(group))
-            found.append(_Found(start, end, value, value, "exact", "years", "age"))
+            found.append(
+                _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
+            )
             taken.append((start, end))
     for match in _IN_EVERY.finditer(text):
         # "one in five adults" is a share before it is a count of five adults
         start, end = match.span("figure")
         share = share_value(match.group("figure"))
         if share is not None and share <= 1 and _free(taken, start, end):
-            found.append(_Found(start, end, 100 * share, 100 * share, "exact", "percent", "percent"))
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=100 * share,
+                    high=100 * share,
+                    qualifier="exact",
+                    unit="percent",
+                    category="percent",
+                )
+            )
             taken.append((start, end))
     for match in _FRACTION.finditer(text):
         # "three quarters of homes" is a share before it is a count of quarters
@@ -181,16 +193,28 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         share = fraction_value(match.group("fraction"))
         if share is None or not _free(taken, start, end):
             continue
-        if re.search(r"\b(?:upper|lower|top|bottom|front|back|latter|former|early|late|entire|whole)\s+$",
-                     text[max(0, start - 10) : start], re.I):
+        if re.search(
+            r"\b(?:upper|lower|top|bottom|front|back|latter|former|early|late|entire|whole)\s+$",
+            text[max(0, start - 10) : start],
+            re.I,
+        ):
             continue  # "the upper half of the laptop": a part, not a share
         ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
         if ordinal and not (
             re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
         ):
             continue  # "a seventh straight session", "a third case": ordinals, not shares
-        found.append(_Found(start, end, 100 * share, 100 * share, _qualifier_of(match.group("figure")), "percent",
-                            "percent"))
+        found.append(
+            _Found(
+                start=start,
+                end=end,
+                low=100 * share,
+                high=100 * share,
+                qualifier=_qualifier_of(match.group("figure")),
+                unit="percent",
+                category="percent",
+            )
+        )
         taken.append((start, end))
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
@@ -313,7 +337,15 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         if value is None:
             return None
         age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
-        return _Found(start, end, value.low, value.low, qualifier or "exact", age_unit, "age")
+        return _Found(
+            start=start,
+            end=end,
+            low=value.low,
+            high=value.low,
+            qualifier=qualifier or "exact",
+            unit=age_unit,
+            category="age",
+        )
     number = parse_number(match.group("number"))
     if number is None:
         return None
@@ -337,10 +369,26 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     if number.vague:
         qualifier = qualifier or "approximately"
     if digits.lower() == "decades":
-        return _Found(start, end, low, high, qualifier or "approximately", "years", "duration")
+        return _Found(
+            start=start,
+            end=end,
+            low=low,
+            high=high,
+            qualifier=qualifier or "approximately",
+            unit="years",
+            category="duration",
+        )
     aged = re.match(r"^[\s-]*years?[\s-]*old\b", text[end : end + 14], re.I)
     if aged:  # "12 to 17-years-old"
-        return _Found(start, end + aged.end(), low, high, qualifier or "exact", "years", "age")
+        return _Found(
+            start=start,
+            end=end + aged.end(),
+            low=low,
+            high=high,
+            qualifier=qualifier or "exact",
+            unit="years",
+            category="age",
+        )
     one = low == high == 1 and not number.vague
     glued = text[end : end + 1].isalpha()
     unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one)
@@ -365,7 +413,16 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         sentence = _sentence(text, start, end)
         at = text.rfind(sentence, 0, end) if sentence else start
         category = category_from_words(sentence, start - at) or ("count" if unit == "people" or subject else "other")
-    return _Found(start, end, low, high, qualifier or "exact", unit, category, subject)
+    return _Found(
+        start=start,
+        end=end,
+        low=low,
+        high=high,
+        qualifier=qualifier or "exact",
+        unit=unit,
+        category=category,
+        subject=subject,
+    )
 
 
 def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple[float, float, int] | None:
@@ -375,8 +432,10 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
     separator = match.group("range_sep").lower()
     first_text, second_text = match.group("number").strip(), match.group("number2").strip()
     if separator in ("-", "–") and (
-        second_text.startswith("0") and re.fullmatch(r"\d+", second_text)
-        or re.fullmatch(r"\d{4}", second_text) and re.fullmatch(r"\d{3}", first_text)
+        second_text.startswith("0")
+        and re.fullmatch(r"\d+", second_text)
+        or re.fullmatch(r"\d{4}", second_text)
+        and re.fullmatch(r"\d{3}", first_text)
     ):
         return None  # a phone number: 555-0199
     if (
@@ -489,15 +548,20 @@ def _unit_after(
             return "years", "age", None, measure.end + len(re.match(r"^\s*old", text[measure.end :]).group(0)), 1.0  # type: ignore[union-attr]
         if measure.category == "duration" and re.match(r"^[\s-]*(?:old)\b", text[measure.end : measure.end + 5]):
             return measure.unit, "age", None, measure.end, measure.factor
-        return _per(text, measure.end, unit=measure.unit, category=measure.category, factor=measure.factor,
-                    money=False)
-    for word, unit, category in (("points", "points", None), ("point", "points", None), ("times", "times", "other"),
-                                 ("fps", "fps", "other"), ("mpg", "mpg", "other")):
+        return _per(text, measure.end, unit=measure.unit, category=measure.category, factor=measure.factor, money=False)
+    for word, unit, category in (
+        ("points", "points", None),
+        ("point", "points", None),
+        ("times", "times", "other"),
+        ("fps", "fps", "other"),
+        ("mpg", "mpg", "other"),
+    ):
         hit = re.match(rf"^\s*{word}\b", rest, re.I)
         if hit:
             if unit == "points":
-                return _per(text, end + hit.end(), unit="points", category=None, factor=1.0, money=False,
-                            subject="points")
+                return _per(
+                    text, end + hit.end(), unit="points", category=None, factor=1.0, money=False, subject="points"
+                )
             return unit, category, None, end + hit.end(), 1.0
     if re.match(r"^\s*of\s+(them|whom|us)\b", rest, re.I):
         return "people", None, None, end, 1.0
@@ -509,12 +573,11 @@ def _unit_after(
         adjectives = noun.group("adjs").split()
         joined = any(a.lower() in ("and", "or") for a in adjectives)
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
-        if not (
-            numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)
-        ):
+        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)):
             unit = "people" if word in _PEOPLE else word
-            return _per(text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False,
-                        subject=word)
+            return _per(
+                text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
+            )
     if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
         return "people", None, None, end, 1.0
     single = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<noun>[a-z]{3,})\b", rest) if one else None
@@ -591,19 +654,43 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         start, end = match.span("figure")
         if _free(taken, start, end):
             value = fraction_value(match.group("fraction")) or 0.5
-            found.append(_Found(start, end, value, value, "exact", "percentage_points", "percent"))
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier="exact",
+                    unit="percentage_points",
+                    category="percent",
+                )
+            )
             taken.append((start, end))
     for match in _FEW_PERCENT.finditer(text):
         start, end = match.span("figure")
         if _free(taken, start, end):
-            found.append(_Found(start, end, 2, 4, "approximately", "percent", "percent"))
+            found.append(
+                _Found(
+                    start=start, end=end, low=2, high=4, qualifier="approximately", unit="percent", category="percent"
+                )
+            )
             taken.append((start, end))
     for match in _ONE_PERIOD.finditer(text):
         start, end = match.span("figure")
         if not _free(taken, start, end):
             continue
         value, unit = _PERIODS[match.group("period").lower()]
-        found.append(_Found(start, end, value, value, _qualifier_of(match.group("figure")), unit, "duration"))
+        found.append(
+            _Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier=_qualifier_of(match.group("figure")),
+                unit=unit,
+                category="duration",
+            )
+        )
     return found
 
 
@@ -629,8 +716,19 @@ def _change(text: str, start: int, end: int) -> str | None:
     if after and (start == 0 or not re.search(r"\b(?:to|from|at)\s+$", before)):
         if after.group(1) in ("rise", "increase", "gain", "jump", "hike", "boost", "surge", "growth", "climb"):
             return "up"
-        if after.group(1) in ("drop", "decline", "fall", "cut", "loss", "decrease", "reduction", "slump", "dip",
-                              "plunge", "slide"):
+        if after.group(1) in (
+            "drop",
+            "decline",
+            "fall",
+            "cut",
+            "loss",
+            "decrease",
+            "reduction",
+            "slump",
+            "dip",
+            "plunge",
+            "slide",
+        ):
             return "down"
     return None
 

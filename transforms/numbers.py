@@ -177,8 +177,15 @@ def parse_number(expression: str) -> Number | None:
     vague = vague_range(text)
     if vague is not None:
         return vague
-    for words, fraction in (("a half", 0.5), ("half", 0.5), ("a quarter", 0.25), ("quarter", 0.25),
-                            ("a third", 1 / 3), ("two thirds", 2 / 3), ("three quarters", 0.75)):
+    for words, fraction in (
+        ("a half", 0.5),
+        ("half", 0.5),
+        ("a quarter", 0.25),
+        ("quarter", 0.25),
+        ("a third", 1 / 3),
+        ("two thirds", 2 / 3),
+        ("three quarters", 0.75),
+    ):
         if text.startswith(words + " "):
             rest = re.sub(r"^(of\s+)?an?\s+", "", text[len(words) + 1 :])
             scale = SCALES.get(rest.rstrip("s"))

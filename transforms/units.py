@@ -84,8 +84,12 @@ _MEASURE_UNITS = {
     "degree": "degrees",
 }
 # time words that scale to a unit above: "two decades" = 20 years
-_LONG_PERIODS = {"decade": ("years", 10.0), "decades": ("years", 10.0), "century": ("years", 100.0),
-                 "centuries": ("years", 100.0)}
+_LONG_PERIODS = {
+    "decade": ("years", 10.0),
+    "decades": ("years", 10.0),
+    "century": ("years", 100.0),
+    "centuries": ("years", 100.0),
+}
 _AREA = {"km": "km2", "m": "m2", "miles": "mi2", "feet": "ft2"}
 _VOLUME = {"feet": "ft3", "m": "m3", "inches": "in3"}
 _UNIT_PHRASE = re.compile(
