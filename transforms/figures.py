@@ -78,7 +78,8 @@ _AGE_AFTER_NAME = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age>[1-9]\d),? "
     r"(?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
-    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d), (?=of |from |who |and |was |is |had |has |had )"
+    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—]) (?=[a-z])"
+    r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
 )
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
@@ -162,7 +163,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found: list[_Found] = []
     taken = _excluded_spans(text)
     for match in _AGE_AFTER_NAME.finditer(text):
-        group = next(g for g in ("age", "age2", "age3") if match.group(g))
+        group = next(g for g in ("age", "age2", "age3", "age4") if match.group(g))
         start, end = match.span(group)
         if _free(taken, start, end):
             value = float(match.group(group))
@@ -258,7 +259,7 @@ def _figure_pattern() -> re.Pattern[str]:
     currency = rf"(?:(?P<cur>(?-i:{symbols}|US\$|[A-Z]{{3}}))\.?\s?)"
     currency2 = currency.replace("cur", "cur2")
     return re.compile(
-        rf"(?<![\w$£€.,/:-])(?P<figure>"
+        rf"(?<![\w$£€.,/:#-])(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
         rf"(?:(?P<age>the\s+{DIGITS}-year-old|(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]old|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
@@ -499,7 +500,8 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
     if re.search(
         r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
-        r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC)\s*$",
+        r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC|Week|Game|"
+        r"Stage|Round|Group|Gate|Terminal|Platform|Track|Lot|Unit|Suite|Ward|District)\s*$",
         before,
     ):
         return True
@@ -515,9 +517,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     if bare.lower() in ORDINAL_WORDS:
         return True
     wider = text[max(0, start - 24) : start]
-    if re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+)(?:top|bottom)\s$", wider, re.I):
+    if re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I):
         return True  # a ranking: "the top 10 hazards"
-    if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"[a-z,]\s$", before) and re.match(r"^\s[A-Z]", after):
+    opening = not before.strip() or before.rstrip()[-1] in ".!?\n:"
+    if re.fullmatch(r"[A-Z][a-z]+", bare) and not opening and re.match(r"^[\s-][A-Z]", after):
         return True  # a capitalised number word inside a name: "our One Home Depot plan"
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
@@ -580,15 +583,12 @@ def _unit_after(
             )
     if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
         return "people", None, None, end, 1.0
-    single = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<noun>[a-z]{3,})\b", rest) if one else None
-    if (
-        single
-        and single.group("noun") not in _NOT_NOUNS | _FUNCTION_AFTER_ONE | STOP_WORDS
-        and not single.group("noun").endswith(("ly", "ing", "ed", "er", "est"))
-        and single.group("noun") not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
-    ):
-        word = single.group("noun") + "s"  # "one toilet", "one out-of-county warrant": counted in the plural
-        return ("people" if word in _PEOPLE else word), None, word, end + single.end(), 1.0
+    if one:
+        noun = _noun_after_one(rest)
+        if noun:
+            word, stop = noun
+            word = _plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
+            return ("people" if word in _PEOPLE else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
         r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>[a-z][\w-]*s|"
@@ -600,6 +600,35 @@ def _unit_after(
         word = ahead.group("noun").lower()
         return ("people" if word in _PEOPLE else word), None, word, end, 1.0
     return None, None, None, end, 1.0
+
+
+def _plural(word: str) -> str:
+    """The regular English plural of a noun: toilet -> toilets, country -> countries, stretch -> stretches."""
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _noun_after_one(rest: str) -> tuple[str, int] | None:
+    """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends."""
+    run = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<first>[a-z]{3,})\b(?:\s+(?P<second>[a-z]{3,})\b)?", rest)
+    if not run:
+        return None
+    first, second = run.group("first"), run.group("second")
+    adjective = re.search(r"(?:al|ful|ous|ive|ic|y)$", first) and not first.endswith(("ly", "ary", "ty"))
+    candidates = [("second", second), ("first", first)] if second and adjective else [("first", first)]
+    for group, word in candidates:
+        if (
+            word
+            and word not in _NOT_NOUNS | _FUNCTION_AFTER_ONE | STOP_WORDS
+            and not word.endswith(("ly", "ing", "ed", "er", "est"))
+            and word not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
+            and not (word.endswith("s") and not word.endswith("ss"))
+        ):
+            return word, run.end(group)
+    return None
 
 
 def _per(
@@ -618,7 +647,9 @@ def _per(
         if money
         else r"^\s+per\s+(?P<den>[a-z]+)\b"
     )
-    per = re.match(pattern, text[end : end + 30], re.I)
+    per = re.match(pattern, text[end : end + 30], re.I) or re.match(
+        r"^-(?:a|an|per)-(?P<den>[a-z]+)\b", text[end : end + 20]
+    )
     if per and unit not in ("percent", "percentage_points"):
         denominator = per.group("den").lower()
         following = text[end + per.end() : end + per.end() + 12]
@@ -700,6 +731,15 @@ def _change(text: str, start: int, end: int) -> str | None:
     verb = re.search(r"([a-z]+)(?:\s+(?:by|of))?\s+$", before)
     if verb:
         word = verb.group(1)
+        particle = re.search(r"\b([a-z]+)\s+(?:up|down)\s+$", before)
+        if (
+            word in ("up", "down")
+            and particle
+            and (
+                particle.group(1).endswith("ed") or particle.group(1) in ("pay", "pony", "ante", "sign", "set", "back")
+            )
+        ):
+            return None  # "anted up $129", "paid down": a phrasal verb, not a change
         if word in RISE_WORDS and word not in ("lower", "higher"):
             return "up"
         if word in FALL_WORDS and word not in ("lower", "higher"):
@@ -736,7 +776,7 @@ def _change(text: str, start: int, end: int) -> str | None:
 def _to_record(*, article_id: str, text: str, found: _Found) -> Figure:
     """The Figure row for what a rule found, its span trimmed of trailing punctuation."""
     start, end = found.start, found.end
-    while end > start and text[end - 1] in " ,.;:":
+    while end > start and (text[end - 1] in ",.;:" or text[end - 1].isspace()):
         end -= 1
     return Figure(
         figure_id=stable_id("figure", article_id, start, end),

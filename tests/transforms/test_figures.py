@@ -185,6 +185,7 @@ def test_no_year_is_a_figure_in_the_seeds() -> None:
         ("Solar now costs $1.40 per watt.", ("$1.40 per watt", 1.40, "USD/watt", "money")),
         ("Brent traded at $60 a barrel.", ("$60 a barrel", 60, "USD/barrel", "money")),
         ("The firm earned 45 cents per share.", ("45 cents per share", 0.45, "USD/share", "money")),
+        ("The $6.99-a-month service grew.", ("$6.99-a-month", 6.99, "USD/month", "money")),  # hyphenated rate
         # glued units
         ("The game runs at 60fps on the console.", ("60fps", 60, "fps", "other")),
         ("He ran a 10km route.", ("10km", 10, "km", "distance")),
@@ -281,6 +282,11 @@ def test_hyphenated_measures(text: str, surface: str, value: float, unit: str, c
         "The S&P 500 is up this year.",  # an index name
         "It made the list of top 10 hazards.",  # a ranking
         "Intro.\n[1] Smith J. Journal. 2015; 28: 685-690.",  # a numbered reference line
+        "It began in the 1967 Six-Day War.",  # a capitalised measure inside a name
+        "They were known as the \"Three Amigos.\"",  # a capitalised number word inside a nickname
+        "Greed is the #1 enemy of progress.",  # a rank written with #
+        "The party's top 10 face off tonight.",  # a ranking after a possessive
+        "They meet again in the Week 13 rematch.",  # a numbered week of a season
     ],
 )
 def test_not_figures_beyond_conflict(text: str) -> None:
@@ -303,6 +309,7 @@ def test_not_figures_beyond_conflict(text: str) -> None:
         ("The mass could be reduced by a third.", "a third", "down"),  # a fraction
         ("Police arrested 12 people.", "12 people", None),  # no change at all
         ("The index gained 20.72 points.", "20.72 points", "up"),  # a gain
+        ("Those who anted up $129 got one.", "$129", None),  # "up" of a phrasal verb is no rise
     ],
 )
 def test_change_up_or_down(text: str, surface: str, change: str | None) -> None:
@@ -334,3 +341,36 @@ def test_any_text_gives_exact_spans(text: str) -> None:
         assert text[f.start_char : f.end_char] == f.surface
         assert f.value_low <= f.value <= f.value_high
         assert f.change in (None, "up", "down")
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("The WikiLeaks founder Assange, 47, was held.", "47", 47),  # an age after one name
+        ("Her manager Braun, 38 – who runs a label – spoke.", "38", 38),  # set off by a dash
+        ("At 16, he went to college.", "16", 16),  # "At 16, he"
+        ("It covers the 43-year-old man.", "the 43-year-old", 43),  # the established form
+    ],
+)
+def test_ages(text: str, surface: str, value: float) -> None:
+    figures = [f for f in extract_figures("a1", text) if f.category == "age"]
+    assert [(f.surface, f.value, f.unit) for f in figures] == [(surface, value, "years")]
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("The cell had one toilet.", "toilets"),  # a count of one, in the plural
+        ("He cited one legal expert, as reported.", "experts"),  # an adjective before the noun
+        ("Only one country has left.", "countries"),  # -y plural
+        ("There was at least one lengthy stretch.", "stretches"),  # -ch plural after an adjective
+    ],
+)
+def test_counts_of_one(text: str, unit: str) -> None:
+    assert [f.unit for f in extract_figures("a1", text)] == [unit]
+
+
+def test_surfaces_carry_no_trailing_whitespace() -> None:
+    # a price at the end of a line does not take the line break into its span
+    text = "Get it for $235\nSee it now"
+    assert [f.surface for f in extract_figures("a1", text)] == ["$235"]
