@@ -584,9 +584,9 @@ def _unit_after(
     if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
         return "people", None, None, end, 1.0
     if one:
-        noun = _noun_after_one(rest)
-        if noun:
-            word, stop = noun
+        one_noun = _noun_after_one(rest)
+        if one_noun:
+            word, stop = one_noun
             word = _plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
             return ("people" if word in _PEOPLE else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
