@@ -112,7 +112,7 @@ def _registry() -> Any:
     return pint.UnitRegistry()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=50_000)  # bounded: the words after numbers in a large corpus are many
 def measure_of(phrase: str) -> tuple[str, str, float] | None:
     """(label, category, factor) for a unit phrase ("kilometres", "kWh", "square miles"), or None."""
     text = " ".join(phrase.replace("-", " ").split())
