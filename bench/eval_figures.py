@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections import defaultdict
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from transforms.records import Article, Figure  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "bench" / "gold" / "figures.jsonl"
+SPLIT = REPO / "bench" / "gold" / "figures_split.jsonl"  # doc -> half (tune/check), domain, fresh
 
 
 def _nth(text: str, needle: str, n: int) -> int:
@@ -79,25 +81,16 @@ def same_value(a: float | None, b: float) -> bool:
     return a is not None and abs(a - b) <= 1e-3 * max(1.0, abs(b))
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("eval_dev", type=Path)
-    parser.add_argument("--show", type=int, default=0)
-    parser.add_argument("--gate", type=Path, default=None)
-    args = parser.parse_args()
-    gold_rows = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
-    docs = documents(args.eval_dev, gold_rows)
-    by_doc: dict[str, list[dict]] = defaultdict(list)
-    for row in gold_rows:
-        by_doc[row["doc"]].append(row)
-    predicted_n = gold_n = good_p = good_g = matched = category_ok = qualifier_ok = 0
+def _score(docs: dict[str, tuple[str, str | None]], by_doc: dict[str, list[dict]], show: int) -> tuple[dict, list[str]]:
+    """Counts for value+unit precision/recall, category and qualifier agreement over docs."""
+    n = dict(predicted=0, gold=0, good_p=0, good_g=0, matched=0, category=0, qualifier=0)
     shown: list[str] = []
     for doc, (text, raw) in docs.items():
         predicted: list[Figure] = extract_figures(doc, text)
         gold = [(row, gold_span(row, text, raw)) for row in by_doc[doc]]
         gold = [(row, span) for row, span in gold if span is not None]
-        predicted_n += len(predicted)
-        gold_n += len(by_doc[doc])
+        n["predicted"] += len(predicted)
+        n["gold"] += len(by_doc[doc])
         pairs = sorted(
             ((min(f.end_char, s[1]) - max(f.start_char, s[0]), i, j)
              for i, f in enumerate(predicted) for j, (_, s) in enumerate(gold)
@@ -112,33 +105,88 @@ def main() -> int:
             used_p.add(i)
             used_g.add(j)
             f, (row, _) = predicted[i], gold[j]
-            matched += 1
+            n["matched"] += 1
             ok = same_value(f.value, row["value"]) and (f.unit or "") == (row["unit"] or "")
-            good_p += ok
-            good_g += ok
-            category_ok += f.category == row["category"]
-            qualifier_ok += (f.qualifier or "exact") == (row["qualifier"] or "exact")
-            if not ok and len(shown) < args.show:
+            n["good_p"] += ok
+            n["good_g"] += ok
+            n["category"] += f.category == row["category"]
+            n["qualifier"] += (f.qualifier or "exact") == (row["qualifier"] or "exact")
+            if not ok and len(shown) < show:
                 shown.append(f"WRONG {doc[:10]}: {f.surface!r} {f.value} {f.unit} | gold {row['surface']!r} "
                              f"{row['value']} {row['unit']}")
         for i, f in enumerate(predicted):
-            if i not in used_p and len(shown) < args.show:
+            if i not in used_p and len(shown) < show:
                 shown.append(f"FP {doc[:10]}: {f.surface!r} {f.value} {f.unit} {f.category}")
         for j, (row, _) in enumerate(gold):
-            if j not in used_g and len(shown) < args.show:
+            if j not in used_g and len(shown) < show:
                 shown.append(f"FN {doc[:10]}: {row['surface']!r} {row['value']} {row['unit']}")
+    return n, shown
+
+
+def _line(name: str, n: dict) -> tuple[float, float]:
+    """Print one line of figures for a group of documents; return its precision and recall."""
+    precision = n["good_p"] / n["predicted"] if n["predicted"] else 0.0
+    recall = n["good_g"] / n["gold"] if n["gold"] else 0.0
+    agreement = (f"category {n['category'] / n['matched']:.3f} qualifier {n['qualifier'] / n['matched']:.3f}"
+                 if n["matched"] else "")
+    print(f"  {name:<26} P {precision:.4f} R {recall:.4f}  ({n['predicted']} predicted, {n['gold']} gold, "
+          f"{n['matched']} matched by span; {agreement})")
+    return precision, recall
+
+
+def _speed(eval_dev: Path, rounds: int = 3) -> tuple[int, float]:
+    """Articles per second of extract_figures over every dev page's body (best of rounds)."""
+    bodies = json.loads((eval_dev / "extraction" / "ground-truth.json").read_text("utf-8"))
+    texts = [(doc, row["articleBody"]) for doc, row in bodies.items()]
+    extract_figures("warm-up", "It cost $5 million and 3 kWh.")  # lazy tables load once per process
+    best = float("inf")
+    for _ in range(rounds):
+        started = time.perf_counter()
+        for doc, text in texts:
+            extract_figures(doc, text)
+        best = min(best, time.perf_counter() - started)
+    return len(texts), len(texts) / best
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("eval_dev", type=Path)
+    parser.add_argument("--show", type=int, default=0, help="print up to N errors (tune half only)")
+    parser.add_argument("--gate", type=Path, default=None)
+    parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
+    args = parser.parse_args()
+    gold_rows = [json.loads(line) for line in GOLD.read_text("utf-8").splitlines() if line.strip()]
+    split = {row["doc"]: row for row in map(json.loads, SPLIT.read_text("utf-8").splitlines()) if row}
+    docs = documents(args.eval_dev, gold_rows)
+    by_doc: dict[str, list[dict]] = defaultdict(list)
+    for row in gold_rows:
+        by_doc[row["doc"]].append(row)
+    # errors are shown for the tune half only: the check half is read in aggregate
+    tune_docs = {doc: pair for doc, pair in docs.items() if split[doc]["half"] == "tune"}
+    _, shown = _score(tune_docs, by_doc, args.show)
     for line in shown:
         print(line)
-    precision = good_p / predicted_n if predicted_n else 0.0
-    recall = good_g / gold_n if gold_n else 0.0
-    figures = {"precision": precision, "recall": recall}
-    print(f"figures: precision {precision:.4f} recall {recall:.4f} on value and unit "
-          f"({predicted_n} predicted, {gold_n} gold, {matched} matched by span)")
-    if matched:
-        print(f"  of the matched: category {category_ok / matched:.4f}, qualifier {qualifier_ok / matched:.4f}")
+    groups = [("all", lambda s: True)]
+    for half in ("tune", "check"):
+        for domain in ("conflict", "general"):
+            groups.append((f"{half} {domain}", lambda s, h=half, d=domain: s["half"] == h and s["domain"] == d))
+        groups.append((f"{half} (both domains)", lambda s, h=half: s["half"] == h))
+    groups.append(("check fresh pages", lambda s: s["half"] == "check" and s["fresh"]))
+    measured: dict[str, float] = {}
+    print("figures on value and unit:")
+    for name, keep in groups:
+        n, _ = _score({doc: pair for doc, pair in docs.items() if keep(split[doc])}, by_doc, 0)
+        precision, recall = _line(name, n)
+        key = name.replace(" (both domains)", "").replace(" ", "_")
+        measured[f"{key}_precision" if key != "all" else "precision"] = precision
+        measured[f"{key}_recall" if key != "all" else "recall"] = recall
+    if not args.no_speed:
+        count, rate = _speed(args.eval_dev)
+        print(f"speed: {rate:.1f} articles/s over the {count} dev pages (extract_figures alone, best of 3)")
     if args.gate is None:
         return 0
-    return check_floors(args.gate, "figures", figures)
+    return check_floors(args.gate, "figures", measured)
+
 
 if __name__ == "__main__":
     sys.exit(main())

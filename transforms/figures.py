@@ -1,138 +1,69 @@
-"""Numbers stated as facts: value, range, qualifier, unit, category and what is counted.
+"""Numbers stated as facts: value, range, qualifier, unit, category, what is counted, change.
 
 A figure is a number expression and what sits around it in its sentence:
 
-    [qualifier] [currency] NUMBER [multiplier] [unit | counted noun]    "nearly half a million people"
-    NUMBER-NUMBER / between NUMBER and NUMBER / NUMBER to NUMBER       "20,000-40,000 people"
-    vague magnitudes                                                   "hundreds of prisoners", "tens of thousands"
-    ages                                                               "the 33-year-old", "aged 26"
+    [qualifier] [currency] NUMBER [multiplier] [unit | counted noun] [per X]   "nearly half a million people"
+    NUMBER-NUMBER / between NUMBER and NUMBER / NUMBER to NUMBER            "20,000-40,000 people"
+    vague magnitudes                                                        "hundreds of prisoners"
+    ages                                                                    "the 33-year-old", "aged 26"
+    shares in words                                                         "a third of", "one in five"
+    hyphenated measures                                                     "a 30-day delay"
 
-NUMBER is digits (1,000 / 12.5 / 1.2bn / 10k) or words ("one million", "twenty-five",
-"half a million", "a dozen"). Vague magnitudes become ranges with qualifier
-approximately, by one convention (bench/gold/FIGURES.md): "hundreds" 200-900, "thousands"
-2,000-9,000, "tens of thousands" 20,000-90,000, "dozens" 24-96, "several hundred"
-300-900, "a few thousand" 2,000-4,000.
-
-The category comes from the unit (money, percent, distance, age, duration) or, for counts,
-from the words of the sentence around the figure (killed/dead/deaths, injured/wounded,
-displaced/fled, detained/prisoners/released, home to/population); anything else counted
-is a count, and other measures are other.
+Numbers are read in transforms/numbers.py, units and currencies in transforms/units.py (pint and
+babel), categories are declared in transforms/figure_categories.py. `change` is "up" / "down"
+when the sentence says the quantity rose or fell by the figure ("rose 5%", "cut 200 jobs").
 
 Not figures: years (1982, 2011), dates (November 27, 12/05/2024), times (10:31), ordinals
-(20th, third, fourth-largest), numbers inside names (COVID-19, F-16, Route 66, PS4), phone
-numbers, and numbers in page furniture.
+(20th, third, fourth-largest), numbers inside names (COVID-19, F-16, Route 66, PS4, the 16-inch
+MacBook Pro), phone numbers, game scores ("a 4-1 win"), test labels ("0-60 mph"), numbered
+list headlines and teasers ("9 Surprising Facts About ..."), and numbers in page furniture.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
+from transforms.figure_categories import COUNT_CATEGORIES, category_from_words
 from transforms.ids import stable_id
-from transforms.lexicon import STOP_WORDS
+from transforms.lexicon import FALL_WORDS, RISE_WORDS, STOP_WORDS
+from transforms.numbers import (
+    DIGITS,
+    FRACTION_PHRASE,
+    IN_EVERY,
+    NUMBER,
+    ORDINAL_WORDS,
+    SCALE,
+    VAGUE,
+    Number,
+    fraction_value,
+    parse_number,
+    share_value,
+)
 from transforms.records import Figure
+from transforms.units import currencies, currency_after, currency_of_symbol, measure_after
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "1"
+VERSION = "2"
 
-_UNITS_WORDS = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-_TENS_WORDS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_SCALES = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "million": 1_000_000,
-    "billion": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-}
-_SHORT_SCALES = {
-    "k": 1_000,
-    "m": 1_000_000,
-    "mn": 1_000_000,
-    "mln": 1_000_000,
-    "bn": 1_000_000_000,
-    "b": 1_000_000_000,
-    "tn": 1_000_000_000_000,
-    "trn": 1_000_000_000_000,
-}
-_FRACTIONS = {
-    "half": 0.5,
-    "a half": 0.5,
-    "a quarter": 0.25,
-    "quarter": 0.25,
-    "a third": 1 / 3,
-    "two thirds": 2 / 3,
-    "three quarters": 0.75,
-}
-
-_WORD_NUMBER = (
-    r"(?:(?:"
-    + "|".join(sorted(_TENS_WORDS, key=len, reverse=True))
-    + r")(?:[-\s](?:"
-    + "|".join(sorted((w for w in _UNITS_WORDS if _UNITS_WORDS[w] < 10 and w != "zero"), key=len, reverse=True))
-    + r"))?|"
-    + "|".join(sorted(_UNITS_WORDS, key=len, reverse=True))
-    + r")"
-)
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-_SCALE = r"(?:hundred|thousand|million|billion|trillion)"
-_NUMBER = (
-    rf"(?:(?:half|a half|a quarter|quarter|a third|two thirds|three quarters)\s+(?:of\s+)?an?\s+{_SCALE}"
-    rf"|{_DIGITS}\s*(?:{_SCALE}s?|bn|mn|mln|tn|trn|[kmb](?![\w]))?(?:\s+{_SCALE})?"
-    rf"|(?:a|one|{_WORD_NUMBER})(?:\s+{_SCALE})(?:\s+(?:and\s+)?{_WORD_NUMBER})?(?:\s+{_SCALE})?"
-    rf"|a\s+dozen|{_WORD_NUMBER}\s+dozen|{_WORD_NUMBER})"
-)
-# "more than a decade", "nearly a year": one unit of time, only after a qualifier
+_QUALIFIERS = [
+    (
+        "approximately",
+        r"nearly|almost|about|around|some|roughly|approximately|an estimated|estimated|close to|"
+        r"near|circa|approx\.?|more or less|more like|barely",
+    ),
+    ("at_least", r"at least|no fewer than|no less than|a minimum of"),
+    ("more_than", r"more than|over|above|in excess of|upwards of|just over|well over|greater than|exceeding"),
+    ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite"),
+    ("up_to", r"up to|as many as|as much as|a maximum of|no more than|within(?: the next| the past)?"),
+]
+_QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in _QUALIFIERS)
 _ONE_PERIOD = re.compile(
     r"(?<![\w])(?P<figure>(?:nearly|almost|about|around|roughly|more than|over|just over|less than|under|"
-    r"just under|at least|up to|just|only)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
+    r"just under|at least|up to|just|only|barely)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
     re.I,
 )
-# "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
-_AGE_AFTER_NAME = re.compile(
-    r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?P<age>[1-9]\d),? (?=of |from |who |and |was |is |had |has )"
-    r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+, (?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
-)
-# "more than half of", "a third of the country": a share, in percent
-_FRACTION = re.compile(
-    r"(?<![\w-])(?<!the )(?<!first )(?<!second )(?<!other )"
-    r"(?P<figure>(?:(?:more than|less than|about|nearly|almost|just over|just under|roughly|over|under)\s+)?"
-    r"(?P<fraction>half|a third|a quarter|two thirds|three quarters))"
-    r"(?=\s+(?!an?\b|hour|time|way|century|dozen|million|billion|thousand|hundred)[a-z]|[,.;])",
-    re.I,
-)
-# "a quarter-point cut": a fraction of a percentage point
-_POINT_FRACTION = re.compile(r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half)[- ]point)\b", re.I)
-_FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
 _PERIODS = {
     "decade": (10, "years"),
     "century": (100, "years"),
@@ -142,110 +73,51 @@ _PERIODS = {
     "day": (1, "days"),
     "hour": (1, "hours"),
 }
-_VAGUE = (
-    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|decades(?!\s+of\b)|"
-    r"(?:dozens|hundreds|thousands|millions|billions)"
-    r"|(?:several|a\s+few|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion))"
+# "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
+_AGE_AFTER_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age>[1-9]\d),? "
+    r"(?=of |from |who |and |was |is |had |has )"
+    r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
+    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—]) (?=[a-z])"
+    r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
 )
-_QUALIFIERS = [
-    (
-        "approximately",
-        r"nearly|almost|about|around|some|roughly|approximately|an estimated|estimated|close to|"
-        r"near|circa|approx\.?|more or less",
-    ),
-    ("at_least", r"at least|no fewer than|no less than|a minimum of"),
-    ("more_than", r"more than|over|above|in excess of|upwards of|just over|well over|greater than|exceeding"),
-    ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite"),
-    ("up_to", r"up to|as many as|as much as|a maximum of|no more than"),
+# "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
+_FRACTION = re.compile(
+    r"(?<![\w-])(?<!the )(?<!first )(?<!second )(?<!other )(?<!last )"
+    r"(?P<figure>(?:(?:more than|less than|about|nearly|almost|just over|just under|roughly|over|under)\s+)?"
+    rf"(?P<fraction>{FRACTION_PHRASE}))"
+    r"(?=\s+(?!an?\b|hour|time|way|century|dozen|million|billion|thousand|hundred|point|mile|inning|period)[a-z]"
+    r"|[,.;])",
+    re.I,
+)
+_IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+# "a quarter-point cut": a fraction of a percentage point
+_POINT_FRACTION = re.compile(r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half)[- ]point)\b", re.I)
+_FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
+_PERCENT = [
+    (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
 ]
-_QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in _QUALIFIERS)
-_CURRENCY_SYMBOL = r"(?P<cur>US\$|\$|£|€|¥|₹|A\$|C\$|HK\$|NZ\$|S\$)"
-_CURRENCY_SYMBOLS = {
-    "$": "USD",
-    "US$": "USD",
-    "£": "GBP",
-    "€": "EUR",
-    "¥": "JPY",
-    "₹": "INR",
-    "A$": "AUD",
-    "C$": "CAD",
-    "HK$": "HKD",
-    "NZ$": "NZD",
-    "S$": "SGD",
-}
-_CURRENCY_WORDS = {
-    "dollars": "USD",
-    "dollar": "USD",
-    "usd": "USD",
-    "pounds": "GBP",
-    "pound": "GBP",
-    "sterling": "GBP",
-    "gbp": "GBP",
-    "euros": "EUR",
-    "euro": "EUR",
-    "eur": "EUR",
-    "yen": "JPY",
-    "yuan": "CNY",
-    "renminbi": "CNY",
-    "rupees": "INR",
-    "rupee": "INR",
-    "roubles": "RUB",
-    "rubles": "RUB",
-    "riyals": "SAR",
-    "dirhams": "AED",
-    "lira": "TRY",
-    "liras": "TRY",
-    "francs": "CHF",
-    "pesos": "MXN",
-    "rand": "ZAR",
-    "won": "KRW",
-    "shekels": "ILS",
-}
-_MEASURES = {
-    "%": ("percent", "percent"),
-    "percent": ("percent", "percent"),
-    "per cent": ("percent", "percent"),
-    "percentage points": ("percentage_points", "percent"),
-    "percentage point": ("percentage_points", "percent"),
-    "km": ("km", "distance"),
-    "kilometers": ("km", "distance"),
-    "kilometres": ("km", "distance"),
-    "kilometer": ("km", "distance"),
-    "kilometre": ("km", "distance"),
-    "miles": ("miles", "distance"),
-    "mile": ("miles", "distance"),
-    "meters": ("m", "distance"),
-    "metres": ("m", "distance"),
-    "feet": ("feet", "distance"),
-    "yards": ("yards", "distance"),
-    "years": ("years", "duration"),
-    "year": ("years", "duration"),
-    "months": ("months", "duration"),
-    "month": ("months", "duration"),
-    "weeks": ("weeks", "duration"),
-    "week": ("weeks", "duration"),
-    "days": ("days", "duration"),
-    "day": ("days", "duration"),
-    "hours": ("hours", "duration"),
-    "hour": ("hours", "duration"),
-    "minutes": ("minutes", "duration"),
-    "decades": ("years", "duration"),
-    "decade": ("years", "duration"),
-    "centuries": ("years", "duration"),
-    "kg": ("kg", "other"),
-    "kilograms": ("kg", "other"),
-    "tonnes": ("tonnes", "other"),
-    "tons": ("tons", "other"),
-    "grams": ("grams", "other"),
-    "points": ("points", "other"),
-    "times": ("times", "other"),
-    "square kilometres": ("km2", "other"),
-    "square kilometers": ("km2", "other"),
-    "acres": ("acres", "other"),
-    "hectares": ("hectares", "other"),
-    "degrees": ("degrees", "other"),
-    "barrels": ("barrels", "other"),
-}
+_POINTS = re.compile(r"^\s*(?:percentage\s+points?|pct\s+points?)\b", re.I)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
+_IRREGULAR_PLURALS = (
+    "people|children|men|women|police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
+)
+_COUNTED = re.compile(
+    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
+)
+_NOT_NOUNS = frozenset("is was has does goes says its this thus plus us as less was his hers ours yours theirs".split())
+_FUNCTION_AFTER_ONE = frozenset(
+    "of the and or but day time way more less other another thing point such last first year week month night "
+    "morning evening afternoon hand side".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "of to in on the a from their his her its our with by at for as than that who which".split()
+)
 _PEOPLE = frozenset(
     """people persons person civilians residents inhabitants citizens prisoners detainees inmates soldiers
     troops fighters combatants militants rebels insurgents children kids women men adults students
@@ -256,202 +128,240 @@ _PEOPLE = frozenset(
     surgeons males females witnesses fatalities immigrants contacts volunteers protestors recruits
     employees agents analysts executives officials lawmakers legislators senators candidates delegates
     players athletes drivers residents tenants homeowners buyers shoppers viewers readers subscribers
-    participants respondents adults seniors veterans sailors airmen marines pilots crew friends""".split()
+    participants respondents adults seniors veterans sailors airmen marines pilots crew friends humans""".split()
 )
-_CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
-    (
-        "killed",
-        re.compile(
-            r"\b(killed|kill|killing|dead|deaths?|died|die|dying|death toll|fatalit\w+|lives|"
-            r"massacred?|slain|perished|murdered|executed|casualties)\b",
-            re.I,
-        ),
-    ),
-    ("injured", re.compile(r"\b(injured|injuries|wounded|hurt|injuring|wounding)\b", re.I)),
-    (
-        "displaced",
-        re.compile(
-            r"\b(displaced|displacement|fled|fleeing|flee|refugees?|evacuated|homeless|"
-            r"exodus|heading (?:to|towards)|uprooted)\b",
-            re.I,
-        ),
-    ),
-    (
-        "detained",
-        re.compile(
-            r"\b(detained|detention|arrested|arrests?|prisoners?|jailed|imprisoned|custody|"
-            r"detainees|released|freed|captives?|hostages?|inmates)\b",
-            re.I,
-        ),
-    ),
-    ("population", re.compile(r"\b(home to|population|inhabitants|residents|lives? in|people live)\b", re.I)),
-]
-_ORDINAL_WORDS = (
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-    "twentieth hundredth thousandth millionth"
-).split()
-_MONTHS = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
-    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
+_INSTRUMENTS = re.compile(
+    r"\s*(?:treasur\w*|notes?|bonds?|yields?|bills?|gilts?|bunds?|swaps?|mortgages?|libor|futures|"
+    r"contracts?|aluminum|aluminium|copper|nickel|zinc|tin|lead|paper|debt|t-bills?)\b",
+    re.I,
 )
-_DATE_AROUND = re.compile(rf"(?:{_MONTHS}\s+$|^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b)", re.I)
+_MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+# "zero to 60 mph (97 kph)": the name of a test, not a speed
+_TEST_LABEL = re.compile(
+    r"(?<![\w.])(?:0|zero)\s*(?:-|–|to)\s*\d{2,3}\s*(?:mph|km/h|kph)(?:\s*\(\s*\d+\s*(?:kph|km/h|mph)\s*\))?", re.I
+)
 
 
-@dataclass(frozen=True)
-class _Number:
+@dataclass(frozen=True, kw_only=True)
+class _Found:
+    """What a figure rule found before it becomes a Figure."""
+
+    start: int
+    end: int
     low: float
     high: float
-    vague: bool
+    qualifier: str
+    unit: str | None
+    category: str
+    subject: str | None = None
 
 
 def extract_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure stated in text."""
-    figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    found: list[_Found] = []
+    taken = _excluded_spans(text)
     for match in _AGE_AFTER_NAME.finditer(text):
-        group = "age" if match.group("age") else "age2"
+        group = next(g for g in ("age", "age2", "age3", "age4") if match.group(g))
         start, end = match.span(group)
-        value = float(match.group(group))
-        figures.append(_make(article_id, text, start, end, value, value, "exact", "years", "age", None))
-        taken.append((start, end))
-    position = 0
-    while (found := _FIGURE.search(text, position)) is not None:
-        match = found
-        start, end = match.span("figure")
-        figure = None if any(a < end and start < b for a, b in taken) else _to_figure(article_id, text, match)
-        if figure is not None and figure.unit is None and figures:
-            # "a fleet of 270 aircraft, including 12 freight": the sentence's counted noun carries over
-            earlier = figures[-1]
-            same_sentence = not re.search(r"[.!?]\s", text[earlier.end_char : figure.start_char])
-            if (
-                same_sentence
-                and earlier.subject
-                and earlier.category in ("count", "killed", "injured", "displaced", "detained", "population")
-            ):
-                figure = replace(
-                    figure,
-                    unit=earlier.unit,
-                    subject=earlier.subject,
-                    category=earlier.category if figure.category == "other" else figure.category,
-                )
-        if (
-            figure is not None
-            and figure.unit is None
-            and re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
-        ):
-            # "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted
-            head = _sentence(text, start, end)
-            nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, head.find(figure.surface))])
-            nouns = [n for n in nouns if n not in STOP_WORDS and n not in _NOT_NOUNS and not n.endswith("ss")]
-            if nouns:
-                word = nouns[-1]
-                figure = replace(
-                    figure,
-                    unit="people" if word in _PEOPLE else word,
-                    subject=word,
-                    category="count" if figure.category == "other" else figure.category,
-                )
-        if figure is not None:
-            figures.append(figure)
-            taken.append((figure.start_char, figure.end_char))
-        # "from $47 billion to $8 billion" ends the first figure early: look again after it
-        position = max(start + 1, figure.end_char if figure is not None and figure.end_char < end else end)
-    for match in _POINT_FRACTION.finditer(text):
-        start, end = match.span("figure")
-        if not any(a < end and start < b for a, b in taken):
-            value = _FRACTIONS[match.group("fraction").lower()]
-            figures.append(
-                _make(article_id, text, start, end, value, value, "exact", "percentage_points", "percent", None)
+        if _free(taken, start, end):
+            value = float(match.group(group))
+            found.append(
+                _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
             )
             taken.append((start, end))
-    for match in _FEW_PERCENT.finditer(text):
+    for match in _IN_EVERY.finditer(text):
+        # "one in five adults" is a share before it is a count of five adults
         start, end = match.span("figure")
-        if not any(a < end and start < b for a, b in taken):
-            figures.append(_make(article_id, text, start, end, 2, 4, "approximately", "percent", "percent", None))
+        share = share_value(match.group("figure"))
+        if share is not None and share <= 1 and _free(taken, start, end):
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=100 * share,
+                    high=100 * share,
+                    qualifier="exact",
+                    unit="percent",
+                    category="percent",
+                )
+            )
             taken.append((start, end))
     for match in _FRACTION.finditer(text):
+        # "three quarters of homes" is a share before it is a count of quarters
         start, end = match.span("figure")
-        if any(a < end and start < b for a, b in taken):
+        share = fraction_value(match.group("fraction"))
+        if share is None or not _free(taken, start, end):
             continue
-        value = 100 * _FRACTIONS[" ".join(match.group("fraction").lower().split())]
-        qualifier = _qualifier_of(match.group("figure"))
-        figures.append(_make(article_id, text, start, end, value, value, qualifier, "percent", "percent", None))
+        if re.search(
+            r"\b(?:upper|lower|top|bottom|front|back|latter|former|early|late|entire|whole)\s+$",
+            text[max(0, start - 10) : start],
+            re.I,
+        ):
+            continue  # "the upper half of the laptop": a part, not a share
+        ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
+        if ordinal and not (
+            re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
+        ):
+            continue  # "a seventh straight session", "a third case": ordinals, not shares
+        found.append(
+            _Found(
+                start=start,
+                end=end,
+                low=100 * share,
+                high=100 * share,
+                qualifier=_qualifier_of(match.group("figure")),
+                unit="percent",
+                category="percent",
+            )
+        )
         taken.append((start, end))
-    for match in _ONE_PERIOD.finditer(text):
-        start, end = match.span("figure")
-        if any(a < end and start < b for a, b in taken):
-            continue
-        value, unit = _PERIODS[match.group("period").lower()]
-        qualifier = _qualifier_of(match.group("figure"))
-        figures.append(_make(article_id, text, start, end, value, value, qualifier, unit, "duration", None))
+    found += _main_figures(text, taken)
+    found += _share_figures(text, taken)
+    figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
 
 
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """True when [start, end) overlaps no span already taken or excluded."""
+    return not any(a < end and start < b for a, b in taken)
+
+
+def _excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Spans no figure may overlap: test labels and headline-like lines (teasers, list titles)."""
+    spans = [m.span() for m in _TEST_LABEL.finditer(text)]
+    position = 0
+    for line in text.split("\n"):
+        if _is_headline(line) or re.match(r"\s*\[\d{1,3}\]\s", line):  # teasers; numbered references
+            spans.append((position, position + len(line)))
+        position += len(line) + 1
+    return spans
+
+
+def _is_headline(line: str) -> bool:
+    """A short title-case line without closing punctuation that opens with a number: a teaser."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not 2 <= len(words) <= 16 or stripped[-1:] in ".!?:;,”\"'’)" or stripped.isupper():
+        return False
+    if not re.match(r"^\d[\d,.]*\b|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b", stripped):
+        return False
+    content = [w for w in words[1:] if w.lower() not in STOP_WORDS or w[:1].isupper()]
+    capitalised = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+    return bool(content) and len(capitalised) >= 0.75 * len(content)
+
+
+@functools.cache
+def _figure_pattern() -> re.Pattern[str]:
+    """The main figure pattern, with the currency symbols from babel (built once per process)."""
+    symbols = currencies().symbol_pattern
+    currency = rf"(?:(?P<cur>(?-i:{symbols}|US\$|[A-Z]{{3}}))\.?\s?)"
+    currency2 = currency.replace("cur", "cur2")
+    return re.compile(
+        rf"(?<![\w$£€.,/:#-])(?P<figure>"
+        rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
+        rf"(?:(?P<age>the\s+{DIGITS}-year-old|(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]old|"
+        rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
+        rf"{DIGITS}-(?:month|week)-old)"
+        rf"|(?:between\s+)?{currency}?"
+        rf"(?P<number>{VAGUE}|{NUMBER})"
+        rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and)\s*"
+        rf"{currency2}?(?P<number2>{NUMBER}))?)"
+        rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
+        re.I,
+    )
+
+
+def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+    """Figures around a number: the main pattern, with the sentence's counted noun carried over."""
+    found: list[_Found] = []
+    position = 0
+    pattern = _figure_pattern()
+    while (match := pattern.search(text, position)) is not None:
+        start, end = match.span("figure")
+        figure = _read(text, match) if _free(taken, start, end) else None
+        if figure is not None and figure.unit is None and found:
+            figure = _carry_over(text, figure, found[-1])
+        after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
+        if figure is not None and figure.unit is None and after_change:
+            figure = _counted_before(text, figure)
+        if figure is not None:
+            found.append(figure)
+            taken.append((figure.start, figure.end))
+        # "from $47 billion to $8 billion" ends the first figure early: look again after it
+        if figure is None and match.group("number2"):
+            # "November 3—nine days before": the second number may be a figure of its own
+            position = max(start + 1, match.end("number"))
+        else:
+            position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
+    return found
+
+
+def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
+    """ "a fleet of 270 aircraft, including 12 freight": the sentence's counted noun carries over."""
+    same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
+    if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES:
+        category = earlier.category if figure.category == "other" else figure.category
+        return replace(figure, unit=earlier.unit, subject=earlier.subject, category=category)
+    return figure
+
+
+def _counted_before(text: str, figure: _Found) -> _Found:
+    """ "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted."""
+    head = _sentence(text, figure.start, figure.end)
+    at = head.find(text[figure.start : figure.end])
+    nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, at)])
+    nouns = [n for n in nouns if n not in STOP_WORDS and n not in _NOT_NOUNS and not n.endswith("ss")]
+    if not nouns:
+        return figure
+    word = nouns[-1]
+    category = "count" if figure.category == "other" else figure.category
+    return replace(figure, unit="people" if word in _PEOPLE else word, subject=word, category=category)
+
+
 def _qualifier_of(surface: str) -> str:
+    """The qualifier a figure's surface opens with, else exact."""
     for name, pattern in _QUALIFIERS:
         if re.match(rf"^(?:{pattern})\b", surface, re.I):
             return name
     return "exact"
 
 
-_FIGURE = re.compile(
-    rf"(?<![\w$£€.,/:-])(?P<figure>"
-    rf"(?:(?:{_QUALIFIER})\s+)?"
-    rf"(?:(?P<age>the\s+{_DIGITS}-year-old|aged\s+{_DIGITS}|{_DIGITS}-year-old)"
-    rf"|(?:between\s+)?(?:{_CURRENCY_SYMBOL}\s?)?"
-    rf"(?P<number>{_VAGUE}|{_NUMBER})"
-    rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and)\s*"
-    rf"(?:{_CURRENCY_SYMBOL.replace('cur', 'cur2')}\s?)?(?P<number2>{_NUMBER}))?)"
-    rf")(?![\w])",
-    re.I,
-)
-
-
-def _to_figure(article_id: str, text: str, match: re.Match[str]) -> Figure | None:
+def _read(text: str, match: re.Match[str]) -> _Found | None:
+    """A figure from one match of the main pattern, or None when it is not a figure."""
     start, end = match.span("figure")
-    surface = match.group("figure")
     qualifier = next((name for name, _ in _QUALIFIERS if match.group(f"q_{name}")), None)
     if match.group("age"):
-        value = float(re.sub(r"[^\d.]", "", re.search(_DIGITS, match.group("age")).group(0)))  # type: ignore[union-attr]
-        return _make(article_id, text, start, end, value, value, qualifier or "exact", "years", "age", None)
-    number = _parse(match.group("number"))
+        age = match.group("age")
+        value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
+        if value is None:
+            return None
+        age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
+        return _Found(
+            start=start,
+            end=end,
+            low=value.low,
+            high=value.low,
+            qualifier=qualifier or "exact",
+            unit=age_unit,
+            category="age",
+        )
+    number = parse_number(match.group("number"))
     if number is None:
         return None
-    second_digits = match.group("number2") or ""
-    if match.group("range_sep") == "-" and (
-        second_digits.startswith("0")
-        or re.fullmatch(r"\d{4}", second_digits)
-        and re.fullmatch(r"\d{3}", match.group("number").strip())
-    ):
-        return None  # a phone number: 555-0199
+    currency = match.group("cur") or match.group("cur2")
+    code = currency_of_symbol(currency) if currency else None
+    if currency and code is None:
+        return None  # three capitals before a number that are no currency code: "TOP 10", "COVID 19"
     low, high = number.low, number.high
     if match.group("number2"):
-        second = _parse(match.group("number2"))
-        change = (
-            re.search(
-                r"\b(from|by|rose|fell|dropped|increased|decreased|climbed|jumped)\s*$",
-                text[max(0, start - 12) : start],
-                re.I,
-            )
-            and match.group("range_sep").lower() == "to"
-        )
-        # "one-to-seven days" is a range like "1-7 days"
-        if (
-            second is None
-            or change
-            or (match.group("range_sep").lower() == "and" and not re.match(r"between", surface, re.I))
-        ):
-            end = match.start("range_sep")
-            end = len(text[:end].rstrip()) if text[:end].rstrip() else end
-        else:
-            # "20-30 million": the scale of the second number applies to the first
-            if second.low >= 1000 > low and not re.search(_SCALE, match.group("number"), re.I):
-                unscaled = _parse(re.sub(r"\s*" + _SCALE + r"s?", "", match.group("number2"), flags=re.I))
-                if unscaled is not None and unscaled.low:
-                    low *= second.low / unscaled.low
-            low, high = min(low, second.low), max(high, second.high)
+        ranged = _range(text, match, low=low, high=high)
+        if ranged is None:
+            return None  # a score or a record: "a 4-1 win", "112-107"
+        low, high, end = ranged
     digits = match.group("number")
-    if _not_a_figure(text, start, end, digits, number, bool(match.group("cur"))):
+    if _not_a_figure(text, start=start, end=end, expression=digits, money=bool(code)):
         return None
     if re.match(
         r"^\s+of\s+(the|its|their|his|her|our|these|those|many|several|them|us)\b", text[end : end + 12], re.I
@@ -459,135 +369,105 @@ def _to_figure(article_id: str, text: str, match: re.Match[str]) -> Figure | Non
         return None  # "one of the few countries": a pronoun, not a count
     if number.vague:
         qualifier = qualifier or "approximately"
-    currency = match.group("cur") or match.group("cur2")
     if digits.lower() == "decades":
-        return _make(article_id, text, start, end, low, high, qualifier or "approximately", "years", "duration", None)
+        return _Found(
+            start=start,
+            end=end,
+            low=low,
+            high=high,
+            qualifier=qualifier or "approximately",
+            unit="years",
+            category="duration",
+        )
     aged = re.match(r"^[\s-]*years?[\s-]*old\b", text[end : end + 14], re.I)
     if aged:  # "12 to 17-years-old"
-        return _make(article_id, text, start, end + aged.end(), low, high, qualifier or "exact", "years", "age", None)
-    unit, category, subject, end = _unit_after(text, end, currency, one=low == high == 1 and not number.vague)
-    if unit is None and not currency and number.vague is False and not _counted_context(text, start, end):
+        return _Found(
+            start=start,
+            end=end + aged.end(),
+            low=low,
+            high=high,
+            qualifier=qualifier or "exact",
+            unit="years",
+            category="age",
+        )
+    one = low == high == 1 and not number.vague
+    glued = text[end : end + 1].isalpha()
+    unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one)
+    written = text[match.end("number") : end].split()
+    if one and digits.lower() in ("one", "a") and subject and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
+        return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
+    if glued and (unit is None or subject is not None or factor == 0.01 and low >= 100):
+        return None  # letters glued to digits that are no unit: "4K output", "4Motion", "1080p"
+    if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
+        return None  # "4K" with nothing counted: a resolution or a name, not four thousand
+    low, high = low * factor, high * factor
+    if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
         if re.fullmatch(r"\d{4,}", digits.strip()):
             return None  # a bare long number without separators is an id, an address or a model
+        if re.match(r"^-[a-zA-Z]", text[end : end + 2]):
+            return None  # "a 10-game stretch", "a four-door car": a label, not a measure
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
         unit, category = "points", "other"  # an index level: "the Dow ... to 27,934.02"
-    category = category or _category(text, start, end) or ("count" if unit == "people" or subject else "other")
-    if unit is None and category == "count":
-        unit = None
-    return _make(article_id, text, start, end, low, high, qualifier or "exact", unit, category, subject)
-
-
-def _make(
-    article_id: str,
-    text: str,
-    start: int,
-    end: int,
-    low: float,
-    high: float,
-    qualifier: str,
-    unit: str | None,
-    category: str,
-    subject: str | None,
-) -> Figure:
-    while end > start and text[end - 1] in " ,.;:":
-        end -= 1
-    return Figure(
-        figure_id=stable_id("figure", article_id, start, end),
-        article_id=article_id,
-        surface=text[start:end],
-        start_char=start,
-        end_char=end,
-        value=(low + high) / 2,
-        value_low=low,
-        value_high=high,
-        qualifier=qualifier,
+    if category is None:
+        sentence = _sentence(text, start, end)
+        at = text.rfind(sentence, 0, end) if sentence else start
+        category = category_from_words(sentence, start - at) or ("count" if unit == "people" or subject else "other")
+    return _Found(
+        start=start,
+        end=end,
+        low=low,
+        high=high,
+        qualifier=qualifier or "exact",
         unit=unit,
         category=category,
         subject=subject,
     )
 
 
-def _parse(expression: str) -> _Number | None:
-    """The value (or range, for vague magnitudes) of a number expression."""
-    text = " ".join(expression.lower().replace("-", " ").split())
-    vague = _vague_range(text)
-    if vague is not None:
-        return vague
-    for words, fraction in _FRACTIONS.items():
-        if text.startswith(words + " "):
-            rest = re.sub(r"^(of\s+)?an?\s+", "", text[len(words) + 1 :])
-            scale = _SCALES.get(rest.rstrip("s"))
-            return _Number(fraction * scale, fraction * scale, False) if scale else None
-    if text == "a dozen":
-        return _Number(12, 12, False)
-    dozens = re.match(r"^(\w+) dozen$", text)
-    if dozens:
-        count = _parse(dozens.group(1))
-        return _Number(count.low * 12, count.high * 12, False) if count else None
-    digits = re.match(r"^(\d[\d,]*(?:\.\d+)?)\s*(.*)$", text)
-    if digits:
-        value = float(digits.group(1).replace(",", ""))
-        rest = digits.group(2).strip()
-        for part in rest.split():
-            scale = _SCALES.get(part.rstrip("s")) or _SHORT_SCALES.get(part)
-            if scale is None:
-                return None
-            value *= scale
-        return _Number(value, value, False)
-    total, current = 0.0, 0.0
-    seen = False
-    for word in text.split():
-        if word in ("and",):
-            continue
-        if word in ("a", "one") and not seen:
-            current, seen = 1, True
-        elif word in _UNITS_WORDS:
-            current += _UNITS_WORDS[word]
-            seen = True
-        elif word in _TENS_WORDS:
-            current += _TENS_WORDS[word]
-            seen = True
-        elif word.rstrip("s") in _SCALES:
-            scale = _SCALES[word.rstrip("s")]
-            if scale == 100:
-                current = (current or 1) * 100
-            else:
-                total += (current or 1) * scale
-                current = 0
-            seen = True
-        else:
-            return None
-    return _Number(total + current, total + current, False) if seen else None
+def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple[float, float, int] | None:
+    """(low, high, end) of a range match; where the second number is no range, end before it."""
+    start, end = match.span("figure")
+    second = parse_number(match.group("number2"))
+    separator = match.group("range_sep").lower()
+    first_text, second_text = match.group("number").strip(), match.group("number2").strip()
+    if separator in ("-", "–") and (
+        second_text.startswith("0")
+        and re.fullmatch(r"\d+", second_text)
+        or re.fullmatch(r"\d{4}", second_text)
+        and re.fullmatch(r"\d{3}", first_text)
+    ):
+        return None  # a phone number: 555-0199
+    if (
+        separator in ("-", "–")
+        and second is not None
+        and re.fullmatch(r"\d{1,3}", first_text)
+        and re.fullmatch(r"\d{1,3}", second_text)
+        and low >= second.low
+        and not match.group("cur")
+    ):
+        return None  # a score or a record: ranges ascend, "4-1", "112-107", "1-1" do not
+    change = (
+        re.search(
+            r"\b(from|by|rose|fell|dropped|increased|decreased|climbed|jumped)\s*$",
+            text[max(0, start - 12) : start],
+            re.I,
+        )
+        and separator == "to"
+    )
+    if second is None or change or (separator == "and" and not re.match(r"between", match.group("figure"), re.I)):
+        cut = match.start("range_sep")
+        return low, high, (len(text[:cut].rstrip()) if text[:cut].rstrip() else cut)
+    # "20-30 million": the scale of the second number applies to the first
+    if second.low >= 1000 > low and not re.search(SCALE, match.group("number"), re.I):
+        unscaled = parse_number(re.sub(r"\s*" + SCALE + r"s?", "", match.group("number2"), flags=re.I))
+        if unscaled is not None and unscaled.low:
+            low *= second.low / unscaled.low
+    return min(low, second.low), max(high, second.high), end
 
 
-def _vague_range(text: str) -> _Number | None:
-    patterns = [
-        (r"^tens of thousands$", 20_000, 90_000),
-        (r"^hundreds of thousands$", 200_000, 900_000),
-        (r"^tens of millions$", 20_000_000, 90_000_000),
-        (r"^hundreds of millions$", 200_000_000, 900_000_000),
-        (r"^dozens$", 24, 96),
-        (r"^scores$", 40, 180),
-        (r"^hundreds$", 200, 900),
-        (r"^thousands$", 2_000, 9_000),
-        (r"^millions$", 2_000_000, 9_000_000),
-        (r"^billions$", 2_000_000_000, 9_000_000_000),
-        (r"^decades$", 20, 90),
-    ]
-    for pattern, low, high in patterns:
-        if re.match(pattern, text):
-            return _Number(low, high, True)
-    several = re.match(r"^(several|a few|a couple of) (dozen|hundred|thousand|million|billion)$", text)
-    if several:
-        scale = 12 if several.group(2) == "dozen" else _SCALES[several.group(2)]
-        low, high = {"several": (3, 9), "a few": (2, 4), "a couple of": (2, 2)}[several.group(1)]
-        return _Number(low * scale, high * scale, True)
-    return None
-
-
-def _not_a_figure(text: str, start: int, end: int, expression: str, number: _Number, money: bool) -> bool:
+def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
     """Years, dates, times, ordinals, names, phone numbers."""
     before = text[max(0, start - 12) : start]
     after = text[end : end + 14]
@@ -596,84 +476,98 @@ def _not_a_figure(text: str, start: int, end: int, expression: str, number: _Num
         return False
     if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and not re.match(r"\s*(%|percent|people|km|miles)", after, re.I):
         return True  # a year
-    if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and re.search(r"\b(in|since|of|by|from|until|to)\s*$", before):
-        return True
-    if _DATE_AROUND.search(before) or _DATE_AROUND.search(after):
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.search(after):
         return True  # "November 27", "27 November", "Dec. 5"
     if re.match(r"^(st|nd|rd|th)\b", after) or re.match(r"^\s*[-–]?(?:st|nd|rd|th)\b", after):
         return True  # an ordinal
     if re.match(r"^[:.]\d\d\b|^\s*(a\.?m\.?|p\.?m\.?)\b", after, re.I):
         return True  # a time
-    if re.search(r"[A-Za-z][-/]?$", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b", after):
-        return True  # glued to a name: COVID-19, F-16, PS4, G20
-    if re.match(r"^-\d", after) or re.match(r"^\s(?:Max|Dreamliner|Pro|Plus|Mini|Ultra|Series|Edition)\b", after):
-        return True  # a model: 787-9, 737 Max
-    if re.search(r"\b[A-Z][A-Z&]*[A-Z]\s$", before) and not re.match(r"^\s*(%|percent|people|[a-z]+s\b)", after):
+    if re.search(r"[A-Za-z][-/.]?$", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
+        return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
+    if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
+        return True  # a model: 787-9
+    if re.match(r"^\s(?:Max|Dreamliner|Pro|Plus|Mini|Ultra|Series|Edition)\b", after):
+        return True  # a model: 737 Max
+    if re.match(r"^[- ]inch\s+(?:[A-Z][\w-]*\s+)*(?:MacBook|iPad|iPhone|iMac|Pixel|Galaxy|Surface|models?\b)", after):
+        return True  # a screen size that names a product: "the 16-inch MacBook Pro"
+    if re.search(r"\b[A-Z][A-Z&]*[A-Z]\s$", before) and not re.match(r"^\s*(%|percent|people|[a-z]{3,}s\b)", after):
         return True  # an index or a name with a number: S&P 500, FTSE 100
     if (
-        re.search(r"[a-z,]\s+[A-Z][a-z]+\s$", before)
-        and re.fullmatch(r"\d{2,4}", expression.strip())
-        and not re.match(r"^\s*(%|percent|[a-z]+s\b|people|million|billion)", after)
+        re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
+        and re.fullmatch(r"\d{1,4}", bare)
+        and not re.match(r"^\s*(%|percent|[a-z]{3,}s\b|people|million|billion)", after)
     ):
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
     if re.search(
         r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
-        r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.)\s*$",
+        r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC|Week|Game|"
+        r"Stage|Round|Group|Gate|Terminal|Platform|Track|Lot|Unit|Suite|Ward|District)\s*$",
         before,
     ):
         return True
     if re.match(r"^[\s-]*\d{3}[\s-]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
         return True  # a phone number
-    if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked)", after, re.I):
+    if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked|pointer)", after, re.I):
         return True
-    if re.match(
-        r"^-(years?|months?|weeks?|days?|hours?|minutes?|miles?|points?|members?|pages?|person|"
-        r"story|storey|seat|man|strong|inch|foot|game|match)\b(?!-old)",
-        after,
-        re.I,
-    ):
-        return True  # a label made of a number: "12-month average", "10-year notes", "two-class layout"
-    if bare.lower() in _ORDINAL_WORDS:
+    instrument = re.match(r"^[- ](?:years?|months?|weeks?|days?)\b", after, re.I)
+    if instrument and _INSTRUMENTS.match(text, end + instrument.end()):
+        return True  # "10-year notes", "three-month aluminum": the tenor names the instrument
+    if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match|point)\b(?!-old)", after, re.I):
+        return True  # a label made of a number: "12-member panel", "two-class layout"
+    if bare.lower() in ORDINAL_WORDS:
         return True
+    wider = text[max(0, start - 24) : start]
+    if re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I):
+        return True  # a ranking: "the top 10 hazards"
+    opening = not before.strip() or before.rstrip()[-1] in ".!?\n:"
+    if re.fullmatch(r"[A-Z][a-z]+", bare) and not opening and re.match(r"^[\s-][A-Z]", after):
+        return True  # a capitalised number word inside a name: "our One Home Depot plan"
+    if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
+        return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
+    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few)\s$", wider, re.I):
+        return True  # "in recent decades": a time reference, not a stated duration
     return False
 
 
-_IRREGULAR_PLURALS = (
-    "people|children|men|women|police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
-)
-_COUNTED = re.compile(
-    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
-)
-_NOT_NOUNS = frozenset("is was has does goes says its this thus plus us as less was".split())
-
-
-_FUNCTION_AFTER_ONE = frozenset(
-    "of the and or but day time way more less other another thing point such last first year week month".split()
-)
-
-
 def _unit_after(
-    text: str, end: int, currency: str | None, one: bool = False
-) -> tuple[str | None, str | None, str | None, int]:
-    """Unit, category and subject from what follows the number; and where the figure ends."""
+    text: str, end: int, *, code: str | None, one: bool
+) -> tuple[str | None, str | None, str | None, int, float]:
+    """Unit, category, subject, where the figure ends and the factor on its value."""
+    if code:
+        return _per(text, end, unit=code, category="money", factor=1.0, money=True)
     rest = text[end : end + 60]
-    if currency:
-        return _CURRENCY_SYMBOLS.get(currency.upper(), _CURRENCY_SYMBOLS.get(currency, "USD")), "money", None, end
-    lowered = rest.lower()
-    for words in sorted(_MEASURES, key=len, reverse=True):
-        match = re.match(rf"^\s*{re.escape(words)}(?![\w])", lowered) if words != "%" else re.match(r"^\s*%", lowered)
-        if match:
-            unit, category = _MEASURES[words]
-            new_end = end + match.end()
-            subject = None
-            if unit == "years" and re.match(r"^\s*old\b", lowered[match.end() :]):
-                return "years", "age", None, new_end + len(re.match(r"^\s*old", lowered[match.end() :]).group(0))  # type: ignore[union-attr]
-            return unit, category, subject, new_end
-    money = re.match(r"^\s*(?:us\s+)?(" + "|".join(_CURRENCY_WORDS) + r")\b", lowered)
-    if money:
-        return _CURRENCY_WORDS[money.group(1)], "money", None, end + money.end()
+    if _POINTS.match(rest):
+        return "percentage_points", "percent", None, end + _POINTS.match(rest).end(), 1.0  # type: ignore[union-attr]
+    percent = _PERCENT[0][0].match(rest)
+    if percent:
+        return "percent", "percent", None, end + percent.end(), 1.0
+    named = currency_after(text, end)
+    if named:
+        code, factor, money_end = named
+        return _per(text, money_end, unit=code, category="money", factor=factor, money=True)
+    measure = measure_after(text, end)
+    if measure is not None:
+        if measure.unit == "years" and re.match(r"^\s*old\b", text[measure.end : measure.end + 5]):
+            return "years", "age", None, measure.end + len(re.match(r"^\s*old", text[measure.end :]).group(0)), 1.0  # type: ignore[union-attr]
+        if measure.category == "duration" and re.match(r"^[\s-]*(?:old)\b", text[measure.end : measure.end + 5]):
+            return measure.unit, "age", None, measure.end, measure.factor
+        return _per(text, measure.end, unit=measure.unit, category=measure.category, factor=measure.factor, money=False)
+    for word, unit, category in (
+        ("points", "points", None),
+        ("point", "points", None),
+        ("times", "times", "other"),
+        ("fps", "fps", "other"),
+        ("mpg", "mpg", "other"),
+    ):
+        hit = re.match(rf"^\s*{word}\b", rest, re.I)
+        if hit:
+            if unit == "points":
+                return _per(
+                    text, end + hit.end(), unit="points", category=None, factor=1.0, money=False, subject="points"
+                )
+            return unit, category, None, end + hit.end(), 1.0
     if re.match(r"^\s*of\s+(them|whom|us)\b", rest, re.I):
-        return "people", None, None, end
+        return "people", None, None, end, 1.0
     counted = re.match(r"^\s*(?:of\s+)?(?:(?:the|these|those)\s+)?", rest)
     offset = counted.end() if counted else 0
     noun = _COUNTED.match(rest[offset:])
@@ -681,43 +575,20 @@ def _unit_after(
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
         joined = any(a.lower() in ("and", "or") for a in adjectives)
-        function_words = (
-            "of",
-            "to",
-            "in",
-            "on",
-            "the",
-            "a",
-            "from",
-            "their",
-            "his",
-            "her",
-            "its",
-            "our",
-            "with",
-            "by",
-            "at",
-            "for",
-            "as",
-            "than",
-            "that",
-            "who",
-            "which",
-        )
-        if not (any(a.lower() in function_words for a in adjectives) or (joined and word not in _PEOPLE)):
+        numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
+        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)):
             unit = "people" if word in _PEOPLE else word
-            return unit, None, word, end + offset + noun.end()
-    if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", lowered):
-        return "people", None, None, end
-    single = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<noun>[a-z]{3,})\b", rest) if one else None
-    if (
-        single
-        and single.group("noun") not in _NOT_NOUNS | _FUNCTION_AFTER_ONE | STOP_WORDS
-        and not single.group("noun").endswith(("ly", "ing", "ed", "er", "est"))
-        and single.group("noun") not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
-    ):
-        word = single.group("noun") + "s"  # "one toilet", "one out-of-county warrant": counted in the plural
-        return ("people" if word in _PEOPLE else word), None, word, end + single.end()
+            return _per(
+                text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
+            )
+    if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
+        return "people", None, None, end, 1.0
+    if one:
+        one_noun = _noun_after_one(rest)
+        if one_noun:
+            word, stop = one_noun
+            word = _plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
+            return ("people" if word in _PEOPLE else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
         r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>[a-z][\w-]*s|"
@@ -727,18 +598,76 @@ def _unit_after(
     )
     if ahead and ahead.group("noun").lower() not in _NOT_NOUNS:
         word = ahead.group("noun").lower()
-        return ("people" if word in _PEOPLE else word), None, word, end
-    return None, None, None, end
+        return ("people" if word in _PEOPLE else word), None, word, end, 1.0
+    return None, None, None, end, 1.0
 
 
-def _counted_context(text: str, start: int, end: int) -> bool:
+def _plural(word: str) -> str:
+    """The regular English plural of a noun: toilet -> toilets, country -> countries, stretch -> stretches."""
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _noun_after_one(rest: str) -> tuple[str, int] | None:
+    """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends."""
+    run = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<first>[a-z]{3,})\b(?:\s+(?P<second>[a-z]{3,})\b)?", rest)
+    if not run:
+        return None
+    first, second = run.group("first"), run.group("second")
+    adjective = re.search(r"(?:al|ful|ous|ive|ic|y)$", first) and not first.endswith(("ly", "ary", "ty"))
+    candidates = [("second", second), ("first", first)] if second and adjective else [("first", first)]
+    for group, word in candidates:
+        if (
+            word
+            and word not in _NOT_NOUNS | _FUNCTION_AFTER_ONE | STOP_WORDS
+            and not word.endswith(("ly", "ing", "ed", "er", "est"))
+            and word not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
+            and not (word.endswith("s") and not word.endswith("ss"))
+        ):
+            return word, run.end(group)
+    return None
+
+
+def _per(
+    text: str,
+    end: int,
+    *,
+    unit: str,
+    category: str | None,
+    factor: float,
+    money: bool,
+    subject: str | None = None,
+) -> tuple[str | None, str | None, str | None, int, float]:
+    """A compound unit when "per X" / "a X" follows: "$60 a barrel" USD/barrel, "points per game"."""
+    pattern = (
+        r"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+(?P<den>[a-z]+)\b"
+        if money
+        else r"^\s+per\s+(?P<den>[a-z]+)\b"
+    )
+    per = re.match(pattern, text[end : end + 30], re.I) or re.match(
+        r"^-(?:a|an|per)-(?P<den>[a-z]+)\b", text[end : end + 20]
+    )
+    if per and unit not in ("percent", "percentage_points"):
+        denominator = per.group("den").lower()
+        following = text[end + per.end() : end + per.end() + 12]
+        is_time = denominator in ("year", "month", "week", "day", "hour", "quarter", "decade")
+        if (
+            denominator not in STOP_WORDS
+            and denominator not in ("cent", "capita", "cents")
+            and not (is_time and re.match(r"^\s*(?:ago|earlier|before|after|later|from|prior)\b", following))
+            and not (is_time and not money and re.match(r"^\s+a\b|^\s+an\b", per.group(0)))
+        ):
+            singular = denominator[:-1] if denominator.endswith("s") and not denominator.endswith("ss") else denominator
+            return f"{unit}/{singular}", category, subject, end + per.end(), factor
+    return unit, category, subject, end, factor
+
+
+def _counted_context(text: str, end: int) -> bool:
+    """True when what follows makes a bare number a count ("of them", "were", "people")."""
     return bool(re.match(r"^\s*(of them|of whom|were|have been|had been|people)\b", text[end : end + 20], re.I))
-
-
-_MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
-
-
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -749,14 +678,121 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[sentence_start : after.start() + 1 if after else len(text)]
 
 
-def _category(text: str, start: int, end: int) -> str | None:
-    """killed / injured / displaced / detained / population, from the figure's sentence."""
-    window = _sentence(text, start, end)
-    sentence_start = text.rfind(window, 0, end) if window else start
-    best: tuple[int, str] | None = None
-    for category, pattern in _CATEGORY_WORDS:
-        for match in pattern.finditer(window):
-            distance = abs(match.start() - (start - sentence_start))
-            if best is None or distance < best[0]:
-                best = (distance, category)
-    return best[1] if best else None
+def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+    """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
+    found: list[_Found] = []
+    for match in _POINT_FRACTION.finditer(text):
+        start, end = match.span("figure")
+        if _free(taken, start, end):
+            value = fraction_value(match.group("fraction")) or 0.5
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier="exact",
+                    unit="percentage_points",
+                    category="percent",
+                )
+            )
+            taken.append((start, end))
+    for match in _FEW_PERCENT.finditer(text):
+        start, end = match.span("figure")
+        if _free(taken, start, end):
+            found.append(
+                _Found(
+                    start=start, end=end, low=2, high=4, qualifier="approximately", unit="percent", category="percent"
+                )
+            )
+            taken.append((start, end))
+    for match in _ONE_PERIOD.finditer(text):
+        start, end = match.span("figure")
+        if not _free(taken, start, end):
+            continue
+        value, unit = _PERIODS[match.group("period").lower()]
+        found.append(
+            _Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier=_qualifier_of(match.group("figure")),
+                unit=unit,
+                category="duration",
+            )
+        )
+    return found
+
+
+def _change(text: str, start: int, end: int) -> str | None:
+    """up / down when the words around say the quantity rose or fell by the figure."""
+    before = text[max(0, start - 40) : start].lower()
+    verb = re.search(r"([a-z]+)(?:\s+(?:by|of))?\s+$", before)
+    if verb:
+        word = verb.group(1)
+        particle = re.search(r"\b([a-z]+)\s+(?:up|down)\s+$", before)
+        if (
+            word in ("up", "down")
+            and particle
+            and (
+                particle.group(1).endswith("ed") or particle.group(1) in ("pay", "pony", "ante", "sign", "set", "back")
+            )
+        ):
+            return None  # "anted up $129", "paid down": a phrasal verb, not a change
+        if word in RISE_WORDS and word not in ("lower", "higher"):
+            return "up"
+        if word in FALL_WORDS and word not in ("lower", "higher"):
+            return "down"
+        # "cut its workforce by 200", "reduced the spacecraft mass by a third": the verb before "by"
+        words = re.findall(r"[a-z'’]+", before)
+        if words and words[-1] == "by":
+            for earlier in reversed(words[-6:-1]):
+                if earlier in RISE_WORDS and earlier not in ("lower", "higher", "up"):
+                    return "up"
+                if earlier in FALL_WORDS and earlier not in ("lower", "higher", "down"):
+                    return "down"
+    after = re.match(r"^[\s-]*([a-z]+)\b", text[end : end + 16].lower())
+    if after and (start == 0 or not re.search(r"\b(?:to|from|at)\s+$", before)):
+        if after.group(1) in ("rise", "increase", "gain", "jump", "hike", "boost", "surge", "growth", "climb"):
+            return "up"
+        if after.group(1) in (
+            "drop",
+            "decline",
+            "fall",
+            "cut",
+            "loss",
+            "decrease",
+            "reduction",
+            "slump",
+            "dip",
+            "plunge",
+            "slide",
+        ):
+            return "down"
+    return None
+
+
+def _to_record(*, article_id: str, text: str, found: _Found) -> Figure:
+    """The Figure row for what a rule found, its span trimmed of trailing punctuation."""
+    start, end = found.start, found.end
+    while end > start and (text[end - 1] in ",.;:" or text[end - 1].isspace()):
+        end -= 1
+    return Figure(
+        figure_id=stable_id("figure", article_id, start, end),
+        article_id=article_id,
+        surface=text[start:end],
+        start_char=start,
+        end_char=end,
+        value=(found.low + found.high) / 2,
+        value_low=found.low,
+        value_high=found.high,
+        qualifier=found.qualifier,
+        unit=found.unit,
+        category=found.category,
+        subject=found.subject,
+        change=_change(text, start, end),
+    )
+
+
+__all__ = ["VERSION", "Number", "extract_figures"]

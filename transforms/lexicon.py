@@ -87,3 +87,19 @@ REPORTING_VERBS = tuple(
     pointed_out put_it wondered mocked mocks mocking blamed blames touted touts hailed hails dismissed
     dismisses questioned singing yells shouting screamed reads read""".split()
 )
+
+# Words that say a quantity went up or down by an amount ("rose 5%", "cut 200 jobs", "a 5% drop"):
+# the figures' change column.
+RISE_WORDS = frozenset(
+    """rose rise rises rising risen up increase increased increases increasing climbed climb climbs
+    jumped jump jumps gained gain gains grew grow grows growth added adds surged surge surges soared
+    soars rallied rally advanced advances raised raise raises boosted boost hike hikes hiked expanded
+    higher spike spiked""".split()
+)
+FALL_WORDS = frozenset(
+    """fell fall falls falling fallen down decrease decreased decreases decreasing declined decline
+    declines dropped drop drops slid slide slides slipped slip slips lost lose loses loss losses shed
+    sheds cut cuts plunged plunge plunges plummeted tumbled tumble sank sink eased reduced reduce
+    reduction reductions lowered lower shrank shrink shrinks slumped slump dipped dip dips retreated
+    contracted""".split()
+)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from transforms.articles import ExtractOptions, build_article, split_source
 from transforms.figures import extract_figures
@@ -143,3 +145,232 @@ def test_seed_figures_a_reader_would_list(surface: str, value: float, unit: str,
 def test_no_year_is_a_figure_in_the_seeds() -> None:
     years = [f for f in _seed_figures() if f[0].strip() in ("1982", "2011", "2020", "2024", "2023")]
     assert years == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # power and energy, spelled out and as symbols
+        ("The plant will add 1,200 megawatts.", ("1,200 megawatts", 1200, "MW", "energy")),
+        ("The farm makes 3 GW at its peak.", ("3 GW", 3, "GW", "energy")),
+        ("A 60 kWh battery powers it.", ("60 kWh", 60, "kWh", "energy")),
+        ("The town used 40 gigawatt hours last winter.", ("40 gigawatt hours", 40, "GWh", "energy")),
+        ("Each panel gives 400 watts.", ("400 watts", 400, "W", "energy")),
+        ("Its engine makes 310 horsepower.", ("310 horsepower", 310, "hp", "energy")),
+        # speed
+        ("The storm brought winds of 90 mph.", ("90 mph", 90, "mph", "speed")),
+        ("Trains will run at 320 km/h.", ("320 km/h", 320, "km/h", "speed")),
+        ("Gusts reached 110 kilometres per hour.", ("110 kilometres per hour", 110, "km/h", "speed")),
+        # data
+        ("The phone ships with 8 GB of memory.", ("8 GB", 8, "GB", "data")),
+        ("Users uploaded 2.5 TB in a week.", ("2.5 TB", 2.5, "TB", "data")),
+        # volume
+        ("Each tank holds 500 litres.", ("500 litres", 500, "litres", "volume")),
+        ("Output fell to 9.8 million barrels.", ("9.8 million barrels", 9.8e6, "barrels", "volume")),
+        ("The trunk offers 15 cubic feet.", ("15 cubic feet", 15, "ft3", "volume")),
+        # temperature
+        ("Temperatures hit 41 °C in the capital.", ("41 °C", 41, "°C", "temperature")),
+        ("It felt like 105 degrees Fahrenheit.", ("105 degrees Fahrenheit", 105, "°F", "temperature")),
+        # area
+        ("The fire burned 2,000 acres.", ("2,000 acres", 2000, "acres", "area")),
+        ("The park covers 300 square kilometres.", ("300 square kilometres", 300, "km2", "area")),
+        ("Crops on 12 hectares were lost.", ("12 hectares", 12, "hectares", "area")),
+        # mass
+        ("Police seized 40 kilograms of the drug.", ("40 kilograms", 40, "kg", "mass")),
+        ("He weighed in at 243 pounds.", ("243 pounds", 243, "lb", "mass")),  # no sterling in sight: weight
+        ("The ship carried 2,500 metric tons of grain.", ("2,500 metric tons", 2500, "tonnes", "mass")),
+        # sports statistics and compound units
+        ("She averages 27.4 points per game this season.", ("27.4 points per game", 27.4, "points/game", "count")),
+        ("He finished with 31 points and the win.", ("31 points", 31, "points", "count")),
+        ("Solar now costs $1.40 per watt.", ("$1.40 per watt", 1.40, "USD/watt", "money")),
+        ("Brent traded at $60 a barrel.", ("$60 a barrel", 60, "USD/barrel", "money")),
+        ("The firm earned 45 cents per share.", ("45 cents per share", 0.45, "USD/share", "money")),
+        ("The $6.99-a-month service grew.", ("$6.99-a-month", 6.99, "USD/month", "money")),  # hyphenated rate
+        # glued units
+        ("The game runs at 60fps on the console.", ("60fps", 60, "fps", "other")),
+        ("He ran a 10km route.", ("10km", 10, "km", "distance")),
+    ],
+)
+def test_units_beyond_conflict(text: str, expected: tuple) -> None:  # type: ignore[type-arg]
+    figures = extract_figures("a1", text)
+    assert len(figures) == 1, figures
+    f = figures[0]
+    assert (f.surface, f.unit, f.category) == (expected[0], expected[2], expected[3])
+    assert f.value == pytest.approx(expected[1])
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, code",
+    [
+        ("The bridge cost ₹2,400 crore.", "₹2,400 crore", 2.4e10, "INR"),  # a symbol and a crore
+        ("The scheme pays Rs 2 lakh a family.", "Rs 2 lakh a family", 2e5, "INR/family"),  # Rs and a lakh, per family
+        ("A budget of Rs. 1.5 lakh crore was set.", "Rs. 1.5 lakh crore", 1.5e12, "INR"),  # lakh crore = 1e12
+        ("The club paid 12 lakh rupees.", "12 lakh rupees", 1.2e6, "INR"),  # the name after the number
+        ("The loan was 2 billion naira.", "2 billion naira", 2e9, "NGN"),  # a name from the CLDR table
+        ("Fares rose to 150 Kenyan shillings.", "150 Kenyan shillings", 150, "KES"),  # a qualified name
+        ("Exports reached ₦500 billion.", "₦500 billion", 5e11, "NGN"),  # a local symbol from an English locale
+        ("The fund raised USD 40 million.", "USD 40 million", 4e7, "USD"),  # an ISO code before the number
+        ("They paid 300 CHF each.", "300 CHF", 300, "CHF"),  # an ISO code after the number
+        ("Tickets cost A$45.", "A$45", 45, "AUD"),  # a dollar with its country's initial
+        ("The bill came to ¥3,000.", "¥3,000", 3000, "JPY"),  # the yen sign
+        ("The fine was 71,350 euro.", "71,350 euro", 71350, "EUR"),  # a singular name
+        ("A London firm lost 3 million pounds.", "3 million pounds", 3e6, "GBP"),  # pounds in a British story
+        ("Sales hit R$2 billion.", "R$2 billion", 2e9, "BRL"),  # the real's symbol
+        ("It is worth 1,00,000 rupees.", "1,00,000 rupees", 1e5, "INR"),  # Indian digit grouping
+    ],
+)
+def test_currencies_by_symbol_code_and_name(text: str, surface: str, value: float, code: str) -> None:
+    figures = extract_figures("a1", text)
+    assert [(f.surface, f.unit) for f in figures] == [(surface, code)]
+    assert figures[0].value == pytest.approx(value)
+    assert figures[0].category == "money"
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("A third of voters stayed home.", "A third", 100 / 3),  # a fraction in words
+        ("Two-thirds of the staff left.", "Two-thirds", 200 / 3),  # hyphenated
+        ("Nearly three quarters of homes lost power.", "Nearly three quarters", 75),  # with a qualifier
+        ("A fifth of the budget went to roads.", "A fifth", 20),  # an ordinal used as a fraction
+        ("One in five adults smokes.", "One in five", 20),  # a share written as "one in N"
+        ("Nine out of 10 doctors agreed.", "Nine out of 10", 90),  # "out of"
+        ("Costs were cut by a third last year.", "a third", 100 / 3),  # "by a third"
+    ],
+)
+def test_shares_in_words_are_percent(text: str, surface: str, value: float) -> None:
+    figures = extract_figures("a1", text)
+    assert [(f.surface, f.unit) for f in figures] == [(surface, "percent")]
+    assert figures[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, surface, value, unit, category",
+    [
+        ("The court ordered a 30-day delay.", "30-day", 30, "days", "duration"),  # a hyphenated duration
+        ("They built a 12-kilometre road.", "12-kilometre", 12, "km", "distance"),  # a hyphenated distance
+        ("It has a 15.6-inch screen.", "15.6-inch", 15.6, "inches", "distance"),  # a decimal before the hyphen
+        ("The party unveiled a five-year plan.", "five-year", 5, "years", "duration"),  # a number word
+        ("The 1,900-mile-wide moon is icy.", "1,900-mile-wide", 1900, "miles", "distance"),  # "-wide"
+        ("It covers people ages 12 and older.", "ages 12", 12, "years", "age"),  # an age bound
+        ("After a three-hour interview he left.", "three-hour", 3, "hours", "duration"),  # hours
+    ],
+)
+def test_hyphenated_measures(text: str, surface: str, value: float, unit: str, category: str) -> None:
+    figures = extract_figures("a1", text)
+    assert [(f.surface, f.unit, f.category) for f in figures] == [(surface, unit, category)]
+    assert figures[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "9 Surprising Facts About Sleep",  # a numbered list headline
+        "Story one.\n3 Hurt In Crash On Main Highway\nStory two.",  # a related-story teaser in the body
+        "The home side won 4-1 on Sunday.",  # a game score
+        "They beat the visitors 112-107 in overtime.",  # a basketball score
+        "It goes from zero to 60 mph (97 kph) quickly.",  # a test label and its conversion
+        "It does 0-62 mph quickly.",  # the same label in digits
+        "Yields on 10-year notes rose.",  # the tenor of an instrument is its name
+        "Three-month aluminum slipped.",  # a metal contract named by its tenor
+        "It is a four-door car with a two-goal lead.",  # hyphenated counts that are no unit
+        "Apple plans a new 13-inch MacBook Pro.",  # a screen size in a product name
+        "It streams in 4K output.",  # a resolution, not four thousand
+        "If one steps back, no one sector wins.",  # "one" as a pronoun
+        "The man is a hero to the one sign.",  # "the one"
+        "Stocks rose for a seventh straight session.",  # an ordinal, not a seventh
+        "The S&P 500 is up this year.",  # an index name
+        "It made the list of top 10 hazards.",  # a ranking
+        "Intro.\n[1] Smith J. Journal. 2015; 28: 685-690.",  # a numbered reference line
+        "It began in the 1967 Six-Day War.",  # a capitalised measure inside a name
+        "They were known as the \"Three Amigos.\"",  # a capitalised number word inside a nickname
+        "Greed is the #1 enemy of progress.",  # a rank written with #
+        "The party's top 10 face off tonight.",  # a ranking after a possessive
+        "They meet again in the Week 13 rematch.",  # a numbered week of a season
+    ],
+)
+def test_not_figures_beyond_conflict(text: str) -> None:
+    assert extract_figures("a1", text) == []
+
+
+@pytest.mark.parametrize(
+    "text, surface, change",
+    [
+        ("Revenue rose 3.5 percent to $27.2 billion.", "3.5 percent", "up"),  # "rose" + figure
+        ("Revenue rose 3.5 percent to $27.2 billion.", "$27.2 billion", None),  # "to" a level: no change
+        ("The firm cut 200 jobs.", "200 jobs", "down"),  # a cut
+        ("The firm cut its staff by 200 jobs.", "200 jobs", "down"),  # a cut "by", words between
+        ("Shares fell by nearly 4%.", "nearly 4%", "down"),  # "by" and a qualifier
+        ("Sales were down 12.3 percent.", "12.3 percent", "down"),  # "down"
+        ("Exports were up 4 percent from a year ago.", "4 percent", "up"),  # "up"
+        ("Rates dropped from 6.2 percent.", "6.2 percent", None),  # "from" a level
+        ("It was a 10 percent drop in sales.", "10 percent", "down"),  # a noun of change after
+        ("It reported a 5% rise.", "5%", "up"),  # "rise" after
+        ("The mass could be reduced by a third.", "a third", "down"),  # a fraction
+        ("Police arrested 12 people.", "12 people", None),  # no change at all
+        ("The index gained 20.72 points.", "20.72 points", "up"),  # a gain
+        ("Those who anted up $129 got one.", "$129", None),  # "up" of a phrasal verb is no rise
+    ],
+)
+def test_change_up_or_down(text: str, surface: str, change: str | None) -> None:
+    found = {f.surface: f.change for f in extract_figures("a1", text)}
+    assert surface in found, found
+    assert found[surface] == change
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rs 5 crore went to 40 kWh batteries, a 30-day delay and 2 million barrels per day.",
+        "Unemployment fell 2.3 percent; about 1,00,000 rupees; 90 mph; One in five said so.\n9 Reasons Why",
+        "“Nearly 300 districts,” she said — up 5% (61 °C) and 4-1 wins.",
+    ],
+)
+def test_spans_are_exact_for_new_forms(text: str) -> None:
+    # every figure's surface is exactly the text at its span
+    for f in extract_figures("a1", text):
+        assert text[f.start_char : f.end_char] == f.surface
+        assert f.value_low <= f.value <= f.value_high
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-–$₹£%°/kmMGWhbKBtsa\nAbcdefghilnoprtuyThe")), max_size=80))
+def test_any_text_gives_exact_spans(text: str) -> None:
+    # any text in: no exception, every span exact, every range ordered
+    for f in extract_figures("a1", text):
+        assert text[f.start_char : f.end_char] == f.surface
+        assert f.value_low <= f.value <= f.value_high
+        assert f.change in (None, "up", "down")
+
+
+@pytest.mark.parametrize(
+    "text, surface, value",
+    [
+        ("The WikiLeaks founder Assange, 47, was held.", "47", 47),  # an age after one name
+        ("Her manager Braun, 38 – who runs a label – spoke.", "38", 38),  # set off by a dash
+        ("At 16, he went to college.", "16", 16),  # "At 16, he"
+        ("It covers the 43-year-old man.", "the 43-year-old", 43),  # the established form
+    ],
+)
+def test_ages(text: str, surface: str, value: float) -> None:
+    figures = [f for f in extract_figures("a1", text) if f.category == "age"]
+    assert [(f.surface, f.value, f.unit) for f in figures] == [(surface, value, "years")]
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        ("The cell had one toilet.", "toilets"),  # a count of one, in the plural
+        ("He cited one legal expert, as reported.", "experts"),  # an adjective before the noun
+        ("Only one country has left.", "countries"),  # -y plural
+        ("There was at least one lengthy stretch.", "stretches"),  # -ch plural after an adjective
+    ],
+)
+def test_counts_of_one(text: str, unit: str) -> None:
+    assert [f.unit for f in extract_figures("a1", text)] == [unit]
+
+
+def test_surfaces_carry_no_trailing_whitespace() -> None:
+    # a price at the end of a line does not take the line break into its span
+    text = "Get it for $235\nSee it now"
+    assert [f.surface for f in extract_figures("a1", text)] == ["$235"]

@@ -67,7 +67,8 @@ results as (
     select 'figures.category within its list', 'ERROR', 'figures', count(*)
     from new_figures
     where category not in ('killed', 'injured', 'displaced', 'detained', 'population', 'distance', 'money',
-                           'percent', 'age', 'duration', 'count', 'other')
+                           'percent', 'age', 'duration', 'count', 'other', 'energy', 'speed', 'data', 'volume',
+                           'area', 'mass', 'temperature')
     union all
     select 'figures.qualifier within its list', 'ERROR', 'figures', count(*)
     from new_figures
