@@ -383,19 +383,25 @@ def _result_or_retry(settings: Settings, batch: list[ToRead], future: Any, pool:
     except Exception as exc:  # a worker killed by one file (segfault, memory) must not fail the run
         get_run_logger().warning("a batch failed (%s: %s); retrying its files one by one", type(exc).__name__, exc)
         result = BatchResult()
+        failures: list[str] = []
         for item in batch:
-            result = _merge(result, _one_file(settings, item, pool))
+            one = _one_file(settings, item, pool, failures)
+            result = _merge(result, one)
+        if len(batch) > 1 and len(failures) == len(batch):
+            # every file failing alike is the code or the machine, not the files: stop, and lose nothing
+            raise RuntimeError(f"every file of a batch failed, the first with {failures[0]}") from exc
     advance(len(batch))
     return result
 
 
-def _one_file(settings: Settings, item: ToRead, pool: Executor | None) -> BatchResult:
+def _one_file(settings: Settings, item: ToRead, pool: Executor | None, failures: list[str]) -> BatchResult:
     known = {item.file.source_path: item.skip_if_sha} if item.skip_if_sha else {}
     try:
         if pool is None:
             return process_files(settings.input_dir, [item.file], known, settings.extract)
         return pool.submit(process_files, settings.input_dir, [item.file], known, settings.extract).result()
     except Exception as exc:
+        failures.append(f"{type(exc).__name__}: {exc}")
         reason = f"processing the file failed or killed its worker ({type(exc).__name__}: {exc})"[:500]
         outcome = FileOutcome(item.file, None, None, False, (),
                               (Rejection(item.file.source_path, None, None, reason),))
