@@ -49,7 +49,7 @@ from warehouse.snapshot import (
     row_counts,
     schema_matches,
 )
-from warehouse.tables import ARTICLE_TABLES
+from warehouse.tables import ARTICLE_TABLES, DERIVED_TABLES, TABLES
 
 
 @dataclass(frozen=True)
@@ -125,12 +125,17 @@ def group_statements(build: Build, settings: Settings, story_changed: list[str])
 
 
 @task(cache_policy=NO_CACHE)
-def refresh_views(build: Build, story_changed: list[str], statements_changed: list[str]) -> None:
-    """Materialise the cross-source views for the stories and statements this run touched."""
-    per_article = [t for t in ARTICLE_TABLES if t != "article_stages"]
-    statements = groups.touched_keys(build, "statement_id", ["quotes"]) + statements_changed
-    build.refresh_derived("statements", statements)
-    build.refresh_derived("figure_disagreements", groups.touched_keys(build, "story_id", per_article, story_changed))
+def refresh_views(build: Build, statements_changed: list[str]) -> None:
+    """Materialise the cross-source views for the stories and statements this run touched.
+
+    Every change to an article's rows (its own, or a corpus column set on it: story, statement,
+    speaker, entity) touches that article's units, so the stories and statements to refresh are
+    those of the touched articles, before and after, and those of articles mentioning an entity
+    whose name or type changed."""
+    stories = set(groups.touched_keys(build, "story_id", ARTICLE_TABLES)) | set(groups.renamed_entity_stories(build))
+    statements = set(groups.touched_keys(build, "statement_id", ["quotes"])) | set(statements_changed)
+    for name in DERIVED_TABLES:
+        build.refresh_derived(name, sorted(stories if TABLES[name].unit == "story_id" else statements))
 
 
 def _timed(seconds: dict[str, float], step: str) -> "_Timer":
@@ -273,7 +278,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
             with _timed(seconds, "statements"):
                 statements_changed = group_statements(build, settings, story_changed)
             with _timed(seconds, "views"):
-                refresh_views(build, story_changed, statements_changed)
+                refresh_views(build, statements_changed)
         with _timed(seconds, "checks"):
             check_build(build, run.run_id)
         rejected = ingest.files_rejected(build)

@@ -238,3 +238,19 @@ def set_story_columns(build: Build, story_ids: Mapping[str, str], duplicate_of: 
     build.update_column("articles", "article_id", "story_id", new_story, sorted(new_story))
     build.update_column("articles", "article_id", "duplicate_of", new_copy, sorted(new_copy))
     return sorted(new_story)
+
+
+def renamed_entity_stories(build: Build) -> list[str]:
+    """Stories of the articles mentioning an entity whose name or type this run changed (or that it removed)."""
+    changed = build.query("""select g.entity_id from gone.entities as g
+                             where not exists (
+                                 select 1 from entities as e inner join prev_entities as p using (entity_id)
+                                 where e.entity_id = g.entity_id and e.canonical_name = p.canonical_name
+                                   and e.entity_type = p.entity_type)""")
+    if not changed:
+        return []
+    with build.registered("renamed", _ids([str(r[0]) for r in changed])):
+        rows = build.query("""select distinct a.story_id from entity_mentions as m
+                              inner join articles as a using (article_id)
+                              where m.entity_id in (select id from renamed) and a.story_id is not null""")
+    return sorted(str(r[0]) for r in rows)
