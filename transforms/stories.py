@@ -217,7 +217,10 @@ def _band_keys(prefix: str, signature: bytes, size: int, rows: int) -> list[str]
 def _story_keys(node: StoryFeatures, options: StoryOptions) -> list[str]:
     keys = _band_keys("c", node.copy_signature, node.shingle_count, options.duplicate_band_rows)
     keys += _band_keys("w", node.word_signature, node.word_count, options.word_band_rows)
-    keys += _band_keys("n", node.name_signature, len(node.name_keys), options.name_band_rows)
+    if len(node.name_keys) >= options.min_shared_names:
+        # fewer names can never join on names, and a small set of names ("the president", "the
+        # capital") is shared by thousands of articles: such keys would only cost evaluations
+        keys += _band_keys("n", node.name_signature, len(node.name_keys), options.name_band_rows)
     keys += [f"q:{h:08x}" for h in node.quote_keys]
     return keys
 
