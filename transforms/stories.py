@@ -17,8 +17,15 @@ and in quotations (word 5-grams of their quotes in common), and when the event t
 texts give agree (transforms/event_time.py: "on Thursday" read against the publication
 date). Without an event date in the text, the event happened some time before publication,
 so a late rewrite can still join. A copy is always in its original's story. Candidates: the
-copy bands, LSH bands of the content-word signature, one key per quotation and keys of the
-article's main names in its event week.
+copy bands, LSH bands of the content-word and entity-key signatures, one key per quotation.
+
+The link decision, given content-word Jaccard J (estimated), entity-key Jaccard N, shared
+quotation 5-grams Q and agreeing event times T:
+    copy, or J >= weak and (Q >= strong_quote_shingles or T and (J >= story_similarity or
+    Q >= min_quote_shingles or (N >= name_similarity and >= min_shared_names keys shared))).
+Names alone are weak evidence: reports of different events of one campaign or conflict share
+most of their names, so a join on names also needs some text in common. The thresholds were
+chosen on hand-labelled pairs (bench/gold/STORIES.md, tune half).
 """
 
 from __future__ import annotations
@@ -60,7 +67,7 @@ class StoryOptions:
     name_perm: int = 64  # hash values per MinHash signature of entity keys (16-1024)
     name_band_rows: int = 2  # signature rows per LSH band of entity keys (1-8)
     story_similarity: float = 0.30  # content-word Jaccard that alone makes two articles one story (0-1)
-    weak_similarity: float = 0.15  # content-word Jaccard below which nothing else can join two articles (0-1)
+    weak_similarity: float = 0.15  # content-word Jaccard below which only a copy joins two articles (0-1)
     name_similarity: float = 0.30  # Jaccard of entity-key sets that, with enough shared keys, joins two articles (0-1)
     min_shared_names: int = 6  # entity keys two articles must share to be joined on names (1+)
     min_quote_shingles: int = 3  # quotation 5-grams in common that join two articles of one time (1+)
@@ -219,7 +226,10 @@ def _band_keys(prefix: str, signature: bytes, size: int, rows: int) -> list[str]
 def _story_keys(node: StoryFeatures, options: StoryOptions) -> list[str]:
     keys = _band_keys("c", node.copy_signature, node.shingle_count, options.duplicate_band_rows)
     keys += _band_keys("w", node.word_signature, node.word_count, options.word_band_rows)
-    keys += _band_keys("n", node.name_signature, len(node.name_keys), options.name_band_rows)
+    if len(node.name_keys) >= options.min_shared_names:
+        # fewer names can never join on names, and a small set of names ("the president", "the
+        # capital") is shared by thousands of articles: such keys would only cost evaluations
+        keys += _band_keys("n", node.name_signature, len(node.name_keys), options.name_band_rows)
     keys += [f"q:{h:08x}" for h in node.quote_keys]
     return keys
 

@@ -173,6 +173,17 @@ def test_event_time_decides_late_articles(published: dt.date, text: str, same_st
     assert result["id-late.txt"].duplicate_of is None
 
 
+@pytest.mark.parametrize("rule", [STORY_RULE, DUPLICATE_RULE], ids=["stories", "copies"])
+def test_links_are_symmetric(rule: object) -> None:
+    # a links b exactly when b links a, and a link is never made to the article itself
+    links = rule.links  # type: ignore[attr-defined]
+    for a in CORPUS:
+        for b in CORPUS:
+            if a is not b:
+                assert (b.article_id in links(a, [b])) == (a.article_id in links(b, [a]))
+        assert links(a, []) == []
+
+
 def test_a_copy_is_in_its_original_story_however_late() -> None:
     # the same text a year later is a copy, and a copy is in its original's story
     result = _by_id(assign_stories([_features("a.txt", WEDNESDAY, FIRE),
