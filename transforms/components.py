@@ -45,11 +45,12 @@ def connected_components(nodes: Sequence[N], rule: LinkRule[N]) -> list[list[str
     for node in nodes:
         for key in set(rule.blocking_keys(node)):
             by_key.setdefault(key, []).append(node)
+    candidates = _Candidates(by_key, rule)
     groups = _UnionFind()
     for node in nodes:
         node_id = rule.node_id(node)
         groups.add(node_id)
-        for other in rule.links(node, _candidates(node, rule, by_key)):
+        for other in rule.links(node, candidates.of(node)):
             groups.union(node_id, other)
     return groups.components()
 
@@ -96,13 +97,13 @@ def update_components(
     region = _whole_components(sorted(touched), where) | changed_ids
     region -= removed_ids
     nodes = list(where.nodes(sorted(region)))
-    by_key = where.nodes_with_keys(sorted({k for n in nodes for k in rule.blocking_keys(n)}))
+    candidates = _Candidates(where.nodes_with_keys(sorted({k for n in nodes for k in rule.blocking_keys(n)})), rule)
     groups = _UnionFind()
     outside: set[str] = set()
     for node in nodes:
         node_id = rule.node_id(node)
         groups.add(node_id)
-        for other in rule.links(node, _candidates(node, rule, by_key)):
+        for other in rule.links(node, candidates.of(node)):
             groups.union(node_id, other)
             if other not in region:
                 outside.add(other)
@@ -126,16 +127,20 @@ def _whole_components(ids: Sequence[str], where: Neighbourhood[N]) -> set[str]:
     return found
 
 
-def _candidates(node: N, rule: LinkRule[N], by_key: Mapping[str, Sequence[N]]) -> list[N]:
-    """The other nodes sharing a blocking key with a node, each once, in id order."""
-    node_id = rule.node_id(node)
-    seen: dict[str, N] = {}
-    for key in set(rule.blocking_keys(node)):
-        for other in by_key.get(key, ()):
-            other_id = rule.node_id(other)
-            if other_id != node_id:
-                seen.setdefault(other_id, other)
-    return [seen[k] for k in sorted(seen)]
+class _Candidates(Generic[N]):
+    """Which nodes share a blocking key with a node: ids per key, united in C (near-copies share
+    all their keys, so walking every key's members in Python would repeat the same work)."""
+
+    def __init__(self, by_key: Mapping[str, Sequence[N]], rule: LinkRule[N]):
+        self.rule = rule
+        self.ids = {key: [rule.node_id(n) for n in members] for key, members in by_key.items()}
+        self.nodes = {rule.node_id(n): n for members in by_key.values() for n in members}
+
+    def of(self, node: N) -> list[N]:
+        """The other nodes sharing a blocking key with a node, each once, in id order."""
+        found: set[str] = set().union(*(self.ids.get(k, ()) for k in set(self.rule.blocking_keys(node))))
+        found.discard(self.rule.node_id(node))
+        return [self.nodes[i] for i in sorted(found)]
 
 
 class _UnionFind:
