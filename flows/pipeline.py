@@ -268,8 +268,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
                     seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
         with _timed(seconds, "restage"):
             _rerun_outdated_stages(build, settings, versions, pool)
-        changed = bool(build.touched_units("articles") or build.touched_units("quotes")
-                       or build.touched_units("ner_mentions") or previous is None)
+        changed = previous is None or any(build.touched_units(t) for t in ARTICLE_TABLES)
         if changed:  # corpus-level groupings depend only on the articles and their stage rows
             with _timed(seconds, "stories"):
                 story_changed = group_stories(build, settings)
@@ -351,6 +350,8 @@ def _refresh_source_rows(build: Build, rows: list[ingest.SourceRow], states: dic
 
 def _rerun_outdated_stages(build: Build, settings: Settings, versions: dict[str, str], pool: Executor | None) -> None:
     """Stages whose version changed since they ran on an article run again on it (in batches)."""
+    if ingest.stages_current(build, versions):
+        return  # the last run left every article at these versions, and new articles got them
     outdated = ingest.outdated_stages(build, versions)
     groups: dict[tuple[str, ...], list[str]] = {}
     for article_id, stages in outdated.items():
@@ -361,6 +362,7 @@ def _rerun_outdated_stages(build: Build, settings: Settings, versions: dict[str,
             given = {n: ingest.load_stage_rows(build, n, chunk) for n in inputs_of(names)}
             result = restage_batch(ingest.load_articles(build, chunk), list(names), given, pool)
             ingest.replace_stage_rows(build, result.stage_rows, chunk, {n: versions[n] for n in names})
+    ingest.record_stage_versions(build, versions)
 
 
 def _extract_all(settings: Settings, plan: RunPlan, pool: Executor | None) -> Iterator[BatchResult]:

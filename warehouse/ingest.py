@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
@@ -95,6 +96,18 @@ def replace_stage_rows(build: Build, stage_rows: Mapping[str, Sequence[Any]], ar
             "and list_contains(?, stage)", [names])
     build.insert("article_stages", [{"article_id": a, "stage": n, "version": stage_versions[n]}
                                     for a in sorted(set(article_ids)) for n in names])
+
+
+def stages_current(build: Build, stage_versions: Mapping[str, str]) -> bool:
+    """True when the previous run left every article processed by these stage versions (no scan needed)."""
+    rows = build.query("select value from prev_warehouse_meta where key = 'stage_versions'")
+    return bool(rows) and json.loads(str(rows[0][0])) == dict(stage_versions)
+
+
+def record_stage_versions(build: Build, stage_versions: Mapping[str, str]) -> None:
+    """Every article of this build was processed by these stage versions."""
+    build.replace_units("warehouse_meta", ["stage_versions"],
+                        [{"key": "stage_versions", "value": json.dumps(dict(stage_versions), sort_keys=True)}])
 
 
 def outdated_stages(build: Build, stage_versions: Mapping[str, str]) -> dict[str, list[str]]:
