@@ -82,7 +82,7 @@ def test_a_failed_check_fails_the_run_and_keeps_the_last_good_warehouse(
     def broken_links(speakers: list[tuple[str, str, str]], mentions: object) -> dict[str, str]:
         return {quote_id: "no-such-entity" for quote_id, _, _ in speakers}
 
-    monkeypatch.setattr("flows.pipeline.link_speakers", broken_links)
+    monkeypatch.setattr("warehouse.entity_groups.link_speakers", broken_links)
     state = newsflow_run(Settings.from_env(seeds_dir, data), return_state=True)
     assert state.is_failed()
     con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)

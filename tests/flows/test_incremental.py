@@ -47,7 +47,7 @@ def _edit(path: Path, sentence: str) -> None:
 def _incremental_then_full(source: Path, tmp_path: Path) -> None:
     """Run on two thirds of the files, then on all of them with some changed and some deleted;
     compare with one run over the final files."""
-    inp = tmp_path / "input"
+    inp = tmp_path / "arriving"
     shutil.copytree(source, inp)
     files = sorted(p for p in inp.rglob("*") if p.is_file())
     later = files[len(files) // 3 :: 2]  # every other file of the last two thirds arrives later

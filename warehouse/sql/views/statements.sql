@@ -14,26 +14,39 @@ carried as (
         q.quote_id,
         q.speaker,
         q.quote_text,
+        q.start_char,
         a.article_id,
+        a.source_path,
         coalesce(a.source_name, a.source_path) as outlet,
         a.published_date
     from quotes_in as q
     inner join articles_in as a using (article_id)
 ),
 
+-- the most frequent speaker, ties broken by name: the view is the same whatever order rows come in
+speakers as (
+    select statement_id, speaker, count(*) as n from carried where speaker is not null group by all
+),
+
+top_speakers as (
+    select statement_id, first(speaker order by n desc, speaker) as speaker from speakers group by statement_id
+),
+
 final as (
     select
-        statement_id,
-        mode(speaker) as speaker,
-        arg_min(quote_text, coalesce(published_date, date '9999-12-31')) as first_wording,
-        count(distinct article_id)::integer as article_count,
+        c.statement_id,
+        t.speaker,
+        first(c.quote_text order by c.published_date nulls last, c.source_path, c.start_char, c.quote_id)
+            as first_wording,
+        count(distinct c.article_id)::integer as article_count,
         count(*)::integer as quote_count,
-        min(published_date) as first_published,
-        list({'outlet': outlet, 'published_date': published_date, 'article_id': article_id,
-              'quote_id': quote_id, 'speaker': speaker, 'quote_text': quote_text}
-             order by published_date nulls last, outlet, quote_id) as versions
-    from carried
-    group by statement_id
+        min(c.published_date) as first_published,
+        list({'outlet': c.outlet, 'published_date': c.published_date, 'article_id': c.article_id,
+              'quote_id': c.quote_id, 'speaker': c.speaker, 'quote_text': c.quote_text}
+             order by c.published_date nulls last, c.outlet, c.quote_id) as versions
+    from carried as c
+    left join top_speakers as t using (statement_id)
+    group by c.statement_id, t.speaker
 )
 
 select * from final
