@@ -141,3 +141,17 @@ def test_wait_says_it_waits_instead_of_failing(tmp_path: Path, capsys: pytest.Ca
         _check_run_lock(layout, wait=True)  # returns: the flow's own lock does the waiting
     err = capsys.readouterr().err.strip()
     assert "another run holds the warehouse" in err and "waiting" in err
+
+
+def test_sql_output_cut_short_by_its_reader_ends_quietly(warehouse_dir: Path) -> None:
+    # `newsflow sql ... | head -1`: the reader closes the pipe early; no traceback, SIGPIPE's exit status
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "newsflow.cli", "sql", "--data", str(warehouse_dir), "--format",
+                             "csv", "select * from range(500000)"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    assert proc.stdout.readline() == b"range\n"
+    proc.stdout.close()
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 141 and err == b""
