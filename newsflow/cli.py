@@ -178,9 +178,11 @@ def _serve(args: argparse.Namespace) -> int:
 
     # Absolute paths: the runs happen wherever the served process runs them.
     parameters = {"settings": Settings.from_env(input_dir.resolve(), Path(args.data).resolve())}
-    # A failed run does not stop the schedule: the next one still comes.
+    # A failed run does not stop the schedule: the next one still comes. One run at a time
+    # (limit=1): runs share the data dir's lock, so a run started while another is going would
+    # only fail; a scheduled run that comes during a long one waits for it instead.
     newsflow_run.serve(name=args.name, cron=args.cron, interval=args.interval, parameters=parameters,
-                       pause_on_shutdown=False)
+                       pause_on_shutdown=False, limit=1)
     return 0
 
 
