@@ -134,7 +134,8 @@ def _run(args: argparse.Namespace) -> int:
             state.result()
         except Exception as exc:  # the flow's own exception carries the reason
             message = f"{type(exc).__name__}: {exc}"
-        print(f"newsflow: run failed: {message}", file=sys.stderr)
+        first_line = (message.strip().splitlines() or ["the run failed"])[0]  # the details are in the run's log
+        print(f"newsflow: run failed: {first_line}", file=sys.stderr)
         return 1
     summary: RunSummary = state.result()
     if args.summary:
