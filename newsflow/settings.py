@@ -6,12 +6,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from transforms.articles import ExtractOptions
 from transforms.statements import StatementOptions
 from transforms.stories import StoryOptions
 
 TASK_RUNNERS = ("default", "dask")  # where extraction and per-article stages run
+DASK_SCHEMES = ("tcp", "tls")  # the Dask comms a scheduler address may name
 
 
 def _env_int(name: str, default: int) -> int:
@@ -22,6 +24,19 @@ def _env_int(name: str, default: int) -> int:
         return int(value)
     except ValueError as exc:
         raise ValueError(f"{name} must be a whole number, not {value!r}") from exc
+
+
+def _check_dask_address(address: str) -> None:
+    """Raise ValueError unless address reads tcp://HOST:PORT (or tls://HOST:PORT)."""
+    problem = f"--dask-address must look like tcp://HOST:PORT, not {address!r}"
+    try:
+        parts = urlsplit(address)
+        port = parts.port  # ValueError when not a number in 0..65535
+    except ValueError as exc:
+        raise ValueError(problem) from exc
+    if parts.scheme not in DASK_SCHEMES or not parts.hostname or not port or parts.path.strip("/") \
+            or parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(problem)
 
 
 @dataclass(frozen=True)
@@ -67,6 +82,8 @@ class Settings:
             raise ValueError(f"the task runner must be one of {', '.join(TASK_RUNNERS)}, not {task_runner!r}")
         if dask_address is not None and task_runner != "dask":
             raise ValueError("--dask-address needs --task-runner dask")
+        if dask_address is not None:
+            _check_dask_address(dask_address)
         workers = _env_int("NEWSFLOW_WORKERS", os.cpu_count() or 1)
         return cls(
             input_dir=Path(input_dir),
