@@ -112,14 +112,28 @@ def run_lock(layout: DataLayout, *, wait: bool = False) -> Iterator[None]:
 
 
 def remove_unfinished_builds(layout: DataLayout) -> list[str]:
-    """Delete build dirs left by killed runs (call under the run lock); return their names."""
+    """Delete what killed runs left (call under the run lock); return the names removed.
+
+    A run killed while building leaves a .build-<run> dir; one killed while writing its catalog, a
+    temporary symlink; one killed between renaming its build and switching `current`, a complete
+    snapshot newer than `current` that was never published (no reader can be using it), and
+    maybe a .current-<run> link. None of these is the published data."""
     removed = []
     for path in layout.snapshots.glob(f"{_BUILD_PREFIX}*"):
         shutil.rmtree(path, ignore_errors=True)
         removed.append(path.name)
-    for path in layout.snapshots.iterdir():
-        if path.is_symlink():  # a build's temporary name, left by a run killed while writing its catalog
+    current = os.path.basename(os.path.realpath(layout.current)) if layout.current.is_symlink() else ""
+    for path in sorted(layout.snapshots.iterdir()):
+        if path.is_symlink():
             path.unlink()
+            removed.append(path.name)
+        elif path.is_dir() and not path.name.startswith(".") and path.name > current:
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path.name)
+    for path in layout.root.glob(".current-*"):
+        if path.is_symlink():
+            path.unlink()
+            removed.append(path.name)
     return removed
 
 

@@ -74,3 +74,13 @@ def test_scan_skips_hidden_and_caps_size(tmp_path: Path) -> None:
 def test_scan_of_a_missing_dir_is_an_error(tmp_path: Path) -> None:
     with pytest.raises(InputDirError, match="does not exist"):
         scan_inputs(tmp_path / "missing", max_bytes=50)
+
+
+def test_what_a_killed_publish_leaves_is_removed_and_the_published_snapshot_kept(tmp_path: Path) -> None:
+    layout = prepare(tmp_path / "data")
+    publish(layout, _build(layout, "run1", "v1"), "run1", keep=2)
+    # killed after renaming its build, before switching current: complete, never published
+    (layout.snapshots / "run2").mkdir()
+    os.symlink("snapshots/run2", layout.root / ".current-run2")
+    assert sorted(remove_unfinished_builds(layout)) == [".current-run2", "run2"]
+    assert sorted(p.name for p in layout.snapshots.iterdir()) == ["run1"] and layout.warehouse.read_text() == "v1"
