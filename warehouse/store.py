@@ -101,6 +101,23 @@ def sql(name: str) -> str:
     return resources.files("warehouse").joinpath("sql", f"{name}.sql").read_text("utf-8")
 
 
+def create_views(con: duckdb.DuckDBPyConnection) -> None:
+    """(Re)create every view of warehouse/sql/views/ (the cross-source story views)."""
+    pending = sorted(p for p in resources.files("warehouse").joinpath("sql", "views").iterdir()
+                     if p.name.endswith(".sql"))
+    # A view may read another: create what binds, then retry the rest until nothing is left.
+    while pending:
+        failed = []
+        for path in pending:
+            try:
+                con.execute(path.read_text("utf-8"))
+            except duckdb.CatalogException:
+                failed.append(path)
+        if len(failed) == len(pending):
+            con.execute(failed[0].read_text("utf-8"))  # raises the real error
+        pending = failed
+
+
 def schema_version() -> str:
     """A hash of the schema: a build whose schema differs starts from an empty warehouse."""
     return hashlib.sha256(sql("schema").encode("utf-8")).hexdigest()[:16]
@@ -349,6 +366,7 @@ class Build:
             self.con.execute(sql("update_statements"))
         self.con.execute(sql("statements"))
         self.con.execute(sql("figure_disagreements"))
+        create_views(self.con)
 
     def files_rejected(self) -> int:
         rows = self.con.execute(sql("files_rejected")).fetchall()

@@ -11,7 +11,9 @@ articles_in as (
     select article_id, story_id, source_name, source_path, published_date from articles
 ),
 
-stated as (
+-- not materialized: read twice by the self-join below, and a filter on story_id must reach both
+-- reads (a materialised CTE would pair the figures of every story to answer for one)
+stated as not materialized (
     select
         a.story_id,
         f.category,
