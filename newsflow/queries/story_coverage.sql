@@ -1,0 +1,9 @@
+-- One story's articles in the order the coverage came out.
+with final as (
+    select coverage_order, article_id, outlet, published_date, first_to_report, title, author, url,
+           word_count, duplicate_of
+    from story_articles
+    where story_id = $story_id
+)
+
+select * from final order by coverage_order
