@@ -50,7 +50,8 @@ def make_corpus(con: duckdb.DuckDBPyConnection, stories: int, per_story: int) ->
                case when j = 0 then 100 + i % 7 else j * 1000 end,
                case when j = 0 then 100 + i % 7 else j * 1000 end,
                case when j = 0 then 100 + i % 7 else j * 1000 end,
-               'exact', 'people', case when j = 0 then 'killed' else 'count' end, case when j = 0 then 'people' else 'thing ' || j end
+               'exact', 'people', case when j = 0 then 'killed' else 'count' end,
+               case when j = 0 then 'people' else 'thing ' || j end
         from range((select count(*) from articles)) as t(i), range(10) as u(j)
     """)
     con.execute("""

@@ -103,8 +103,8 @@ def sql(name: str) -> str:
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
     """(Re)create every view of warehouse/sql/views/ (the cross-source story views)."""
-    pending = sorted(p for p in resources.files("warehouse").joinpath("sql", "views").iterdir()
-                     if p.name.endswith(".sql"))
+    views = resources.files("warehouse").joinpath("sql", "views")
+    pending = [views.joinpath(name) for name in sorted(p.name for p in views.iterdir() if p.name.endswith(".sql"))]
     # A view may read another: create what binds, then retry the rest until nothing is left.
     while pending:
         failed = []
