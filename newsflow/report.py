@@ -26,8 +26,7 @@ from newsflow.story_data import (
     StoryDataError,
     format_value,
     last_refresh,
-    list_stories,
-    load_story,
+    load_stories,
     open_stories,
 )
 
@@ -74,13 +73,14 @@ def write_report(data_dir: Path, out_dir: Path) -> ReportSummary:
     charts = 0
     written: set[str] = set()
     with open_stories(data_dir) as con:
-        summaries = list_stories(con)
+        stories = load_stories(con)
+        summaries = [story.summary for story in stories]
         refreshed = last_refresh(con)
         pages = {s.story_id: page_name(s.story_id) for s in summaries}
         common = {"css": _asset("report.css"), "refreshed": refreshed.strftime("%Y-%m-%d %H:%M UTC") if refreshed
                   else None, "format_value": format_value, "entity_types": ENTITY_TYPES}
-        for summary in summaries:
-            story = load_story(con, summary.story_id)
+        for story in stories:
+            summary = story.summary
             timeline, figure_charts = _charts(story)
             charts += (timeline is not None) + len(figure_charts)
             html = env.get_template("story.html.j2").render(

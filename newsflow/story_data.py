@@ -15,7 +15,7 @@ from functools import cache
 from importlib import resources
 from itertools import groupby
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import duckdb
 
@@ -23,6 +23,9 @@ from warehouse.layout import DataLayout
 
 TOP_ENTITIES = 10  # entities shown per story (1-100)
 MIN_OUTLETS_FIRST_REPORT = 2  # first reports shown only for what at least this many outlets reported
+
+
+T = TypeVar("T")
 
 
 class StoryDataError(RuntimeError):
@@ -207,21 +210,36 @@ def find_story_id(con: duckdb.DuckDBPyConnection, typed: str) -> str:
 
 def load_story(con: duckdb.DuckDBPyConnection, story_id: str) -> Story:
     """One story with its coverage, shared statements, disagreements, entities and first reports."""
-    params = {"story_id": story_id}
-    summaries = _rows(con, "story_summary", params)
+    summaries = _rows(con, "story_summary", {"story_id": story_id})
     if not summaries:
         raise StoryDataError(f"no story {story_id!r}: `newsflow stories` lists them")
-    return Story(
-        summary=_summary(summaries[0]),
-        coverage=tuple(CoverageItem(**row) for row in _rows(con, "story_coverage", params)),
-        statements=_statements(_rows(con, "story_statements", params)),
-        disagreements=_disagreements(_rows(con, "story_disputed_figures", params)),
-        entities=_entities(_rows(con, "story_entities", {**params, "top": TOP_ENTITIES})),
-        first_reports=tuple(
-            _first_report(row)
-            for row in _rows(con, "story_first_reports", {**params, "min_outlets": MIN_OUTLETS_FIRST_REPORT})
-        ),
-    )
+    return _assemble(con, [_summary(summaries[0])], story_id)[0]
+
+
+def load_stories(con: duckdb.DuckDBPyConnection) -> list[Story]:
+    """Every story, newest first, reading each view once for the whole corpus rather than once per story."""
+    return _assemble(con, list_stories(con), None)
+
+
+def _assemble(con: duckdb.DuckDBPyConnection, summaries: list[StorySummary], story_id: str | None) -> list[Story]:
+    """Stories from their summaries and the rows of the story views (one story's, or all when story_id is None)."""
+    params: dict[str, Any] = {"story_id": story_id}
+    coverage = _by_story(_rows(con, "story_coverage", params))
+    statements = _by_story(_rows(con, "story_statements", params))
+    figures = _by_story(_rows(con, "story_disputed_figures", params))
+    entities = _by_story(_rows(con, "story_entities", {**params, "top": TOP_ENTITIES}))
+    firsts = _by_story(_rows(con, "story_first_reports", {**params, "min_outlets": MIN_OUTLETS_FIRST_REPORT}))
+    return [
+        Story(
+            summary=s,
+            coverage=tuple(_record(CoverageItem, row) for row in coverage.get(s.story_id, [])),
+            statements=_statements(statements.get(s.story_id, [])),
+            disagreements=_disagreements(figures.get(s.story_id, [])),
+            entities=_entities(entities.get(s.story_id, [])),
+            first_reports=tuple(_first_report(row) for row in firsts.get(s.story_id, [])),
+        )
+        for s in summaries
+    ]
 
 
 def last_refresh(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
@@ -241,6 +259,16 @@ def _rows(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any]) -> 
     return [dict(zip(columns, row, strict=True)) for row in cursor.fetchall()]
 
 
+def _by_story(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Rows grouped by their story_id (the queries sort by it first)."""
+    return {story_id: list(group) for story_id, group in groupby(rows, key=lambda r: r["story_id"])}
+
+
+def _record(cls: type[T], row: dict[str, Any]) -> T:
+    """A record of one of the dataclasses above from the row's columns of the same names."""
+    return cls(**{name: row[name] for name in cls.__dataclass_fields__})  # type: ignore[attr-defined]
+
+
 def _summary(row: dict[str, Any]) -> StorySummary:
     return StorySummary(**{**row, "outlet_names": tuple(row["outlet_names"] or ())})
 
@@ -258,7 +286,7 @@ def _statements(rows: list[dict[str, Any]]) -> tuple[SharedStatement, ...]:
             first_published_date=head["first_published_date"],
             first_outlets=tuple(head["first_outlets"] or ()),
             versions=tuple(
-                StatementVersion(**{k: v[k] for k in StatementVersion.__dataclass_fields__}) for v in versions
+                _record(StatementVersion, v) for v in versions
             ),
         ))
     return tuple(statements)
@@ -272,7 +300,7 @@ def _disagreements(rows: list[dict[str, Any]]) -> tuple[FigureDisagreement, ...]
         kinds.append(FigureDisagreement(
             category=category, subject=subject, unit=unit, low=head["kind_low"], high=head["kind_high"],
             outlets=head["kind_outlets"],
-            figures=tuple(StatedFigure(**{k: f[k] for k in StatedFigure.__dataclass_fields__}) for f in figures),
+            figures=tuple(_record(StatedFigure, f) for f in figures),
         ))
     return tuple(kinds)
 
@@ -291,5 +319,4 @@ def _entities(rows: list[dict[str, Any]]) -> tuple[EntityCoverage, ...]:
 
 
 def _first_report(row: dict[str, Any]) -> FirstReport:
-    fields = {k: row[k] for k in FirstReport.__dataclass_fields__ if k != "first_outlets"}
-    return FirstReport(**fields, first_outlets=tuple(row["first_outlets"] or ()))
+    return _record(FirstReport, {**row, "first_outlets": tuple(row["first_outlets"] or ())})
