@@ -1,22 +1,28 @@
 """Time the story views (warehouse/sql/views/) for one story and for the whole corpus.
 
-Usage: python bench/bench_story_views.py [--stories 20000] [--articles-per-story 5]
+Usage: python bench/bench_story_views.py [--stories 20000] [--articles-per-story 5] [--report-stories 200]
 
 The warehouse is synthetic (made in memory from warehouse/sql/schema.sql): every story has the
 same number of articles from rotating outlets, each article ten quotations (half of them shared
 with the story's other articles as one statement), ten figures (one kind, people killed, disagreeing
 across outlets) and thirty entity mentions. The views are refreshed per touched story, so the figure
 that matters is the time of `select * from VIEW where story_id = ?` against the full scan.
+Then `newsflow report` is timed on a smaller corpus of the same shape (every story has a
+timeline and one disagreeing figure, so two charts per page).
 """
 
 from __future__ import annotations
 
 import argparse
 import statistics
+import tempfile
 import time
+from pathlib import Path
 
 import duckdb
 
+from newsflow.report import write_report
+from warehouse.layout import WAREHOUSE_FILE, prepare, publish
 from warehouse.store import create_views, sql
 
 _VIEWS = ["stories", "story_articles", "story_statements", "disputed_figures", "story_entities", "first_reports"]
@@ -78,6 +84,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=20_000)
     parser.add_argument("--articles-per-story", type=int, default=5)
+    parser.add_argument("--report-stories", type=int, default=200)
     args = parser.parse_args()
     con = duckdb.connect()
     start = time.perf_counter()
@@ -91,6 +98,25 @@ def main() -> None:
         whole = _seconds(con, f"select * from {view}", [], 1)  # noqa: S608
         rows = con.execute(f"select count(*) from {view}").fetchone()  # noqa: S608
         print(f"{view:<18} {one * 1000:>15.1f} {whole * 1000:>18.1f} {rows[0] if rows else 0:>9}")
+    con.close()
+    time_report(args.report_stories, args.articles_per_story)
+
+
+def time_report(stories: int, per_story: int) -> None:
+    """Publish a synthetic warehouse in a data dir and time `newsflow report` over it."""
+    with tempfile.TemporaryDirectory() as tmp:
+        layout = prepare(Path(tmp) / "data")
+        build = layout.build_dir("bench")
+        build.mkdir(parents=True)
+        con = duckdb.connect(str(build / WAREHOUSE_FILE))
+        make_corpus(con, stories, per_story)
+        con.close()
+        publish(layout, build, "bench", keep=1)
+        start = time.perf_counter()
+        summary = write_report(layout.root, Path(tmp) / "out")
+        seconds = time.perf_counter() - start
+        print(f"report: {summary.story_pages} story pages, {summary.charts} charts in {seconds:.1f} s "
+              f"({seconds / max(summary.story_pages, 1) * 1000:.0f} ms a page)")
 
 
 if __name__ == "__main__":
