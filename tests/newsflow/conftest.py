@@ -57,17 +57,18 @@ def article(article_id: str, *, title: str | None = "A headline", outlet: str | 
 
 
 @pytest.fixture
-def make_warehouse(tmp_path: Path) -> Callable[[list[Article]], Path]:
-    """Publish a warehouse holding these articles, each its own story; return its data dir."""
+def make_warehouse(tmp_path: Path) -> Callable[..., Path]:
+    """Publish a warehouse holding these articles, each its own story unless one story is named; return its data dir."""
 
-    def make(articles: list[Article]) -> Path:
+    def make(articles: list[Article], story_id: str | None = None) -> Path:
         from warehouse.layout import prepare
         from warehouse.store import Build
 
         data = tmp_path / "data"
         with Build(prepare(data), "20260101T000000000000-test", full_refresh=False, keep_snapshots=2) as build:
             build.add_articles(articles)
-            build.set_stories([StoryAssignment(a.article_id, f"story-{a.article_id}", None) for a in articles])
+            build.set_stories([StoryAssignment(a.article_id, story_id or f"story-{a.article_id}", None)
+                               for a in articles])
             build.set_statements({})
             build.publish()
         return data

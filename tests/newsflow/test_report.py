@@ -13,7 +13,8 @@ import pytest
 
 from newsflow.cli import main
 from newsflow.report import page_name, safe_link
-from newsflow.report_charts import check_svg
+from newsflow.report_charts import check_svg, disagreement_spec, timeline_spec
+from newsflow.story_data import CoverageItem, FigureDisagreement, StatedFigure, Story, StorySummary
 from tests.newsflow.conftest import article, seed_query, without_revenge_story
 
 
@@ -97,14 +98,14 @@ def test_pages_are_accessible_and_self_contained(seed_data: Path, seed_report: P
     assert csp and "default-src 'none'" in str(csp[0].get("content"))
 
 
-def test_article_text_is_escaped_everywhere(make_warehouse: Callable[[list], Path], tmp_path: Path) -> None:
+def test_article_text_is_escaped_everywhere(make_warehouse: Callable[..., Path], tmp_path: Path) -> None:
     attack = '<script>alert(1)</script><img src=x onerror=alert(2)>"\' onmouseover=alert(3)'
     data = make_warehouse([
         article("a1", title=attack, outlet=f"Outlet {attack}", url="javascript:alert(4)",
                 published=dt.date(2024, 5, 1)),
         article("a2", title="Plain", outlet="Another <b>outlet</b>", url="https://example.org/a2",
                 published=dt.date(2024, 5, 2)),
-    ])
+    ], story_id="one-story")  # one story of two dated articles: its timeline draws the outlets' names too
     out = tmp_path / "out"
     assert main(["report", "--data", str(data), "--out", str(out)]) == 0
     for page in [out / "index.html", *(out / "stories").glob("*.html")]:
@@ -115,7 +116,8 @@ def test_article_text_is_escaped_everywhere(make_warehouse: Callable[[list], Pat
         assert "javascript:" not in " ".join(str(a.get("href")) for a in doc.all("a"))
         if "alert(1)" in text:
             assert "&lt;script&gt;alert(1)&lt;/script&gt;" in text  # shown as text
-    story = (out / "stories" / page_name("story-a2")).read_text("utf-8")
+    story = (out / "stories" / page_name("one-story")).read_text("utf-8")
+    assert len(re.findall(r"<svg\b", story)) == 1  # the timeline, hostile labels and all
     assert 'href="https://example.org/a2"' in story  # a web address stays a link
 
 
@@ -149,7 +151,7 @@ def test_page_names(story_id: str, safe: bool) -> None:
     assert (name == f"{story_id}.html") is safe
 
 
-def test_a_rerun_replaces_pages_of_stories_that_are_gone(make_warehouse: Callable[[list], Path],
+def test_a_rerun_replaces_pages_of_stories_that_are_gone(make_warehouse: Callable[..., Path],
                                                           tmp_path: Path) -> None:
     data = make_warehouse([article("a1")])
     stale = tmp_path / "out" / "stories" / "gone.html"
@@ -159,7 +161,7 @@ def test_a_rerun_replaces_pages_of_stories_that_are_gone(make_warehouse: Callabl
     assert not stale.exists() and (tmp_path / "out" / "stories" / page_name("story-a1")).is_file()
 
 
-def test_out_that_is_a_file_is_a_one_line_error(make_warehouse: Callable[[list], Path], tmp_path: Path,
+def test_out_that_is_a_file_is_a_one_line_error(make_warehouse: Callable[..., Path], tmp_path: Path,
                                                capsys: pytest.CaptureFixture[str]) -> None:
     data = make_warehouse([article("a1")])
     blocker = tmp_path / "file"
@@ -182,3 +184,49 @@ def test_out_that_is_a_file_is_a_one_line_error(make_warehouse: Callable[[list],
 def test_check_svg_refuses_active_content(svg: str) -> None:
     with pytest.raises(ValueError):
         check_svg(svg)
+
+
+def _story(dates: list[dt.date | None], outlets: list[str] | None = None) -> Story:
+    """A hand-made story of one article per date."""
+    outlets = outlets or [f"Outlet {i}" for i in range(len(dates))]
+    coverage = tuple(CoverageItem(coverage_order=i + 1, article_id=f"a{i}", outlet=outlets[i], published_date=d,
+                                  first_to_report=None, title="T", author=None, url=None, word_count=10,
+                                  duplicate_of=None) for i, d in enumerate(dates))
+    summary = StorySummary(story_id="s", title="T", first_date=None, last_date=None, articles=len(dates),
+                           outlets=len(set(outlets)), statements=0, disagreements=0, outlet_names=tuple(outlets),
+                           undated_articles=0)
+    return Story(summary=summary, coverage=coverage, statements=(), disagreements=(), entities=(), first_reports=())
+
+
+@pytest.mark.parametrize(
+    ("dates", "drawn"),
+    [
+        ([dt.date(2024, 5, 1), dt.date(2024, 5, 3)], True),  # two dated articles: a timeline
+        ([dt.date(2024, 5, 1), dt.date(2024, 5, 1)], True),  # two on one day still compare outlets
+        ([dt.date(2024, 5, 1), None], False),  # one dated article: one dot says nothing
+        ([None, None], False),  # no date at all
+    ],
+)
+def test_the_timeline_needs_two_dated_articles(dates: list[dt.date | None], drawn: bool) -> None:
+    spec = timeline_spec(_story(dates))
+    assert (spec is not None) is drawn
+    if spec is not None:
+        spec.to_dict()  # valid Vega-Lite (altair validates against the schema)
+
+
+@pytest.mark.parametrize(
+    ("outlets", "rows"),
+    [
+        (["A", "B"], ["A · 2024-05-01", "B · 2024-05-01"]),  # one bar per outlet, named with its date
+        (["A", "A"], ["A · 2024-05-01", "A · 2024-05-01 (2)"]),  # one outlet twice on a day keeps two bars
+    ],
+)
+def test_a_disagreement_chart_has_a_bar_per_figure(outlets: list[str], rows: list[str]) -> None:
+    figures = tuple(StatedFigure(figure_id=f"f{i}", article_id=f"a{i}", outlet=o, published_date=dt.date(2024, 5, 1),
+                                 title=None, value=100.0 + i, qualifier="exact", surface=str(100 + i))
+                    for i, o in enumerate(outlets))
+    kind = FigureDisagreement(category="killed", subject="people", unit="people", low=100.0, high=101.0,
+                              outlets=len(set(outlets)), figures=figures)
+    spec = disagreement_spec(kind).to_dict()  # valid Vega-Lite
+    values = spec.get("data", {}).get("values") or next(iter(spec.get("datasets", {}).values()))
+    assert [v["row"] for v in values] == rows

@@ -92,7 +92,7 @@ def test_no_warehouse_is_a_one_line_error(tmp_path: Path, capsys: pytest.Capture
 
 
 def test_article_text_cannot_restyle_or_drive_the_terminal(
-    make_warehouse: Callable[[list], Path], capsys: pytest.CaptureFixture[str]
+    make_warehouse: Callable[..., Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     hostile = "\x1b[2J\x1b]0;owned\x07[bold red]Breaking[/bold red] news"
     data = make_warehouse([article("a1", title=hostile, outlet="[link=file:///etc]Outlet[/link]",
