@@ -167,3 +167,16 @@ def test_disputed_figures_cases(figures: list, expected: list) -> None:
     con = _views([("a", "X", D1), ("b", "Y", D2)], [], figures)
     assert con.execute("select outlet, value from disputed_figures order by figure_order").fetchall() == expected
     assert con.execute("select disagreements from stories").fetchall() == [(1 if expected else 0,)]
+
+
+VIEW_FILES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "warehouse" / "sql" / "views").glob("*.sql"))
+
+
+@pytest.mark.parametrize("view", VIEW_FILES)
+def test_every_story_view_and_column_carries_a_comment(view: str) -> None:
+    # the data dictionary is made from these comments
+    con = _views([], [])
+    comment = con.execute("select comment from duckdb_views() where view_name = ?", [view]).fetchall()
+    assert comment and comment[0][0]
+    columns = con.execute("select column_name, comment from duckdb_columns() where table_name = ?", [view]).fetchall()
+    assert columns and [c for c, text in columns if not text] == []
