@@ -25,7 +25,7 @@ from newsflow.report import write_report
 from warehouse.layout import WAREHOUSE_FILE, prepare, publish
 from warehouse.store import create_views, sql
 
-_VIEWS = ["stories", "story_articles", "story_statements", "disputed_figures", "story_entities", "first_reports"]
+_VIEWS = ["stories", "story_articles", "story_statements", "story_disagreements", "story_entities", "first_reports"]
 
 
 def make_corpus(con: duckdb.DuckDBPyConnection, stories: int, per_story: int) -> None:

@@ -1,7 +1,7 @@
 """Stories read from the published warehouse's story views, as records for the terminal and the report.
 
 Everything here reads the public views of warehouse/sql/views/ (stories, story_articles,
-story_statements, disputed_figures, story_entities, first_reports) through a read-only
+story_statements, story_disagreements, story_entities, first_reports) through a read-only
 connection to the last completed run; the queries are newsflow/queries/*.sql.
 """
 
@@ -226,7 +226,7 @@ def _assemble(con: duckdb.DuckDBPyConnection, summaries: list[StorySummary], sto
     params: dict[str, Any] = {"story_id": story_id}
     coverage = _by_story(_rows(con, "story_coverage", params))
     statements = _by_story(_rows(con, "story_statements", params))
-    figures = _by_story(_rows(con, "story_disputed_figures", params))
+    figures = _by_story(_rows(con, "story_disagreements", params))
     entities = _by_story(_rows(con, "story_entities", {**params, "top": TOP_ENTITIES}))
     firsts = _by_story(_rows(con, "story_first_reports", {**params, "min_outlets": MIN_OUTLETS_FIRST_REPORT}))
     return [

@@ -102,20 +102,12 @@ def sql(name: str) -> str:
 
 
 def create_views(con: duckdb.DuckDBPyConnection) -> None:
-    """(Re)create every view of warehouse/sql/views/ (the cross-source story views)."""
+    """(Re)create every view of warehouse/sql/views/ (the cross-source story views), in name order.
+
+    Name order is the contract with the views: one may read another only if its name sorts first."""
     views = resources.files("warehouse").joinpath("sql", "views")
-    pending = [views.joinpath(name) for name in sorted(p.name for p in views.iterdir() if p.name.endswith(".sql"))]
-    # A view may read another: create what binds, then retry the rest until nothing is left.
-    while pending:
-        failed = []
-        for path in pending:
-            try:
-                con.execute(path.read_text("utf-8"))
-            except duckdb.CatalogException:
-                failed.append(path)
-        if len(failed) == len(pending):
-            con.execute(failed[0].read_text("utf-8"))  # raises the real error
-        pending = failed
+    for name in sorted(p.name for p in views.iterdir() if p.name.endswith(".sql")):
+        con.execute(views.joinpath(name).read_text("utf-8"))
 
 
 def schema_version() -> str:

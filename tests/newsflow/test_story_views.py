@@ -42,7 +42,7 @@ def test_the_without_revenge_statement_is_one_statement_with_every_outlets_wordi
 def test_the_727_against_826_killed_disagreement_lists_both_outlets_and_their_dates(seed_data: Path) -> None:
     rows = seed_query(seed_data, "select d.story_id, d.outlet, d.published_date, d.value, d.article_id, "
                                  "a.published_date, coalesce(a.source_name, a.source_path) "
-                                 "from disputed_figures as d join articles as a using (article_id) "
+                                 "from story_disagreements as d join articles as a using (article_id) "
                                  "where d.category = 'killed' and d.value in (727, 826)")
     assert {r[3] for r in rows} == {727, 826}
     assert len({r[0] for r in rows}) == 1  # one story
@@ -163,9 +163,9 @@ def test_story_statements_cases(articles: list, quotes: list, expected: list) ->
         ([("a", "killed", 90.0), ("b", "injured", 100.0)], []),
     ],
 )
-def test_disputed_figures_cases(figures: list, expected: list) -> None:
+def test_story_disagreements_cases(figures: list, expected: list) -> None:
     con = _views([("a", "X", D1), ("b", "Y", D2)], [], figures)
-    assert con.execute("select outlet, value from disputed_figures order by figure_order").fetchall() == expected
+    assert con.execute("select outlet, value from story_disagreements order by figure_order").fetchall() == expected
     assert con.execute("select disagreements from stories").fetchall() == [(1 if expected else 0,)]
 
 

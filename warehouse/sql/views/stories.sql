@@ -2,34 +2,52 @@
 -- articles and outlets covered it, the statements several outlets carried and the kinds of
 -- figure on which outlets disagree.
 create or replace view stories as
-with coverage as (
-    select * from story_articles
+-- Reads only the contract's tables and figure_disagreements (views are created in name order),
+-- each CTE read once or not materialized, so a filter on story_id reaches the scans.
+with articles_in as not materialized (
+    select article_id, story_id, coalesce(source_name, source_path) as outlet, published_date, title
+    from articles
+    where story_id is not null
 ),
 
-shared_statements as (
-    select story_id, count(distinct statement_id)::integer as statements
-    from story_statements
-    group by story_id
-),
-
-disputed_kinds as (
-    select story_id, count(distinct (category, subject, unit))::integer as disagreements
-    from disputed_figures
-    group by story_id
+quotes_in as (
+    select article_id, statement_id from quotes where statement_id is not null
 ),
 
 per_story as (
     select
         story_id,
-        -- the headline of the earliest article that has one
-        arg_min(title, coverage_order) filter (where title is not null) as title,
+        -- the headline of the earliest article that has one (story_articles' coverage order)
+        arg_min(title, {'day': coalesce(published_date, date '9999-12-31'), 'outlet': outlet,
+                        'article_id': article_id}) filter (where title is not null) as title,
         min(published_date) as first_date,
         max(published_date) as last_date,
         count(*)::integer as articles,
         count(distinct outlet)::integer as outlets,
         list(distinct outlet order by outlet) as outlet_names,
         count(*) filter (where published_date is null)::integer as undated_articles
-    from coverage
+    from articles_in
+    group by story_id
+),
+
+-- a statement is shared when two or more of the story's outlets carried it (as in story_statements)
+carried as (
+    select a.story_id, q.statement_id, count(distinct a.outlet) as outlet_count
+    from quotes_in as q
+    inner join articles_in as a using (article_id)
+    group by a.story_id, q.statement_id
+),
+
+shared_statements as (
+    select story_id, count(*)::integer as statements
+    from carried
+    where outlet_count >= 2
+    group by story_id
+),
+
+disputed_kinds as (
+    select story_id, count(distinct (category, subject, unit))::integer as disagreements
+    from figure_disagreements
     group by story_id
 ),
 
@@ -60,6 +78,6 @@ comment on column stories.last_date is 'The latest publication date of its artic
 comment on column stories.articles is 'Articles in the story.';
 comment on column stories.outlets is 'Distinct outlets that covered it.';
 comment on column stories.statements is 'Statements carried by two or more of its outlets (rows of story_statements).';
-comment on column stories.disagreements is 'Kinds of figure (category, subject, unit) on which its articles disagree (disputed_figures).';
+comment on column stories.disagreements is 'Kinds of figure (category, subject, unit) on which its articles disagree (story_disagreements).';
 comment on column stories.outlet_names is 'The outlets, sorted by name.';
 comment on column stories.undated_articles is 'Articles with no publication date (left out of first_date and last_date).';

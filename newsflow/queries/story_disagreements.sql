@@ -3,7 +3,7 @@
 with final as (
     select story_id, category, subject, unit, kind_low, kind_high, kind_outlets, figure_order, figure_id,
            article_id, outlet, published_date, title, value, qualifier, surface
-    from disputed_figures
+    from story_disagreements
     where ($story_id is null or story_id = $story_id)
 )
 
