@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
+import markupsafe
 
 from newsflow.report_charts import Chart, coverage_timeline, disagreement_chart
 from newsflow.story_data import (
@@ -28,6 +29,7 @@ from newsflow.story_data import (
     last_refresh,
     load_stories,
     open_stories,
+    printable,
 )
 
 STORIES_DIR = "stories"
@@ -123,9 +125,17 @@ def _charts(story: Story) -> tuple[Chart | None, list[Chart]]:
 
 
 def _environment() -> jinja2.Environment:
-    # autoescape everything: every value in these templates may come from an article
+    # autoescape everything, and drop control characters: every value here may come from an article
     return jinja2.Environment(loader=jinja2.PackageLoader("newsflow", "report_assets"), autoescape=True,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                              finalize=_printable)
+
+
+def _printable(value: object) -> object:
+    """Every value a template prints, without control characters (markup made here, like charts, as is)."""
+    if isinstance(value, str) and not isinstance(value, markupsafe.Markup):
+        return printable(value)
+    return value
 
 
 def _asset(name: str) -> str:

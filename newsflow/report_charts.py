@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import altair as alt
 import vl_convert as vlc
 
-from newsflow.story_data import FigureDisagreement, Story, format_value
+from newsflow.story_data import FigureDisagreement, Story, format_value, printable
 
 INK = "#1f4e79"  # marks: 8.9:1 contrast on white
 TEXT = "#1a1a1a"  # labels and titles
@@ -60,9 +60,9 @@ def timeline_spec(story: Story) -> alt.Chart | None:
     dated = [c for c in story.coverage if c.published_date is not None]
     if len(dated) < 2:
         return None
-    outlets = list(dict.fromkeys(c.outlet for c in dated))  # in order of first coverage
-    rows = [{"outlet": c.outlet, "date": c.published_date.isoformat() if c.published_date else None,
-             "title": c.title or "(no title)"} for c in dated]
+    outlets = list(dict.fromkeys(printable(c.outlet) for c in dated))  # in order of first coverage
+    rows = [{"outlet": printable(c.outlet), "date": c.published_date.isoformat() if c.published_date else None,
+             "title": printable(c.title or "(no title)")} for c in dated]
     return alt.Chart(alt.Data(values=rows)).mark_circle(size=160, opacity=0.85, color=INK).encode(
         x=alt.X("date:T", title="Publication date",
                 axis=alt.Axis(format="%d %b %Y", labelAngle=0, tickCount={"interval": "day", "step": 1}),
@@ -90,7 +90,7 @@ def disagreement_spec(kind: FigureDisagreement) -> alt.LayerChart:
             for label, f in zip(labels, kind.figures, strict=True)]
     base = alt.Chart(alt.Data(values=rows)).encode(
         y=alt.Y("row:N", title=None, sort=labels, axis=alt.Axis(labelLimit=_LABEL_LIMIT)),
-        x=alt.X("value:Q", title=kind.label, axis=alt.Axis(format="~s")),
+        x=alt.X("value:Q", title=printable(kind.label), axis=alt.Axis(format="~s")),
     )
     bars = base.mark_bar(color=INK, height=_ROW * 0.6)
     values = base.mark_text(align="left", dx=4, color=TEXT, fontSize=12).encode(text="shown:N")
@@ -102,7 +102,7 @@ def _figure_labels(kind: FigureDisagreement) -> list[str]:
     labels: list[str] = []
     seen: dict[str, int] = {}
     for f in kind.figures:
-        label = f"{f.outlet} · {f.published_date.isoformat() if f.published_date else 'no date'}"
+        label = f"{printable(f.outlet)} · {f.published_date.isoformat() if f.published_date else 'no date'}"
         seen[label] = seen.get(label, 0) + 1
         labels.append(label if seen[label] == 1 else f"{label} ({seen[label]})")
     return labels
@@ -132,6 +132,6 @@ def _render(chart: alt.Chart | alt.LayerChart, chart_id: str, title: str, descri
             'focusable="false" ')
     svg = re.sub(r"^<svg ", head, svg.strip(), count=1)
     close = svg.index(">") + 1
-    labels = (f'<title id="{chart_id}-title">{html.escape(title)}</title>'
-              f'<desc id="{chart_id}-desc">{html.escape(description)}</desc>')
+    labels = (f'<title id="{chart_id}-title">{html.escape(printable(title))}</title>'
+              f'<desc id="{chart_id}-desc">{html.escape(printable(description))}</desc>')
     return svg[:close] + labels + svg[close:]

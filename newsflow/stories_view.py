@@ -10,7 +10,6 @@ import argparse
 import csv
 import datetime as dt
 import json
-import re
 import sys
 from pathlib import Path
 
@@ -31,10 +30,8 @@ from newsflow.story_data import (
     list_stories,
     load_story,
     open_stories,
+    printable,
 )
-
-# C0 and C1 control characters (escape sequences start with ESC or CSI); tabs and newlines become spaces too.
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
 
 def stories_command(args: argparse.Namespace) -> int:
@@ -112,7 +109,7 @@ def story_view(story: Story) -> Group:
 
 def clean(text: str, style: str = "") -> Text:
     """Untrusted text as plain rich Text: no markup, no control characters."""
-    return Text(_CONTROL.sub(" ", text), style=style)
+    return Text(" ".join(printable(text).split()), style=style)
 
 
 def _coverage(story: Story) -> Table:

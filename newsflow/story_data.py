@@ -8,6 +8,7 @@ connection to the last completed run; the queries are newsflow/queries/*.sql.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -246,6 +247,15 @@ def last_refresh(con: duckdb.DuckDBPyConnection) -> dt.datetime | None:
     """When the last completed run finished, or None."""
     rows = _rows(con, "last_run", {})
     return rows[0]["finished_at"] if rows else None
+
+
+# C0 and C1 control characters: escape sequences for a terminal, invalid in XML (SVG) and HTML.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+
+
+def printable(text: str) -> str:
+    """Untrusted text without control characters (each run becomes one space); tabs and newlines stay."""
+    return _CONTROL.sub(" ", text)
 
 
 def format_value(value: float) -> str:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import json
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from tests.conftest import SEEDS
-from transforms.records import Article, StoryAssignment
 
 
 @pytest.fixture(scope="session")
@@ -48,29 +47,33 @@ def without_revenge_story(data: Path) -> tuple[str, str]:
     return rows[0][0], statement_id
 
 
-def article(article_id: str, *, title: str | None = "A headline", outlet: str | None = "Outlet A",
-            published: dt.date | None = dt.date(2024, 5, 1), url: str | None = None) -> Article:
-    """A small article record for hand-made warehouses."""
-    return Article(article_id=article_id, source_path=f"{article_id}.txt", source_format="text", line_number=None,
-                   content_sha256=article_id * 4, title=title, author=None, published_date=published,
-                   source_name=outlet, url=url, language="en", dateline=None, text="Some text.", word_count=2)
+# Untrusted text in every field a page or the terminal shows: markup, script, handlers, escape sequences.
+HOSTILE_TITLE = ("\x1b[2J\x1b]0;owned\x07[bold red]Breaking[/bold red] <script>alert(1)</script>"
+                 "<img src=x onerror=alert(2)>")
+HOSTILE_OUTLET = "[link=file:///etc]Outlet[/link] <b onmouseover=alert(3)>bold</b>"
+_BODY = (
+    "The river burst its banks on Tuesday night and flooded the lower town, officials said. Water reached the "
+    "first floor of the market hall before dawn, and the fire brigade moved families from the houses along the "
+    "quay to the school on the hill. The mayor said the pumps would run all week and that the bridge would stay "
+    "closed until engineers had checked it. Shopkeepers began carrying stock to upper rooms as the rain went on."
+)
 
 
-@pytest.fixture
-def make_warehouse(tmp_path: Path) -> Callable[..., Path]:
-    """Publish a warehouse holding these articles, each its own story unless one story is named; return its data dir."""
+@pytest.fixture(scope="session")
+def hostile_data(prefect_backend: None, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real pipeline's warehouse for two copies of one report whose title, outlet and URL are hostile."""
+    from flows.pipeline import newsflow_run
+    from newsflow.settings import Settings
 
-    def make(articles: list[Article], story_id: str | None = None) -> Path:
-        from warehouse.layout import prepare
-        from warehouse.store import Build
-
-        data = tmp_path / "data"
-        with Build(prepare(data), "20260101T000000000000-test", full_refresh=False, keep_snapshots=2) as build:
-            build.add_articles(articles)
-            build.set_stories([StoryAssignment(a.article_id, story_id or f"story-{a.article_id}", None)
-                               for a in articles])
-            build.set_statements({})
-            build.publish()
-        return data
-
-    return make
+    root = tmp_path_factory.mktemp("hostile")
+    (root / "input").mkdir()
+    records = [
+        {"url": "javascript:alert(4)", "title": HOSTILE_TITLE, "date": "2024-05-01", "source": HOSTILE_OUTLET,
+         "text": _BODY},
+        {"url": "https://example.org/flood", "title": "Flood in the lower town", "date": "2024-05-02",
+         "source": "Another <i>outlet</i>", "text": _BODY},
+    ]
+    (root / "input" / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in records) + "\n", "utf-8")
+    summary = newsflow_run(Settings.from_env(root / "input", root / "data"))
+    assert summary.run.status == "completed"
+    return root / "data"
