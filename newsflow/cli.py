@@ -80,6 +80,16 @@ def main(argv: list[str] | None = None) -> int:
 
     commands.add_parser("schema", help="print the data dictionary (tables, columns, meanings) as Markdown")
 
+    stories = commands.add_parser("stories", help="list the stories, newest first")
+    stories.add_argument("--data", default="data", help="data dir (default: data)")
+    stories.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    story = commands.add_parser("story", help="print one story: coverage, shared statements, disagreeing figures")
+    story.add_argument("story_id", help="a story id from `newsflow stories` (or a unique prefix of one)")
+    story.add_argument("--data", default="data", help="data dir (default: data)")
+    report = commands.add_parser("report", help="write a static HTML report of the stories (opens from disk)")
+    report.add_argument("--data", default="data", help="data dir (default: data)")
+    report.add_argument("--out", required=True, help="output dir for index.html and one page per story")
+
     args = parser.parse_args(argv)
     try:
         if args.command == "run":
@@ -91,6 +101,14 @@ def main(argv: list[str] | None = None) -> int:
 
             print(dictionary_markdown())
             return 0
+        if args.command in ("stories", "story"):
+            from newsflow import stories_view
+
+            return stories_view.stories_command(args) if args.command == "stories" else stories_view.story_command(args)
+        if args.command == "report":
+            from newsflow.report import report_command
+
+            return report_command(args)
         return _sql(args)
     except KeyboardInterrupt:
         print("newsflow: interrupted", file=sys.stderr)

@@ -38,6 +38,7 @@ from warehouse.tables import BASE_TABLES, DERIVED_TABLES, TABLES, TableSpec
 
 WORK_FILE = "work.duckdb"
 _BATCH_ROWS = 20_000  # rows per Arrow batch while a bucket file is written
+_REFRESH_CHUNK = 500  # units of a materialised view recomputed per query
 
 
 class Build:
@@ -206,8 +207,13 @@ class Build:
         with self._registered("touched_units", pa.table({"unit": pa.array(ids, pa.string())})):
             self.con.execute(f"insert or ignore into gone.{table} select unit from touched_units")  # noqa: S608
             self.con.execute(f"delete from delta.{table} where {spec.unit} in (select unit from touched_units)")  # noqa: S608
-            self.con.execute(f"""insert into delta.{table} by name select * from main.{table}
-                                 where {spec.unit} in (select unit from touched_units)""")  # noqa: S608
+        # the ids as bound values, not a subquery: DuckDB pushes a list of values down through the
+        # views' window functions to the table scans, a subquery it does not (the whole corpus, then)
+        for start in range(0, len(ids), _REFRESH_CHUNK):
+            chunk = ids[start : start + _REFRESH_CHUNK]
+            marks = ", ".join("?" * len(chunk))
+            self.con.execute(f"insert into delta.{table} by name select * from main.{table} "  # noqa: S608
+                             f"where {spec.unit} in ({marks})", chunk)
 
     # -- publishing ------------------------------------------------------------------------
 

@@ -70,6 +70,13 @@ _DECLARED = (
     TableSpec("statements", "statement_id", "statement_id", NARROW, derived=True),
     TableSpec("figure_disagreements", "story_id", "story_id, category, subject, unit, figure_id_a, figure_id_b",
               NARROW, derived=True),
+    TableSpec("stories", "story_id", "story_id", NARROW, derived=True),
+    TableSpec("story_articles", "story_id", "story_id, coverage_order", NARROW, derived=True),
+    TableSpec("story_statements", "story_id", "story_id, statement_id, version_order", NARROW, derived=True),
+    TableSpec("story_disagreements", "story_id", "story_id, category, subject, unit, figure_order", NARROW,
+              derived=True),
+    TableSpec("story_entities", "story_id", "story_id, entity_rank, outlet", NARROW, derived=True),
+    TableSpec("first_reports", "story_id", "story_id, item_type, item_key", NARROW, derived=True),
 )
 # Per-article stages declare their own tables (transforms/stages.py): their unit is the article.
 _STAGE_TABLES = tuple(TableSpec(s.table, "article_id", s.order, WIDE, public=s.public) for s in article_stages())

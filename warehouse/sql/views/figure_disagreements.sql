@@ -3,15 +3,17 @@
 -- killed" in one report, "727" in another. One row per pair, each outlet's value and date side
 -- by side, the lower value first.
 create or replace view figure_disagreements as
-with figures_in as (
+-- Every CTE is not materialized: the self-join below reads them twice, and a filter on story_id
+-- must reach both reads (materialised, they would pair the figures of every story to answer for one).
+with figures_in as not materialized (
     select * from figures where category in ('killed', 'injured', 'displaced', 'detained', 'population', 'money', 'percent', 'distance', 'count')
 ),
 
-articles_in as (
+articles_in as not materialized (
     select article_id, story_id, source_name, source_path, published_date from articles
 ),
 
-stated as (
+stated as not materialized (
     select
         a.story_id,
         f.category,
