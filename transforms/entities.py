@@ -248,7 +248,9 @@ def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
     that the text also writes lowercase is a common word there ("Report", "State"): skipped.
     """
     index = aliases if isinstance(aliases, AliasIndex) else AliasIndex(aliases)
-    spans = list(taken)
+    covered = bytearray(len(text))  # 1 where a mention already is: an overlap test in the alias's length
+    for a, b in taken:
+        covered[a:b] = b"\x01" * (min(b, len(text)) - min(a, len(text)))
     found: list[RawMention] = []
     lowered_words: set[str] | None = None
     for word in _CAPITALISED.finditer(text):
@@ -261,7 +263,7 @@ def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
             start, end = word.start(), word.start() + len(alias)
             if not text.startswith(alias, start) or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
                 continue
-            if any(a < end and start < b for a, b in spans):
+            if covered.find(1, start, end) >= 0:
                 break
             if " " not in alias and not alias.isupper():
                 if lowered_words is None:
@@ -272,7 +274,7 @@ def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
             found.append(RawMention(article_id, alias, PROPAGATED, start, end, key=name_key(alias),
                                     anchor_label=PROPAGATED, context_label=hint[0] if hint else None,
                                     context_weight=hint[1] if hint else 0))
-            spans.append((start, end))
+            covered[start:end] = b"\x01" * (end - start)
             break
     return found
 
