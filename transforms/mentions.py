@@ -6,13 +6,20 @@ nlp.pipe in batches). Each mention is cleaned: titles and roles are not part of 
 (President, Defense Minister, Lieutenant Colonel, leader), nor a leading "the", a possessive
 's, or page text glued to a byline ("Alex MacDonald Thu").
 
+A span NER glued over a comma ("CBS All Access, Disney") is split, and so is a possessive
+fragment ("Assad's Alawite") whose owner the article names on its own elsewhere.
+
 Then, inside the article, short references are linked to the fullest mention of what they name:
-a surname to the person named in full (the nearest one before it), "the Observatory" to the
-organisation whose name contains it, an acronym to the name it abbreviates (defined in
-parentheses, or its initials), and a later name given as "his real name, X" to the person. Each
-mention carries the spelling-insensitive key of that anchor (`name_key`): mentions with one key
-and one type family are one alias group across the corpus (transforms/entities.py resolves the
-groups into entities). The words around each mention give a type hint ("the city of X" -> GPE).
+a bare surname to the person the article names in full with it most often (full name or given
+name alone; the first named on a tie; whatever spaCy labelled the surname, unless the words
+around it say place), "the Observatory" to the organisation whose name contains it, a shortened
+name ("Syrian Observatory", "Security Council", "Acme" of "Acme Group Corp") to the longer one,
+an acronym to the name it abbreviates (defined in parentheses, or its initials), and a later
+name given as "his real name, X" to the person. Each mention carries the alias-group key of
+that anchor (`entity_key`: the spelling-insensitive `name_key`, with a country's short forms,
+a group's plural and a legal suffix folded): mentions with one key and one type family are one
+alias group across the corpus (transforms/entities.py resolves the groups into entities). The
+words around each mention give a type hint ("the city of X" -> GPE).
 """
 
 from __future__ import annotations
