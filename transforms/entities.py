@@ -178,7 +178,7 @@ def entity_id(group_keys: Iterable[str]) -> str:
 def entity_type(members: Sequence[RawMention]) -> str:
     """The type voted by an entity's mentions and the words around them: each NER mention
     votes its anchor's label (the fullest mention in its article is the best labelled one:
-    "Julian Assange" PERSON over "Assange" ORG), an acronym its own."""
+    "Mira Holt" PERSON over "Holt" ORG), an acronym its own."""
     votes: Counter[str] = Counter(
         m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
         for m in members if m.label != PROPAGATED)

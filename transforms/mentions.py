@@ -6,7 +6,7 @@ nlp.pipe in batches). Each mention is cleaned: titles and roles are not part of 
 (President, Defense Minister, Lieutenant Colonel, leader), nor a leading "the", a possessive
 's, or page text glued to a byline ("Alex MacDonald Thu").
 
-A span NER glued over a comma ("CBS All Access, Disney") is split, and so is a possessive
+A span NER glued over a comma ("Streamline Plus, Acme") is split, and so is a possessive
 fragment ("Assad's Alawite") whose owner the article names on its own elsewhere.
 
 Then, inside the article, short references are linked to the fullest mention of what they name:
@@ -90,7 +90,7 @@ def find_mentions(nlp: Any, articles: Sequence[Article], batch_size: int = 32) -
 
 
 def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split an NER span that runs over a comma into its parts ("CBS All Access, Disney");
+    """Split an NER span that runs over a comma into its parts ("Streamline Plus, Acme");
     a bare legal suffix after a comma ("Acme, Inc.") stays with the name."""
     parts: list[tuple[int, int]] = []
     at = start
