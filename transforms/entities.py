@@ -98,6 +98,10 @@ def _acronym(group: AliasGroup) -> str | None:
     return top if _is_acronym(top) else None
 
 
+def _singular_forms(group: AliasGroup) -> set[str]:
+    return {f[:-1] if f.endswith("s") and not f.endswith("ss") else f for f, _ in group.forms}
+
+
 def _longest_form(group: AliasGroup) -> str:
     return sorted(group.forms, key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
 
@@ -144,9 +148,10 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
     linked: list[str] = []
     # one key, another family: one entity, unless a bare word is both a person's surname
     # (someone is named in full with it) and something else; a nationality is not its
-    # country, even where their keys meet ("Israeli", "Israel")
+    # country where only their keys meet ("Israeli", "Israel"), only where one word is
+    # labelled both ("Alawites" as a group here, as a place there)
     same_key = [c for c in candidates if c.key == group.key and c.family != group.family
-                and {c.family, group.family} != {"NORP", "place"}]
+                and ({c.family, group.family} != {"NORP", "place"} or _singular_forms(c) & _singular_forms(group))]
     if same_key:
         surname = " " not in group.key and any(
             c.family == "PERSON" and c.key.endswith(" " + group.key) for c in candidates)
@@ -175,18 +180,30 @@ def entity_id(group_keys: Iterable[str]) -> str:
     return stable_id("entity", min(group_keys))
 
 
+# How words naming a nationality, religion or political group end ("Syrian", "Sudanese",
+# "Kurdish", "Iraqi", "Alawite", "Islamist", "French", "Kurds")
+_GROUP_WORD = re.compile(r"(?:an|ese|ish|i|ic|ite|ist|ch|s)$")
+
+
 def entity_type(members: Sequence[RawMention]) -> str:
     """The type voted by an entity's mentions and the words around them: each NER mention
     votes its anchor's label (the fullest mention in its article is the best labelled one:
     "Mira Holt" PERSON over "Holt" ORG), an acronym its own."""
-    votes: Counter[str] = Counter(
-        m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
-        for m in members if m.label != PROPAGATED)
+    votes: Counter[str] = Counter()
+    doubtful = 0  # spaCy's small model calls many a town NORP: only a word shaped like a group name is sure
+    for m in members:
+        if m.label == PROPAGATED:
+            continue
+        label = m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
+        if label != "NORP" or _GROUP_WORD.search(m.surface):
+            votes[label] += 1
+        else:
+            doubtful += 1
     for m in members:
         if m.context_label:
             votes[m.context_label] += m.context_weight
     if not votes:
-        return "ORG"
+        return "NORP" if doubtful else "ORG"
     return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
