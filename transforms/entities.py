@@ -98,10 +98,6 @@ def _acronym(group: AliasGroup) -> str | None:
     return top if _is_acronym(top) else None
 
 
-def _singular_forms(group: AliasGroup) -> set[str]:
-    return {f[:-1] if f.endswith("s") and not f.endswith("ss") else f for f, _ in group.forms}
-
-
 def _longest_form(group: AliasGroup) -> str:
     return sorted(group.forms, key=lambda kv: (-len(kv[0].split()), -kv[1], kv[0]))[0][0]
 
@@ -147,11 +143,11 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
     """The group keys among the candidates that are the same entity as this group."""
     linked: list[str] = []
     # one key, another family: one entity, unless a bare word is both a person's surname
-    # (someone is named in full with it) and something else; a nationality is not its
-    # country where only their keys meet ("Israeli", "Israel"), only where one word is
-    # labelled both ("Alawites" as a group here, as a place there)
+    # (someone is named in full with it) and something else; a nationality is never its
+    # country, even where their keys meet ("Israeli", "Israel"), nor where spaCy labelled
+    # the nationality word a place once (then the place group holds it too)
     same_key = [c for c in candidates if c.key == group.key and c.family != group.family
-                and ({c.family, group.family} != {"NORP", "place"} or _singular_forms(c) & _singular_forms(group))]
+                and {c.family, group.family} != {"NORP", "place"}]
     if same_key:
         surname = " " not in group.key and any(
             c.family == "PERSON" and c.key.endswith(" " + group.key) for c in candidates)

@@ -147,8 +147,7 @@ HOMS_PERSON = _group("homs", "PERSON", ("Homs", 1))
 HOMS_PLACE = _group("homs", "place", ("Homs", 9))
 ISRAELI = _group("isrl", "NORP", ("Israeli", 4))
 ISRAEL = _group("isrl", "place", ("Israel", 7))
-ALAWITE = _group("alwt", "NORP", ("Alawite", 4))
-ALAWITES_PLACE = _group("alwt", "place", ("Alawites", 1))
+ISRAEL_WITH_ISRAELI = _group("isrl", "place", ("Israel", 7), ("Israeli", 1))
 NMCL = _group("nmcl", "ORG", ("NMCL", 3))
 NORTHERN_MONITOR = _group("nrthrn mntr for cvl lbrts", "ORG", ("Northern Monitor for Civil Liberties", 2), ("NMCL", 4))
 SHORT_MONITOR = _group("nrthrn mntr", "ORG", ("Northern Monitor", 2))
@@ -165,8 +164,8 @@ OTHER_MONITOR = _group("nrthrn mntr of flds", "ORG", ("Northern Monitor of Flood
         (JORDAN_PLACE, [JORDAN_PERSON, MICHAEL_JORDAN], []),
         # a nationality is not its country, even when their keys meet
         (ISRAELI, [ISRAEL], []),
-        # but a group word spaCy labelled a place elsewhere is the group
-        (ALAWITES_PLACE, [ALAWITE], [ALAWITE.group_key]),
+        # nor where spaCy labelled the nationality word a place once
+        (ISRAELI, [ISRAEL_WITH_ISRAELI], []),
         # an acronym joins the name of its initials, even one most often written as the acronym
         (NMCL, [NORTHERN_MONITOR], [NORTHERN_MONITOR.group_key]),
         # a shortened organisation name joins the one longer name it shortens ...
