@@ -125,10 +125,10 @@ def group_blocking_keys(group: AliasGroup) -> list[str]:
     elif group.family == "PERSON" and tokens:
         keys.append("s:" + tokens[-1])
     acronym = _acronym(group)
-    if acronym:
+    if acronym and group.family != "PERSON":
         keys.append("i:" + acronym)
     longest = _longest_form(group)
-    if len(longest.split()) > 1:
+    if len(longest.split()) > 1 and group.family != "PERSON":
         keys.append("i:" + initials(longest))  # a name meets the acronym of its initials
     if group.family == "ORG":
         stem = _short_org_stem(group.key)
@@ -155,8 +155,10 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
             if not (surname and "PERSON" in (c.family, group.family)):
                 linked.append(c.group_key)
     acronym = _acronym(group)
-    if acronym:
-        spelled = [c for c in candidates if c.key != group.key
+    if acronym and group.family != "PERSON" and group.key == name_key(acronym):
+        # an acronym no article spelled out joins the name of its initials; never a person's
+        # ("US" is not "Ulrich Schmidt"), and not when its key already is a full name's
+        spelled = [c for c in candidates if c.key != group.key and c.family != "PERSON"
                    and len(_longest_form(c).split()) > 1 and initials(_longest_form(c)) == acronym]
         if spelled:  # the most written name with those initials
             linked.append(sorted(spelled, key=lambda c: (-c.mention_count, c.group_key))[0].group_key)

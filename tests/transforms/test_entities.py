@@ -168,6 +168,9 @@ OTHER_MONITOR = _group("nrthrn mntr of flds", "ORG", ("Northern Monitor of Flood
         (ISRAELI, [ISRAEL_WITH_ISRAELI], []),
         # an acronym joins the name of its initials, even one most often written as the acronym
         (NMCL, [NORTHERN_MONITOR], [NORTHERN_MONITOR.group_key]),
+        # never a person's initials, nor once its key is already a full name's (UK -> United Kingdom)
+        (NMCL, [_group("nls mrtn cls lnd", "PERSON", ("Nils Martin Cole Lund", 5))], []),
+        (_group("untd kngdm", "place", ("UK", 3)), [_group("urs kng", "ORG", ("Ursa King", 2))], []),
         # a shortened organisation name joins the one longer name it shortens ...
         (SHORT_MONITOR, [NORTHERN_MONITOR], [NORTHERN_MONITOR.group_key]),
         # ... and none when two longer names start with it
