@@ -132,10 +132,10 @@ def group_blocking_keys(group: AliasGroup) -> list[str]:
     elif group.family == "PERSON" and tokens:
         keys.append("s:" + tokens[-1])
     acronym = _acronym(group)
-    if acronym:
+    if acronym and group.family != "PERSON":
         keys.append("i:" + acronym)
     longest = _longest_form(group)
-    if len(longest.split()) > 1:
+    if len(longest.split()) > 1 and group.family != "PERSON":
         keys.append("i:" + initials(longest))  # a name meets the acronym of its initials
     if group.family == "ORG":
         stem = _short_org_stem(group.key)
@@ -150,8 +150,9 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
     """The group keys among the candidates that are the same entity as this group."""
     linked: list[str] = []
     # one key, another family: one entity, unless a bare word is both a person's surname
-    # (someone is named in full with it) and something else; a nationality is not its
-    # country, even where their keys meet ("Israeli", "Israel")
+    # (someone is named in full with it) and something else; a nationality is never its
+    # country, even where their keys meet ("Israeli", "Israel"), nor where spaCy labelled
+    # the nationality word a place once (then the place group holds it too)
     same_key = [c for c in candidates if c.key == group.key and c.family != group.family
                 and {c.family, group.family} != {"NORP", "place"}]
     if same_key:
@@ -161,8 +162,10 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
             if not (surname and "PERSON" in (c.family, group.family)):
                 linked.append(c.group_key)
     acronym = _acronym(group)
-    if acronym:
-        spelled = [c for c in candidates if c.key != group.key
+    if acronym and group.family != "PERSON" and group.key == name_key(acronym):
+        # an acronym no article spelled out joins the name of its initials; never a person's
+        # ("US" is not "Ulrich Schmidt"), and not when its key already is a full name's
+        spelled = [c for c in candidates if c.key != group.key and c.family != "PERSON"
                    and len(_longest_form(c).split()) > 1 and initials(_longest_form(c)) == acronym]
         if spelled:  # the most written name with those initials
             linked.append(sorted(spelled, key=lambda c: (-c.mention_count, c.group_key))[0].group_key)
@@ -182,13 +185,24 @@ def entity_id(group_keys: Iterable[str]) -> str:
     return stable_id("entity", min(group_keys))
 
 
+# How words naming a nationality, religion or political group end ("Syrian", "Sudanese",
+# "Kurdish", "Iraqi", "Alawite", "Islamist", "French", "Kurds")
+_GROUP_WORD = re.compile(r"(?:an|ese|ish|i|ic|ite|ist|ch|s)$")
+# The vote of a NORP label on a word not shaped like a group name: spaCy's small model calls many
+# a town NORP, so it counts only when nothing else votes.
+DOUBTFUL_NORP = "NORP?"
+
+
 def vote_label(m: RawMention) -> str | None:
     """The type one mention votes for its entity: an NER mention its anchor's label (the fullest
-    mention in its article is the best labelled one: "Julian Assange" PERSON over "Assange" ORG),
-    an acronym its own; a propagated mention none."""
+    mention in its article is the best labelled one: "Mira Holt" PERSON over "Holt" ORG), an
+    acronym its own, a doubtful NORP DOUBTFUL_NORP; a propagated mention none."""
     if m.label == PROPAGATED:
         return None
-    return m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
+    label = m.label if _is_acronym(m.surface) or not m.anchor_label else m.anchor_label
+    if label == "NORP" and not _GROUP_WORD.search(m.surface):
+        return DOUBTFUL_NORP
+    return label
 
 
 def entity_type(members: Sequence[RawMention]) -> str:
@@ -201,10 +215,12 @@ def entity_type(members: Sequence[RawMention]) -> str:
 
 
 def entity_type_from_votes(votes: Mapping[str, int]) -> str:
-    """The winning type of summed votes (mention labels and context weights); ORG without any."""
-    if not votes:
-        return "ORG"
-    return sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    """The winning type of summed votes (mention labels and context weights); a doubtful NORP
+    only when nothing else voted, ORG when nothing voted at all."""
+    sure = {label: n for label, n in votes.items() if label != DOUBTFUL_NORP and n}
+    if not sure:
+        return "NORP" if votes.get(DOUBTFUL_NORP) else "ORG"
+    return sorted(sure.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def canonical_name(members: Sequence[RawMention]) -> str:
@@ -283,7 +299,9 @@ def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
     that the text also writes lowercase is a common word there ("Report", "State"): skipped.
     """
     index = aliases if isinstance(aliases, AliasIndex) else AliasIndex(aliases)
-    spans = list(taken)
+    covered = bytearray(len(text))  # 1 where a mention already is: an overlap test in the alias's length
+    for a, b in taken:
+        covered[a:b] = b"\x01" * (min(b, len(text)) - min(a, len(text)))
     found: list[RawMention] = []
     lowered_words: set[str] | None = None
     for word in _CAPITALISED.finditer(text):
@@ -296,7 +314,7 @@ def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
             start, end = word.start(), word.start() + len(alias)
             if not text.startswith(alias, start) or (end < len(text) and (text[end].isalnum() or text[end] == "-")):
                 continue
-            if any(a < end and start < b for a, b in spans):
+            if covered.find(1, start, end) >= 0:
                 break
             if " " not in alias and not alias.isupper():
                 if lowered_words is None:
@@ -307,7 +325,7 @@ def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
             found.append(RawMention(article_id, alias, PROPAGATED, start, end, key=name_key(alias),
                                     anchor_label=PROPAGATED, context_label=hint[0] if hint else None,
                                     context_weight=hint[1] if hint else 0))
-            spans.append((start, end))
+            covered[start:end] = b"\x01" * (end - start)
             break
     return found
 

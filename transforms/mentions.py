@@ -6,21 +6,30 @@ nlp.pipe in batches). Each mention is cleaned: titles and roles are not part of 
 (President, Defense Minister, Lieutenant Colonel, leader), nor a leading "the", a possessive
 's, or page text glued to a byline ("Alex MacDonald Thu").
 
+A span NER glued over a comma ("Streamline Plus, Acme") is split, and so is a possessive
+fragment ("Assad's Alawite") whose owner the article names on its own elsewhere.
+
 Then, inside the article, short references are linked to the fullest mention of what they name:
-a surname to the person named in full (the nearest one before it), "the Observatory" to the
-organisation whose name contains it, an acronym to the name it abbreviates (defined in
-parentheses, or its initials), and a later name given as "his real name, X" to the person. Each
-mention carries the spelling-insensitive key of that anchor (`name_key`): mentions with one key
-and one type family are one alias group across the corpus (transforms/entities.py resolves the
-groups into entities). The words around each mention give a type hint ("the city of X" -> GPE).
+a bare surname to the person the article names in full with it most often (full name or given
+name alone; the first named on a tie; whatever spaCy labelled the surname, unless the words
+around it say place), "the Observatory" to the organisation whose name contains it, a shortened
+name ("Syrian Observatory", "Security Council", "Acme" of "Acme Group Corp") to the longer one,
+an acronym to the name it abbreviates (defined in parentheses, or its initials), and a later
+name given as "his real name, X" to the person. Each mention carries the alias-group key of
+that anchor (`entity_key`: the spelling-insensitive `name_key`, with a country's short forms,
+a group's plural and a legal suffix folded): mentions with one key and one type family are one
+alias group across the corpus (transforms/entities.py resolves the groups into entities). The
+words around each mention give a type hint ("the city of X" -> GPE).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from transforms.lexicon import COUNTRY_FORMS, LEGAL_SUFFIXES
@@ -81,7 +90,7 @@ def find_mentions(nlp: Any, articles: Sequence[Article], batch_size: int = 32) -
 
 
 def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Split an NER span that runs over a comma into its parts ("CBS All Access, Disney");
+    """Split an NER span that runs over a comma into its parts ("Streamline Plus, Acme");
     a bare legal suffix after a comma ("Acme, Inc.") stays with the name."""
     parts: list[tuple[int, int]] = []
     at = start
@@ -171,22 +180,30 @@ def _leading_title(surface: str, label: str) -> re.Match[str] | None:
 
 def name_key(surface: str) -> str:
     """A spelling-insensitive key: accents, apostrophes, the Arabic article and inner vowels folded."""
+    return _name_key(surface)
+
+
+_QUOTES = re.compile(r"['’`]")
+_ARABIC_ARTICLE = re.compile(r"\b(al|el|ad|ash|as|an)-")
+_KEY_TOKEN = re.compile(r"[a-z0-9]+")
+_INNER_VOWELS = re.compile(r"[aeiouy]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=65536)  # a pure function of the string: names repeat within and across articles
+def _name_key(surface: str) -> str:
     text = unicodedata.normalize("NFKD", surface)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
-    text = re.sub(r"['’`]", "", text)
-    text = re.sub(r"\b(al|el|ad|ash|as|an)-", "", text)
+    text = _ARABIC_ARTICLE.sub("", _QUOTES.sub("", text))
     tokens = []
-    for token in re.findall(r"[a-z0-9]+", text):
+    for token in _KEY_TOKEN.findall(text):
         token = _SHORT_WORDS.get(token, token)
         if not token or token == "the":
             continue
         if len(token) >= 5:
-            token = token[0] + re.sub(r"[aeiouy]", "", token[1:])
-            token = re.sub(r"(.)\1+", r"\1", token)
+            token = _DOUBLED.sub(r"\1", token[0] + _INNER_VOWELS.sub("", token[1:]))
         tokens.append(token)
     return " ".join(tokens)
-
-
 
 
 # Words that designate a company after its name ("Acme Airlines", "Acme Group Corp")
@@ -219,10 +236,11 @@ def link_in_article(text: str, mentions: Sequence[RawMention]) -> list[RawMentio
     # the multi-word mentions of the article, with their words' keys, computed once
     multi = [(i, c, [name_key(w) for w in c.surface.split()], name_key(c.surface))
              for i, c in enumerate(items) if len(c.surface.split()) > 1]
+    people = _People(multi, items)
     anchor: dict[int, int] = {}
     position = {id(m): i for i, m in enumerate(items)}
     for index, m in enumerate(items):
-        anchor[index] = position[id(_anchor_in_article(m, index, items, multi, acronyms))]
+        anchor[index] = position[id(_anchor_in_article(m, index, multi, acronyms, people))]
     for m, target in _real_names(items, text):
         anchor[position[id(m)]] = position[id(target)]
     linked = []
@@ -247,8 +265,23 @@ def initials(surface: str) -> str:
     return "".join(w[0].upper() for w in words if w[0].isalpha())
 
 
-def _anchor_in_article(m: RawMention, index: int, items: list[RawMention],
-                       multi: list[tuple[int, RawMention, list[str], str]], acronyms: dict[str, str]) -> RawMention:
+_Multi = tuple[int, RawMention, list[str], str]  # position, mention, its words' keys, its key
+
+
+class _People:
+    """The people one article names in full, by surname, with how often it mentions each."""
+
+    def __init__(self, multi: list[_Multi], items: list[RawMention]) -> None:
+        self.by_surname: dict[str, list[_Multi]] = {}
+        for entry in multi:
+            if entry[1].label == "PERSON":
+                self.by_surname.setdefault(entry[2][-1], []).append(entry)
+        self.full = Counter(entry[3] for entry in multi)
+        self.given = Counter(name_key(m.surface) for m in items if m.label == "PERSON" and " " not in m.surface)
+
+
+def _anchor_in_article(m: RawMention, index: int, multi: list[_Multi], acronyms: dict[str, str],
+                       people: _People) -> RawMention:
     words = m.surface.split()
     key = name_key(m.surface)
     if m.surface.isupper() and 2 <= len(m.surface) <= 6 and "." not in m.surface:
@@ -262,7 +295,7 @@ def _anchor_in_article(m: RawMention, index: int, items: list[RawMention],
         # the nearest before it first, then the rest of the article
         pool = [entry for entry in reversed(multi) if entry[0] < index] + [entry for entry in multi if entry[0] > index]
         if m.label == "PERSON" or (m.label != "NORP" and not _place_context(m)):
-            person = _person_of_surname(key, index, items, multi)
+            person = _person_of_surname(key, index, people)
             if person is not None:
                 return person
         for _, candidate, candidate_keys, _ in pool:
@@ -284,28 +317,24 @@ def _anchor_in_article(m: RawMention, index: int, items: list[RawMention],
     return m
 
 
-def _person_of_surname(key: str, index: int, items: list[RawMention],
-                       multi: list[tuple[int, RawMention, list[str], str]]) -> RawMention | None:
+def _person_of_surname(key: str, index: int, people: _People) -> RawMention | None:
     """The person a bare surname means (spaCy may call "Lund" a place or an organisation):
     of the people named in full with it before it (anywhere, if none is), the one the
     article mentions most (full name or given name alone); on a tie, the first named. Not
     the nearest: "Bashar al-Assad ... his father Hafez al-Assad ... Assad said" is Bashar."""
-    people = [entry for entry in multi if entry[1].label == "PERSON" and entry[2][-1] == key]
-    before = [entry for entry in people if entry[0] < index]
-    people = before or people
-    if not people:
+    named = people.by_surname.get(key, [])
+    named = [entry for entry in named if entry[0] < index] or named
+    if not named:
         return None
-    counts: dict[str, int] = {}
-    given = {entry[2][0]: entry[3] for entry in reversed(people)}
-    for entry in multi:
-        if entry[3] in given.values():
-            counts[entry[3]] = counts.get(entry[3], 0) + 1
-    for other in items:
-        if len(other.surface.split()) == 1 and other.label == "PERSON":
-            full = given.get(name_key(other.surface))
-            if full is not None:
-                counts[full] = counts.get(full, 0) + 1
-    return max(people, key=lambda entry: counts.get(entry[3], 0))[1]  # max keeps the first best
+    given: dict[str, str] = {}
+    for entry in named:
+        given.setdefault(entry[2][0], entry[3])  # a given name counts for the first named with it
+
+    def mentions(entry: _Multi) -> int:
+        alone = people.given[entry[2][0]] if given[entry[2][0]] == entry[3] else 0
+        return people.full[entry[3]] + alone
+
+    return max(named, key=mentions)[1]  # max keeps the first best
 
 
 def _place_context(m: RawMention) -> bool:

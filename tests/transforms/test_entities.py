@@ -147,6 +147,7 @@ HOMS_PERSON = _group("homs", "PERSON", ("Homs", 1))
 HOMS_PLACE = _group("homs", "place", ("Homs", 9))
 ISRAELI = _group("isrl", "NORP", ("Israeli", 4))
 ISRAEL = _group("isrl", "place", ("Israel", 7))
+ISRAEL_WITH_ISRAELI = _group("isrl", "place", ("Israel", 7), ("Israeli", 1))
 NMCL = _group("nmcl", "ORG", ("NMCL", 3))
 NORTHERN_MONITOR = _group("nrthrn mntr for cvl lbrts", "ORG", ("Northern Monitor for Civil Liberties", 2), ("NMCL", 4))
 SHORT_MONITOR = _group("nrthrn mntr", "ORG", ("Northern Monitor", 2))
@@ -163,8 +164,13 @@ OTHER_MONITOR = _group("nrthrn mntr of flds", "ORG", ("Northern Monitor of Flood
         (JORDAN_PLACE, [JORDAN_PERSON, MICHAEL_JORDAN], []),
         # a nationality is not its country, even when their keys meet
         (ISRAELI, [ISRAEL], []),
+        # nor where spaCy labelled the nationality word a place once
+        (ISRAELI, [ISRAEL_WITH_ISRAELI], []),
         # an acronym joins the name of its initials, even one most often written as the acronym
         (NMCL, [NORTHERN_MONITOR], [NORTHERN_MONITOR.group_key]),
+        # never a person's initials, nor once its key is already a full name's (UK -> United Kingdom)
+        (NMCL, [_group("nls mrtn cls lnd", "PERSON", ("Nils Martin Cole Lund", 5))], []),
+        (_group("untd kngdm", "place", ("UK", 3)), [_group("urs kng", "ORG", ("Ursa King", 2))], []),
         # a shortened organisation name joins the one longer name it shortens ...
         (SHORT_MONITOR, [NORTHERN_MONITOR], [NORTHERN_MONITOR.group_key]),
         # ... and none when two longer names start with it
@@ -233,6 +239,28 @@ def test_type_name_and_id_of_an_entity() -> None:
     assert entity_type(members) == "GPE"  # the labels' vote
     assert canonical_name(members) == "United Kingdom"  # a country is named by its common name
     assert entity_id(["b|place", "a|place"]) == entity_id(["a|place"])  # the smallest group key
+
+
+@pytest.mark.parametrize(
+    "text, spec, expected",
+    [
+        # a town spaCy called NORP, thrice, is a place when the words around say so, once
+        ("Velmo rose. Velmo fell. Crowds gathered in Velmo.",
+         [("Velmo", "NORP", 0), ("Velmo", "NORP", 1), ("Velmo", "NORP", 2)], "GPE"),
+        # a word shaped like a group name keeps spaCy's NORP against a weak place hint
+        ("Velmans gathered. Many Velmans live in the north. Fighters entered Velmans.",
+         [("Velmans", "NORP", 0), ("Velmans", "NORP", 1), ("Velmans", "NORP", 2)], "NORP"),
+        # a group word of no telling shape, with nothing else to go on, stays NORP
+        ("The Druze met.", [("Druze", "NORP", 0)], "NORP"),
+        # an acronym votes its own label, not a mislabelled anchor's
+        ("Northern Monitor for Civil Liberties (NMCL) met. NMCL spoke. NMCL left.",
+         [("Northern Monitor for Civil Liberties", "PERSON", 0), ("NMCL", "ORG", 0), ("NMCL", "ORG", 1),
+          ("NMCL", "ORG", 2)], "ORG"),
+    ],
+)
+def test_entity_type_vote(text: str, spec: list[tuple[str, str, int]], expected: str) -> None:
+    members = link_in_article(text, [_m("a", s, label, text, n) for s, label, n in spec])
+    assert entity_type(members) == expected
 
 
 def _corpus() -> tuple[list[RawMention], dict[str, str]]:
