@@ -75,10 +75,14 @@ class RawMention:
 def find_mentions(nlp: Any, articles: Sequence[Article], batch_size: int = 32) -> list[RawMention]:
     """Run spaCy NER over articles (nlp.pipe) and clean what it finds."""
     found: list[RawMention] = []
-    docs = nlp.pipe((a.text for a in articles), batch_size=batch_size)
-    for article, doc in zip(articles, docs, strict=True):
-        spans = [(part_start, part_end, ent.label_) for ent in doc.ents
-                 for part_start, part_end in split_glued(article.text, ent.start_char, ent.end_char)]
+    pieces = [(index, offset, piece) for index, a in enumerate(articles) for offset, piece in _pieces(a.text)]
+    entities: list[list[tuple[int, int, str]]] = [[] for _ in articles]
+    docs = nlp.pipe((piece for _, _, piece in pieces), batch_size=batch_size)
+    for (index, offset, _), doc in zip(pieces, docs, strict=True):
+        entities[index] += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
+    for article, ents in zip(articles, entities, strict=True):
+        spans = [(part_start, part_end, label) for start, end, label in ents
+                 for part_start, part_end in split_glued(article.text, start, end)]
         raw = []
         for start, end, label in split_possessives(article.text, spans):
             cleaned = clean_mention(article.text, start, end, label)
@@ -87,6 +91,28 @@ def find_mentions(nlp: Any, articles: Sequence[Article], batch_size: int = 32) -
                 raw.append(RawMention(article.article_id, article.text[start:end], label, start, end))
         found.extend(link_in_article(article.text, raw))
     return found
+
+
+# NER reads a longer text in pieces cut at paragraph breaks: spaCy refuses texts over its
+# max_length, and its memory grows with the length of what it reads at once.
+_PIECE_CHARS = 100_000
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of a text cut at paragraph breaks (else spaces) into pieces of at most _PIECE_CHARS."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + _PIECE_CHARS)
+        if end < len(text):
+            cut = text.rfind("\n\n", start + 1, end)
+            if cut <= start:
+                cut = text.rfind(" ", start + 1, end)
+            if cut > start:
+                end = cut
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces or [(0, text)]
 
 
 def split_glued(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -205,3 +205,15 @@ def test_possessive_fragments_are_split(text: str, expected: list[str]) -> None:
 )
 def test_spans_glued_over_a_comma_are_split(surface: str, expected: list[str]) -> None:
     assert [surface[s:e] for s, e in split_glued(surface, 0, len(surface))] == expected
+
+
+def test_a_long_text_is_read_in_pieces_cut_at_paragraph_breaks() -> None:
+    from transforms.mentions import _PIECE_CHARS, _pieces
+
+    paragraph = "Word " * 2000 + "end."
+    text = "\n\n".join([paragraph] * 30)  # about 300,000 characters
+    pieces = _pieces(text)
+    assert len(pieces) > 1 and all(len(p) <= _PIECE_CHARS for _, p in pieces)
+    assert "".join(p for _, p in pieces) == text  # nothing lost, nothing repeated
+    assert all(text[offset : offset + len(p)] == p for offset, p in pieces)
+    assert all(p.startswith("\n\n") for _, p in pieces[1:])  # cut at paragraph breaks
