@@ -36,13 +36,18 @@ def unreadable_result(f: InputFile) -> FileResult:
 def _extract_file(input_dir: Path, f: InputFile, options: ExtractOptions) -> FileResult:
     fmt = source_format(f.source_path)
     try:
-        data = read_input(input_dir, f.source_path)
+        data = read_input(input_dir, f, max_bytes=options.max_bytes)
     except OSError as exc:
         reason = f"cannot read file: {exc.strerror or exc}"
         return FileResult(f, fmt, None, (), (Rejection(f.source_path, None, None, reason),))
     articles: list[Article] = []
     rejections: list[Rejection] = []
-    for record in split_source(f.source_path, data, options):
+    try:
+        records = split_source(f.source_path, data, options)
+    except Exception as exc:  # a bug on one file must not lose the others
+        reason = f"extraction failed ({type(exc).__name__}: {exc})"
+        return FileResult(f, fmt, sha256(data), (), (Rejection(f.source_path, None, sha256(data), reason),))
+    for record in records:
         if isinstance(record, Rejection):
             rejections.append(record)
             continue

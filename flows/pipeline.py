@@ -49,7 +49,8 @@ class RunSummary:
 @task(cache_policy=NO_CACHE)
 def scan(settings: Settings) -> list[InputFile]:
     """List and hash every input file."""
-    return scan_inputs(settings.input_dir, settings.max_file_bytes)
+    return scan_inputs(settings.input_dir, max_bytes=settings.max_file_bytes,
+                       follow_symlinks=settings.follow_symlinks)
 
 
 @task(cache_policy=NO_CACHE)

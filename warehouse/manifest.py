@@ -38,14 +38,13 @@ def plan_run(
         before = previous.get(f.source_path)
         if before is None:
             added += 1
-        elif before.content_sha256 is not None and before.content_sha256 == f.content_sha256:
+        elif _same_content(before, f):
             unchanged += 1
         else:
             changed += 1
         same = (
             before is not None
-            and before.content_sha256 is not None
-            and before.content_sha256 == f.content_sha256
+            and _same_content(before, f)
             and before.extract_version == extract_version
             and not full_refresh
         )
@@ -65,3 +64,11 @@ def plan_run(
         files_unchanged=unchanged,
         files_deleted=len(deleted),
     )
+
+
+def _same_content(before: SourceState, f: InputFile) -> bool:
+    """Same bytes as last time; or, for a file the scan could not read (a symlink not followed,
+    a file over the size cap), unreadable again at the same size: its rejection row stands."""
+    if before.content_sha256 is not None:
+        return before.content_sha256 == f.content_sha256
+    return f.content_sha256 is None and f.read_error is not None and before.size_bytes == f.size_bytes
