@@ -78,8 +78,37 @@ def article_stages() -> tuple[ArticleStage, ...]:
     )
 
 
-def run_stage(stage_name: str, articles: list[Article]) -> list[object]:
-    """Run one per-article stage over a batch of articles (in a worker process)."""
+@dataclass(frozen=True)
+class StageResult:
+    """What one per-article stage made of a batch of articles."""
+
+    rows: list[object]
+    failures: list[Rejection]  # one per article the stage raised on: no rows for it, a rejected_files row
+
+
+def run_stage(stage_name: str, articles: list[Article]) -> StageResult:
+    """Run one per-article stage over a batch of articles (in a worker process).
+
+    A transform that raises on one article must not fail the run: the batch is split in halves
+    until the articles it fails on are alone, and each of those becomes a rejection.
+    """
+    if stage_name not in STAGE_NAMES:
+        raise ValueError(f"unknown stage {stage_name!r}")
+    try:
+        return StageResult(_stage_rows(stage_name, articles), [])
+    except Exception as exc:
+        if len(articles) > 1:
+            halves = [run_stage(stage_name, part) for part in (articles[: len(articles) // 2],
+                                                                articles[len(articles) // 2 :])]
+            return StageResult([r for h in halves for r in h.rows], [f for h in halves for f in h.failures])
+        reason = f"{stage_name} stage failed ({type(exc).__name__}: {exc})"[:1000]
+        return StageResult([], [Rejection(a.source_path, a.line_number, a.content_sha256, reason) for a in articles])
+
+
+STAGE_NAMES = ("quotes", "figures", "entities")
+
+
+def _stage_rows(stage_name: str, articles: list[Article]) -> list[object]:
     if stage_name == "quotes":
         return [q for a in articles for q in quotes.extract_quotes(a.article_id, a.text)]
     if stage_name == "figures":

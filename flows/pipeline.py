@@ -14,7 +14,15 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.extract import ArticleStage, FileResult, article_stages, extract_files, run_stage, unreadable_result
+from flows.extract import (
+    ArticleStage,
+    FileResult,
+    StageResult,
+    article_stages,
+    extract_files,
+    run_stage,
+    unreadable_result,
+)
 from flows.progress import progress_bar
 from newsflow.settings import Settings
 from transforms import articles as articles_transform
@@ -60,7 +68,7 @@ def extract_batch(settings: Settings, files: list[InputFile], pool: Executor) ->
 
 
 @task(cache_policy=NO_CACHE)
-def stage_batch(stage: ArticleStage, articles: list[Article], pool: Executor) -> list[object]:
+def stage_batch(stage: ArticleStage, articles: list[Article], pool: Executor) -> StageResult:
     """Run one per-article stage over one batch of articles in a worker process."""
     return pool.submit(run_stage, stage.name, articles).result()
 
@@ -110,8 +118,11 @@ def _build_snapshot(settings: Settings, run: RunRecord, plan: RunPlan, results: 
             todo = [a for a in articles if done.get(a.article_id) != stage.version]
             batches = [todo[i : i + settings.batch_articles] for i in range(0, len(todo), settings.batch_articles)]
             futures = [stage_batch.submit(stage, batch, pool) for batch in batches]
-            rows = [row for future in futures for row in future.result()]
+            done_batches = [future.result() for future in futures]
+            rows = [row for batch in done_batches for row in batch.rows]
+            # an article a stage failed on is marked done too: retried when its file or the stage changes
             build.replace_stage_rows(stage.name, stage.table, stage.version, [a.article_id for a in todo], rows)
+            build.add_rejections([f for batch in done_batches for f in batch.failures], run.run_id)
             changed = changed or bool(todo)
         if changed:  # corpus-level groupings depend only on the articles and their quotes
             group_stories(build, articles, settings)

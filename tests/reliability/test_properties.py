@@ -12,6 +12,7 @@ import codecs
 import datetime as dt
 import gzip
 import json
+import os
 import re
 from dataclasses import replace
 
@@ -28,10 +29,12 @@ from transforms.statements import QuoteInContext, StatementOptions, group_statem
 from transforms.stories import StoryOptions, assign_stories
 
 # Hypothesis' own timing is meaningless on a shared 2-core machine: no deadline. Cheap transforms
-# get more examples than the ones that call trafilatura.
-CHEAP = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-COSTLY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                         HealthCheck.data_too_large])
+# get more examples than the ones that call trafilatura; NEWSFLOW_PROPERTY_SCALE multiplies both
+# for a deeper search than the suite's (e.g. 20 before a release).
+SCALE = max(1, int(os.environ.get("NEWSFLOW_PROPERTY_SCALE", "1")))
+CHEAP = settings(max_examples=300 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+COSTLY = settings(max_examples=40 * SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                                 HealthCheck.data_too_large])
 
 TOKENS = [
     # names, places, organisations, titles
