@@ -131,12 +131,10 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
         raise RejectedInput(corrupt_utf8)
     if best is None or best.encoding is None:
         raise RejectedInput("undecodable text: no character encoding fits these bytes")
-    if any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos
-           and (best.coherence == 0 or m.coherence >= best.coherence) for m in matches):
-        # Code pages tie when the text's few accented letters are common to them (é, ü) or there is
-        # too little text to judge a language, and the detector picks one arbitrarily (cp1125 for
-        # "café", cp1250 turning "crêpe" into "crępe"): windows-1252, the web's legacy default
-        # (WHATWG), wins the tie.
+    if best.coherence == 0 and any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos for m in matches):
+        # Too little text for the detector to judge a language: many code pages tie and it picks
+        # one arbitrarily (cp1125 for "café"); windows-1252, the web's legacy default, wins the tie.
+        # (Not when a language was judged: Czech in cp1250 ties with cp1252 and is cp1250.)
         return _checked(data.decode("cp1252", errors="replace"), "cp1252")
     return _checked(str(best), best.encoding)
 

@@ -18,11 +18,12 @@ from pathlib import Path
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
-# A made-up article in plain words, with characters cp1252 writes differently from UTF-8.
+# A made-up article in plain words, with characters cp1252 writes differently from UTF-8 (its
+# curly quotes and é; not ê, which short English text cannot tell from cp1250's ę).
 CAFE_ARTICLE = (
     "Café owners in the old town said on Tuesday that the new parking rules would cost them "
     "customers during the busy summer months.\n\n"
-    "“We were not asked,” said one owner, whose family has run a crêperie on the square for "
+    "“We were not asked,” said one owner, whose family has run a bakery on the square for "
     "thirty years. The council said the rules would cut traffic by a fifth and make the streets "
     "safer for children walking to school.\n\n"
     "A public meeting on the plan is set for next month, and the council’s decision is due in "

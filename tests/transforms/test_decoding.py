@@ -119,11 +119,11 @@ def test_gunzip_reads_a_stream_longer_than_one_input_block() -> None:
     assert gunzip(gzip.compress(noise) + gzip.compress(b"tail"), max_bytes=400_000) == noise + b"tail"
 
 
-def test_decode_bytes_prefers_cp1252_when_code_pages_tie() -> None:
-    # English with French words in windows-1252: cp1250 and cp1257 fit as well (ê is ę there)
-    text = ("Owners of the old crêperie near the café said on Tuesday that the new parking rules "
-            "would cost them customers during the busy summer months, the council’s figures show.")
-    assert decode_bytes(text.encode("cp1252")) == (text, "cp1252")
+def test_decode_bytes_keeps_a_language_judged_code_page_over_cp1252() -> None:
+    # Czech in cp1250 ties with cp1252 in the detector (same chaos, same language score): preferring
+    # cp1252 on every tie would turn "středu" into "støedu", so cp1252 wins only when no language is judged
+    text = "Vláda v Praze ve středu oznámila, že vojáci se vrátí do kasáren před koncem měsíce."
+    assert decode_bytes(text.encode("cp1250")) == (text, "cp1250")
 
 
 def test_gunzip_accepts_output_of_exactly_max_bytes() -> None:
