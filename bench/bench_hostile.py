@@ -99,14 +99,19 @@ def main() -> None:
         first, peak, code = measured_run(input_dir, data_dir)
         largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
         print(f"first run: exit {code}, {first:.1f} s wall, peak RSS of the process tree {peak / 2**20:.0f} MiB, "
-              f"largest single process {largest / 2**20:.0f} MiB")
+              f"largest single process {largest / 2**20:.0f} MiB (load average then: {_load()})")
         again, peak_again, code_again = measured_run(input_dir, data_dir)
         print(f"rerun:     exit {code_again}, {again:.1f} s wall, peak RSS of the process tree "
-              f"{peak_again / 2**20:.0f} MiB")
+              f"{peak_again / 2**20:.0f} MiB (load average then: {_load()})")
         report(data_dir)
     finally:
         if not args.keep:
             shutil.rmtree(work, ignore_errors=True)
+
+
+def _load() -> str:
+    """The 1-minute load average against the cores: timings on a shared machine mean little without it."""
+    return f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} cores"
 
 
 def report(data_dir: Path) -> None:

@@ -145,7 +145,7 @@ def _symlink(root: bytes, rel: bytes, link: os.stat_result, max_bytes: int, foll
         target = os.stat(os.path.join(root, rel))
     except OSError as exc:
         reason = ("symbolic link loop, not followed" if exc.errno == errno.ELOOP
-                  else "broken symbolic link (its target does not exist)" if exc.errno == errno.ENOENT
+                  else "broken symbolic link: cannot be read, its target does not exist" if exc.errno == errno.ENOENT
                   else f"symbolic link whose target cannot be read: {_why(exc)}")
         return _problem(rel, reason, link)
     inside = _inside(root, os.path.realpath(os.path.join(root, rel)))

@@ -149,7 +149,7 @@ EXPECTED: list[tuple[str, int | None, str, str]] = [
     ("links/outside-article.txt", None, "rejected", "symbolic link to a file outside the input dir, not followed"),
     ("links/outside-dir", None, "rejected", "symbolic link to a directory outside the input dir, not followed"),
     ("links/inside.txt", None, "rejected", "symbolic link to a file inside the input dir, not followed"),
-    ("links/dangling.txt", None, "rejected", "broken symbolic link (its target does not exist)"),
+    ("links/dangling.txt", None, "rejected", "broken symbolic link: cannot be read, its target does not exist"),
     # a named pipe with an article name: never opened for reading (it would block)
     ("links/pipe.txt", None, "rejected", "not a regular file (a named pipe)"),
     # JSON Lines: good lines kept around broken ones
