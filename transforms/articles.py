@@ -17,6 +17,10 @@ from transforms.text import clean_line, count_words, join_paragraphs
 # Bump when a change here alters what articles a raw record becomes: every file is re-extracted.
 VERSION = "1"
 
+# A scraped page holds its article and the page around it (menus, related stories, comments):
+# twice the longest article is more than any news page carries.
+_PAGE_FACTOR = 2
+
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".jsonl": "jsonl"}
 
 
@@ -100,6 +104,11 @@ def _extract(record: SourceRecord, options: ExtractOptions) -> Extracted:
         return html_extractor.extract_html(text, options.html)
     if record.source_format == "text":
         text, _encoding = decode_bytes(record.raw)
+        # boilerplate removal costs about a second per 100,000 characters of lines: refuse a page
+        # far longer than any article before doing it
+        if len(text) > _PAGE_FACTOR * options.max_text_chars:
+            raise RejectedInput(f"plain text of {len(text)} characters, over the limit of "
+                                f"{_PAGE_FACTOR * options.max_text_chars} for one scraped page")
         return plaintext.extract_plaintext(text)
     line, _encoding = decode_bytes(record.raw)
     parsed, html = jsonl.parse_record(line)

@@ -38,12 +38,15 @@ class Sizes:
     big_line_bytes: int  # the huge line of the .jsonl file
     over_cap_bytes: int  # a file over the size cap
     bomb_bytes: int  # what the gzip bomb decompresses to
+    big_page_bytes: int  # a plain-text page and an HTML page under the cap, far too big for one article
     nesting: int = 100_000  # levels of the deep HTML page and of the deep JSON line
 
 
-TEST_SIZES = Sizes(big_line_bytes=1_500_000, over_cap_bytes=5 * 1024 * 1024, bomb_bytes=64 * 1024 * 1024)
-TEST_CAP = 4 * 1024 * 1024  # the size cap the test runs with (the big line fits under it)
-BENCH_SIZES = Sizes(big_line_bytes=50_000_000, over_cap_bytes=60 * 1024 * 1024, bomb_bytes=1024 * 1024 * 1024)
+TEST_SIZES = Sizes(big_line_bytes=1_500_000, over_cap_bytes=5 * 1024 * 1024, bomb_bytes=64 * 1024 * 1024,
+                   big_page_bytes=3_000_000)
+TEST_CAP = 4 * 1024 * 1024  # the size cap the test runs with (the big line and pages fit under it)
+BENCH_SIZES = Sizes(big_line_bytes=50_000_000, over_cap_bytes=60 * 1024 * 1024, bomb_bytes=1024 * 1024 * 1024,
+                    big_page_bytes=45_000_000)
 
 
 def seed_texts() -> dict[str, bytes]:
@@ -100,6 +103,10 @@ def build_hostile_folder(root: Path, outside: Path, sizes: Sizes) -> None:
     write(root, b"big/not-gzip.html.gz", b"<html><body><p>plain</p></body></html>")
     write(root, b"big/truncated.html.gz", gzip.compress(as_html(first.decode(), "Hama").encode())[:-40])
     write(root, b"big/good.html.gz", gzip.compress(as_html(second.decode(), "Hama falls").encode()))
+    # under the cap, but no news page: article lines repeated, and a page of links
+    write(root, b"big/long-page.txt", second * (sizes.big_page_bytes // len(second) + 1))
+    link = b"<div><a href='/x'>link</a></div>\n"
+    write(root, b"big/link-farm.html", b"<html><body>" + link * (sizes.big_page_bytes // len(link)) + b"</body></html>")
 
     # markup: nested 100,000 levels deep, entity-expansion bomb, external entity
     secret = outside / "secret.txt"

@@ -121,6 +121,10 @@ EXPECTED: list[tuple[str, int | None, str, str]] = [
     ("big/not-gzip.html.gz", None, "rejected", "not valid gzip data"),
     # a gzip stream cut short
     ("big/truncated.html.gz", None, "rejected", "truncated gzip data"),
+    # a plain-text page over twice the longest article: refused before boilerplate removal
+    ("big/long-page.txt", None, "rejected", "over the limit of 2000000 for one scraped page"),
+    # a page of 180,000 elements: refused before trafilatura
+    ("big/link-farm.html", None, "rejected", "elements, over the limit of 100000 for one article page"),
     # a good gzipped page
     ("big/good.html.gz", None, "article", "Islamist-led rebels captured the central Syrian city of Hama"),
     # HTML nested 100,000 levels deep

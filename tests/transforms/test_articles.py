@@ -207,6 +207,24 @@ def test_extract_html_bounds_ignore_scripts_and_styles(scripts: str) -> None:
     assert found.paragraphs
 
 
+@pytest.mark.parametrize(
+    ("path", "data", "reason"),
+    [
+        # a scraped page over twice the article limit is refused before boilerplate removal
+        ("dump.txt", ("Rebels entered the city. " * 100).encode(),
+         "plain text of 2500 characters, over the limit of 2000"),
+        # an article text over the limit is refused however it came (here a page's paragraphs)
+        ("page.html", f"<html><body><article>{BODY * 3}</article></body></html>".encode(),
+         "over the limit of 1000 for one article"),
+    ],
+)
+def test_build_article_refuses_text_over_the_length_limits(path: str, data: bytes, reason: str) -> None:
+    options = ExtractOptions(max_text_chars=1000)
+    (record,) = split_source(path, data, options)
+    rejection = build_article(record, options)  # type: ignore[arg-type]
+    assert isinstance(rejection, Rejection) and reason in rejection.reason
+
+
 def test_build_article_rejects_a_page_of_only_nav_and_footer() -> None:
     # a section front with a menu and a long footer holds no article
     footer = (
