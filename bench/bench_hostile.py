@@ -97,12 +97,15 @@ def main() -> None:
         size = sum(p.stat().st_size for p in input_dir.rglob("*") if p.is_file() and not p.is_symlink())
         print(f"built the hostile folder in {time.perf_counter() - start:.1f} s: {size / 1e6:.0f} MB on disk")
         first, peak, code = measured_run(input_dir, data_dir)
-        largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-        print(f"first run: exit {code}, {first:.1f} s wall, peak RSS of the process tree {peak / 2**20:.0f} MiB, "
-              f"largest single process {largest / 2**20:.0f} MiB (load average then: {_load()})")
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = usage.ru_utime + usage.ru_stime
+        print(f"first run: exit {code}, {first:.1f} s wall, {cpu:.1f} s CPU over the process tree, peak RSS of "
+              f"the process tree {peak / 2**20:.0f} MiB, largest single process {usage.ru_maxrss / 2**10:.0f} MiB "
+              f"(load average then: {_load()})")
         again, peak_again, code_again = measured_run(input_dir, data_dir)
-        print(f"rerun:     exit {code_again}, {again:.1f} s wall, peak RSS of the process tree "
-              f"{peak_again / 2**20:.0f} MiB (load average then: {_load()})")
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        print(f"rerun:     exit {code_again}, {again:.1f} s wall, {usage.ru_utime + usage.ru_stime - cpu:.1f} s CPU, "
+              f"peak RSS of the process tree {peak_again / 2**20:.0f} MiB (load average then: {_load()})")
         report(data_dir)
     finally:
         if not args.keep:
