@@ -66,7 +66,7 @@ class RunSummary:
 @task(cache_policy=NO_CACHE)
 def scan(settings: Settings) -> list[InputFile]:
     """List every input file (stat only: nothing is read)."""
-    return scan_inputs(settings.input_dir, settings.max_file_bytes)
+    return scan_inputs(settings.input_dir, max_bytes=settings.max_file_bytes, follow_symlinks=settings.follow_symlinks)
 
 
 @task(cache_policy=NO_CACHE)
@@ -267,7 +267,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
                 for step, value in result.seconds.items():
                     seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
         with _timed(seconds, "restage"):
-            _rerun_outdated_stages(build, settings, versions, pool)
+            _rerun_outdated_stages(build, settings, versions, pool, run.run_id)
         changed = previous is None or any(build.touched_units(t) for t in ARTICLE_TABLES)
         if changed:  # corpus-level groupings depend only on the articles and their stage rows
             with _timed(seconds, "stories"):
@@ -332,7 +332,7 @@ def _apply(build: Build, result: BatchResult, states: dict[str, SourceState], ve
         build,
         [t for t in touched if t.source_path in {o.file.source_path for o in replaced}],
         [a for o in replaced for a in o.articles],
-        [r for o in replaced for r in o.rejections],
+        [r for o in replaced for r in o.rejections] + result.failures,
         result.stage_rows, versions, run_id,
     )
 
@@ -348,7 +348,8 @@ def _refresh_source_rows(build: Build, rows: list[ingest.SourceRow], states: dic
                           [r.size_bytes, r.mtime_ns, r.source_path])
 
 
-def _rerun_outdated_stages(build: Build, settings: Settings, versions: dict[str, str], pool: Executor | None) -> None:
+def _rerun_outdated_stages(build: Build, settings: Settings, versions: dict[str, str], pool: Executor | None,
+                           run_id: str) -> None:
     """Stages whose version changed since they ran on an article run again on it (in batches)."""
     if ingest.stages_current(build, versions):
         return  # the last run left every article at these versions, and new articles got them
@@ -362,6 +363,7 @@ def _rerun_outdated_stages(build: Build, settings: Settings, versions: dict[str,
             given = {n: ingest.load_stage_rows(build, n, chunk) for n in inputs_of(names)}
             result = restage_batch(ingest.load_articles(build, chunk), list(names), given, pool)
             ingest.replace_stage_rows(build, result.stage_rows, chunk, {n: versions[n] for n in names})
+            ingest.add_stage_failures(build, result.failures, run_id)
     ingest.record_stage_versions(build, versions)
 
 
@@ -420,7 +422,8 @@ def _merge(a: BatchResult, b: BatchResult) -> BatchResult:
     for k, v in b.stage_rows.items():
         rows.setdefault(k, []).extend(v)
     return BatchResult(a.outcomes + b.outcomes, rows, {k: a.seconds.get(k, 0) + b.seconds.get(k, 0)
-                                                       for k in set(a.seconds) | set(b.seconds)})
+                                                       for k in set(a.seconds) | set(b.seconds)},
+                       a.failures + b.failures)
 
 
 class _Pool(Executor):

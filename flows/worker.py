@@ -36,6 +36,7 @@ class BatchResult:
     outcomes: list[FileOutcome] = field(default_factory=list)
     stage_rows: dict[str, list[Any]] = field(default_factory=dict)
     seconds: dict[str, float] = field(default_factory=dict)  # time spent per step, for the run's report
+    failures: list[Rejection] = field(default_factory=list)  # a stage that raised on one article: no rows, this
 
 
 def process_files(input_dir: Path, files: list[InputFile], known: dict[str, str],
@@ -48,8 +49,8 @@ def process_files(input_dir: Path, files: list[InputFile], known: dict[str, str]
     outcomes = [_process_file(input_dir, f, known.get(f.source_path), options) for f in files]
     seconds = {"extract": time.perf_counter() - started}
     articles = [a for o in outcomes for a in o.articles]
-    rows = _run_all(articles, [s.name for s in article_stages()], seconds)
-    return BatchResult(outcomes, rows, seconds)
+    rows, failures = _run_all(articles, [s.name for s in article_stages()], seconds)
+    return BatchResult(outcomes, rows, seconds, failures)
 
 
 def process_articles(articles: list[Article], stage_names: list[str],
@@ -57,7 +58,8 @@ def process_articles(articles: list[Article], stage_names: list[str],
     """Re-run some stages over articles already in the warehouse (after a stage version bump);
     given: the stored rows of the stages they need that are not re-run."""
     seconds: dict[str, float] = {}
-    return BatchResult([], _run_all(articles, stage_names, seconds, given), seconds)
+    rows, failures = _run_all(articles, stage_names, seconds, given)
+    return BatchResult([], rows, seconds, failures)
 
 
 def unreadable_outcome(f: InputFile) -> FileOutcome:
@@ -68,20 +70,48 @@ def unreadable_outcome(f: InputFile) -> FileOutcome:
 
 
 def _run_all(articles: list[Article], names: list[str], seconds: dict[str, float],
-             given: dict[str, list[Any]] | None = None) -> dict[str, list[Any]]:
+             given: dict[str, list[Any]] | None = None) -> tuple[dict[str, list[Any]], list[Rejection]]:
     if not articles or not names:
-        return {}
+        return {}, []
     started = time.perf_counter()
     needs_nlp = any(s.needs_nlp for s in article_stages() if s.name in names)
-    rows = run_stages(articles, names, _model() if needs_nlp else None, given)
+    nlp = _model() if needs_nlp else None
+    rows, failures = _stages_or_bisect(articles, names, nlp, given)
     seconds["stages"] = time.perf_counter() - started
-    return rows
+    return rows, failures
+
+
+def _stages_or_bisect(articles: list[Article], names: list[str], nlp: Any,
+                      given: dict[str, list[Any]] | None) -> tuple[dict[str, list[Any]], list[Rejection]]:
+    """Run the stages over the articles; a stage that raises on one article must not lose the others:
+    the batch is split in halves until the article is alone, and there each stage runs on its own, one
+    that raises giving no rows and a rejected_files row that says which stage failed and why."""
+    try:
+        return run_stages(articles, names, nlp, given), []
+    except Exception as exc:
+        if len(articles) > 1:
+            middle = len(articles) // 2
+            first, failed_first = _stages_or_bisect(articles[:middle], names, nlp, given)
+            second, failed_second = _stages_or_bisect(articles[middle:], names, nlp, given)
+            return {n: first.get(n, []) + second.get(n, []) for n in names}, failed_first + failed_second
+        del exc  # alone: find which stages fail on it
+    article = articles[0]
+    rows: dict[str, list[Any]] = {}
+    failures = []
+    for name in [s.name for s in article_stages() if s.name in names]:
+        try:
+            rows[name] = run_stages([article], [name], nlp, {**(given or {}), **rows})[name]
+        except Exception as exc:
+            rows[name] = []
+            reason = f"{name} stage failed on this article ({type(exc).__name__}: {exc})"[:1000]
+            failures.append(Rejection(article.source_path, article.line_number, article.content_sha256, reason))
+    return rows, failures
 
 
 def _process_file(input_dir: Path, f: InputFile, known_sha: str | None, options: ExtractOptions) -> FileOutcome:
     fmt = source_format(f.source_path)
     try:
-        data = read_input(input_dir, f.source_path)
+        data = read_input(input_dir, f, max_bytes=options.max_bytes)
     except OSError as exc:
         reason = f"cannot read file: {exc.strerror or exc}"
         return FileOutcome(f, fmt, None, False, (), (Rejection(f.source_path, None, None, reason),))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from transforms import html as html_extractor
 from transforms import jsonl, plaintext
 from transforms.datelines import find_dateline
-from transforms.decoding import decode_bytes, gunzip
+from transforms.decoding import binary_kind, decode_bytes, gunzip, wide_encoding
 from transforms.ids import stable_id
 from transforms.language import detect_language
 from transforms.records import Article, Extracted, RejectedInput, Rejection, SourceRecord
@@ -16,6 +16,10 @@ from transforms.text import clean_line, count_words, join_paragraphs
 
 # Bump when a change here alters what articles a raw record becomes: every file is re-extracted.
 VERSION = "1"
+
+# A scraped page holds its article and the page around it (menus, related stories, comments):
+# twice the longest article is more than any news page carries.
+_PAGE_FACTOR = 2
 
 SUFFIX_FORMATS = {".html": "html", ".htm": "html", ".xhtml": "html", ".txt": "text", ".jsonl": "jsonl"}
 
@@ -26,6 +30,9 @@ class ExtractOptions:
 
     max_bytes: int = 50 * 1024 * 1024  # size cap of one record after decompression, bytes (>= 1)
     min_words: int = 10  # fewer words than this in the body means the page holds no article
+    # Longest article text kept, in characters (>= 1): the longest news reports run to ~200,000;
+    # more is a dump, and spaCy's NER refuses texts over 1,000,000 characters.
+    max_text_chars: int = 1_000_000
     html: html_extractor.HtmlOptions = field(default_factory=html_extractor.HtmlOptions)
 
 
@@ -62,6 +69,17 @@ def split_source(source_path: str, data: bytes, options: ExtractOptions) -> list
             return [Rejection(source_path, None, sha256(data), str(exc))]
     if fmt != "jsonl":
         return [SourceRecord(source_path, fmt, None, sha256(data), data)]
+    if wide_encoding(data):
+        # UTF-16 and UTF-32 put NUL bytes around every newline: decode the whole file, then split
+        try:
+            text, _encoding = decode_bytes(data)
+        except RejectedInput as exc:
+            return [Rejection(source_path, None, sha256(data), str(exc))]
+        data = text.encode("utf-8")
+    else:
+        kind = binary_kind(data)
+        if kind:  # one row for the file, not one per "line" of an image
+            return [Rejection(source_path, None, sha256(data), f"binary content, not text (looks like {kind})")]
     records: list[SourceRecord | Rejection] = [
         SourceRecord(source_path, fmt, number, sha256(line), line)
         for number, line in jsonl.split_lines(data)
@@ -86,9 +104,15 @@ def _extract(record: SourceRecord, options: ExtractOptions) -> Extracted:
         return html_extractor.extract_html(text, options.html)
     if record.source_format == "text":
         text, _encoding = decode_bytes(record.raw)
+        # boilerplate removal costs about a second per 100,000 characters of lines: refuse a page
+        # far longer than any article before doing it
+        if len(text) > _PAGE_FACTOR * options.max_text_chars:
+            raise RejectedInput(f"plain text of {len(text)} characters, over the limit of "
+                                f"{_PAGE_FACTOR * options.max_text_chars} for one scraped page")
         return plaintext.extract_plaintext(text)
     line, _encoding = decode_bytes(record.raw)
     parsed, html = jsonl.parse_record(line)
+    _check_length(jsonl.record_text(parsed) if html is None else html, options)
     if html is None:
         return jsonl.extract_record(parsed)
     from_html = html_extractor.extract_html(html, options.html, url=jsonl.record_url(parsed))
@@ -104,6 +128,13 @@ def _extract(record: SourceRecord, options: ExtractOptions) -> Extracted:
     )
 
 
+def _check_length(text: str, options: ExtractOptions) -> None:
+    """Refuse text too long to be one article, before any work on it."""
+    if len(text) > options.max_text_chars:
+        raise RejectedInput(f"text of {len(text)} characters, over the limit of {options.max_text_chars} "
+                            "for one article")
+
+
 def _to_article(record: SourceRecord, extracted: Extracted, options: ExtractOptions) -> Article:
     paragraphs = list(extracted.paragraphs)
     dateline = extracted.dateline
@@ -117,6 +148,7 @@ def _to_article(record: SourceRecord, extracted: Extracted, options: ExtractOpti
     if paragraphs and title and clean_line(paragraphs[0]) == title:
         paragraphs = paragraphs[1:]  # the headline is metadata, not body
     text = join_paragraphs(paragraphs)
+    _check_length(text, options)
     words = count_words(text)
     if words < options.min_words:
         raise RejectedInput(

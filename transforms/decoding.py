@@ -51,37 +51,56 @@ _MAX_CORRUPT_SHARE = 0.01
 _MIN_UTF8_SHARE = 0.1
 # Share of control characters above which decoded text is taken to be binary.
 _MAX_CONTROL_SHARE = 0.02
+# Compressed bytes fed to zlib at a time, and the most gzip members one file may hold (real
+# files have one, or a few when appended to; a million empty members is an attack on time).
+_GZIP_BLOCK = 64 * 1024
+_MAX_GZIP_MEMBERS = 10_000
+_NOT_SPACE = re.compile(rb"\S")
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data (every member), refusing corrupt streams and output over max_bytes."""
-    out = b""
+    """Decompress gzip data (every member), refusing corrupt streams and output over max_bytes.
+
+    The cap is enforced while decompressing (a gzip bomb never grows past max_bytes + one block),
+    input is fed in blocks (so a file of a million empty members costs one block per member,
+    not the rest of the file), and the number of members is bounded.
+    """
+    out = bytearray()
+    view = memoryview(data)
+    offset = 0
+    members = 0
     while True:  # concatenated gzip files are one valid gzip file (RFC 1952 members)
+        members += 1
+        if members > _MAX_GZIP_MEMBERS:
+            raise RejectedInput(f"gzip data has more than {_MAX_GZIP_MEMBERS} members")
         decompressor = zlib.decompressobj(wbits=16 + zlib.MAX_WBITS)
-        try:
-            out += decompressor.decompress(data, max_bytes + 1 - len(out))
-        except zlib.error as exc:
-            raise RejectedInput(f"not valid gzip data ({exc})") from exc
-        if len(out) > max_bytes:
-            raise RejectedInput(f"decompressed size exceeds the size cap of {max_bytes} bytes")
+        while not decompressor.eof and offset < len(view):
+            block = view[offset : offset + _GZIP_BLOCK]
+            try:
+                out += decompressor.decompress(block, max_bytes + 1 - len(out))
+                # output stopped at the cap: the rest of this block waits in unconsumed_tail
+                while decompressor.unconsumed_tail and len(out) <= max_bytes:
+                    out += decompressor.decompress(decompressor.unconsumed_tail, max_bytes + 1 - len(out))
+            except zlib.error as exc:
+                raise RejectedInput(f"not valid gzip data ({exc})") from exc
+            if len(out) > max_bytes:
+                raise RejectedInput(f"decompressed size exceeds the size cap of {max_bytes} bytes")
+            offset += len(block) - len(decompressor.unused_data)
         if not decompressor.eof:
             raise RejectedInput("truncated gzip data (stream ends early)")
-        data = decompressor.unused_data
-        if not is_gzip(data):
-            return out
+        if not is_gzip(view[offset : offset + 2].tobytes()):
+            return bytes(out)
 
 
 def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
     """Decode raw bytes to text; return (text, encoding name) or raise RejectedInput."""
-    if not data.strip():
+    if not _NOT_SPACE.search(data):
         raise RejectedInput("empty file (no content)" if not data else "file holds only whitespace")
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _checked(data[len(bom) :].decode(encoding, errors="replace"), encoding)
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        return _checked(data.decode(utf16, errors="replace"), utf16)
-    kind = _binary_kind(data)
+    wide = wide_encoding(data)
+    if wide:
+        bom = next((b for b, e in _BOMS if data.startswith(b)), b"")
+        return _checked(data[len(bom) :].decode(wide, errors="replace"), wide)
+    kind = binary_kind(data)
     if kind:
         raise RejectedInput(f"binary content, not text (looks like {kind})")
     try:
@@ -115,6 +134,7 @@ def decode_bytes(data: bytes, *, html: bool = False) -> tuple[str, str]:
     if best.coherence == 0 and any("cp1252" in m.could_be_from_charset and m.chaos <= best.chaos for m in matches):
         # Too little text for the detector to judge a language: many code pages tie and it picks
         # one arbitrarily (cp1125 for "café"); windows-1252, the web's legacy default, wins the tie.
+        # (Not when a language was judged: Czech in cp1250 ties with cp1252 and is cp1250.)
         return _checked(data.decode("cp1252", errors="replace"), "cp1252")
     return _checked(str(best), best.encoding)
 
@@ -124,13 +144,22 @@ def _checked(text: str, encoding: str) -> tuple[str, str]:
     sample = text[:65536]
     if sample and len(_CONTROL.findall(sample)) > len(sample) * _MAX_CONTROL_SHARE:
         raise RejectedInput(f"binary content, not text (control characters after decoding as {encoding})")
-    text = _CONTROL.sub("", text)
-    if not text.strip():
+    if _CONTROL.search(text):
+        text = _CONTROL.sub("", text)
+    if not text or text.isspace():
         raise RejectedInput("file holds no text")
     return text, encoding
 
 
-def _binary_kind(data: bytes) -> str | None:
+def wide_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark names, or UTF-16 recognised by its NUL bytes; else None."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return _utf16_without_bom(data)
+
+
+def binary_kind(data: bytes) -> str | None:
     """Name the binary format of data, or None when it may be text."""
     for magic, kind in _MAGIC:
         if data.startswith(magic):
@@ -172,4 +201,4 @@ def is_gzip(data: bytes) -> bool:
     return data[:2] == b"\x1f\x8b"
 
 
-__all__ = ["decode_bytes", "gunzip", "is_gzip"]
+__all__ = ["binary_kind", "decode_bytes", "gunzip", "is_gzip", "wide_encoding"]

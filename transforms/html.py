@@ -33,17 +33,33 @@ class HtmlOptions:
     include_tables: bool = True  # tables inside the article body are text too
     # Share of a first line's words found in the title above which the line is the headline (0-1).
     title_overlap: float = 0.6
+    # Bounds on one page, outside <script> and <style> (trafilatura's time and memory grow with
+    # them, about a second and 100 MB per MB of markup): the dev pages' largest hold 250,000
+    # characters and 1,600 elements; a page beyond these is a dump or an attack, not an article.
+    max_markup_chars: int = 5_000_000
+    max_elements: int = 100_000
 
 
 _HTML_LANG = re.compile(r"<html[^>]*\slang\s*=\s*[\"']?([A-Za-z_-]{2,10})", re.I)
 _WORD = re.compile(r"\w+")
 _HAS_MARKUP = re.compile(r"<\s*(html|body|p|div|article|head)\b", re.I)
+_ELEMENT = re.compile(r"<[A-Za-z]")
+_RAW_TEXT = re.compile(r"<(script|style)\b", re.I)
+_CLOSE_RAW_TEXT = {name: re.compile(f"</{name}", re.I) for name in ("script", "style")}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
+# Elements that never hold others, or that the parser closes by itself when the next one opens:
+# they do not deepen the tree however they are written.
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
+                  "option optgroup thead tbody tfoot colgroup rp rt".split())
+# libxml2 (lxml, trafilatura) keeps 255 levels of elements and drops whatever is nested deeper.
+PARSER_MAX_DEPTH = 255
 
 
 def extract_html(html: str, options: HtmlOptions, url: str | None = None) -> Extracted:
     """Extract the article body and metadata of an HTML page, or raise RejectedInput."""
     if not _HAS_MARKUP.search(html[:200_000]):
         raise RejectedInput("no HTML markup found (no <html>, <body>, <p> or <div> tag)")
+    _check_size(html, options)
     try:
         precise = _bare(html, url, options, fast=True, favor_precision=True)
         recall = _bare(html, url, options, fast=True, favor_recall=True)
@@ -54,9 +70,11 @@ def extract_html(html: str, options: HtmlOptions, url: str | None = None) -> Ext
             # furniture (menus, footer) of a page with no article: refuse rather than keep it.
             text = _text(full)
     except Exception as exc:  # lxml and trafilatura raise many types on broken markup
+        _check_depth(html)
         raise RejectedInput(f"HTML could not be parsed ({type(exc).__name__}: {exc})") from exc
     doc = precise or recall
     if doc is None or not text.strip():
+        _check_depth(html)
         raise RejectedInput("no article text found in the HTML page")
     paragraphs = split_paragraphs(text)
     if paragraphs and _is_headline(paragraphs[0], doc.title, options.title_overlap):
@@ -72,6 +90,42 @@ def extract_html(html: str, options: HtmlOptions, url: str | None = None) -> Ext
         language=normalise_language_code(doc.language)
         or normalise_language_code(lang_match.group(1) if lang_match else None),
     )
+
+
+def _check_size(html: str, options: HtmlOptions) -> None:
+    """Refuse a page too big to be one article page, counting markup outside scripts and styles."""
+    chars = elements = 0
+    position = 0
+    while position < len(html):
+        opening = _RAW_TEXT.search(html, position)
+        end = opening.start() if opening else len(html)
+        chars += end - position
+        elements += len(_ELEMENT.findall(html, position, end))
+        if opening is None:
+            break
+        closing = _CLOSE_RAW_TEXT[opening.group(1).lower()].search(html, opening.end())
+        position = closing.start() if closing else len(html)
+    if chars > options.max_markup_chars:
+        raise RejectedInput(f"HTML page of {chars} characters outside scripts and styles, over the limit of "
+                            f"{options.max_markup_chars} for one article page")
+    if elements > options.max_elements:
+        _check_depth(html)  # a page nested too deep says so, rather than "too many elements"
+        raise RejectedInput(f"HTML page of {elements} elements, over the limit of {options.max_elements} "
+                            "for one article page")
+
+
+def _check_depth(html: str) -> None:
+    """Say so when the page nests elements deeper than the parser keeps (the text below is lost)."""
+    depth = deepest = 0
+    for match in _TAG.finditer(html):
+        closing, name, empty = match.groups()
+        if empty or name.lower() in _FLAT:
+            continue
+        depth = max(0, depth - 1) if closing else depth + 1
+        deepest = max(deepest, depth)
+    if deepest > PARSER_MAX_DEPTH:
+        raise RejectedInput(f"HTML nested {deepest} levels deep; the parser keeps {PARSER_MAX_DEPTH} levels "
+                            "and drops the text below them")
 
 
 def _bare(html: str, url: str | None, options: HtmlOptions, **flags: Any) -> Any:

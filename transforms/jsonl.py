@@ -8,6 +8,7 @@ source_domain), schema.org NewsArticle (headline, articleBody, datePublished), R
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -25,13 +26,26 @@ AUTHOR_FIELDS = ("author", "authors", "byline", "creator")
 SOURCE_FIELDS = ("source_name", "source", "site_name", "publisher", "source_domain", "outlet")
 LANGUAGE_FIELDS = ("language", "lang", "inLanguage")
 
+# JSON never holds a raw CR or LF inside a value, so each one ends a line: "\r\n" (Windows),
+# "\n", and a lone "\r" (old Mac exports; without it the whole file is one broken line).
+_LINE_END = re.compile(rb"\r\n|\n|\r")
+# What JSON's \u escapes can produce that text must not hold: lone surrogates (the writer cannot
+# encode them) and control characters other than tab and line breaks.
+_UNSAFE = re.compile("[\ud800-\udfff]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 
 def split_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
     """Yield (1-based line number, raw line bytes) for every non-blank line."""
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        line = line.rstrip(b"\r")
+    start = 0
+    number = 0
+    for number, end in enumerate(_LINE_END.finditer(data), start=1):
+        line = data[start : end.start()]
+        start = end.end()
         if line.strip():
             yield number, line
+    line = data[start:]
+    if line.strip():
+        yield number + 1, line
 
 
 def parse_record(line: str) -> tuple[dict[str, Any], str | None]:
@@ -41,12 +55,14 @@ def parse_record(line: str) -> tuple[dict[str, Any], str | None]:
     except json.JSONDecodeError as exc:
         # Some messages end in "at" ("Unterminated string starting at"): say it once.
         raise RejectedInput(f"invalid JSON ({exc.msg.removesuffix(' at')} at column {exc.colno})") from exc
+    except RecursionError as exc:  # json's parser recurses once per level of [ or {
+        raise RejectedInput("invalid JSON (nested too deeply to parse)") from exc
     if not isinstance(record, dict):
         raise RejectedInput(f"JSON line is a {type(record).__name__}, not an object")
     text = _first_text(record, TEXT_FIELDS)
     html = _first_text(record, HTML_FIELDS)
     if not text and not html:
-        keys = ", ".join(sorted(record)[:12]) or "none"
+        keys = ", ".join(safe_text(str(k))[:40] for k in sorted(record)[:12]) or "none"
         raise RejectedInput(f"record has no text or html field (keys: {keys})")
     return record, (None if text else html)
 
@@ -66,6 +82,11 @@ def extract_record(record: dict[str, Any]) -> Extracted:
     )
 
 
+def record_text(record: dict[str, Any]) -> str:
+    """The record's text field, or "" when it has none."""
+    return _first_text(record, TEXT_FIELDS) or ""
+
+
 def record_url(record: dict[str, Any]) -> str | None:
     """The record's URL, if any (helps trafilatura with relative links and site names)."""
     return _first_text(record, URL_FIELDS)
@@ -83,5 +104,15 @@ def _first_text(record: dict[str, Any], fields: tuple[str, ...]) -> str | None:
         elif isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)
         if isinstance(value, str) and value.strip():
+            value = safe_text(value)
             return " ".join(value.split()) if field not in TEXT_FIELDS + HTML_FIELDS else value
     return None
+
+
+def safe_text(value: str) -> str:
+    """Text a JSON string decoded to, without lone surrogates (as U+FFFD) or control characters."""
+    return _UNSAFE.sub(_replacement, value) if _UNSAFE.search(value) else value
+
+
+def _replacement(match: re.Match[str]) -> str:
+    return "\ufffd" if match.group(0) >= "\ud800" else ""

@@ -12,7 +12,9 @@ _WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 
 def clean_line(line: str) -> str:
     """NFC-normalise a line, fold runs of spaces (incl. no-break spaces) and strip it."""
-    line = unicodedata.normalize("NFC", line).replace("\u00ad", "").replace("\u200b", "")
+    # soft hyphens and zero-width spaces go first: between a letter and its accent they would
+    # block NFC's composition, and removing them afterwards left the text not normalised
+    line = unicodedata.normalize("NFC", line.replace("\u00ad", "").replace("\u200b", ""))
     return _SPACES.sub(" ", line).strip()
 
 

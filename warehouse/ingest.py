@@ -110,6 +110,18 @@ def record_stage_versions(build: Build, stage_versions: Mapping[str, str]) -> No
                         [{"key": "stage_versions", "value": json.dumps(dict(stage_versions), sort_keys=True)}])
 
 
+def add_stage_failures(build: Build, failures: Sequence[Rejection], run_id: str) -> None:
+    """rejected_files rows for articles a re-run stage failed on (replacing that stage's earlier row for them)."""
+    if not failures:
+        return
+    build.touch_units("rejected_files", [f.source_path for f in failures])
+    for f in failures:
+        stage = f.reason.split(" stage failed", 1)[0]
+        build.con.execute("delete from delta.rejected_files where source_path = ? and line_number is not distinct "
+                          "from ? and starts_with(reason, ?)", [f.source_path, f.line_number, f"{stage} stage failed"])
+    build.insert("rejected_files", [{**asdict(f), "run_id": run_id} for f in failures])
+
+
 def outdated_stages(build: Build, stage_versions: Mapping[str, str]) -> dict[str, list[str]]:
     """article_id -> the stages whose recorded version is not the current one."""
     versions = pa.table({"stage": pa.array(list(stage_versions), pa.string()),

@@ -8,7 +8,8 @@ import gzip
 import pytest
 
 from transforms.articles import ExtractOptions, article_id, build_article, source_format, split_source
-from transforms.records import Article, Rejection, SourceRecord
+from transforms.html import HtmlOptions, extract_html
+from transforms.records import Article, RejectedInput, Rejection, SourceRecord
 from transforms.text import count_words, join_paragraphs
 
 OPTIONS = ExtractOptions()
@@ -166,6 +167,64 @@ def test_build_article_rejects(path: str, data: bytes, reason: str) -> None:
     assert reason in rejection.reason
 
 
+BODY = "".join(f"<p>{p}</p>" for p in PARAGRAPHS)
+
+
+@pytest.mark.parametrize(
+    ("page", "options", "reason"),
+    [
+        # 300 nested divs: the parser drops what is below 255 levels, so the page says why it is empty
+        ("<html><body>" + "<div>" * 300 + BODY + "</div>" * 300 + "</body></html>", HtmlOptions(),
+         "HTML nested 302 levels deep; the parser keeps 255 levels"),
+        # more elements than a page may hold: refused before trafilatura (its cost grows with them)
+        ("<html><body>" + "<div><a href='/'>x</a></div>" * 60 + BODY + "</body></html>",
+         HtmlOptions(max_elements=100), "HTML page of 127 elements, over the limit of 100"),
+        # more markup than a page may hold
+        ("<html><body>" + BODY * 20 + "</body></html>", HtmlOptions(max_markup_chars=5000),
+         "characters outside scripts and styles, over the limit of 5000"),
+        # unclosed and nested deep under 100,000 levels: the element bound says so first, but as depth
+        ("<html><body>" + "<b>" * 100_000 + BODY, HtmlOptions(), "HTML nested 100002 levels deep"),
+    ],
+    ids=["deep", "elements", "chars", "very-deep"],
+)
+def test_extract_html_refuses_pages_beyond_its_bounds(page: str, options: HtmlOptions, reason: str) -> None:
+    with pytest.raises(RejectedInput, match=reason):
+        extract_html(page, options)
+
+
+@pytest.mark.parametrize(
+    "scripts",
+    [
+        # inline data of a script does not count toward the markup bound (JSON-LD, app state)
+        "<script>var state = '" + "<div>" * 200 + "';</script>",
+        # nor a style sheet, even unclosed at the end of the page
+        "<style>" + "p { color: red } " * 400,
+    ],
+)
+def test_extract_html_bounds_ignore_scripts_and_styles(scripts: str) -> None:
+    page = f"<html><head><title>Flood barrier</title></head><body><article>{BODY}</article>{scripts}</body></html>"
+    found = extract_html(page, HtmlOptions(max_elements=60, max_markup_chars=len(BODY) + 200))
+    assert found.paragraphs
+
+
+@pytest.mark.parametrize(
+    ("path", "data", "reason"),
+    [
+        # a scraped page over twice the article limit is refused before boilerplate removal
+        ("dump.txt", ("Rebels entered the city. " * 100).encode(),
+         "plain text of 2500 characters, over the limit of 2000"),
+        # an article text over the limit is refused however it came (here a page's paragraphs)
+        ("page.html", f"<html><body><article>{BODY * 3}</article></body></html>".encode(),
+         "over the limit of 1000 for one article"),
+    ],
+)
+def test_build_article_refuses_text_over_the_length_limits(path: str, data: bytes, reason: str) -> None:
+    options = ExtractOptions(max_text_chars=1000)
+    (record,) = split_source(path, data, options)
+    rejection = build_article(record, options)  # type: ignore[arg-type]
+    assert isinstance(rejection, Rejection) and reason in rejection.reason
+
+
 def test_build_article_rejects_a_page_of_only_nav_and_footer() -> None:
     # a section front with a menu and a long footer holds no article
     footer = (
@@ -219,6 +278,8 @@ def test_build_article_from_plain_text() -> None:
         (["Da\u00admas\u200bcus"], "Damascus"),
         # decomposed accents are composed (NFC)
         (["cafe\u0301"], "caf\u00e9"),
+        # also when a zero-width space sat between the letter and its accent (cleaning is idempotent)
+        (["cafe\u200b\u0301"], "caf\u00e9"),
         # nothing left
         (["", " "], ""),
     ],

@@ -113,6 +113,19 @@ def test_gunzip_reads_every_member_of_concatenated_gzip_files() -> None:
     assert gunzip(data, max_bytes=10_000) == b"first part. second part."
 
 
+def test_gunzip_reads_a_stream_longer_than_one_input_block() -> None:
+    # incompressible data spans many 64 KiB blocks of input, then a second member follows
+    noise = bytes((i * 7919 + i // 251) % 256 for i in range(300_000))
+    assert gunzip(gzip.compress(noise) + gzip.compress(b"tail"), max_bytes=400_000) == noise + b"tail"
+
+
+def test_decode_bytes_keeps_a_language_judged_code_page_over_cp1252() -> None:
+    # Czech in cp1250 ties with cp1252 in the detector (same chaos, same language score): preferring
+    # cp1252 on every tie would turn "středu" into "støedu", so cp1252 wins only when no language is judged
+    text = "Vláda v Praze ve středu oznámila, že vojáci se vrátí do kasáren před koncem měsíce."
+    assert decode_bytes(text.encode("cp1250")) == (text, "cp1250")
+
+
 def test_gunzip_accepts_output_of_exactly_max_bytes() -> None:
     # the cap is inclusive
     assert len(gunzip(gzip.compress(ARTICLE), max_bytes=len(ARTICLE))) == len(ARTICLE)
@@ -133,8 +146,13 @@ def test_gunzip_accepts_output_of_exactly_max_bytes() -> None:
         (gzip.compress(b"x" * 60) + gzip.compress(b"y" * 60), 100, "size cap"),
         # a complete first member followed by a truncated second one
         (gzip.compress(b"x" * 60) + gzip.compress(ARTICLE)[:30], 10_000, "truncated gzip data"),
+        # a bomb: 64 MiB of spaces in 64 KiB, stopped at the cap while inflating
+        (gzip.compress(b" " * (64 << 20)), 1 << 20, f"exceeds the size cap of {1 << 20} bytes"),
+        # 20,000 empty members: refused by count, after reading a block per member, not the whole rest
+        (gzip.compress(b"") * 20_000, 10_000, "more than 10000 members"),
     ],
-    ids=["corrupt", "truncated-early", "no-trailer", "over-cap", "second-member-over-cap", "second-member-truncated"],
+    ids=["corrupt", "truncated-early", "no-trailer", "over-cap", "second-member-over-cap", "second-member-truncated",
+         "bomb", "too-many-members"],
 )
 def test_gunzip_rejects(data: bytes, max_bytes: int, reason: str) -> None:
     with pytest.raises(RejectedInput, match=reason):

@@ -40,6 +40,8 @@ HOMS = {
         (b'{"a": 1}\n{"b": 2}', [(1, b'{"a": 1}'), (2, b'{"b": 2}')]),
         # nothing but blank lines
         (b"\n\r\n \n", []),
+        # a lone CR ends a line too (old Mac exports), and mixed endings count one line each
+        (b'{"a": 1}\r{"b": 2}\r\n{"c": 3}\n', [(1, b'{"a": 1}'), (2, b'{"b": 2}'), (3, b'{"c": 3}')]),
     ],
 )
 def test_split_lines(data: bytes, expected: list[tuple[int, bytes]]) -> None:
@@ -65,6 +67,10 @@ def test_split_lines(data: bytes, expected: list[tuple[int, bytes]]) -> None:
         ("{}", "(keys: none)"),
         # a text field holding only whitespace counts as missing
         ('{"text": "   "}', "record has no text or html field (keys: text)"),
+        # nested deeper than the parser recurses
+        ("[" * 100_000 + "]" * 100_000, "invalid JSON (nested too deeply to parse)"),
+        # a key with a lone surrogate is named with U+FFFD in the reason (the writer cannot store it)
+        ('{"\\udc80": 1}', "(keys: \ufffd)"),
     ],
 )
 def test_parse_record_rejects(line: str, reason: str) -> None:
@@ -192,6 +198,48 @@ def test_jsonl_line_with_html_gets_its_body_from_the_page() -> None:
     assert article.published_date == dt.date(2024, 12, 6)
     assert article.url == "https://example.org/news/flood"
     assert article.line_number == 1
+
+
+@pytest.mark.parametrize(
+    ("line", "field", "expected"),
+    [
+        # a lone surrogate from a \u escape becomes U+FFFD
+        ('{"title": "Hama \\ud800 falls", "text": "x"}', "title", "Hama \ufffd falls"),
+        # NUL and other control characters are dropped
+        ('{"title": "Hama\\u0000 \\u0007falls", "text": "x"}', "title", "Hama falls"),
+        # a high surrogate pair is a real character and stays
+        ('{"title": "Hama \\ud83d\\ude42", "text": "x"}', "title", "Hama \U0001f642"),
+    ],
+)
+def test_extract_record_cleans_what_json_escapes_can_hold(line: str, field: str, expected: str) -> None:
+    record, _html = parse_record(line)
+    assert getattr(extract_record(record), field) == expected
+
+
+@pytest.mark.parametrize(
+    ("data", "reasons"),
+    [
+        # a PNG named .jsonl: one rejection for the file, not one per "line" of the image
+        (b"\x89PNG\r\n\x1a\n" + b"\x00\x01\n" * 500, [(None, "binary content, not text (looks like a PNG image)")]),
+        # UTF-16 puts NULs around each newline: the file is decoded whole, then split
+        ("\ufeff" + json.dumps(HAMA) + "\r\n{broken\r\n", [(2, "invalid JSON")]),
+    ],
+)
+def test_jsonl_whole_file_checks(data: bytes | str, reasons: list[tuple[int | None, str]]) -> None:
+    raw = data.encode("utf-16-le") if isinstance(data, str) else data
+    results = _articles("feed.jsonl", raw)
+    assert [(r.line_number, r.reason[: len(reason)]) for r, (_, reason) in
+            zip([x for x in results if isinstance(x, Rejection)], reasons, strict=True)] == reasons
+    assert sum(isinstance(x, Article) for x in results) == (1 if isinstance(data, str) else 0)
+
+
+def test_jsonl_text_over_the_length_limit_is_refused_before_work() -> None:
+    line = json.dumps({"title": "Long", "text": "The council met. " * 100})
+    options = ExtractOptions(max_text_chars=1000)
+    [record] = split_source("feed.jsonl", line.encode(), options)
+    rejection = build_article(record, options)  # type: ignore[arg-type]
+    assert isinstance(rejection, Rejection)
+    assert rejection.reason == "text of 1700 characters, over the limit of 1000 for one article"
 
 
 def test_jsonl_file_of_blank_lines_is_one_rejection() -> None:
