@@ -98,6 +98,11 @@ _AND_A_HALF = re.compile(
     rf"|(?P<n2>{WORD_NUMBER}|\d+)\s+and\s+a\s+half\s+(?P<unit2>[a-z]+)))(?![\w-])",
     re.I,
 )
+_HALF_UNIT = re.compile(
+    rf"(?<![\w-])(?P<figure>(?:(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+)?"
+    r"half\s+an?\s+(?P<unit>[a-z]+))\b",
+    re.I,
+)
 _IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
 # "a quarter-point cut": a fraction of a percentage point
 _POINT_FRACTION = re.compile(r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half)[- ]point)\b", re.I)
@@ -112,11 +117,13 @@ _MONTHS = (
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
+# compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
 _IRREGULAR_PLURALS = (
-    "people|children|men|women|police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
+    "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
+    "police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
 )
 _COUNTED = re.compile(
-    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
+    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
 )
 _NOT_NOUNS = frozenset(
     "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones".split()
@@ -243,10 +250,18 @@ def _halves(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         window = max(0, half.start() - 80)
         for match in _AND_A_HALF.finditer(text, window, min(len(text), half.end() + 40)):
             matches.setdefault(match.span("figure"), match)
+    for half in _HALF_UNIT.finditer(text):  # "half an hour": half of one unit
+        matches.setdefault(half.span("figure"), half)
     for (start, end), match in sorted(matches.items()):
-        count = match.group("n") or match.group("n2")
-        whole = 1.0 if count.lower() in ("a", "an") else (parsed.low if (parsed := parse_number(count)) else None)
-        measure = measure_of(match.group("unit") or match.group("unit2"))
+        groups = match.groupdict()
+        count = groups.get("n") or groups.get("n2")
+        if count is None:
+            whole: float | None = 0.0  # "half an hour": no whole unit, only the half
+        elif count.lower() in ("a", "an"):
+            whole = 1.0
+        else:
+            whole = parsed.low if (parsed := parse_number(count)) else None
+        measure = measure_of(groups.get("unit") or groups.get("unit2") or "")
         if whole is None or measure is None or not _free(taken, start, end):
             continue
         label, category, factor = measure
@@ -377,7 +392,7 @@ def _counted_before(text: str, figure: _Found) -> _Found:
         return figure
     word = nouns[-1]
     category = "count" if figure.category == "other" else figure.category
-    return replace(figure, unit="people" if word in _PEOPLE else word, subject=word, category=category)
+    return replace(figure, unit=_counted_unit(word), subject=word, category=category)
 
 
 def _qualifier_of(surface: str) -> str:
@@ -595,7 +610,8 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     if bare.lower() in ORDINAL_WORDS:
         return True
     wider = text[max(0, start - 24) : start]
-    if re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I):
+    ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)
+    if ranked and not re.match(r"\s*(?:%|percent|per cent)", after, re.I):  # "the top 1 percent" is a share
         return True  # a ranking: "the top 10 hazards"
     opening = not before.strip() or before.rstrip()[-1] in ".!?\n:"
     if re.fullmatch(r"[A-Z][a-z]+", bare) and not opening and re.match(r"^[\s-][A-Z]", after):
@@ -661,14 +677,14 @@ def _unit_after(
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
-            return ("people" if word in _PEOPLE else word), None, word, end, 1.0
+            return (_counted_unit(word)), None, word, end, 1.0
     if noun and noun.group("noun").lower() not in _NOT_NOUNS:
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
         joined = any(a.lower() in ("and", "or") for a in adjectives)
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
         if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)):
-            unit = "people" if word in _PEOPLE else word
+            unit = _counted_unit(word)
             return _per(
                 text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
             )
@@ -690,7 +706,7 @@ def _unit_after(
     )
     if ahead and ahead.group("noun").lower() not in _NOT_NOUNS:
         word = ahead.group("noun").lower()
-        return ("people" if word in _PEOPLE else word), None, word, end, 1.0
+        return (_counted_unit(word)), None, word, end, 1.0
     return None, None, None, end, 1.0
 
 
@@ -700,6 +716,11 @@ def _proper_modifier(word: str, rest: str) -> bool:
         return False
     after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b", rest)
     return bool(after) and after.group("next").lower() not in STOP_WORDS | _NOT_NOUNS  # type: ignore[union-attr]
+
+
+def _counted_unit(word: str) -> str:
+    """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun."""
+    return "people" if word in _PEOPLE or re.search(r"(?:men|children)$", word) else word
 
 
 def _plural(word: str) -> str:

@@ -54,6 +54,15 @@ def test_units_are_shared(text: str, expected: list[tuple[str, float, str]]) -> 
         ("Tenants owe $900 monthly rent.", "$900 monthly", 900, "USD/month", "exact"),
         # an age that bounds a group of people
         ("He won most voters under 30 in the state.", "under 30", 30, "years", "less_than"),
+        # half of one unit, and half a dozen
+        ("The raid took little more than half an hour.", "more than half an hour", 0.5, "hours", "more_than"),
+        ("She bought half a dozen eggs.", "half a dozen eggs", 6, "eggs", "exact"),
+        # the top or bottom share of a group is a share, not a rank
+        ("Taxes fall on the top 1 percent of earners.", "1 percent", 1, "percent", "exact"),
+        # compounds of men and children are people; a possessive may stand before the noun
+        ("The panel heard four congressmen.", "four congressmen", 4, "people", "exact"),
+        ("He has two grandchildren.", "two grandchildren", 2, "people", "exact"),
+        ("Later two of the group’s researchers left.", "two of the group’s researchers", 2, "researchers", "exact"),
     ],
 )
 def test_round_two_forms(text: str, surface: str, value: float, unit: str, qualifier: str) -> None:
