@@ -246,12 +246,11 @@ def _halves(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """ "a year and a half" (1.5 years), "two and a half hours": half a unit added to a count of it."""
     found: list[_Found] = []
     matches: dict[tuple[int, int], re.Match[str]] = {}
-    for half in re.finditer(r"\band\s+a\s+half\b", text, re.I):  # the full pattern is slow: look only near these
-        window = max(0, half.start() - 80)
-        for match in _AND_A_HALF.finditer(text, window, min(len(text), half.end() + 40)):
-            matches.setdefault(match.span("figure"), match)
-    for half in _HALF_UNIT.finditer(text):  # "half an hour": half of one unit
-        matches.setdefault(half.span("figure"), half)
+    for half in re.finditer(r"\bhalf\b", text, re.I):  # the full patterns are slow: run them only near "half"
+        low, high = max(0, half.start() - 80), min(len(text), half.end() + 40)
+        for pattern in (_AND_A_HALF, _HALF_UNIT):  # "two and a half hours"; "half an hour"
+            for match in pattern.finditer(text, low, high):
+                matches.setdefault(match.span("figure"), match)
     for (start, end), match in sorted(matches.items()):
         groups = match.groupdict()
         count = groups.get("n") or groups.get("n2")
