@@ -8,6 +8,10 @@ A figure is a number expression and what sits around it in its sentence:
     ages                                                                    "the 33-year-old", "aged 26"
     shares in words                                                         "a third of", "one in five"
     hyphenated measures                                                     "a 30-day delay"
+    halves of units                                                         "a year and a half", "half an hour"
+
+Numbers listed before one unit share it ("40 or 50 years"), and a part counts what its whole
+counts ("23 of its 29 delegates").
 
 Numbers are read in transforms/numbers.py, units and currencies in transforms/units.py (pint and
 babel), categories are declared in transforms/figure_categories.py. `change` is "up" / "down"
