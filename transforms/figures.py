@@ -8,6 +8,10 @@ A figure is a number expression and what sits around it in its sentence:
     ages                                                                    "the 33-year-old", "aged 26"
     shares in words                                                         "a third of", "one in five"
     hyphenated measures                                                     "a 30-day delay"
+    halves of units                                                         "a year and a half", "half an hour"
+
+Numbers listed before one unit share it ("40 or 50 years"), and a part counts what its whole
+counts ("23 of its 29 delegates").
 
 Numbers are read in transforms/numbers.py, units and currencies in transforms/units.py (pint and
 babel), categories are declared in transforms/figure_categories.py. `change` is "up" / "down"
@@ -36,16 +40,17 @@ from transforms.numbers import (
     ORDINAL_WORDS,
     SCALE,
     VAGUE,
+    WORD_NUMBER,
     Number,
     fraction_value,
     parse_number,
     share_value,
 )
 from transforms.records import Figure
-from transforms.units import currencies, currency_after, currency_of_symbol, measure_after
+from transforms.units import currencies, currency_after, currency_of_symbol, measure_after, measure_of
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "2"
+VERSION = "3"
 
 _QUALIFIERS = [
     (
@@ -83,11 +88,23 @@ _AGE_AFTER_NAME = re.compile(
 )
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
-    r"(?<![\w-])(?<!the )(?<!first )(?<!second )(?<!other )(?<!last )"
+    r"(?<![\w-])(?<!the )(?<!first )(?<!second )(?<!other )(?<!last )(?<!and a )"
     r"(?P<figure>(?:(?:more than|less than|about|nearly|almost|just over|just under|roughly|over|under)\s+)?"
     rf"(?P<fraction>{FRACTION_PHRASE}))"
     r"(?=\s+(?!an?\b|hour|time|way|century|dozen|million|billion|thousand|hundred|point|mile|inning|period)[a-z]"
     r"|[,.;])",
+    re.I,
+)
+# "a year and a half", "two and a half hours": a whole number of units and half of one more
+_AND_A_HALF = re.compile(
+    rf"(?<![\w-])(?P<figure>(?:(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+)?"
+    rf"(?:(?P<n>an?|{WORD_NUMBER}|\d+)\s+(?P<unit>[a-z]+?)s?\s+and\s+a\s+half"
+    rf"|(?P<n2>{WORD_NUMBER}|\d+)\s+and\s+a\s+half\s+(?P<unit2>[a-z]+)))(?![\w-])",
+    re.I,
+)
+_HALF_UNIT = re.compile(
+    rf"(?<![\w-])(?P<figure>(?:(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+)?"
+    r"half\s+an?\s+(?P<unit>[a-z]+))\b",
     re.I,
 )
 _IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
@@ -104,13 +121,17 @@ _MONTHS = (
 )
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
+# compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
 _IRREGULAR_PLURALS = (
-    "people|children|men|women|police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
+    "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
+    "police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
 )
 _COUNTED = re.compile(
-    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
+    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
 )
-_NOT_NOUNS = frozenset("is was has does goes says its this thus plus us as less was his hers ours yours theirs".split())
+_NOT_NOUNS = frozenset(
+    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones".split()
+)
 _FUNCTION_AFTER_ONE = frozenset(
     "of the and or but day time way more less other another thing point such last first year week month night "
     "morning evening afternoon hand side".split()
@@ -128,7 +149,8 @@ _PEOPLE = frozenset(
     surgeons males females witnesses fatalities immigrants contacts volunteers protestors recruits
     employees agents analysts executives officials lawmakers legislators senators candidates delegates
     players athletes drivers residents tenants homeowners buyers shoppers viewers readers subscribers
-    participants respondents adults seniors veterans sailors airmen marines pilots crew friends humans""".split()
+    participants respondents adults seniors veterans sailors airmen marines pilots crew friends humans
+    injured wounded missing""".split()
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(
@@ -162,6 +184,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure stated in text."""
     found: list[_Found] = []
     taken = _excluded_spans(text)
+    found += _halves(text, taken)
     for match in _AGE_AFTER_NAME.finditer(text):
         group = next(g for g in ("age", "age2", "age3", "age4") if match.group(g))
         start, end = match.span(group)
@@ -223,6 +246,44 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     return sorted(figures, key=lambda f: f.start_char)
 
 
+def _halves(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+    """ "a year and a half" (1.5 years), "two and a half hours": half a unit added to a count of it."""
+    found: list[_Found] = []
+    matches: dict[tuple[int, int], re.Match[str]] = {}
+    for half in re.finditer(r"\bhalf\b", text, re.I):  # the full patterns are slow: run them only near "half"
+        low, high = max(0, half.start() - 80), min(len(text), half.end() + 40)
+        for pattern in (_AND_A_HALF, _HALF_UNIT):  # "two and a half hours"; "half an hour"
+            for match in pattern.finditer(text, low, high):
+                matches.setdefault(match.span("figure"), match)
+    for (start, end), match in sorted(matches.items()):
+        groups = match.groupdict()
+        count = groups.get("n") or groups.get("n2")
+        if count is None:
+            whole: float | None = 0.0  # "half an hour": no whole unit, only the half
+        elif count.lower() in ("a", "an"):
+            whole = 1.0
+        else:
+            whole = parsed.low if (parsed := parse_number(count)) else None
+        measure = measure_of(groups.get("unit") or groups.get("unit2") or "")
+        if whole is None or measure is None or not _free(taken, start, end):
+            continue
+        label, category, factor = measure
+        value = (whole + 0.5) * factor
+        found.append(
+            _Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier=_qualifier_of(match.group("figure")),
+                unit=label,
+                category=category,
+            )
+        )
+        taken.append((start, end))
+    return found
+
+
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when [start, end) overlaps no span already taken or excluded."""
     return not any(a < end and start < b for a, b in taken)
@@ -235,7 +296,11 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         if _is_headline(line) or re.match(r"\s*\[\d{1,3}\]\s", line):  # teasers; numbered references
             spans.append((position, position + len(line)))
+        numbered = re.match(r"\s*\(?\d{1,3}[.)]\s", line)
+        if numbered:  # "2. Never urged ...", "3) The race": the number of an item in a list
+            spans.append((position, position + numbered.end()))
         position += len(line) + 1
+    spans += [m.span() for m in re.finditer(r"\(\d{1,3}\.\)", text)]  # "(13.)": a rank in a list
     return spans
 
 
@@ -295,7 +360,20 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
             position = max(start + 1, match.end("number"))
         else:
             position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
-    return found
+    return _listed_units(text, found)
+
+
+def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
+    """ "40 or 50 years", "100,000, 200,000 or 250,000 refugees": numbers listed before a unit share it."""
+    shared = list(found)
+    for i in range(len(shared) - 2, -1, -1):
+        figure, following = shared[i], shared[i + 1]
+        if figure.unit is not None or following.unit is None or following.category == "age":
+            continue
+        if re.fullmatch(r"\s*(?:,\s*(?:or|and)?|or|and|to|–)\s*", text[figure.end : following.start]):
+            category = following.category if figure.category == "other" else figure.category
+            shared[i] = replace(figure, unit=following.unit, subject=following.subject, category=category)
+    return shared
 
 
 def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
@@ -317,7 +395,7 @@ def _counted_before(text: str, figure: _Found) -> _Found:
         return figure
     word = nouns[-1]
     category = "count" if figure.category == "other" else figure.category
-    return replace(figure, unit="people" if word in _PEOPLE else word, subject=word, category=category)
+    return replace(figure, unit=_counted_unit(word), subject=word, category=category)
 
 
 def _qualifier_of(surface: str) -> str:
@@ -390,9 +468,19 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
             unit="years",
             category="age",
         )
+    plus = re.match(r"-plus\b", text[end : end + 6], re.I)
+    if plus:  # "28,000-plus fans": more than the number
+        end += plus.end()
+        qualifier = qualifier or "more_than"
     one = low == high == 1 and not number.vague
     glued = text[end : end + 1].isalpha()
     unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one)
+    about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
+    if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
+        unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
+        qualifier = qualifier or "approximately"
+    if re.search(r"\bor\s+so\b", text[start:end], re.I):
+        qualifier = qualifier or "approximately"
     written = text[match.end("number") : end].split()
     if one and digits.lower() in ("one", "a") and subject and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
         return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
@@ -408,6 +496,14 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
             return None  # a bare long number without separators is an id, an address or a model
         if re.match(r"^-[a-zA-Z]", text[end : end + 2]):
             return None  # "a 10-game stretch", "a four-door car": a label, not a measure
+    bound = re.search(
+        r"\b([a-z]+)\s+(?:aged\s+)?(?:under|over|younger than|older than|below|above)\s+$",
+        text[max(0, match.start("number") - 40) : match.start("number")],
+        re.I,
+    )
+    if unit is None and bound and bound.group(1).lower() in _PEOPLE and re.fullmatch(r"\d{1,2}", digits.strip()):
+        unit, category = "years", "age"  # "voters under 30": an age that bounds a group of people
+        qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
         unit, category = "points", "other"  # an index level: "the Dow ... to 27,934.02"
     if category is None:
@@ -517,11 +613,16 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     if bare.lower() in ORDINAL_WORDS:
         return True
     wider = text[max(0, start - 24) : start]
-    if re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I):
+    ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)
+    if ranked and not re.match(r"\s*(?:%|percent|per cent)", after, re.I):  # "the top 1 percent" is a share
         return True  # a ranking: "the top 10 hazards"
     opening = not before.strip() or before.rstrip()[-1] in ".!?\n:"
     if re.fullmatch(r"[A-Z][a-z]+", bare) and not opening and re.match(r"^[\s-][A-Z]", after):
         return True  # a capitalised number word inside a name: "our One Home Depot plan"
+    if bare.lower() == "one" and re.match(r"\s+(?:point|time|stage)\b", after, re.I) and re.search(
+        r"\bat\s$", wider, re.I
+    ):
+        return True  # "at one point", "at one time": a moment, not a count
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
     if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few)\s$", wider, re.I):
@@ -571,13 +672,22 @@ def _unit_after(
     counted = re.match(r"^\s*(?:of\s+)?(?:(?:the|these|those)\s+)?", rest)
     offset = counted.end() if counted else 0
     noun = _COUNTED.match(rest[offset:])
+    if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
+        noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
+    part = re.match(r"^\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)\s+", rest, re.I)
+    if part:
+        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>[a-z][\w-]*s)\b", rest[part.end() :])
+        if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
+            # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
+            word = whole.group("noun").lower()
+            return (_counted_unit(word)), None, word, end, 1.0
     if noun and noun.group("noun").lower() not in _NOT_NOUNS:
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
         joined = any(a.lower() in ("and", "or") for a in adjectives)
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
         if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)):
-            unit = "people" if word in _PEOPLE else word
+            unit = _counted_unit(word)
             return _per(
                 text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
             )
@@ -588,7 +698,8 @@ def _unit_after(
         if one_noun:
             word, stop = one_noun
             word = _plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
-            return ("people" if word in _PEOPLE else word), None, word, end + stop, 1.0
+            person = word in _PEOPLE or word in ("mans", "womans", "persons", "childs")
+            return ("people" if person else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
         r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>[a-z][\w-]*s|"
@@ -598,8 +709,21 @@ def _unit_after(
     )
     if ahead and ahead.group("noun").lower() not in _NOT_NOUNS:
         word = ahead.group("noun").lower()
-        return ("people" if word in _PEOPLE else word), None, word, end, 1.0
+        return (_counted_unit(word)), None, word, end, 1.0
     return None, None, None, end, 1.0
+
+
+def _proper_modifier(word: str, rest: str) -> bool:
+    """True when a capitalised word ending in s modifies a plural noun after it ("Dallas police")."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b", rest)
+    return bool(after) and after.group("next").lower() not in STOP_WORDS | _NOT_NOUNS  # type: ignore[union-attr]
+
+
+def _counted_unit(word: str) -> str:
+    """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun."""
+    return "people" if word in _PEOPLE or re.search(r"(?:men|children)$", word) else word
 
 
 def _plural(word: str) -> str:
@@ -617,7 +741,9 @@ def _noun_after_one(rest: str) -> tuple[str, int] | None:
     if not run:
         return None
     first, second = run.group("first"), run.group("second")
-    adjective = re.search(r"(?:al|ful|ous|ive|ic|y)$", first) and not first.endswith(("ly", "ary", "ty"))
+    adjective = re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first) and not first.endswith(("ly", "ary", "ty"))
+    if adjective and not second:
+        return None  # "one available to anyone": an adjective used as a pronoun, nothing counted
     candidates = [("second", second), ("first", first)] if second and adjective else [("first", first)]
     for group, word in candidates:
         if (
@@ -650,6 +776,11 @@ def _per(
     per = re.match(pattern, text[end : end + 30], re.I) or re.match(
         r"^-(?:a|an|per)-(?P<den>[a-z]+)\b", text[end : end + 20]
     )
+    rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)\b", text[end : end + 12], re.I)
+    if money and rate and not per:  # "a $69.99 annual subscription": money per year
+        periods = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+        period = periods.get(rate.group("den").lower(), "hour")
+        return f"{unit}/{period}", category, subject, end + rate.end(), factor
     if per and unit not in ("percent", "percentage_points"):
         denominator = per.group("den").lower()
         following = text[end + per.end() : end + per.end() + 12]

@@ -1,7 +1,7 @@
 """Reading numbers: digits, number words, scales, fractions and vague magnitudes.
 
-NUMBER is digits (1,000 / 12.5 / 1.2bn / 10k / 2.5 lakh crore) or words ("one million",
-"twenty-five", "half a million", "a dozen"). Vague magnitudes become ranges by one convention
+NUMBER is digits (1,000 / 12.5 / 1.2bn / 10k / 2.5 lakh crore / 5-million) or words ("one million",
+"six-million", "twenty-five", "half a million", "a dozen"). Vague magnitudes become ranges by one convention
 (bench/gold/FIGURES.md): "hundreds" 200-900, "thousands" 2,000-9,000, "tens of thousands"
 20,000-90,000, "dozens" 24-96, "several hundred" 300-900, "a few thousand" 2,000-4,000.
 """
@@ -108,9 +108,9 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+
 SCALE = r"(?:hundred|thousand|lakh|lac|million|crore|billion|trillion)"
 _FRACTION_WORDS = r"(?:half|a half|a quarter|quarter|a third|two thirds|three quarters)"
 NUMBER = (
-    rf"(?:{_FRACTION_WORDS}\s+(?:of\s+)?an?\s+{SCALE}"
-    rf"|{DIGITS}\s*(?:{SCALE}s?|bn|mn|mln|tn|trn|cr(?=\s)|[kmb](?![\w]))?(?:\s+{SCALE}s?)?"
-    rf"|(?:a|one|{WORD_NUMBER})(?:\s+{SCALE})(?:\s+(?:and\s+)?{WORD_NUMBER})?(?:\s+{SCALE})?"
+    rf"(?:{_FRACTION_WORDS}\s+(?:of\s+)?an?\s+(?:{SCALE}|dozen)"
+    rf"|{DIGITS}(?:-(?={SCALE})|\s*)(?:{SCALE}s?|bn|mn|mln|tn|trn|cr(?=\s)|[kmb](?![\w]))?(?:\s+{SCALE}s?)?"
+    rf"|(?:a|one|{WORD_NUMBER})(?:[\s-]+{SCALE})(?:\s+(?:and\s+)?{WORD_NUMBER})?(?:\s+{SCALE})?"
     rf"|a\s+dozen|{WORD_NUMBER}\s+dozen|{WORD_NUMBER})"
 )
 VAGUE = (
@@ -188,7 +188,7 @@ def parse_number(expression: str) -> Number | None:
     ):
         if text.startswith(words + " "):
             rest = re.sub(r"^(of\s+)?an?\s+", "", text[len(words) + 1 :])
-            scale = SCALES.get(rest.rstrip("s"))
+            scale = 12 if rest == "dozen" else SCALES.get(rest.rstrip("s"))
             return Number(fraction * scale, fraction * scale, False) if scale else None
     if text == "a dozen":
         return Number(12, 12, False)

@@ -320,13 +320,13 @@ def _british(text: str) -> bool:
 @functools.cache
 def _name_after() -> re.Pattern[str]:
     """A currency name at the start of a string, compiled once per process."""
-    return re.compile(rf"^\s*({currencies().name_pattern})(?![\w])", re.I)
+    return re.compile(rf"^(?:\s*|-)({currencies().name_pattern})(?![\w])", re.I)  # "a 300-euro fine"
 
 
 def currency_after(text: str, end: int) -> tuple[str, float, int] | None:
     """(ISO code, factor, end) of a currency named after a number ("dollars", "euro", "USD", "cents")."""
     rest = text[end : end + 40]
-    minor = re.match(r"^\s*(?:(?:us|u\.s\.)\s+)?(cents?|pence|paise)\b|^p\b", rest, re.I)
+    minor = re.match(r"^(?:\s*|-)(?:(?:us|u\.s\.)\s+)?(cents?|pence|paise)\b|^p\b", rest, re.I)
     if minor:
         code = "GBP" if minor.group(0).strip().lower() in ("p", "pence") else "INR" if "paise" in rest[:8] else "USD"
         return code, 0.01, end + minor.end()
