@@ -9,9 +9,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from warehouse.store import create_views, sql
 
 from tests.newsflow.conftest import seed_query, without_revenge_story
+from warehouse.sqlfiles import view_names, view_sql
 
 D1, D2 = dt.date(2024, 5, 1), dt.date(2024, 5, 2)
 
@@ -122,9 +122,8 @@ def _views(articles: list[tuple[str, str, dt.date | None]], quotes: list[tuple[s
     for i, (article_id, category, value) in enumerate(figures):
         con.execute("insert into figures values (?, ?, ?, ?, ?, ?, ?, 'exact', 'people', ?, 'people')",
                     [f"f{i}", article_id, str(value), i, value, value, value, category])
-    con.execute(sql("statements"))
-    con.execute(sql("figure_disagreements"))
-    create_views(con)
+    for name in view_names():  # in name order: a view reads only views whose names sort before it
+        con.execute(view_sql(name))
     return con
 
 

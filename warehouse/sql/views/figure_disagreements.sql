@@ -63,3 +63,17 @@ final as (
 select * from final
 ;
 comment on view figure_disagreements is 'Pairs of figures of one kind (category, unit, what is counted) that differ between two articles of the same story, each outlet''s value and date side by side, the lower value first.';
+comment on column figure_disagreements.story_id is 'The story both articles report (articles.story_id).';
+comment on column figure_disagreements.category is 'What kind of figure (figures.category).';
+comment on column figure_disagreements.subject is 'What is counted (people for deaths, lives, casualties ...).';
+comment on column figure_disagreements.unit is 'The unit of both values (figures.unit), or empty.';
+comment on column figure_disagreements.outlet_a is 'The outlet stating the lower value (source_name, else source_path).';
+comment on column figure_disagreements.published_date_a is 'Publication date of the lower value''s article.';
+comment on column figure_disagreements.value_a is 'The lower value.';
+comment on column figure_disagreements.surface_a is 'The lower figure as written.';
+comment on column figure_disagreements.outlet_b is 'The outlet stating the higher value.';
+comment on column figure_disagreements.published_date_b is 'Publication date of the higher value''s article.';
+comment on column figure_disagreements.value_b is 'The higher value (at most twice the lower).';
+comment on column figure_disagreements.surface_b is 'The higher figure as written.';
+comment on column figure_disagreements.figure_id_a is 'The lower figure (-> figures).';
+comment on column figure_disagreements.figure_id_b is 'The higher figure (-> figures).';

@@ -52,3 +52,10 @@ final as (
 select * from final
 ;
 comment on view statements is 'The same statement carried by several articles (quotes sharing a statement_id): the speaker, the first wording, how many articles carried it, and each outlet''s wording and date in versions.';
+comment on column statements.statement_id is 'Key; the statement (quotes.statement_id): a hash of its earliest quotation.';
+comment on column statements.speaker is 'Who said it: the speaker most of its quotations give (ties by name).';
+comment on column statements.first_wording is 'The wording of the earliest quotation (by date, source, position).';
+comment on column statements.article_count is 'Articles carrying the statement.';
+comment on column statements.quote_count is 'Quotations of the statement (an article may quote it twice).';
+comment on column statements.first_published is 'The earliest publication date among the articles carrying it.';
+comment on column statements.versions is 'Each quotation: outlet, published_date, article_id, quote_id, speaker and quote_text, by date.';
