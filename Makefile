@@ -36,6 +36,7 @@ gate: $(STAMP)
 	$(BIN)/python bench/eval_quotes.py ../shared/eval-dev --gate bench/quality_floors.json
 	$(BIN)/python bench/eval_figures.py ../shared/eval-dev --gate bench/quality_floors.json
 	$(BIN)/python bench/eval_entities.py ../shared/eval-dev --gate bench/quality_floors.json
+	$(BIN)/python bench/eval_stories.py ../shared/eval-dev --gate bench/quality_floors.json
 
 bench: $(STAMP)
-	$(BIN)/python bench/bench_runs.py ../shared/eval-dev
+	$(BIN)/python bench/run_bench.py 1000

