@@ -11,6 +11,7 @@ import pytest
 
 from flows.pipeline import newsflow_run
 from newsflow.settings import Settings
+from tests.helpers import last_run, query, table_rows
 from transforms import articles as articles_transform
 from warehouse.tables import TABLES
 
@@ -19,27 +20,7 @@ pytestmark = pytest.mark.usefixtures("prefect_backend")
 PUBLIC_TABLES = ["articles", "quotes", "figures", "entities", "entity_mentions", "rejected_files"]
 
 
-def query(data: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
-
-def snapshot_tables(data: Path) -> dict[str, list[tuple]]:
-    """Every public table's rows, sorted, for byte-for-byte comparisons across runs."""
-    return {t: sorted(query(data, f"select * from {t}"), key=repr) for t in PUBLIC_TABLES}
-
-
-def last_run(data: Path) -> dict[str, object]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        cursor = con.execute("select * from runs order by started_at desc limit 1")
-        names = [d[0] for d in cursor.description]
-        return dict(zip(names, cursor.fetchall()[0], strict=True))
-    finally:
-        con.close()
 
 
 def test_seeds_become_articles_in_warehouse_and_lake(seeds_dir: Path, tmp_path: Path) -> None:
@@ -304,3 +285,8 @@ def test_entities_mentions_and_speaker_links_on_the_seeds(seeds_dir: Path, tmp_p
     ids_before = query(data, "select entity_id, canonical_name from entities order by 1")
     newsflow_run(Settings.from_env(seeds_dir, data))
     assert query(data, "select entity_id, canonical_name from entities order by 1") == ids_before
+
+
+def snapshot_tables(data: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+    """Every public table's rows, sorted, for byte-for-byte comparisons across runs."""
+    return table_rows(data, PUBLIC_TABLES)

@@ -21,6 +21,7 @@ import pytest
 
 from flows.pipeline import newsflow_run
 from newsflow.settings import Settings
+from tests.helpers import last_run
 from tests.reliability.cli_runs import (
     REPO,
     SEEDS,
@@ -44,15 +45,6 @@ def _query(data: Path, sql: str, params: list[object] | None = None) -> list[tup
     finally:
         con.close()
 
-
-def _last_run(data: Path) -> dict[str, object]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        cursor = con.execute("select * from runs order by started_at desc limit 1")
-        names = [d[0] for d in cursor.description]
-        return dict(zip(names, cursor.fetchall()[0], strict=True))
-    finally:
-        con.close()
 
 
 def _recorded_settings(data: Path) -> list[dict[str, object]]:
@@ -89,7 +81,7 @@ def test_every_flag_is_in_the_settings_the_flow_run_received(tmp_path: Path, inp
         "wait": True, "task_runner": "dask", "dask_address": None, "max_file_bytes": 5000,
     }
     assert settings["extract"]["max_bytes"] == 5000  # type: ignore[index]  # the cap reaches extraction too
-    assert _last_run(data)["full_refresh"] is True
+    assert last_run(data)["full_refresh"] is True
 
 
 def test_max_file_bytes_rejects_bigger_files_and_wins_over_the_environment(tmp_path: Path, input_dir: Path) -> None:
@@ -109,7 +101,7 @@ def test_full_refresh_extracts_everything_again_and_changes_no_row(tmp_path: Pat
     newsflow_run(Settings.from_env(input_dir, data))
     before = published(data)
     _newsflow(tmp_path, "run", "--input", str(input_dir), "--data", str(data), "--full-refresh")
-    run = _last_run(data)
+    run = last_run(data)
     assert (run["full_refresh"], run["files_unchanged"], run["articles_extracted"]) == (True, 5, 5)
     assert published(data) == before
 
@@ -128,7 +120,7 @@ def test_verify_catches_an_edit_that_keeps_size_and_modification_time(tmp_path: 
     path.write_text(edited, "utf-8")
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # an edit that size and time cannot see
     _newsflow(tmp_path, "run", "--input", str(input_dir), "--data", str(data), "--verify")
-    run = _last_run(data)
+    run = last_run(data)
     assert (run["files_changed"], run["articles_extracted"]) == (1, 1)
     [[stored, digest]] = _query(data, "select text, content_sha256 from articles where source_path = ?",
                                 [path.name])

@@ -15,12 +15,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 
 import flows.pipeline
 from flows.pipeline import newsflow_run
 from newsflow.settings import Settings
+from tests.helpers import last_run, query, table_rows
 from tests.reliability.hostile_folder import CAFE_ARTICLE, TEST_CAP, TEST_SIZES, build_hostile_folder, seed_texts
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
@@ -31,27 +31,7 @@ FIRST, SECOND = f"good/{SEED_NAMES[0]}", f"good/{SEED_NAMES[1]}"
 LONG_NAME = "names/" + "é" * 125 + ".txt"
 
 
-def query(data: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
-
-def tables(data: Path) -> dict[str, list[tuple]]:
-    """Every public table's rows, sorted, to compare runs."""
-    return {t: sorted(query(data, f"select * from {t}"), key=repr) for t in PUBLIC_TABLES}
-
-
-def last_run(data: Path) -> dict[str, object]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        cursor = con.execute("select * from runs order by started_at desc limit 1")
-        names = [d[0] for d in cursor.description]
-        return dict(zip(names, cursor.fetchall()[0], strict=True))
-    finally:
-        con.close()
 
 
 @dataclass(frozen=True)
@@ -306,3 +286,8 @@ def test_files_that_vanish_or_change_during_the_run(tmp_path: Path, monkeypatch:
     newsflow_run(Settings.from_env(inside, data, max_file_bytes=cap))
     # next run: the changed file is unchanged now (its hash was taken from what was read)
     assert last_run(data)["articles_extracted"] == 0
+
+
+def tables(data: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
+    """Every public table's rows, sorted, to compare runs."""
+    return table_rows(data, PUBLIC_TABLES)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from tests.transforms.test_components import Store, _apply
 from transforms.articles import ExtractOptions, build_article, split_source
 from transforms.components import connected_components, update_components
 from transforms.quotes import extract_quotes
@@ -257,39 +258,6 @@ def test_the_seeds_are_one_story_and_the_late_rewrite_is_no_copy() -> None:
 # --- incremental: the rules are pure, so an update equals a full recompute ----------------------------
 
 
-class Store:
-    """The neighbourhood an update reads: current nodes, previous components."""
-
-    def __init__(self, nodes: Sequence[StoryFeatures], previous: list[list[str]], rule_keys: object):
-        self.current = {n.article_id: n for n in nodes}
-        self.keys = rule_keys
-        self.component = {m: c[0] for c in previous for m in c}
-        self.members = {c[0]: c for c in previous}
-
-    def nodes_with_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[StoryFeatures]]:
-        wanted = set(keys)
-        found: dict[str, list[StoryFeatures]] = {}
-        for n in self.current.values():
-            for k in set(self.keys(n)) & wanted:  # type: ignore[operator]
-                found.setdefault(k, []).append(n)
-        return found
-
-    def nodes(self, ids: Sequence[str]) -> Sequence[StoryFeatures]:
-        return [self.current[i] for i in ids if i in self.current]
-
-    def old_components(self, ids: Sequence[str]) -> Mapping[str, str]:
-        return {i: self.component[i] for i in ids if i in self.component}
-
-    def old_members(self, component_ids: Sequence[str]) -> Mapping[str, Sequence[str]]:
-        return {c: self.members[c] for c in component_ids}
-
-
-def _apply(previous: list[list[str]], update: list[list[str]], removed: set[str]) -> list[list[str]]:
-    replaced = {m for c in update for m in c} | removed
-    kept = [c for c in previous if not set(c) & replaced]
-    return sorted(kept + update, key=lambda c: c[0])
-
-
 @pytest.mark.parametrize("rule", [STORY_RULE, DUPLICATE_RULE], ids=["stories", "copies"])
 @pytest.mark.parametrize("seed", range(3))
 def test_an_update_with_the_second_half_equals_a_full_recompute(rule: object, seed: int) -> None:
@@ -297,7 +265,7 @@ def test_an_update_with_the_second_half_equals_a_full_recompute(rule: object, se
     random.Random(seed).shuffle(corpus)
     first, second = corpus[: len(corpus) // 2], corpus[len(corpus) // 2 :]
     previous = connected_components(first, rule)  # type: ignore[arg-type]
-    update = update_components(second, [], Store(corpus, previous, rule.blocking_keys), rule)  # type: ignore[attr-defined,arg-type]
+    update = update_components(second, [], Store(corpus, previous, rule), rule)  # type: ignore[arg-type]
     whole = connected_components(corpus, rule)  # type: ignore[arg-type]
     assert _apply(previous, update, set()) == whole
     # and the stories really are joined across the halves
@@ -309,6 +277,6 @@ def test_an_update_that_removes_articles_equals_a_full_recompute() -> None:
     previous = connected_components(corpus, STORY_RULE)
     removed = [corpus[0], corpus[-1]]
     rest = [n for n in corpus if n not in removed]
-    update = update_components([], removed, Store(rest, previous, STORY_RULE.blocking_keys), STORY_RULE)
+    update = update_components([], removed, Store(rest, previous, STORY_RULE), STORY_RULE)
     gone = {n.article_id for n in removed}
     assert _apply(previous, update, gone) == connected_components(rest, STORY_RULE)
