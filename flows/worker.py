@@ -76,23 +76,23 @@ def _run_all(articles: list[Article], names: list[str], seconds: dict[str, float
     started = time.perf_counter()
     needs_nlp = any(s.needs_nlp for s in article_stages() if s.name in names)
     nlp = _model() if needs_nlp else None
-    rows, failures = _stages_or_bisect(articles, names, nlp, given)
+    rows, failures = _stages_or_bisect(articles, names, nlp, given, seconds)
     seconds["stages"] = time.perf_counter() - started
     return rows, failures
 
 
-def _stages_or_bisect(articles: list[Article], names: list[str], nlp: Any,
-                      given: dict[str, list[Any]] | None) -> tuple[dict[str, list[Any]], list[Rejection]]:
+def _stages_or_bisect(articles: list[Article], names: list[str], nlp: Any, given: dict[str, list[Any]] | None,
+                      seconds: dict[str, float] | None = None) -> tuple[dict[str, list[Any]], list[Rejection]]:
     """Run the stages over the articles; a stage that raises on one article must not lose the others:
     the batch is split in halves until the article is alone, and there each stage runs on its own, one
     that raises giving no rows and a rejected_files row that says which stage failed and why."""
     try:
-        return run_stages(articles, names, nlp, given), []
+        return run_stages(articles, names, nlp, given, seconds), []
     except Exception as exc:
         if len(articles) > 1:
             middle = len(articles) // 2
-            first, failed_first = _stages_or_bisect(articles[:middle], names, nlp, given)
-            second, failed_second = _stages_or_bisect(articles[middle:], names, nlp, given)
+            first, failed_first = _stages_or_bisect(articles[:middle], names, nlp, given, seconds)
+            second, failed_second = _stages_or_bisect(articles[middle:], names, nlp, given, seconds)
             return {n: first.get(n, []) + second.get(n, []) for n in names}, failed_first + failed_second
         del exc  # alone: find which stages fail on it
     article = articles[0]

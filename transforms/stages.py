@@ -12,6 +12,7 @@ Adding a stage is one entry here, its rows' table in schema.sql, and its unit in
 from __future__ import annotations
 
 import dataclasses
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -146,14 +147,20 @@ def stage_versions() -> dict[str, str]:
 
 
 def run_stages(articles: Sequence[Article], names: Sequence[str], nlp: Any | None,
-               given: Mapping[str, Sequence[Any]] | None = None) -> dict[str, list[Any]]:
+               given: Mapping[str, Sequence[Any]] | None = None,
+               seconds: dict[str, float] | None = None) -> dict[str, list[Any]]:
     """Run the named stages (and only those) over a batch of articles: stage name -> rows.
 
-    given: rows of stages not re-run that a named stage needs (read back from the warehouse)."""
+    given: rows of stages not re-run that a named stage needs (read back from the warehouse);
+    seconds: if given, each stage's time is added to it under "stage <name>"."""
     produced: dict[str, list[Any]] = {}
     for stage in article_stages():
         if stage.name in names:
+            started = time.perf_counter()
             produced[stage.name] = stage.run(articles, StageContext(nlp=nlp, rows={**(given or {}), **produced}))
+            if seconds is not None:
+                key = f"stage {stage.name}"
+                seconds[key] = seconds.get(key, 0.0) + time.perf_counter() - started
     return produced
 
 

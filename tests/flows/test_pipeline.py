@@ -290,3 +290,15 @@ def test_entities_mentions_and_speaker_links_on_the_seeds(seeds_dir: Path, tmp_p
 def snapshot_tables(data: Path) -> dict[str, list[tuple]]:  # type: ignore[type-arg]
     """Every public table's rows, sorted, for byte-for-byte comparisons across runs."""
     return table_rows(data, PUBLIC_TABLES)
+
+
+def test_the_seeds_are_one_story_and_the_late_rewrite_is_no_copy(seeds_dir: Path, tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    newsflow_run(Settings.from_env(seeds_dir, data))
+    # five outlets on one event, one of them a rewrite weeks later: one story by the event
+    assert query(data, "select count(distinct story_id), count(*) from articles") == [(1, 5)]
+    copies = dict(query(data, "select source_path, duplicate_of from articles"))
+    assert copies["003_629d5c12e137c1a1.txt"] is None  # a paraphrased rewrite is not a copy
+    assert all(v is None for v in copies.values())
+    # and the story is in the cross-source views, for the stories command and the report
+    assert query(data, "select articles, outlets from stories") == [(5, 5)]
