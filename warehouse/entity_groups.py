@@ -151,7 +151,9 @@ def resolve_changes(build: Build, changed_articles: Sequence[str]) -> None:
     neighbourhood = GroupNeighbourhood(build)
     components = update_components(current, previous, neighbourhood, ENTITY_RULE)
     regrouped = [g for c in components for g in c]
-    with build.registered("wanted_ids", _ids(regrouped)):
+    # the previous entities of the regrouped groups and of the changed ones (a group left without
+    # mentions is in no new component, and its entity may be left with none)
+    with build.registered("wanted_ids", _ids([*regrouped, *(g.group_key for g in previous)])):
         old_entity = {str(g): str(e) for g, e in build.query(
             "select group_key, entity_id from prev_alias_groups where group_key in (select id from wanted_ids)")}
     new_entity = {g: entity_id(c) for c in components for g in c}

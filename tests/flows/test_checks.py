@@ -55,6 +55,7 @@ def test_every_check_passes_on_a_good_warehouse(good_warehouse: Path) -> None:
         ("entities", "entity_id", "entity_type = 'CITY'", "entities.entity_type within its list"),
         ("entity_mentions", "mention_id", "entity_type = 'LAW'", "entity_mentions.entity_type matches its entity"),
         ("articles", "article_id", "text = ' '", "no article with an empty text"),
+        ("entities", "entity_id", "mention_count = 0", "every entity has a mention"),
     ],
 )
 def test_each_check_fails_on_a_crafted_bad_build(

@@ -95,6 +95,17 @@ results as (
     )
     where mention_type <> entity_type
     union all
+    select 'every entity has a mention', 'ERROR', 'entities', count(*)
+    from (
+        select entity_id from new_entities where mention_count = 0
+        union all
+        -- an entity whose mentions this run rewrote must keep at least one
+        select e.entity_id from entities_now as e
+        where e.entity_id in (select entity_id from prev_entity_mentions
+                              where article_id in (select article_id from gone.entity_mentions))
+          and e.entity_id not in (select entity_id from entity_mentions)
+    )
+    union all
     select 'no article with an empty text', 'ERROR', 'articles', count(*)
     from new_articles where trim(text) = '' or word_count = 0
 ),
