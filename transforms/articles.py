@@ -30,9 +30,10 @@ class ExtractOptions:
 
     max_bytes: int = 50 * 1024 * 1024  # size cap of one record after decompression, bytes (>= 1)
     min_words: int = 10  # fewer words than this in the body means the page holds no article
-    # Longest article text kept, in characters (>= 1): the longest news reports run to ~200,000;
-    # more is a dump, and spaCy's NER refuses texts over 1,000,000 characters.
-    max_text_chars: int = 1_000_000
+    # Longest article text kept, in characters (>= 1): the longest news reports run to ~200,000,
+    # a hearing transcript or a law to a million or two; more is a dump. (NER reads long texts
+    # in pieces, so spaCy's own limit of 1,000,000 characters does not apply.)
+    max_text_chars: int = 2_000_000
     html: html_extractor.HtmlOptions = field(default_factory=html_extractor.HtmlOptions)
 
 

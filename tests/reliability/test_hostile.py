@@ -102,7 +102,7 @@ EXPECTED: list[tuple[str, int | None, str, str]] = [
     # a gzip stream cut short
     ("big/truncated.html.gz", None, "rejected", "truncated gzip data"),
     # a plain-text page over twice the longest article: refused before boilerplate removal
-    ("big/long-page.txt", None, "rejected", "over the limit of 2000000 for one scraped page"),
+    ("big/long-page.txt", None, "rejected", "over the limit of 4000000 for one scraped page"),
     # a page of 180,000 elements: refused before trafilatura
     ("big/link-farm.html", None, "rejected", "elements, over the limit of 100000 for one article page"),
     # a good gzipped page
@@ -154,7 +154,7 @@ EXPECTED: list[tuple[str, int | None, str, str]] = [
     # nested 100,000 levels deep
     ("feeds/mixed.jsonl", 10, "rejected", "invalid JSON (nested too deeply to parse)"),
     # the huge line: refused by the article length limit, before any work on its text
-    ("feeds/mixed.jsonl", 11, "rejected", "over the limit of 1000000 for one article"),
+    ("feeds/mixed.jsonl", 11, "rejected", "over the limit of 2000000 for one article"),
     # a latin-1 line in a UTF-8 file is decoded on its own
     ("feeds/mixed.jsonl", 12, "article", "café in latin-1"),
     ("feeds/mixed.jsonl", 13, "rejected", "invalid JSON (Expecting value at column 1)"),

@@ -52,13 +52,14 @@ CHAINS = 3  # kills follow one another on one data dir; then a run is let finish
 # What a run is doing while each of its Prefect tasks runs (names as the flow logs them).
 TASK_PHASES = {
     "scan": "scan",
-    "extract_batch": "extraction",
-    "apply_extraction": "build: applying extraction",
-    "stage_batch": "per-article stages",
+    "extract_batch": "extraction and per-article stages",  # a worker extracts a batch and runs every stage on it
+    "restage_batch": "per-article stages",
     "group_stories": "corpus stages",
     "resolve_entities_task": "corpus stages",
-    "group_statements_task": "corpus stages",
+    "group_statements": "corpus stages",
+    "refresh_views": "corpus stages",
 }
+PER_ARTICLE = ("extract_batch", "restage_batch")
 _FINISHED = re.compile(r"^(\d\d:\d\d:\d\d\.\d+) .*Task run '(.+)-[0-9a-f]+' - Finished in state")
 
 
@@ -147,7 +148,7 @@ def _kill_points(scenario: Scenario, rng: random.Random) -> list[KillPoint]:
     publish = [n for n in numbers if n > lake[-1]]
     assert len(publish) >= 3, "the reference run's publish made fewer changes than a rename, a link and a switch"
     points += [KillPoint("change", n) for n in sorted(rng.sample(lake, LAKE_KILLS)) + publish]
-    stage_ends = [t for t, name in scenario.tasks if name == "stage_batch"]
+    stage_ends = [t for t, name in scenario.tasks if name in PER_ARTICLE]
     corpus = [t for t, name in scenario.tasks if TASK_PHASES.get(name) == "corpus stages"]
     assert stage_ends and corpus, "the reference run's log shows no per-article or corpus stages"
     points += [KillPoint("corpus", rng.random() * (max(corpus) - max(stage_ends))) for _ in range(CORPUS_KILLS)]
@@ -208,7 +209,7 @@ def _kill(proc: subprocess.Popen[bytes], began: float, point: KillPoint, log: Pa
         reached: list[float] = []
 
         def ready() -> bool:
-            if not reached and sum(1 for _, n in _finished_tasks(log) if n == "stage_batch") >= stage_count:
+            if not reached and sum(1 for _, n in _finished_tasks(log) if n in PER_ARTICLE) >= stage_count:
                 reached.append(time.monotonic())
             return bool(reached) and time.monotonic() - reached[0] >= point.at
     deadline = time.monotonic() + 600
@@ -245,7 +246,7 @@ def test_sigkill_at_random_points_never_loses_data(scenario: Scenario) -> None:
     points = _kill_points(scenario, rng)
     rng.shuffle(points)
     chains = [points[c::CHAINS] for c in range(CHAINS)]
-    stage_count = sum(1 for _, n in scenario.tasks if n == "stage_batch")
+    stage_count = sum(1 for _, n in scenario.tasks if n in PER_ARTICLE)
     report: list[str] = []
     killed = stale_locks = 0
     for c, chain in enumerate(chains):

@@ -310,9 +310,6 @@ def test_a_rerun_is_a_no_op(realistic: RealisticRun) -> None:
     print(f"\nrealistic rerun: {seconds:.0f} s, nothing extracted")
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "spaCy raises E088 on a text over nlp.max_length (1,000,000 characters): the entities stage fails "
-    "and with it the run (transforms/mentions.py find_mentions needs to read long texts in pieces)"))
 def test_an_article_longer_than_the_ner_model_takes_does_not_fail_the_run(tmp_path: Path) -> None:
     # spaCy refuses texts over nlp.max_length (1,000,000 characters) with an error; one such article
     # (a long transcript, a law) must not fail the whole run
