@@ -42,8 +42,8 @@ class Sizes:
     nesting: int = 100_000  # levels of the deep HTML page and of the deep JSON line
 
 
-TEST_SIZES = Sizes(big_line_bytes=1_500_000, over_cap_bytes=5 * 1024 * 1024, bomb_bytes=64 * 1024 * 1024,
-                   big_page_bytes=3_000_000)
+TEST_SIZES = Sizes(big_line_bytes=2_100_000, over_cap_bytes=5 * 1024 * 1024, bomb_bytes=64 * 1024 * 1024,
+                   big_page_bytes=4_100_000)
 TEST_CAP = 4 * 1024 * 1024  # the size cap the test runs with (the big line and pages fit under it)
 BENCH_SIZES = Sizes(big_line_bytes=50_000_000, over_cap_bytes=60 * 1024 * 1024, bomb_bytes=1024 * 1024 * 1024,
                     big_page_bytes=45_000_000)
