@@ -30,6 +30,7 @@ import math
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,13 +59,25 @@ def fold_of(article_id: str) -> int:
 
 @dataclass
 class Group:
-    """One quote's candidates: token index, features (without the lemma feature), lemma, label."""
+    """One quote's candidates for one ranker: token index, features, lemma, whether it is the answer."""
 
     fold: int
     tokens: list[int] = field(default_factory=list)
     features: list[dict[str, float]] = field(default_factory=list)
     lemmas: list[str] = field(default_factory=list)
     positive: list[bool] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Case:
+    """A quotation found in a train article, its parsed window and the gold answers as tokens."""
+
+    parsed: am.Parsed
+    quote: int
+    quoted: str
+    fold: int
+    cue: int  # the gold cue's token (-1: no cue in the window, or no gold attribution)
+    speakers: frozenset[int]  # tokens of the gold source's head words (empty: none in the window)
 
 
 def _overlaps(start: int, end: int, spans: tuple[tuple[int, int], ...]) -> bool:
@@ -82,15 +95,9 @@ def _match(span_start: int, span_end: int, gold: list[Gold]) -> Gold | None:
     return top if top is not None and top_overlap * 2 >= span_end - span_start else None
 
 
-def _strip_lemma(candidates: list[tuple[int, dict[str, float]]]) -> list[tuple[int, dict[str, float]]]:
-    """Candidates without their lemma feature (it is cross-fitted later)."""
-    return [(i, {k: v for k, v in f.items() if not k.startswith("lemma_")}) for i, f in candidates]
-
-
-def build_groups(articles: list[Article], nlp: object) -> tuple[list[Group], list[Group]]:
-    """The cue and speaker candidate groups of every quotation found in the articles."""
-    cue_groups: list[Group] = []
-    speaker_groups: list[Group] = []
+def collect(articles: list[Article], nlp: object) -> list[Case]:
+    """Every quotation found in the articles, parsed as at run time, with its gold cue and speaker tokens."""
+    cases: list[Case] = []
     for number, article in enumerate(articles):
         if number % 100 == 0:
             print(f"  parsed {number}/{len(articles)} articles", file=sys.stderr)
@@ -105,36 +112,41 @@ def build_groups(articles: list[Article], nlp: object) -> tuple[list[Group], lis
             toks = parsed.tokens
             match = _match(span.start, span.end, gold)
             quoted = article.text[span.start : span.end]
-            cues = _strip_lemma(am.cue_candidates(parsed, index, quoted=quoted, lemmas={}))
-            group = Group(fold)
-            for token, features in cues:
-                group.tokens.append(token)
-                group.features.append(features)
-                group.lemmas.append(toks[token].lower if token >= 0 else "")
-            hits = [k for k, t in enumerate(group.tokens)
-                    if t >= 0 and match is not None and _overlaps(toks[t].start, toks[t].end, match.cue)]
-            verbs = [k for k in hits if am.pos(toks[group.tokens[k]]) in ("VERB", "AUX")]
-            chosen = (verbs or hits)[:1] if hits else [0]  # 0: the "none" candidate
-            group.positive = [k in chosen for k in range(len(group.tokens))]
-            cue_groups.append(group)
-            if match is None or not hits:
-                continue
-            cue_token = group.tokens[chosen[0]]
-            speakers = _strip_lemma(am.speaker_candidates(parsed, index, cue=cue_token, lemmas={}))
-            sgroup = Group(fold)
-            for token, features in speakers:
-                sgroup.tokens.append(token)
-                sgroup.features.append(features)
-                sgroup.lemmas.append(toks[token].lower if token >= 0 else "")
-            inside = [k for k, t in enumerate(sgroup.tokens)
-                      if t >= 0 and _overlaps(toks[t].start, toks[t].end, match.source)]
-            heads = [k for k in inside if toks[toks[sgroup.tokens[k]].head].i == sgroup.tokens[k]
-                     or not _overlaps(toks[toks[sgroup.tokens[k]].head].start, toks[toks[sgroup.tokens[k]].head].end,
-                                      match.source)]
-            positive = heads or inside or [0]
-            sgroup.positive = [k in positive for k in range(len(sgroup.tokens))]
-            speaker_groups.append(sgroup)
-    return cue_groups, speaker_groups
+            candidates = [t for t, _ in am.cue_candidates(parsed, index, quoted=quoted, lemmas={}) if t >= 0]
+            hits = [t for t in candidates if match is not None and _overlaps(toks[t].start, toks[t].end, match.cue)]
+            verbs = [t for t in hits if parsed.pos[t] in ("VERB", "AUX")]
+            cue = (verbs or hits)[0] if hits else -1
+            speakers: frozenset[int] = frozenset()
+            if match is not None and cue >= 0:
+                inside = [t for t, _ in am.speaker_candidates(parsed, index, cue=cue, lemmas={})
+                          if t >= 0 and _overlaps(toks[t].start, toks[t].end, match.source)]
+                heads = [t for t in inside if toks[t].head == t
+                         or not _overlaps(toks[toks[t].head].start, toks[toks[t].head].end, match.source)]
+                speakers = frozenset(heads or inside)
+            cases.append(Case(parsed, index, quoted, fold, cue, speakers))
+    return cases
+
+
+def cue_group(case: Case, lemmas: dict[str, float]) -> Group:
+    """The cue ranker's candidates for a case, with features read through the given lemma table."""
+    group = Group(case.fold)
+    for token, features in am.cue_candidates(case.parsed, case.quote, quoted=case.quoted, lemmas=lemmas):
+        group.tokens.append(token)
+        group.features.append(features)
+        group.lemmas.append(case.parsed.tokens[token].lower if token >= 0 else "")
+        group.positive.append(token == case.cue)
+    return group
+
+
+def speaker_group(case: Case, lemmas: dict[str, float]) -> Group:
+    """The speaker ranker's candidates for a case, given its gold cue."""
+    group = Group(case.fold)
+    for token, features in am.speaker_candidates(case.parsed, case.quote, cue=case.cue, lemmas=lemmas):
+        group.tokens.append(token)
+        group.features.append(features)
+        group.lemmas.append(case.parsed.tokens[token].lower if token >= 0 else "")
+        group.positive.append(token in case.speakers if case.speakers else token < 0)
+    return group
 
 
 def lemma_table(groups: list[Group], *, folds: set[int]) -> dict[str, float]:
@@ -158,25 +170,17 @@ def lemma_table(groups: list[Group], *, folds: set[int]) -> dict[str, float]:
     return table
 
 
-def with_lemmas(groups: list[Group]) -> list[list[dict[str, float]]]:
-    """Each group's features plus the lemma feature, cross-fitted over the folds."""
-    tables = {f: lemma_table(groups, folds=set(range(FOLDS)) - {f}) for f in range(FOLDS)}
-    out = []
-    for group in groups:
-        table = tables[group.fold]
-        rows = []
-        for features, lemma in zip(group.features, group.lemmas, strict=True):
-            row = dict(features)
-            if lemma:
-                row.update(am._lemma_feature(table, lemma))
-            rows.append(row)
-        out.append(rows)
-    return out
+def cross_fitted(cases: list[Case], make: Callable[[Case, dict[str, float]], Group]
+                 ) -> tuple[list[Group], dict[str, float]]:
+    """Each case's group with lemma features from the other folds' counts, and the table of all folds."""
+    plain = [make(case, {}) for case in cases]
+    tables = {f: lemma_table(plain, folds=set(range(FOLDS)) - {f}) for f in range(FOLDS)}
+    return [make(case, tables[case.fold]) for case in cases], lemma_table(plain, folds=set(range(FOLDS)))
 
 
-def fit(groups: list[Group], rows: list[list[dict[str, float]]], *, l2: float = 1e-3,
-        steps: int = 600) -> dict[str, float]:
+def fit(groups: list[Group], *, l2: float = 1e-3, steps: int = 600) -> dict[str, float]:
     """Softmax-ranking weights: each group's positive candidates made likely among its candidates."""
+    rows = [group.features for group in groups]
     counts: Counter[str] = Counter(name for group in rows for row in group for name in row)
     names = sorted(name for name, count in counts.items() if count >= 3)
     column = {name: j for j, name in enumerate(names)}
@@ -217,11 +221,11 @@ def fit(groups: list[Group], rows: list[list[dict[str, float]]], *, l2: float = 
     return {name: round(float(value), 5) for name, value in zip(names, w, strict=True) if abs(value) >= 1e-5}
 
 
-def accuracy(groups: list[Group], rows: list[list[dict[str, float]]], weights: dict[str, float]) -> float:
+def accuracy(groups: list[Group], weights: dict[str, float]) -> float:
     """Share of groups whose best-scoring candidate is a positive one."""
     right = 0
-    for group, features in zip(groups, rows, strict=True):
-        scores = [am.score(weights, row) for row in features]
+    for group in groups:
+        scores = [am.score(weights, row) for row in group.features]
         right += group.positive[int(np.argmax(scores))]
     return right / len(groups) if groups else 0.0
 
@@ -240,29 +244,24 @@ def main() -> int:
     check = [a for a in articles if is_check(a.article_id)]
     print(f"train articles: {len(tune)} tune, {len(check)} check", file=sys.stderr)
     nlp = spacy.load(MODEL_NAME)
-    cue_groups, speaker_groups = build_groups(tune, nlp)
-    check_cues, check_speakers = build_groups(check, nlp)
-    print(f"  {len(cue_groups)} quotes, {len(speaker_groups)} with a cue in their paragraph "
+    cases = collect(tune, nlp)
+    check_cases = collect(check, nlp)
+    with_cue = [case for case in cases if case.cue >= 0]
+    print(f"  {len(cases)} quotes, {len(with_cue)} with a cue in their window "
           f"({time.perf_counter() - started:.0f}s)", file=sys.stderr)
-    cue_rows = with_lemmas(cue_groups)
-    speaker_rows = with_lemmas(speaker_groups)
-    cue_weights = fit(cue_groups, cue_rows)
-    speaker_weights = fit(speaker_groups, speaker_rows)
-    cue_lemmas = lemma_table(cue_groups, folds=set(range(FOLDS)))
-    speaker_lemmas = lemma_table(speaker_groups, folds=set(range(FOLDS)))
-
-    def shipped(groups: list[Group], table: dict[str, float]) -> list[list[dict[str, float]]]:
-        """Each group's features with the lemma feature from the shipped table."""
-        return [[{**f, **(am._lemma_feature(table, lemma) if lemma else {})}
-                 for f, lemma in zip(g.features, g.lemmas, strict=True)] for g in groups]
-
-    print(f"cue choice accuracy: tune {accuracy(cue_groups, cue_rows, cue_weights):.4f}, "
-          f"check {accuracy(check_cues, shipped(check_cues, cue_lemmas), cue_weights):.4f}")
-    print(f"speaker choice accuracy (gold cue): tune {accuracy(speaker_groups, speaker_rows, speaker_weights):.4f}, "
-          f"check {accuracy(check_speakers, shipped(check_speakers, speaker_lemmas), speaker_weights):.4f}")
+    cue_groups, cue_lemmas = cross_fitted(cases, cue_group)
+    speaker_groups, speaker_lemmas = cross_fitted(with_cue, speaker_group)
+    cue_weights = fit(cue_groups)
+    speaker_weights = fit(speaker_groups)
+    check_cue = [cue_group(case, cue_lemmas) for case in check_cases]
+    check_speaker = [speaker_group(case, speaker_lemmas) for case in check_cases if case.cue >= 0]
+    print(f"cue choice accuracy: tune {accuracy(cue_groups, cue_weights):.4f}, "
+          f"check {accuracy(check_cue, cue_weights):.4f}")
+    print(f"speaker choice accuracy (gold cue): tune {accuracy(speaker_groups, speaker_weights):.4f}, "
+          f"check {accuracy(check_speaker, speaker_weights):.4f}")
     model = {
         "version": hashlib.sha256(json.dumps([cue_weights, speaker_weights], sort_keys=True).encode()).hexdigest()[:12],
-        "trained_on": f"PolNeAR v1.0.0 train, tune part ({len(tune)} articles, {len(cue_groups)} quotes)",
+        "trained_on": f"PolNeAR v1.0.0 train, tune part ({len(tune)} articles, {len(cases)} quotes)",
         "cue_weights": cue_weights,
         "speaker_weights": speaker_weights,
         "cue_lemmas": dict(sorted(cue_lemmas.items())),

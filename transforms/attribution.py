@@ -88,7 +88,31 @@ def from_context(text: str, *, span: Span, spans: list[Span], index: int,
         whole = span.close_mark is not None and not text[span.close_mark + 1 : span.paragraph[1]].strip()
         if whole and not between.strip() and previous[index - 1].speaker:
             return replace(previous[index - 1], inherited=True)
+    # a paragraph that is one quotation, after a paragraph closing on "X said (that) …": X's words
+    whole = span.close_mark is not None and not text[span.close_mark + 1 : span.paragraph[1]].strip()
+    if span.open_mark == span.paragraph[0] and whole and span.paragraph[0] >= 2:
+        prev_paragraph = text[: span.paragraph[0]].rstrip()
+        found = _reporting_clause(_last_sentence(prev_paragraph[prev_paragraph.rfind("\n") + 1 :]))
+        if found:
+            return found
     return Attribution(None, None, "none")
+
+
+# Words before the cue of a sentence that reports speech ("Carter said that …"): a subject, not a story.
+_MAX_SUBJECT_WORDS = 8
+
+
+def _reporting_clause(sentence: str) -> Attribution | None:
+    """The speaker and cue of a sentence that opens by reporting speech ("X, a senator, argued …"), or None."""
+    cue = _CUE.search(protect(sentence))
+    if cue is None or '"' in sentence[: cue.start()] or "“" in sentence[: cue.start()]:
+        return None
+    head = protect(sentence)[: cue.start()]
+    head = re.sub(r"\s+(?:also|later|then|previously|once|\w+ly)\s*$", "", head)
+    if not head.strip() or len(head.split()) > _MAX_SUBJECT_WORDS:
+        return None
+    who = speaker_phrase(head, at_end=True)
+    return restore(Attribution(who[0], cue.group("cue").lower(), who[1])) if who else None
 
 
 def _after_sentence(text: str, span: Span) -> str:

@@ -70,6 +70,8 @@ def joined(text: str, earlier: Span, later: Span) -> bool:
 
 _OPENERS = "“«„"
 _CLOSERS = "”»"
+_DOUBLE_MARKS = re.compile(r'[“«„”»"]')
+_SINGLE_MARKS = re.compile(r"[‘’']")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -85,7 +87,7 @@ def find_spans(text: str) -> list[Span]:
     paragraphs = _paragraphs(text)
     spans: list[Span] = []
     for number, (p_start, p_end) in enumerate(paragraphs):
-        next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text[paragraphs[number + 1][0] :])
+        next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[number + 1][0])
         doubles = _pair_marks(paragraph=(p_start, p_end), roles=_double_roles(text, p_start, p_end),
                               continues=next_opens)
         spans.extend(doubles)
@@ -96,16 +98,16 @@ def find_spans(text: str) -> list[Span]:
     return sorted(spans, key=lambda s: s.start)
 
 
-def _opens_with_mark(paragraph: str) -> bool:
-    """Whether a paragraph starts with an opening (or straight) double mark."""
-    return bool(paragraph) and (paragraph[0] in _OPENERS or paragraph[0] == '"')
+def _opens_with_mark(text: str, start: int) -> bool:
+    """Whether the paragraph at start opens with an opening (or straight) double mark."""
+    return start < len(text) and (text[start] in _OPENERS or text[start] == '"')
 
 
 def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Each double mark of a paragraph with its role: open, close or either."""
     roles = []
-    for i in range(start, end):
-        ch = text[i]
+    for mark in _DOUBLE_MARKS.finditer(text, start, end):  # only the marks: a paragraph has few
+        i, ch = mark.start(), mark.group()
         if ch in _OPENERS:
             before = text[i - 1] if i > start else " "
             after = text[i + 1] if i + 1 < end else " "
@@ -134,10 +136,8 @@ def _double_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
 def _single_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Each single mark of a paragraph that is a quotation mark (not an apostrophe), with its role."""
     roles = []
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in "‘’'":
-            continue
+    for mark in _SINGLE_MARKS.finditer(text, start, end):
+        i, ch = mark.start(), mark.group()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
         if (before.isspace() or before in "([{—–-:\"“" or i == start) and (after.isalnum() or after in "…."):

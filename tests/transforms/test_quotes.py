@@ -84,6 +84,22 @@ def test_a_quote_over_several_paragraphs_is_found_in_each() -> None:
     assert {q[1] for q in quotes} == {"the commander"}
 
 
+@pytest.mark.parametrize(
+    "before, speaker",
+    [
+        # the paragraph before closes on a sentence reporting what someone said: the quote is theirs
+        ("Maria Lopez said that the city would hold for weeks.", "Maria Lopez"),
+        ("Lopez, the city's mayor, argued in a letter that help would come.", "Lopez"),
+        # a sentence that reports nothing, or whose cue comes after a long story, gives no speaker
+        ("The city held for weeks while the army regrouped in the hills to the north.", None),
+        ("After weeks of shelling and a long siege of the northern districts by the army the mayor said so.", None),
+    ],
+)
+def test_a_paragraph_of_quotation_after_a_reported_sentence(before: str, speaker: str | None) -> None:
+    text = f"{before}\n\n“We have food and water for a month, and nobody here is leaving the city.”"
+    assert _quotes(text)[0][1] == speaker
+
+
 def test_a_pull_quote_names_its_speaker_after_a_dash() -> None:
     text = (
         "'Hama is not strategic, but Homs is because it connects Damascus with the coast' "
