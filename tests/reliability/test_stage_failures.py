@@ -29,14 +29,14 @@ def _article(i: int, text: str) -> Article:
     ],
 )
 def test_a_stage_that_raises_on_an_article_costs_only_its_rows(monkeypatch: pytest.MonkeyPatch, bad: set[int]) -> None:
-    real = quotes.extract_quotes
+    real = quotes.extract_quotes_batch
 
-    def flaky(article_id: str, text: str, *, nlp: object = None) -> list[Quote]:
-        if "BOOM" in text:
+    def flaky(articles: list[tuple[str, str]], *, nlp: object = None) -> list[list[Quote]]:
+        if any("BOOM" in text for _, text in articles):
             raise RuntimeError("boom")
-        return real(article_id, text)
+        return real(articles)
 
-    monkeypatch.setattr(quotes, "extract_quotes", flaky)
+    monkeypatch.setattr(quotes, "extract_quotes_batch", flaky)
     articles = [_article(i, f"“We will stay,” Maria Lopez said. {'BOOM' if i in bad else ''}") for i in range(7)]
     rows, failures = _stages_or_bisect(articles, ["quotes", "figures"], None, None)
     assert sorted(q.article_id for q in rows["quotes"]) == [f"a{i}" for i in range(7) if i not in bad]
