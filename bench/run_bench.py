@@ -220,6 +220,12 @@ def main() -> None:
     print()
     print("per-step seconds recorded by each run (worker steps summed over processes):")
     print(json.dumps({k: {s: round(v, 2) for s, v in d.items()} for k, d in steps.items()}, indent=1))
+    print()
+    print("outside the flow's steps (process and Prefect start-up, task and flow overhead, shut-down):")
+    for label, step in steps.items():
+        wall = by_name[f"newsflow {label}"]
+        inside = sum(v for s, v in step.items() if not s.startswith("worker "))
+        print(f"  {label}: {wall - inside:.1f} s of {wall:.1f} s")
 
 
 if __name__ == "__main__":

@@ -169,16 +169,18 @@ class StoryNeighbourhood:
         found: dict[str, list[StoryFeatures]] = {}
         if not keys:
             return found
-        columns = ", ".join(f"f.{c}" for c in _FEATURE_COLUMNS)
+        # (key, article) pairs first, then each article's features once: an article holds a
+        # few dozen keys, and its features fetched per key would be copied as many times
         table = pa.table({"key": pa.array(sorted(set(keys)), pa.string())})
         with self.build.registered("wanted_keys", table):
-            rows = self.build.query(f"""select k.key, {columns} from story_keys as k
-                                        inner join story_features as f using (article_id)
-                                        where k.rule = ? and k.key in (select key from wanted_keys)
-                                        order by k.key, f.article_id""", [self.rule])  # noqa: S608
-        for key, *row in rows:
-            node = self._cache(_features(row))
-            found.setdefault(str(key), []).append(node)
+            pairs = self.build.query("""select key, article_id from story_keys
+                                        where rule = ? and key in (select key from wanted_keys)
+                                        order by key, article_id""", [self.rule])
+        nodes = {n.article_id: n for n in self.nodes(sorted({str(a) for _, a in pairs}))}
+        for key, article_id in pairs:
+            node = nodes.get(str(article_id))
+            if node is not None:
+                found.setdefault(str(key), []).append(node)
         return found
 
     def nodes(self, ids: Sequence[str]) -> Sequence[StoryFeatures]:
