@@ -38,6 +38,10 @@ from warehouse.tables import BASE_TABLES, DERIVED_TABLES, TABLES, TableSpec
 
 WORK_FILE = "work.duckdb"
 _BATCH_ROWS = 20_000  # rows per Arrow batch while a bucket file is written
+# Rows rewritten per query (the buckets of a chunk): one sort over every changed bucket of a
+# table of millions of rows (the pairs of figure_disagreements at 10,000 articles) ran out of
+# DuckDB's memory limit.
+_CHUNK_ROWS = 250_000
 _REFRESH_CHUNK = 500  # units of a materialised view recomputed per query
 
 
@@ -226,7 +230,11 @@ class Build:
         for name in sorted((*BASE_TABLES, *DERIVED_TABLES), key=lambda n: n == "runs"):
             if name == "runs" and before_runs is not None:
                 before_runs()
-            self._write_table(TABLES[name])
+            try:
+                self._write_table(TABLES[name])
+            except duckdb.Error as error:
+                error.add_note(f"while writing the lake files of {name}")
+                raise
         self.con.close()
         self._con = None
         (self.dir / WORK_FILE).unlink()
@@ -241,18 +249,21 @@ class Build:
         folder = self.dir / catalog.table_dir(name)
         folder.mkdir(parents=True)
         previous = self._previous_files[name]
-        affected = {str(r[0]) for r in self.query(
-            f"""select distinct {spec.bucket_expr} from (select {spec.unit} from gone.{name}
-                union select {spec.unit} from delta.{name})""")}  # noqa: S608
+        new_rows = {str(b): int(n) for b, n in self.query(
+            f"select {spec.bucket_expr}, count(*) from delta.{name} group by all")}  # noqa: S608
+        affected = set(new_rows) | {str(r[0]) for r in self.query(
+            f"select distinct {spec.bucket_expr} from gone.{name}")}  # noqa: S608
         for bucket, path in previous.items():
             if bucket not in affected:
                 os.link(path, folder / path.name)
-        if affected:
-            sources = [previous[b] for b in sorted(affected) if b in previous]
-            prev_rows = (f"select * from read_parquet({_sql_list(sources)}) "
-                         f"where {spec.unit} not in (select {spec.unit} from gone.{name})") if sources else None
-            union = f"{prev_rows} union all by name select * from delta.{name}" if prev_rows else \
-                f"select * from delta.{name}"
+        for chunk in _bucket_chunks(sorted(affected), previous, new_rows):
+            # a chunk of buckets per query: the sort holds that chunk's rows, not the table's
+            buckets = ", ".join(f"'{b}'" for b in chunk)  # hex digits, from bucket_expr
+            sources = [previous[b] for b in chunk if b in previous]
+            delta = f"select * from delta.{name} where {spec.bucket_expr} in ({buckets})"  # noqa: S608
+            union = (f"select * from read_parquet({_sql_list(sources)}) "
+                     f"where {spec.unit} not in (select {spec.unit} from gone.{name}) "
+                     f"union all by name {delta}") if sources else delta
             reader = self.con.execute(
                 f"select *, {spec.bucket_expr} as __bucket from ({union}) order by __bucket, {spec.order}"  # noqa: S608
             ).to_arrow_reader(_BATCH_ROWS)
@@ -301,6 +312,24 @@ def _to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table | None:
             if isinstance(v, tuple):
                 d[k] = list(v)
     return pa.Table.from_pylist(dicts, schema=schema)
+
+
+def _bucket_chunks(buckets: Sequence[str], previous: Mapping[str, Path], new_rows: Mapping[str, int]
+                   ) -> list[list[str]]:
+    """Buckets in sorted runs of at most _CHUNK_ROWS rows (previous rows, from the Parquet
+    footers, plus new ones); a bucket bigger than that is a chunk of its own."""
+    chunks: list[list[str]] = []
+    rows = 0
+    for bucket in buckets:
+        count = new_rows.get(bucket, 0)
+        if bucket in previous:
+            count += pq.ParquetFile(previous[bucket]).metadata.num_rows
+        if not chunks or (rows + count > _CHUNK_ROWS and chunks[-1]):
+            chunks.append([])
+            rows = 0
+        chunks[-1].append(bucket)
+        rows += count
+    return chunks
 
 
 def _sql_list(paths: Sequence[Path]) -> str:
