@@ -1,0 +1,30 @@
+"""The lake write rewrites changed buckets a bounded number of rows at a time."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from warehouse import build
+
+
+def _file(tmp_path: Path, name: str, rows: int) -> Path:
+    path = tmp_path / f"{name}.parquet"
+    pq.write_table(pa.table({"x": list(range(rows))}), path)
+    return path
+
+
+def test_buckets_are_chunked_by_previous_and_new_rows(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(build, "_CHUNK_ROWS", 100)
+    previous = {"0a": _file(tmp_path, "0a", 60), "0b": _file(tmp_path, "0b", 30), "0d": _file(tmp_path, "0d", 250)}
+    new_rows = {"0b": 20, "0c": 50, "0e": 10}
+    chunks = build._bucket_chunks(["0a", "0b", "0c", "0d", "0e"], previous, new_rows)
+    # 60 + 50 would pass 100; a bucket over the limit (250 rows) is a chunk of its own
+    assert chunks == [["0a"], ["0b", "0c"], ["0d"], ["0e"]]
+    assert [b for c in chunks for b in c] == ["0a", "0b", "0c", "0d", "0e"]
+
+
+def test_no_buckets_no_chunks() -> None:
+    assert build._bucket_chunks([], {}, {}) == []
