@@ -323,7 +323,7 @@ def _bucket_chunks(buckets: Sequence[str], previous: Mapping[str, Path], new_row
     for bucket in buckets:
         count = new_rows.get(bucket, 0)
         if bucket in previous:
-            count += pq.ParquetFile(previous[bucket]).metadata.num_rows
+            count += pq.read_metadata(previous[bucket]).num_rows
         if not chunks or (rows + count > _CHUNK_ROWS and chunks[-1]):
             chunks.append([])
             rows = 0
