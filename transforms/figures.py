@@ -377,7 +377,7 @@ def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
 
 
 def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
-    """ "a fleet of 270 aircraft, including 12 freight": the sentence's counted noun carries over."""
+    """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
     if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES:
         category = earlier.category if figure.category == "other" else figure.category

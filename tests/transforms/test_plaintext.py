@@ -197,7 +197,7 @@ def _wordpress_thread() -> str:
     lines = ["4 responses"]
     for user, comment in zip(USERS, COMMENTS, strict=True):
         lines += [f"{user} on December 6, 2024 at 9:14 am said:", comment, "Reply"]
-    lines += ["Leave a Reply", "Your email address will not be published. Required fields are marked *"]
+    lines += ["Leave a Reply", "We keep your email private. Fill in the fields marked with a star."]
     return _page(*lines)
 
 
