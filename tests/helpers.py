@@ -8,11 +8,11 @@ from pathlib import Path
 import duckdb
 
 
-def query(data: Path, sql: str) -> list[tuple]:  # type: ignore[type-arg]
+def query(data: Path, sql: str, params: Sequence[object] = ()) -> list[tuple]:  # type: ignore[type-arg]
     """Rows of a query on the published warehouse under a data dir."""
     con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
     try:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, list(params)).fetchall()
     finally:
         con.close()
 

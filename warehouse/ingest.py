@@ -13,7 +13,7 @@ import pyarrow as pa
 from transforms.records import Article, Rejection
 from transforms.stages import article_stages
 from warehouse.build import Build
-from warehouse.snapshot import RunRecord
+from warehouse.snapshot import RunRecord, SourceState
 from warehouse.tables import ARTICLE_TABLES
 
 ARTICLE_COLUMNS = [
@@ -23,15 +23,9 @@ ARTICLE_COLUMNS = [
 
 
 @dataclass(frozen=True)
-class SourceRow:
-    """One input file as this run processed it (a row of source_files)."""
+class SourceRow(SourceState):
+    """One input file as this run processed it (a row of source_files): its state, and what came of it."""
 
-    source_path: str
-    source_format: str | None
-    content_sha256: str | None
-    size_bytes: int
-    mtime_ns: int
-    extract_version: str
     article_count: int
     rejected_count: int
     processed_run_id: str

@@ -16,12 +16,11 @@ import subprocess
 import urllib.request
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from flows.pipeline import newsflow_run
 from newsflow.settings import Settings
-from tests.helpers import last_run
+from tests.helpers import last_run, query
 from tests.reliability.cli_runs import (
     REPO,
     SEEDS,
@@ -36,14 +35,6 @@ from warehouse.inputs import scan_inputs
 pytestmark = pytest.mark.usefixtures("prefect_backend")
 
 SEED_SIZES = {p.name: p.stat().st_size for p in SEEDS.iterdir()}
-
-
-def _query(data: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
 
 
 
@@ -88,8 +79,8 @@ def test_max_file_bytes_rejects_bigger_files_and_wins_over_the_environment(tmp_p
     data = tmp_path / "data"
     env = cli_env(tmp_path / "prefect-home", NEWSFLOW_MAX_FILE_BYTES="100")  # the flag must win over this
     _newsflow(tmp_path, "run", "--input", str(input_dir), "--data", str(data), "--max-file-bytes", "4000", env=env)
-    articles = {str(r[0]) for r in _query(data, "select source_path from articles")}
-    rejected = {str(p): str(r) for p, r in _query(data, "select source_path, reason from rejected_files")}
+    articles = {str(r[0]) for r in query(data, "select source_path from articles")}
+    rejected = {str(p): str(r) for p, r in query(data, "select source_path, reason from rejected_files")}
     assert articles == {name for name, size in SEED_SIZES.items() if size <= 4000}
     assert set(rejected) == {name for name, size in SEED_SIZES.items() if size > 4000}
     assert articles and rejected, "the seeds no longer straddle 4000 bytes: pick another cap"
@@ -122,7 +113,7 @@ def test_verify_catches_an_edit_that_keeps_size_and_modification_time(tmp_path: 
     _newsflow(tmp_path, "run", "--input", str(input_dir), "--data", str(data), "--verify")
     run = last_run(data)
     assert (run["files_changed"], run["articles_extracted"]) == (1, 1)
-    [[stored, digest]] = _query(data, "select text, content_sha256 from articles where source_path = ?",
+    [[stored, digest]] = query(data, "select text, content_sha256 from articles where source_path = ?",
                                 [path.name])
     assert word[::-1].upper() in str(stored)
     assert digest == hashlib.sha256(edited.encode()).hexdigest()
@@ -146,7 +137,7 @@ def test_follow_symlinks_ingests_a_linked_file_from_outside(tmp_path: Path, inpu
     data = tmp_path / "data"
     _newsflow(tmp_path, "run", "--input", str(input_dir), "--data", str(data), "--follow-symlinks")
     target = tmp_path / "elsewhere" / "linked-article.txt"
-    [[text, digest]] = _query(data, "select text, content_sha256 from articles "
+    [[text, digest]] = query(data, "select text, content_sha256 from articles "
                                     "where source_path = 'linked-article.txt'")
     assert "outside the input folder" in str(text)
     assert digest == hashlib.sha256(target.read_bytes()).hexdigest()
@@ -159,8 +150,8 @@ def test_without_follow_symlinks_a_link_out_of_the_input_dir_is_a_rejection(tmp_
     _symlinked_input(tmp_path, input_dir)
     data = tmp_path / "data"
     _newsflow(tmp_path, "run", "--input", str(input_dir), "--data", str(data))
-    assert not _query(data, "select 1 from articles where source_path = 'linked-article.txt'")
-    [[reason]] = _query(data, "select reason from rejected_files where source_path = 'linked-article.txt'")
+    assert not query(data, "select 1 from articles where source_path = 'linked-article.txt'")
+    [[reason]] = query(data, "select reason from rejected_files where source_path = 'linked-article.txt'")
     assert "symlink" in str(reason).lower()
 
 

@@ -18,9 +18,9 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 
+from tests.helpers import query
 from tests.reliability.cli_runs import REPO, cli_env, newsflow_cmd, published, run_ok, tail
 
 pytestmark = pytest.mark.usefixtures("prefect_backend")
@@ -204,29 +204,21 @@ def realistic(tmp_path_factory: pytest.TempPathFactory) -> RealisticRun:
     return RealisticRun(input_dir, data, files, languages, seconds, tmp, env)
 
 
-def _query(data: Path, sql: str, params: list[object] | None = None) -> list[tuple[object, ...]]:
-    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
-    try:
-        return con.execute(sql, params or []).fetchall()
-    finally:
-        con.close()
-
-
 def test_every_file_is_an_article_or_a_specific_rejection(realistic: RealisticRun) -> None:
-    articles = {str(p) for (p,) in _query(realistic.data, "select distinct source_path from articles")}
-    rejected = {str(p): str(r) for p, r in _query(realistic.data, "select source_path, reason from rejected_files")}
+    articles = {str(p) for (p,) in query(realistic.data, "select distinct source_path from articles")}
+    rejected = {str(p): str(r) for p, r in query(realistic.data, "select source_path, reason from rejected_files")}
     missing = [f for f in realistic.files if f not in articles and f not in rejected]
     assert not missing, f"files that became neither an article nor a rejection: {missing[:10]}"
     # a rejection says what was wrong with the file; a caught crash is a bug, not a reason
     vague = {p: r for p, r in rejected.items() if not r.strip() or r.startswith("extraction failed")}
     assert not vague, vague
-    [[count]] = _query(realistic.data, "select count(*) from articles")
+    [[count]] = query(realistic.data, "select count(*) from articles")
     print(f"\nrealistic folder: {len(realistic.files)} files -> {count} articles, {len(rejected)} rejected files, "
           f"run {realistic.seconds:.0f} s")
 
 
 def test_every_data_check_passes(realistic: RealisticRun) -> None:
-    rows = _query(realistic.data, "select check_name, level, failing_rows, passed from checks "
+    rows = query(realistic.data, "select check_name, level, failing_rows, passed from checks "
                                   "where run_id = (select run_id from runs order by started_at desc limit 1)")
     assert rows, "the run recorded no checks"
     failed = [r for r in rows if not r[3]]
@@ -236,22 +228,22 @@ def test_every_data_check_passes(realistic: RealisticRun) -> None:
 def test_keys_are_unique(realistic: RealisticRun) -> None:
     for table, key in [("articles", "article_id"), ("quotes", "quote_id"), ("figures", "figure_id"),
                        ("entities", "entity_id"), ("entity_mentions", "mention_id")]:
-        [[rows, keys]] = _query(realistic.data, f"select count(*), count(distinct {key}) from {table}")  # noqa: S608
+        [[rows, keys]] = query(realistic.data, f"select count(*), count(distinct {key}) from {table}")  # noqa: S608
         assert rows == keys, table
 
 
 def test_company_in_capitals_and_title_case_is_ingested(realistic: RealisticRun) -> None:
-    paths = {str(p) for (p,) in _query(realistic.data, "select source_path from articles where "
+    paths = {str(p) for (p,) in query(realistic.data, "select source_path from articles where "
                                                        "source_path like 'acme/%' or source_path like 'exports/%'")}
     assert set(ACME) <= paths and "exports/mixed.jsonl" in paths
     # every spelling of the company is a mention of some ORG entity, whatever resolution made of them
-    surfaces = {str(s) for (s,) in _query(realistic.data, "select m.surface from entity_mentions m join articles a "
+    surfaces = {str(s) for (s,) in query(realistic.data, "select m.surface from entity_mentions m join articles a "
                                                           "using (article_id) where a.source_path like 'acme/%'")}
     assert any(s.upper().startswith("ACME") for s in surfaces), surfaces
 
 
 def test_namesakes_are_ingested(realistic: RealisticRun) -> None:
-    rows = _query(realistic.data, "select a.source_path, count(m.mention_id) from articles a left join "
+    rows = query(realistic.data, "select a.source_path, count(m.mention_id) from articles a left join "
                                   "entity_mentions m using (article_id) where a.source_path like 'namesakes/%' "
                                   "group by 1")
     assert {str(p) for p, _ in rows} == set(NAMESAKES)
@@ -259,15 +251,15 @@ def test_namesakes_are_ingested(realistic: RealisticRun) -> None:
 
 
 def test_a_very_long_article_is_kept_whole(realistic: RealisticRun) -> None:
-    [[words, text]] = _query(realistic.data, "select word_count, text from articles "
+    [[words, text]] = query(realistic.data, "select word_count, text from articles "
                                              "where source_path = 'long/storm-inquiry.txt'")
     assert int(str(words)) > 40_000
     assert str(text).startswith("On day 0 of the inquiry")
     assert f"On day {LONG_PARAGRAPHS - 1} of the inquiry" in str(text)  # read to the end
-    [[mentions]] = _query(realistic.data, "select count(*) from entity_mentions m join articles a using (article_id) "
+    [[mentions]] = query(realistic.data, "select count(*) from entity_mentions m join articles a using (article_id) "
                                           "where a.source_path = 'long/storm-inquiry.txt'")
     assert int(str(mentions)) > LONG_PARAGRAPHS  # names all the way through were read
-    assert _query(realistic.data, "select 1 from articles where source_path = 'long/storm-inquiry-summary.html.gz'")
+    assert query(realistic.data, "select 1 from articles where source_path = 'long/storm-inquiry-summary.html.gz'")
 
 
 @pytest.mark.parametrize(
@@ -283,16 +275,16 @@ def test_a_very_long_article_is_kept_whole(realistic: RealisticRun) -> None:
 def test_an_article_in_another_language_is_an_article_in_that_language(
     realistic: RealisticRun, source_path: str
 ) -> None:
-    found = _query(realistic.data, "select language from articles where source_path = ?", [source_path])
-    rejected = _query(realistic.data, "select reason from rejected_files where source_path = ?", [source_path])
+    found = query(realistic.data, "select language from articles where source_path = ?", [source_path])
+    rejected = query(realistic.data, "select reason from rejected_files where source_path = ?", [source_path])
     assert found == [(realistic.languages[source_path],)], rejected
 
 
 def test_a_mixed_json_lines_export_keeps_its_good_lines(realistic: RealisticRun) -> None:
-    rows = _query(realistic.data, "select line_number, language from articles "
+    rows = query(realistic.data, "select line_number, language from articles "
                                   "where source_path = 'exports/mixed.jsonl' order by 1")
     assert rows == [(1, "en"), (3, "de")]
-    [[line, reason]] = _query(realistic.data, "select line_number, reason from rejected_files "
+    [[line, reason]] = query(realistic.data, "select line_number, reason from rejected_files "
                                               "where source_path = 'exports/mixed.jsonl'")
     assert line == 2 and "JSON" in str(reason)
 
@@ -301,7 +293,7 @@ def test_a_rerun_is_a_no_op(realistic: RealisticRun) -> None:
     before = published(realistic.data)
     seconds = run_ok(newsflow_cmd("run", "--input", str(realistic.input_dir), "--data", str(realistic.data)),
                      realistic.env, realistic.tmp / "rerun.log", timeout=1800)
-    [[seen, unchanged, extracted, status]] = _query(
+    [[seen, unchanged, extracted, status]] = query(
         realistic.data, "select files_seen, files_unchanged, articles_extracted, status from runs "
                         "order by started_at desc limit 1")
     assert (seen, unchanged, extracted, status) == (len(realistic.files), len(realistic.files), 0, "completed"), \
@@ -323,5 +315,5 @@ def test_an_article_longer_than_the_ner_model_takes_does_not_fail_the_run(tmp_pa
     shutil.copy(next(iter(sorted((REPO / "seeds").glob("*.txt")))), input_dir / "seed.txt")
     run_ok(newsflow_cmd("run", "--input", str(input_dir), "--data", str(data)), cli_env(tmp_path / "prefect-home"),
            tmp_path / "run.log", timeout=1800)
-    paths = {str(p) for (p,) in _query(data, "select source_path from articles")}
+    paths = {str(p) for (p,) in query(data, "select source_path from articles")}
     assert paths == {"transcript.txt", "seed.txt"}
