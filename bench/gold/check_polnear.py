@@ -27,7 +27,8 @@ KEYS = {"doc", "start", "end", "value", "value_low", "value_high", "qualifier", 
 def main() -> int:
     eval_dev = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD.parent.parent.parent / "shared" / "eval-dev"
     folder = eval_dev / "polnear-train" / "text"
-    split = [json.loads(line) for line in (GOLD / "figures_polnear_split.jsonl").read_text("utf-8").splitlines() if line]
+    split_lines = (GOLD / "figures_polnear_split.jsonl").read_text("utf-8").splitlines()
+    split = [json.loads(line) for line in split_lines if line]
     docs = {row["doc"]: row for row in split}
     bad = 0
     if len(docs) != len(split):
@@ -63,7 +64,7 @@ def main() -> int:
         per_domain[docs[r["doc"]]["domain"]] += 1
     for doc, found in spans.items():
         found.sort()
-        for (_, e1), (s2, _) in zip(found, found[1:]):
+        for (_, e1), (s2, _) in zip(found, found[1:], strict=False):
             if s2 < e1:
                 bad += 1
                 print("FAIL overlapping spans in", doc)
