@@ -7,7 +7,14 @@ pages named in the gold or split file (their ground-truth bodies from EVAL_DEV/e
 a page with no gold figure counts for precision only). Every figure is printed per half
 (tune, check, check2) and domain. Errors are listed for these halves: from round 3 of
 issue 12 on, the first two check halves are tuning material (they had been measured too often to
-stay independent) and the held-out check is a half written for round 3. A
+stay independent) and the held-out check is a half written for round 3.
+
+That held-out half, check3, is read when EVAL_DEV/polnear-train/text exists: 21 articles whose gold
+(bench/gold/figures_polnear.jsonl) holds character offsets into the file, headline line included,
+and no article text. The extractor is given the body as stored, every character after the first
+line (the headline), and the gold offsets are shifted by the headline's length + 1 to match. check3
+is printed in aggregate only (never in the --show listing) and is not part of "all", which keeps
+its meaning: the figures.jsonl gold of the extraction pages and seeds. A
 predicted figure matches a gold one when their spans overlap (greedy, largest overlap
 first, one to one). Precision is the share of predicted figures that match a gold figure
 with the same value and unit; recall the share of gold figures matched that way. Figures
@@ -33,8 +40,11 @@ from transforms.records import Article, Figure  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "bench" / "gold" / "figures.jsonl"
 SPLIT = REPO / "bench" / "gold" / "figures_split.jsonl"  # doc -> half (tune/check/check2), domain, fresh
-HALVES = ("tune", "check", "check2")
-SHOWN = HALVES  # halves whose errors --show may list (see the module docstring)
+# check3 (round 3 of issue 12): offsets into EVAL_DEV/polnear-train/text/<doc>, no article text
+POLNEAR_GOLD = REPO / "bench" / "gold" / "figures_polnear.jsonl"
+POLNEAR_SPLIT = REPO / "bench" / "gold" / "figures_polnear_split.jsonl"  # every check3 doc, its domain
+HALVES = ("tune", "check", "check2", "check3")
+SHOWN = ("tune", "check", "check2")  # halves whose errors --show may list: never the held-out check3
 
 
 def _nth(text: str, needle: str, n: int) -> int:
@@ -65,7 +75,32 @@ def documents(eval_dev: Path, gold: list[dict]) -> dict[str, tuple[str, str | No
     return docs
 
 
+def polnear_documents(eval_dev: Path) -> tuple[dict[str, tuple[str, None]], list[dict], dict[str, dict]]:
+    """The check3 half: doc -> (body after the headline line, None), gold rows with "span" set
+    to their offsets in that body, and the split rows. Empty when polnear-train is not there."""
+    folder = eval_dev / "polnear-train" / "text"
+    if not folder.is_dir():
+        return {}, [], {}
+    split = {row["doc"]: row for row in map(json.loads, POLNEAR_SPLIT.read_text("utf-8").splitlines()) if row}
+    docs: dict[str, tuple[str, None]] = {}
+    shift: dict[str, int] = {}
+    for doc in split:
+        text = (folder / doc).read_text("utf-8")
+        shift[doc] = text.index("\n") + 1  # the headline line is not body
+        docs[doc] = (text[shift[doc]:], None)
+    rows = []
+    for line in POLNEAR_GOLD.read_text("utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            start, end = row["start"] - shift[row["doc"]], row["end"] - shift[row["doc"]]
+            assert 0 <= start < end <= len(docs[row["doc"]][0]), row
+            rows.append({**row, "span": (start, end)})
+    return docs, rows, split
+
+
 def gold_span(row: dict, text: str, raw: str | None) -> tuple[int, int] | None:
+    if "span" in row:  # check3: offsets into the body, no surface
+        return row["span"]
     surface = row["surface"]
     if raw is None:
         at = _nth(text, surface, row["occurrence"])
@@ -118,14 +153,14 @@ def _score(docs: dict[str, tuple[str, str | None]], by_doc: dict[str, list[dict]
             n["category"] += f.category == row["category"]
             n["qualifier"] += (f.qualifier or "exact") == (row["qualifier"] or "exact")
             if not ok and len(shown) < show:
-                shown.append(f"WRONG {doc[:10]}: {f.surface!r} {f.value} {f.unit} | gold {row['surface']!r} "
+                shown.append(f"WRONG {doc[:10]}: {f.surface!r} {f.value} {f.unit} | gold {row.get('surface')!r} "
                              f"{row['value']} {row['unit']}")
         for i, f in enumerate(predicted):
             if i not in used_p and len(shown) < show:
                 shown.append(f"FP {doc[:10]}: {f.surface!r} {f.value} {f.unit} {f.category}")
         for j, (row, _) in enumerate(gold):
             if j not in used_g and len(shown) < show:
-                shown.append(f"FN {doc[:10]}: {row['surface']!r} {row['value']} {row['unit']}")
+                shown.append(f"FN {doc[:10]}: {row.get('surface')!r} {row['value']} {row['unit']}")
     return n, shown
 
 
@@ -166,16 +201,23 @@ def main() -> int:
     # pages with no gold figure (they are in the split file only) count for precision
     no_figure = [{"doc": doc, "set": "eval-dev"} for doc in split if doc not in {row["doc"] for row in gold_rows}]
     docs = documents(args.eval_dev, gold_rows + no_figure)
+    check3_docs, check3_rows, check3_split = polnear_documents(args.eval_dev)
+    docs.update(check3_docs)
+    split.update(check3_split)
     by_doc: dict[str, list[dict]] = defaultdict(list)
-    for row in gold_rows:
+    for row in gold_rows + check3_rows:
         by_doc[row["doc"]].append(row)
     # errors are shown for the tuning halves only: a held-out half is read in aggregate
     tune_docs = {doc: pair for doc, pair in docs.items() if split[doc]["half"] in SHOWN}
     _, shown = _score(tune_docs, by_doc, args.show)
     for line in shown:
         print(line)
-    groups = [("all", lambda s: True)]
+    # "all" is the figures.jsonl gold only, as before check3 existed
+    groups = [("all", lambda s: s["half"] != "check3")]
     for half in HALVES:
+        if half == "check3" and not check3_docs:
+            print("check3: no polnear-train under EVAL_DEV, the held-out half is not scored")
+            continue
         for domain in ("conflict", "general"):
             groups.append((f"{half} {domain}", lambda s, h=half, d=domain: s["half"] == h and s["domain"] == d))
         groups.append((f"{half} (both domains)", lambda s, h=half: s["half"] == h))

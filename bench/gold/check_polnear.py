@@ -1,0 +1,79 @@
+"""Validate bench/gold/figures_polnear.jsonl (check3) against the article files; exit 1 on any failure.
+
+Usage: python bench/gold/check_polnear.py [EVAL_DEV]   (default ../shared/eval-dev from the repo root)
+
+Checks per row: the doc is listed in figures_polnear_split.jsonl; 0 <= start < end <= len(text) and
+the span starts after the headline line; the span does not start or end inside a word or with
+whitespace; value_low <= value <= value_high with value the midpoint; qualifier and category in the
+allowed sets; the row has no text field (no surface, no subject: the articles have no licence);
+spans of one doc do not overlap. Per doc: the split row has half check3 and a known domain.
+Prints counts only, never article text.
+"""
+
+from __future__ import annotations
+
+import collections
+import json
+import sys
+from pathlib import Path
+
+GOLD = Path(__file__).resolve().parent
+QUAL = {"exact", "approximately", "at_least", "more_than", "less_than", "up_to"}
+CATS = {"killed", "injured", "displaced", "detained", "population", "distance", "money", "percent", "age",
+        "duration", "count", "other", "energy", "speed", "data", "volume", "area", "mass", "temperature"}
+KEYS = {"doc", "start", "end", "value", "value_low", "value_high", "qualifier", "unit", "category"}
+
+
+def main() -> int:
+    eval_dev = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD.parent.parent.parent / "shared" / "eval-dev"
+    folder = eval_dev / "polnear-train" / "text"
+    split_lines = (GOLD / "figures_polnear_split.jsonl").read_text("utf-8").splitlines()
+    split = [json.loads(line) for line in split_lines if line]
+    docs = {row["doc"]: row for row in split}
+    bad = 0
+    if len(docs) != len(split):
+        bad += 1
+        print("FAIL: a doc is listed twice in the split file")
+    for row in split:
+        if row.get("half") != "check3" or row.get("domain") not in {"general", "conflict"}:
+            bad += 1
+            print("FAIL split row", row["doc"])
+    texts = {doc: (folder / doc).read_text("utf-8") for doc in docs}
+    spans = collections.defaultdict(list)
+    cats, quals, per_domain = collections.Counter(), collections.Counter(), collections.Counter()
+    rows = [json.loads(line) for line in (GOLD / "figures_polnear.jsonl").read_text("utf-8").splitlines() if line]
+    for i, r in enumerate(rows, 1):
+        ok = set(r) == KEYS and r["doc"] in docs
+        if ok:
+            text = texts[r["doc"]]
+            s, e = r["start"], r["end"]
+            ok = (isinstance(s, int) and isinstance(e, int) and text.index("\n") < s < e <= len(text)
+                  and not text[s].isspace() and not text[e - 1].isspace()
+                  and not (s > 0 and text[s - 1].isalnum() and text[s].isalnum())
+                  and not (e < len(text) and text[e - 1].isalnum() and text[e].isalnum())
+                  and r["value_low"] <= r["value"] <= r["value_high"]
+                  and abs(r["value"] - (r["value_low"] + r["value_high"]) / 2) <= 1e-9 * max(1, abs(r["value"]))
+                  and r["qualifier"] in QUAL and r["category"] in CATS and r["unit"] != "")
+            spans[r["doc"]].append((s, e))
+        if not ok:
+            bad += 1
+            print("FAIL line", i, {k: r.get(k) for k in ("doc", "start", "end", "value", "qualifier", "category")})
+            continue
+        cats[r["category"]] += 1
+        quals[r["qualifier"]] += 1
+        per_domain[docs[r["doc"]]["domain"]] += 1
+    for doc, found in spans.items():
+        found.sort()
+        for (_, e1), (s2, _) in zip(found, found[1:], strict=False):
+            if s2 < e1:
+                bad += 1
+                print("FAIL overlapping spans in", doc)
+    print(f"{len(rows)} rows over {len(docs)} docs ({len(docs) - len(spans)} with no figure), {bad} failures")
+    print("domains:", dict(per_domain))
+    print("categories:", dict(cats.most_common()))
+    print("qualifiers:", dict(quals.most_common()))
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
