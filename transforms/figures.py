@@ -50,7 +50,7 @@ from transforms.records import Figure
 from transforms.units import currencies, currency_after, currency_of_symbol, measure_after, measure_of
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "3"
+VERSION = "4"
 
 _QUALIFIERS = [
     (
@@ -126,8 +126,14 @@ _IRREGULAR_PLURALS = (
     "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
     "police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
 )
+# a regular plural ends in s but not in -ss, -us or -sis: "business", "Airbus", "virus", "analysis" are singular
+_PLURAL = r"[a-z][\w-]*s(?<!ss)(?<!us)(?<!sis)"
+# the head of the noun phrase after a number: up to three modifiers, or five when two are
+# coordinated ("40 false or misleading claims", "100 retail and media group clients")
 _COUNTED = re.compile(
-    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
+    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
+    rf"(?P<noun>{_IRREGULAR_PLURALS}|{_PLURAL})\b(?!['’]s)",
+    re.I,
 )
 _NOT_NOUNS = frozenset(
     "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones".split()
@@ -676,17 +682,16 @@ def _unit_after(
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
     part = re.match(r"^\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)\s+", rest, re.I)
     if part:
-        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>[a-z][\w-]*s)\b", rest[part.end() :])
+        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :])
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
             return (_counted_unit(word)), None, word, end, 1.0
-    if noun and noun.group("noun").lower() not in _NOT_NOUNS:
+    if noun and noun.group("noun").lower() not in _NOT_NOUNS and parse_number(noun.group("noun")) is None:
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
-        joined = any(a.lower() in ("and", "or") for a in adjectives)
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
-        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)):
+        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives)):
             unit = _counted_unit(word)
             return _per(
                 text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
@@ -702,7 +707,9 @@ def _unit_after(
             return ("people" if person else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
-        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>[a-z][\w-]*s|"
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
+        + _PLURAL
+        + "|"
         + _IRREGULAR_PLURALS
         + r")\b",
         rest,
@@ -717,7 +724,7 @@ def _proper_modifier(word: str, rest: str) -> bool:
     """True when a capitalised word ending in s modifies a plural noun after it ("Dallas police")."""
     if not word[:1].isupper() or word.isupper():
         return False
-    after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b", rest)
+    after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
     return bool(after) and after.group("next").lower() not in STOP_WORDS | _NOT_NOUNS  # type: ignore[union-attr]
 
 

@@ -374,3 +374,26 @@ def test_surfaces_carry_no_trailing_whitespace() -> None:
     # a price at the end of a line does not take the line break into its span
     text = "Get it for $235\nSee it now"
     assert [f.surface for f in extract_figures("a1", text)] == ["$235"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        # a singular noun ending in s is no plural: the count looks past it to its head noun
+        ("They ordered 40 Airbus A320 jets.", "40 Airbus A320 jets", "jets"),
+        ("Some 30 small-business loans were repaid.", "Some 30 small-business loans", "loans"),
+        ("The lab found 12 virus samples.", "12 virus samples", "samples"),
+        # coordinated modifiers before the head noun
+        ("He made more than 200 false or misleading statements.", "more than 200 false or misleading statements",
+         "statements"),
+        ("It serves over 50 retail and media group clients.", "over 50 retail and media group clients", "clients"),
+    ],
+)
+def test_counted_noun_is_the_head_of_the_phrase(text: str, surface: str, unit: str) -> None:
+    assert [(f.surface, f.unit) for f in extract_figures("a1", text)] == [(surface, unit)]
+
+
+def test_magnitudes_repeated_are_no_counted_noun() -> None:
+    # "millions and millions of dollars": the second magnitude is not what the first counts
+    figures = extract_figures("a1", "They took in millions and millions of dollars.")
+    assert figures and {f.unit for f in figures} == {"USD"}
