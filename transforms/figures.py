@@ -146,17 +146,13 @@ _FUNCTION_WORDS = frozenset(
     "of to in on the a from their his her its our with by at for as than that who which".split()
 )
 _PEOPLE = frozenset(
-    """people persons person civilians residents inhabitants citizens prisoners detainees inmates soldiers
-    troops fighters combatants militants rebels insurgents children kids women men adults students
-    workers employees staff refugees migrants immigrants voters patients protesters demonstrators
-    victims survivors members officers police policemen officials casualties deaths dead bodies lives
-    individuals families households teenagers babies infants pupils teachers doctors nurses journalists
-    users customers passengers tourists visitors fans supporters jihadists hostages americans physicians
-    surgeons males females witnesses fatalities immigrants contacts volunteers protestors recruits
-    employees agents analysts executives officials lawmakers legislators senators candidates delegates
-    players athletes drivers residents tenants homeowners buyers shoppers viewers readers subscribers
-    participants respondents adults seniors veterans sailors airmen marines pilots crew friends humans
-    injured wounded missing""".split()
+    """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
+    militants rebels insurgents children kids women men adults students staff migrants immigrants victims
+    police policemen officials casualties deaths dead bodies lives individuals families households babies
+    infants pupils nurses users fans hostages americans patients males females witnesses fatalities contacts
+    recruits agents analysts executives candidates delegates athletes drivers fighters participants
+    respondents veterans airmen marines pilots crew friends humans tenants surgeons lawmakers injured
+    wounded missing""".split()
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(
@@ -507,7 +503,8 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         text[max(0, match.start("number") - 40) : match.start("number")],
         re.I,
     )
-    if unit is None and bound and bound.group(1).lower() in _PEOPLE and re.fullmatch(r"\d{1,2}", digits.strip()):
+    persons = bound and _counted_unit(bound.group(1).lower()) == "people"
+    if unit is None and persons and re.fullmatch(r"\d{1,2}", digits.strip()):
         unit, category = "years", "age"  # "voters under 30": an age that bounds a group of people
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
@@ -686,13 +683,13 @@ def _unit_after(
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
-            return (_counted_unit(word)), None, word, end, 1.0
+            return _counted_unit(word, whole.group("noun")), None, word, end, 1.0
     if noun and noun.group("noun").lower() not in _NOT_NOUNS and parse_number(noun.group("noun")) is None:
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
         if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives)):
-            unit = _counted_unit(word)
+            unit = _counted_unit(word, noun.group("noun"))
             return _per(
                 text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
             )
@@ -703,7 +700,7 @@ def _unit_after(
         if one_noun:
             word, stop = one_noun
             word = _plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
-            person = word in _PEOPLE or word in ("mans", "womans", "persons", "childs")
+            person = word in ("mans", "womans", "persons", "childs") or _counted_unit(word) == "people"
             return ("people" if person else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
@@ -716,7 +713,7 @@ def _unit_after(
     )
     if ahead and ahead.group("noun").lower() not in _NOT_NOUNS:
         word = ahead.group("noun").lower()
-        return (_counted_unit(word)), None, word, end, 1.0
+        return _counted_unit(word, ahead.group("noun")), None, word, end, 1.0
     return None, None, None, end, 1.0
 
 
@@ -728,9 +725,36 @@ def _proper_modifier(word: str, rest: str) -> bool:
     return bool(after) and after.group("next").lower() not in STOP_WORDS | _NOT_NOUNS  # type: ignore[union-attr]
 
 
-def _counted_unit(word: str) -> str:
+# Nouns of persons by their form: agent nouns ("writers", "contractors", "scientists", "physicians",
+# "billionaires", "bureaucrats", "trainees") and, capitalised, members of a nation or party
+# ("Republicans", "Israelis"). Things and firms with the same endings are a general stop list.
+_PERSON_FORM = re.compile(
+    r"[a-z]{3,}(?:er|or)s|[a-z]{2,}(?<!s)ists|[a-z]{2,}(?:ian|crat|aire|ee)s|(?-i:[A-Z][a-z]{2,}(?:an|i)s)", re.I
+)
+_NOT_PERSONS = frozenset(
+    """others numbers letters papers orders layers centers centres meters metres filters towers quarters headquarters
+    matters chapters borders corridors parameters characters barriers containers computers servers routers
+    printers trailers scooters stickers posters lockers burgers dinners waters powers rivers flowers answers
+    offers covers fingers corners shelters chargers boosters turnovers leftovers blockbusters pointers clusters
+    geysers monsters thrillers sliders spiders lasers radars transfers transformers controllers
+    speakers headphones trackers tickers cylinders rollers boilers heaters coolers jumpers sweaters
+    sensors motors factors sectors vectors doors floors colors colours errors monitors processors reactors
+    indicators mirrors tractors elevators calculators generators radiators accelerators transistors
+    connectors detectors capacitors corridors tumors tumours rumors rumours favors flavors honors horrors
+    lists twists wrists fists mists degrees fees trees knees committees guarantees bees coffees
+    retailers manufacturers carriers lenders providers suppliers insurers producers exporters importers
+    operators distributors brokers publishers broadcasters sponsors vendors competitors partners makers
+    automakers carmakers chipmakers drugmakers developers""".split()
+)
+
+
+def _counted_unit(word: str, written: str | None = None) -> str:
     """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun."""
-    return "people" if word in _PEOPLE or re.search(r"(?:men|children)$", word) else word
+    if word in _PEOPLE or re.search(r"(?:men|children)$", word):
+        return "people"
+    if word not in _NOT_PERSONS and not word.endswith("makers") and _PERSON_FORM.fullmatch(written or word):
+        return "people"
+    return word
 
 
 def _plural(word: str) -> str:

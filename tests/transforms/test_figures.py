@@ -397,3 +397,24 @@ def test_magnitudes_repeated_are_no_counted_noun() -> None:
     # "millions and millions of dollars": the second magnitude is not what the first counts
     figures = extract_figures("a1", "They took in millions and millions of dollars.")
     assert figures and {f.unit for f in figures} == {"USD"}
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        # agent nouns and members of a party or nation count people
+        ("The three painters left early.", "people"),
+        ("Some 20 contractors were hired.", "people"),
+        ("Of the 12 Republicans in the room, none spoke.", "people"),
+        ("About 40 Israelis were evacuated.", "people"),
+        ("It hosted one millionaire last year.", "people"),
+        ("He listed 25 economists.", "people"),
+        # things and firms with the same endings keep their noun
+        ("The car has 12 sensors.", "sensors"),
+        ("They bought 30 computers.", "computers"),
+        ("Five automakers signed.", "automakers"),
+        ("He had 10 assists.", "assists"),
+    ],
+)
+def test_persons_by_the_form_of_the_noun(text: str, unit: str) -> None:
+    assert [f.unit for f in extract_figures("a1", text)] == [unit]
