@@ -347,7 +347,7 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     pattern = _figure_pattern()
     while (match := pattern.search(text, position)) is not None:
         start, end = match.span("figure")
-        figure = _read(text, match) if _free(taken, start, end) else None
+        figure = _read(text, match, found) if _free(taken, start, end) else None
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
         after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
@@ -381,7 +381,7 @@ def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
 def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
     """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
-    if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES:
+    if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES and _whole(figure):
         category = earlier.category if figure.category == "other" else figure.category
         return replace(figure, unit=earlier.unit, subject=earlier.subject, category=category)
     return figure
@@ -389,6 +389,8 @@ def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
 
 def _counted_before(text: str, figure: _Found) -> _Found:
     """ "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted."""
+    if not _whole(figure):
+        return figure  # "drag down to 0.24": a count is a whole number
     head = _sentence(text, figure.start, figure.end)
     at = head.find(text[figure.start : figure.end])
     nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, at)])
@@ -400,6 +402,21 @@ def _counted_before(text: str, figure: _Found) -> _Found:
     return replace(figure, unit=_counted_unit(word), subject=word, category=category)
 
 
+def _antecedent(text: str, start: int, earlier: list[_Found]) -> _Found | None:
+    """The nearest count of things before start, within the last few sentences."""
+    for figure in reversed(earlier):
+        if start - figure.end > 600:
+            return None
+        if figure.subject and figure.unit and figure.category in COUNT_CATEGORIES:
+            return figure
+    return None
+
+
+def _whole(figure: _Found) -> bool:
+    """True when a figure could count things: its numbers are whole."""
+    return figure.low == int(figure.low) and figure.high == int(figure.high)
+
+
 def _qualifier_of(surface: str) -> str:
     """The qualifier a figure's surface opens with, else exact."""
     for name, pattern in _QUALIFIERS:
@@ -408,7 +425,7 @@ def _qualifier_of(surface: str) -> str:
     return "exact"
 
 
-def _read(text: str, match: re.Match[str]) -> _Found | None:
+def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) -> _Found | None:
     """A figure from one match of the main pattern, or None when it is not a figure."""
     start, end = match.span("figure")
     qualifier = next((name for name, _ in _QUALIFIERS if match.group(f"q_{name}")), None)
@@ -443,10 +460,8 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     digits = match.group("number")
     if _not_a_figure(text, start=start, end=end, expression=digits, money=bool(code)):
         return None
-    if re.match(
-        r"^\s+of\s+(the|its|their|his|her|our|these|those|many|several|them|us)\b", text[end : end + 12], re.I
-    ) and digits.lower() in ("one", "a"):
-        return None  # "one of the few countries": a pronoun, not a count
+    if re.match(r"^\s+of\b", text[end : end + 6], re.I) and digits.lower() in ("one", "a"):
+        return None  # "one of the few countries", "one of three forms": a pronoun, not a count
     if number.vague:
         qualifier = qualifier or "approximately"
     if digits.lower() == "decades":
@@ -476,7 +491,7 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         qualifier = qualifier or "more_than"
     one = low == high == 1 and not number.vague
     glued = text[end : end + 1].isalpha()
-    unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one)
+    unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one, hedged=qualifier is not None)
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -491,6 +506,19 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
         return None  # "4K" with nothing counted: a resolution or a name, not four thousand
     low, high = low * factor, high * factor
+    if unit is None and not code and not number.vague and qualifier is None:
+        determiner = re.search(
+            r"\b(?P<det>the|these|those)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$", text[max(0, start - 40) : start], re.I
+        )
+        if determiner and any(w.lower() in STOP_WORDS | {"number"} for w in determiner.group("adjs").split()):
+            determiner = None  # "the plume on one": no determiner of the number; "the number one": a rank
+        if determiner and not determiner.group("adjs") and re.fullmatch(r"two|three", digits.strip(), re.I):
+            return None  # "when the two were on the ground": "the two" is "both", a pronoun
+        if determiner and low >= 2 and re.match(r"^\s*(?:[,.;:!?)]|[a-z]+\b)", text[end : end + 16]):
+            # "These 11 had until June", "the newly selected five are": the number counts what was counted before
+            antecedent = _antecedent(text, start, earlier or [])
+            if antecedent is not None:
+                unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
@@ -634,7 +662,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
 
 
 def _unit_after(
-    text: str, end: int, *, code: str | None, one: bool
+    text: str, end: int, *, code: str | None, one: bool, hedged: bool = False
 ) -> tuple[str | None, str | None, str | None, int, float]:
     """Unit, category, subject, where the figure ends and the factor on its value."""
     if code:
@@ -677,9 +705,11 @@ def _unit_after(
     noun = _COUNTED.match(rest[offset:])
     if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
-    part = re.match(r"^\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)\s+", rest, re.I)
+    part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
     if part:
-        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :])
+        whole = re.match(
+            rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
+        )
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
@@ -696,7 +726,7 @@ def _unit_after(
     if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
         return "people", None, None, end, 1.0
     if one:
-        one_noun = _noun_after_one(rest)
+        one_noun = _noun_after_one(rest, hedged=hedged)
         if one_noun:
             word, stop = one_noun
             word = _plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
@@ -766,8 +796,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _noun_after_one(rest: str) -> tuple[str, int] | None:
-    """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends."""
+def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | None:
+    """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends.
+
+    "one night" or "one day" alone is a moment ("one night in June"); hedged ("more than one night")
+    it is a count."""
     run = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<first>[a-z]{3,})\b(?:\s+(?P<second>[a-z]{3,})\b)?", rest)
     if not run:
         return None
@@ -779,7 +812,8 @@ def _noun_after_one(rest: str) -> tuple[str, int] | None:
     for group, word in candidates:
         if (
             word
-            and word not in _NOT_NOUNS | _FUNCTION_AFTER_ONE | STOP_WORDS
+            and word not in _NOT_NOUNS | STOP_WORDS
+            and (hedged and word not in ("of", "and", "or", "but", "thing") or word not in _FUNCTION_AFTER_ONE)
             and not word.endswith(("ly", "ing", "ed", "er", "est"))
             and word not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
             and not (word.endswith("s") and not word.endswith("ss"))

@@ -418,3 +418,35 @@ def test_magnitudes_repeated_are_no_counted_noun() -> None:
 )
 def test_persons_by_the_form_of_the_noun(text: str, unit: str) -> None:
     assert [f.unit for f in extract_figures("a1", text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part counts what its whole counts, with or without a determiner, and "out of"
+        ("Three of the 12 Senators voted no.", [("Three", "people"), ("12 Senators", "people")]),
+        ("They met two of four goals.", [("two", "goals"), ("four goals", "goals")]),
+        # a hedged count of one is a count even of a word that alone names a moment
+        ("It rained more than one night out of 20.", [("more than one night", "nights"), ("20", "nights")]),
+        # "one of ...": a pronoun
+        ("It is just one of five strains.", [("five strains", "strains")]),
+    ],
+)
+def test_parts_and_wholes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.surface, f.unit) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a determiner before a bare number: it counts what the text counted just before
+        ("The board picked 12 bakeries. These 12 will open in May.", [("12 bakeries", "bakeries"), ("12", "bakeries")]),
+        ("They shortlisted six towns. The chosen six are coastal.", [("six towns", "towns"), ("six", "towns")]),
+        # "the two" standing for "both" is a pronoun
+        ("Smith met Jones, and the two were seen talking.", []),
+        # a rank
+        ("It is the number one seller.", []),
+    ],
+)
+def test_numbers_that_refer_back(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.surface, f.unit) for f in extract_figures("a1", text)] == expected
