@@ -160,6 +160,8 @@ _INSTRUMENTS = re.compile(
     r"contracts?|aluminum|aluminium|copper|nickel|zinc|tin|lead|paper|debt|t-bills?)\b",
     re.I,
 )
+# distance per volume of fuel, written as FIGURES.md labels it
+_FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 _MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 # "zero to 60 mph (97 kph)": the name of a test, not a speed
@@ -514,7 +516,10 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             determiner = None  # "the plume on one": no determiner of the number; "the number one": a rank
         if determiner and not determiner.group("adjs") and re.fullmatch(r"two|three", digits.strip(), re.I):
             return None  # "when the two were on the ground": "the two" is "both", a pronoun
-        if determiner and low >= 2 and re.match(r"^\s*(?:[,.;:!?)]|[a-z]+\b)", text[end : end + 16]):
+        follows = re.match(r"^\s*(?:(?P<mark>[,.;:!?)])|(?P<word>[a-z]+)\b)", text[end : end + 16])
+        word = (follows.group("word") or "") if follows else ""
+        verb = bool(follows) and (not word or word in STOP_WORDS or word.endswith("ed"))  # no noun follows
+        if determiner and low >= 2 and verb:
             # "These 11 had until June", "the newly selected five are": the number counts what was counted before
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
@@ -531,8 +536,8 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         text[max(0, match.start("number") - 40) : match.start("number")],
         re.I,
     )
-    persons = bound and _counted_unit(bound.group(1).lower()) == "people"
-    if unit is None and persons and re.fullmatch(r"\d{1,2}", digits.strip()):
+    persons = bound is not None and _counted_unit(bound.group(1).lower()) == "people"
+    if unit is None and bound is not None and persons and re.fullmatch(r"\d{1,2}", digits.strip()):
         unit, category = "years", "age"  # "voters under 30": an age that bounds a group of people
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
@@ -656,7 +661,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # "at one point", "at one time": a moment, not a count
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
-    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few)\s$", wider, re.I):
+    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few|many)\s$", wider, re.I):
         return True  # "in recent decades": a time reference, not a stated duration
     return False
 
@@ -857,6 +862,10 @@ def _per(
             and not (is_time and not money and re.match(r"^\s+a\b|^\s+an\b", per.group(0)))
         ):
             singular = denominator[:-1] if denominator.endswith("s") and not denominator.endswith("ss") else denominator
+            measured = measure_of(singular)
+            economy = _FUEL_ECONOMY.get((unit, measured[0] if measured else singular))
+            if economy:  # "40 miles per gallon": fuel economy has its own short label
+                return economy, "other", subject, end + per.end(), factor
             return f"{unit}/{singular}", category, subject, end + per.end(), factor
     return unit, category, subject, end, factor
 
@@ -906,6 +915,8 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         start, end = match.span("figure")
         if not _free(taken, start, end):
             continue
+        if re.match(r"\s+ago\b", text[end : end + 5], re.I):
+            continue  # "barely a week ago": a relative time reference, not a stated duration
         value, unit = _PERIODS[match.group("period").lower()]
         found.append(
             _Found(

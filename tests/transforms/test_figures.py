@@ -450,3 +450,20 @@ def test_parts_and_wholes(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_numbers_that_refer_back(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(f.surface, f.unit) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a span before "ago" given by an article is a relative time reference; with "later" it is a figure
+        ("Barely a month ago, she moved.", []),
+        ("He came back almost a decade later.", [("almost a decade", 10, "years")]),
+        # "so many decades" has no number in it
+        ("It has led for so many decades.", []),
+        # fuel economy has its own short labels
+        ("It gets 50 miles per gallon.", [("50 miles per gallon", 50, "mpg")]),
+        ("That is 21 kilometres per litre.", [("21 kilometres per litre", 21, "km/L")]),
+    ],
+)
+def test_time_references_and_fuel_economy(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.surface, f.value, f.unit) for f in extract_figures("a1", text)] == expected
