@@ -437,6 +437,9 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         if value is None:
             return None
         age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
+        stated = re.match(r"\s+(months|weeks)\b", text[end : end + 8], re.I)
+        if stated and re.match(r"(?:aged|ages?)\s", age, re.I):  # "above age 6 months": the age is in months
+            age_unit, end = stated.group(1).lower(), end + stated.end()
         return _Found(
             start=start,
             end=end,
@@ -639,6 +642,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True
     if re.match(r"^[\s-]*\d{3}[\s-]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
         return True  # a phone number
+    if re.search(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|ing)?)\s+$", before, re.I) and re.fullmatch(r"\d{3}", bare):
+        return True  # "called 911": an emergency number
+    if re.match(r"^/\d{3,}", after):
+        return True  # a reference code such as a DOI prefix: "10.1234/567-8"
     if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked|pointer)", after, re.I):
         return True
     instrument = re.match(r"^[- ](?:years?|months?|weeks?|days?)\b", after, re.I)

@@ -467,3 +467,17 @@ def test_numbers_that_refer_back(text: str, expected: list[tuple[str, str]]) -> 
 )
 def test_time_references_and_fuel_economy(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert [(f.surface, f.value, f.unit) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an emergency number and a reference code are no figures
+        ("A neighbour called 999 at once.", []),
+        ("Source: DOI: 10.5555/123-4-56.", []),
+        # an age stated in months
+        ("Every child aged 9 months gets a dose.", [("aged 9 months", 9, "months")]),
+    ],
+)
+def test_codes_and_ages_in_months(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.surface, f.value, f.unit) for f in extract_figures("a1", text)] == expected
