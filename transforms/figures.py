@@ -126,10 +126,10 @@ _IRREGULAR_PLURALS = (
     "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
     "police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
 )
-# a regular plural ends in s but not in -ss, -us or -sis: "business", "Airbus", "virus", "analysis" are singular
+# a regular plural ends in s but not in -ss, -us or -sis: "business", "Citibus", "virus", "analysis" are singular
 _PLURAL = r"[a-z][\w-]*s(?<!ss)(?<!us)(?<!sis)"
 # the head of the noun phrase after a number: up to three modifiers, or five when two are
-# coordinated ("40 false or misleading claims", "100 retail and media group clients")
+# coordinated ("40 old or broken chairs", "12 arts and crafts fairs")
 _COUNTED = re.compile(
     rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
     rf"(?P<noun>{_IRREGULAR_PLURALS}|{_PLURAL})\b(?!['’]s)",
@@ -392,7 +392,7 @@ def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
 def _counted_before(text: str, figure: _Found) -> _Found:
     """ "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted."""
     if not _whole(figure):
-        return figure  # "drag down to 0.24": a count is a whole number
+        return figure  # "cut to 0.31": a count is a whole number
     head = _sentence(text, figure.start, figure.end)
     at = head.find(text[figure.start : figure.end])
     nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, at)])
@@ -438,7 +438,7 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             return None
         age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
         stated = re.match(r"\s+(months|weeks)\b", text[end : end + 8], re.I)
-        if stated and re.match(r"(?:aged|ages?)\s", age, re.I):  # "above age 6 months": the age is in months
+        if stated and re.match(r"(?:aged|ages?)\s", age, re.I):  # "aged 9 months": the age is in months
             age_unit, end = stated.group(1).lower(), end + stated.end()
         return _Found(
             start=start,
@@ -516,14 +516,14 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             r"\b(?P<det>the|these|those)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$", text[max(0, start - 40) : start], re.I
         )
         if determiner and any(w.lower() in STOP_WORDS | {"number"} for w in determiner.group("adjs").split()):
-            determiner = None  # "the plume on one": no determiner of the number; "the number one": a rank
+            determiner = None  # "the lake in one": no determiner of the number; "the number one": a rank
         if determiner and not determiner.group("adjs") and re.fullmatch(r"two|three", digits.strip(), re.I):
-            return None  # "when the two were on the ground": "the two" is "both", a pronoun
+            return None  # "as the two left the hall": "the two" is "both", a pronoun
         follows = re.match(r"^\s*(?:(?P<mark>[,.;:!?)])|(?P<word>[a-z]+)\b)", text[end : end + 16])
         word = (follows.group("word") or "") if follows else ""
         verb = bool(follows) and (not word or word in STOP_WORDS or word.endswith("ed"))  # no noun follows
         if determiner and low >= 2 and verb:
-            # "These 11 had until June", "the newly selected five are": the number counts what was counted before
+            # "These 12 will open", "the chosen six are": the number counts what was counted before
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
                 unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
@@ -643,7 +643,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     if re.match(r"^[\s-]*\d{3}[\s-]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
         return True  # a phone number
     if re.search(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|ing)?)\s+$", before, re.I) and re.fullmatch(r"\d{3}", bare):
-        return True  # "called 911": an emergency number
+        return True  # "dialled 999": an emergency number
     if re.match(r"^/\d{3,}", after):
         return True  # a reference code such as a DOI prefix: "10.1234/567-8"
     if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked|pointer)", after, re.I):
@@ -767,8 +767,8 @@ def _proper_modifier(word: str, rest: str) -> bool:
     return bool(after) and after.group("next").lower() not in STOP_WORDS | _NOT_NOUNS  # type: ignore[union-attr]
 
 
-# Nouns of persons by their form: agent nouns ("writers", "contractors", "scientists", "physicians",
-# "billionaires", "bureaucrats", "trainees") and, capitalised, members of a nation or party
+# Nouns of persons by their form: agent nouns ("painters", "donors", "economists", "musicians",
+# "millionaires", "bureaucrats", "trainees") and, capitalised, members of a nation or party
 # ("Republicans", "Israelis"). Things and firms with the same endings are a general stop list.
 _PERSON_FORM = re.compile(
     r"[a-z]{3,}(?:er|or)s|[a-z]{2,}(?<!s)ists|[a-z]{2,}(?:ian|crat|aire|ee)s|(?-i:[A-Z][a-z]{2,}(?:an|i)s)", re.I
@@ -923,7 +923,7 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         if not _free(taken, start, end):
             continue
         if re.match(r"\s+ago\b", text[end : end + 5], re.I):
-            continue  # "barely a week ago": a relative time reference, not a stated duration
+            continue  # "just a month ago": a relative time reference, not a stated duration
         value, unit = _PERIODS[match.group("period").lower()]
         found.append(
             _Found(

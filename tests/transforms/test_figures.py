@@ -380,13 +380,12 @@ def test_surfaces_carry_no_trailing_whitespace() -> None:
     "text, surface, unit",
     [
         # a singular noun ending in s is no plural: the count looks past it to its head noun
-        ("They ordered 40 Airbus A320 jets.", "40 Airbus A320 jets", "jets"),
+        ("They ordered 40 Citibus K9 coaches.", "40 Citibus K9 coaches", "coaches"),
         ("Some 30 small-business loans were repaid.", "Some 30 small-business loans", "loans"),
         ("The lab found 12 virus samples.", "12 virus samples", "samples"),
         # coordinated modifiers before the head noun
-        ("He made more than 200 false or misleading statements.", "more than 200 false or misleading statements",
-         "statements"),
-        ("It serves over 50 retail and media group clients.", "over 50 retail and media group clients", "clients"),
+        ("He sold more than 200 old or broken chairs.", "more than 200 old or broken chairs", "chairs"),
+        ("It runs over 50 rural and small town clinics.", "over 50 rural and small town clinics", "clinics"),
     ],
 )
 def test_counted_noun_is_the_head_of_the_phrase(text: str, surface: str, unit: str) -> None:
@@ -404,7 +403,7 @@ def test_magnitudes_repeated_are_no_counted_noun() -> None:
     [
         # agent nouns and members of a party or nation count people
         ("The three painters left early.", "people"),
-        ("Some 20 contractors were hired.", "people"),
+        ("Some 20 plasterers were hired.", "people"),
         ("Of the 12 Republicans in the room, none spoke.", "people"),
         ("About 40 Israelis were evacuated.", "people"),
         ("It hosted one millionaire last year.", "people"),
