@@ -50,7 +50,7 @@ from transforms.records import Figure
 from transforms.units import currencies, currency_after, currency_of_symbol, measure_after, measure_of
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "3"
+VERSION = "4"
 
 _QUALIFIERS = [
     (
@@ -126,8 +126,14 @@ _IRREGULAR_PLURALS = (
     "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
     "police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
 )
+# a regular plural ends in s but not in -ss, -us or -sis: "business", "Citibus", "virus", "analysis" are singular
+_PLURAL = r"[a-z][\w-]*s(?<!ss)(?<!us)(?<!sis)"
+# the head of the noun phrase after a number: up to three modifiers, or five when two are
+# coordinated ("40 old or broken chairs", "12 arts and crafts fairs")
 _COUNTED = re.compile(
-    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?)(?P<noun>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b(?!['’]s)", re.I
+    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
+    rf"(?P<noun>{_IRREGULAR_PLURALS}|{_PLURAL})\b(?!['’]s)",
+    re.I,
 )
 _NOT_NOUNS = frozenset(
     "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones".split()
@@ -140,17 +146,13 @@ _FUNCTION_WORDS = frozenset(
     "of to in on the a from their his her its our with by at for as than that who which".split()
 )
 _PEOPLE = frozenset(
-    """people persons person civilians residents inhabitants citizens prisoners detainees inmates soldiers
-    troops fighters combatants militants rebels insurgents children kids women men adults students
-    workers employees staff refugees migrants immigrants voters patients protesters demonstrators
-    victims survivors members officers police policemen officials casualties deaths dead bodies lives
-    individuals families households teenagers babies infants pupils teachers doctors nurses journalists
-    users customers passengers tourists visitors fans supporters jihadists hostages americans physicians
-    surgeons males females witnesses fatalities immigrants contacts volunteers protestors recruits
-    employees agents analysts executives officials lawmakers legislators senators candidates delegates
-    players athletes drivers residents tenants homeowners buyers shoppers viewers readers subscribers
-    participants respondents adults seniors veterans sailors airmen marines pilots crew friends humans
-    injured wounded missing""".split()
+    """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
+    militants rebels insurgents children kids women men adults students staff migrants immigrants victims
+    police policemen officials casualties deaths dead bodies lives individuals families households babies
+    infants pupils nurses users fans hostages americans patients males females witnesses fatalities contacts
+    recruits agents analysts executives candidates delegates athletes drivers fighters participants
+    respondents veterans airmen marines pilots crew friends humans tenants surgeons lawmakers injured
+    wounded missing""".split()
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(
@@ -158,6 +160,8 @@ _INSTRUMENTS = re.compile(
     r"contracts?|aluminum|aluminium|copper|nickel|zinc|tin|lead|paper|debt|t-bills?)\b",
     re.I,
 )
+# distance per volume of fuel, written as FIGURES.md labels it
+_FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 _MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 # "zero to 60 mph (97 kph)": the name of a test, not a speed
@@ -345,7 +349,7 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     pattern = _figure_pattern()
     while (match := pattern.search(text, position)) is not None:
         start, end = match.span("figure")
-        figure = _read(text, match) if _free(taken, start, end) else None
+        figure = _read(text, match, found) if _free(taken, start, end) else None
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
         after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
@@ -379,7 +383,7 @@ def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
 def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
     """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
-    if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES:
+    if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES and _whole(figure):
         category = earlier.category if figure.category == "other" else figure.category
         return replace(figure, unit=earlier.unit, subject=earlier.subject, category=category)
     return figure
@@ -387,6 +391,8 @@ def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
 
 def _counted_before(text: str, figure: _Found) -> _Found:
     """ "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted."""
+    if not _whole(figure):
+        return figure  # "cut to 0.31": a count is a whole number
     head = _sentence(text, figure.start, figure.end)
     at = head.find(text[figure.start : figure.end])
     nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, at)])
@@ -398,6 +404,21 @@ def _counted_before(text: str, figure: _Found) -> _Found:
     return replace(figure, unit=_counted_unit(word), subject=word, category=category)
 
 
+def _antecedent(text: str, start: int, earlier: list[_Found]) -> _Found | None:
+    """The nearest count of things before start, within the last few sentences."""
+    for figure in reversed(earlier):
+        if start - figure.end > 600:
+            return None
+        if figure.subject and figure.unit and figure.category in COUNT_CATEGORIES:
+            return figure
+    return None
+
+
+def _whole(figure: _Found) -> bool:
+    """True when a figure could count things: its numbers are whole."""
+    return figure.low == int(figure.low) and figure.high == int(figure.high)
+
+
 def _qualifier_of(surface: str) -> str:
     """The qualifier a figure's surface opens with, else exact."""
     for name, pattern in _QUALIFIERS:
@@ -406,7 +427,7 @@ def _qualifier_of(surface: str) -> str:
     return "exact"
 
 
-def _read(text: str, match: re.Match[str]) -> _Found | None:
+def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) -> _Found | None:
     """A figure from one match of the main pattern, or None when it is not a figure."""
     start, end = match.span("figure")
     qualifier = next((name for name, _ in _QUALIFIERS if match.group(f"q_{name}")), None)
@@ -416,6 +437,9 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         if value is None:
             return None
         age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
+        stated = re.match(r"\s+(months|weeks)\b", text[end : end + 8], re.I)
+        if stated and re.match(r"(?:aged|ages?)\s", age, re.I):  # "aged 9 months": the age is in months
+            age_unit, end = stated.group(1).lower(), end + stated.end()
         return _Found(
             start=start,
             end=end,
@@ -441,10 +465,8 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     digits = match.group("number")
     if _not_a_figure(text, start=start, end=end, expression=digits, money=bool(code)):
         return None
-    if re.match(
-        r"^\s+of\s+(the|its|their|his|her|our|these|those|many|several|them|us)\b", text[end : end + 12], re.I
-    ) and digits.lower() in ("one", "a"):
-        return None  # "one of the few countries": a pronoun, not a count
+    if re.match(r"^\s+of\b", text[end : end + 6], re.I) and digits.lower() in ("one", "a"):
+        return None  # "one of the few countries", "one of three forms": a pronoun, not a count
     if number.vague:
         qualifier = qualifier or "approximately"
     if digits.lower() == "decades":
@@ -474,7 +496,7 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         qualifier = qualifier or "more_than"
     one = low == high == 1 and not number.vague
     glued = text[end : end + 1].isalpha()
-    unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one)
+    unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one, hedged=qualifier is not None)
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -489,6 +511,22 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
         return None  # "4K" with nothing counted: a resolution or a name, not four thousand
     low, high = low * factor, high * factor
+    if unit is None and not code and not number.vague and qualifier is None:
+        determiner = re.search(
+            r"\b(?P<det>the|these|those)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$", text[max(0, start - 40) : start], re.I
+        )
+        if determiner and any(w.lower() in STOP_WORDS | {"number"} for w in determiner.group("adjs").split()):
+            determiner = None  # "the lake in one": no determiner of the number; "the number one": a rank
+        if determiner and not determiner.group("adjs") and re.fullmatch(r"two|three", digits.strip(), re.I):
+            return None  # "as the two left the hall": "the two" is "both", a pronoun
+        follows = re.match(r"^\s*(?:(?P<mark>[,.;:!?)])|(?P<word>[a-z]+)\b)", text[end : end + 16])
+        word = (follows.group("word") or "") if follows else ""
+        verb = bool(follows) and (not word or word in STOP_WORDS or word.endswith("ed"))  # no noun follows
+        if determiner and low >= 2 and verb:
+            # "These 12 will open", "the chosen six are": the number counts what was counted before
+            antecedent = _antecedent(text, start, earlier or [])
+            if antecedent is not None:
+                unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
@@ -501,7 +539,8 @@ def _read(text: str, match: re.Match[str]) -> _Found | None:
         text[max(0, match.start("number") - 40) : match.start("number")],
         re.I,
     )
-    if unit is None and bound and bound.group(1).lower() in _PEOPLE and re.fullmatch(r"\d{1,2}", digits.strip()):
+    persons = bound is not None and _counted_unit(bound.group(1).lower()) == "people"
+    if unit is None and bound is not None and persons and re.fullmatch(r"\d{1,2}", digits.strip()):
         unit, category = "years", "age"  # "voters under 30": an age that bounds a group of people
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
@@ -603,6 +642,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True
     if re.match(r"^[\s-]*\d{3}[\s-]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
         return True  # a phone number
+    if re.search(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|ing)?)\s+$", before, re.I) and re.fullmatch(r"\d{3}", bare):
+        return True  # "dialled 999": an emergency number
+    if re.match(r"^/\d{3,}", after):
+        return True  # a reference code such as a DOI prefix: "10.1234/567-8"
     if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked|pointer)", after, re.I):
         return True
     instrument = re.match(r"^[- ](?:years?|months?|weeks?|days?)\b", after, re.I)
@@ -625,13 +668,13 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # "at one point", "at one time": a moment, not a count
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
-    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few)\s$", wider, re.I):
+    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few|many)\s$", wider, re.I):
         return True  # "in recent decades": a time reference, not a stated duration
     return False
 
 
 def _unit_after(
-    text: str, end: int, *, code: str | None, one: bool
+    text: str, end: int, *, code: str | None, one: bool, hedged: bool = False
 ) -> tuple[str | None, str | None, str | None, int, float]:
     """Unit, category, subject, where the figure ends and the factor on its value."""
     if code:
@@ -674,42 +717,45 @@ def _unit_after(
     noun = _COUNTED.match(rest[offset:])
     if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
-    part = re.match(r"^\s+of\s+(?:the|its|his|her|their|our|my|your|these|those)\s+", rest, re.I)
+    part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
     if part:
-        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>[a-z][\w-]*s)\b", rest[part.end() :])
+        whole = re.match(
+            rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
+        )
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
-            return (_counted_unit(word)), None, word, end, 1.0
-    if noun and noun.group("noun").lower() not in _NOT_NOUNS:
+            return _counted_unit(word, whole.group("noun")), None, word, end, 1.0
+    if noun and noun.group("noun").lower() not in _NOT_NOUNS and parse_number(noun.group("noun")) is None:
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
-        joined = any(a.lower() in ("and", "or") for a in adjectives)
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
-        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives) or (joined and word not in _PEOPLE)):
-            unit = _counted_unit(word)
+        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives)):
+            unit = _counted_unit(word, noun.group("noun"))
             return _per(
                 text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
             )
     if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
         return "people", None, None, end, 1.0
     if one:
-        one_noun = _noun_after_one(rest)
+        one_noun = _noun_after_one(rest, hedged=hedged)
         if one_noun:
             word, stop = one_noun
             word = _plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
-            person = word in _PEOPLE or word in ("mans", "womans", "persons", "childs")
+            person = word in ("mans", "womans", "persons", "childs") or _counted_unit(word) == "people"
             return ("people" if person else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
-        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>[a-z][\w-]*s|"
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
+        + _PLURAL
+        + "|"
         + _IRREGULAR_PLURALS
         + r")\b",
         rest,
     )
     if ahead and ahead.group("noun").lower() not in _NOT_NOUNS:
         word = ahead.group("noun").lower()
-        return (_counted_unit(word)), None, word, end, 1.0
+        return _counted_unit(word, ahead.group("noun")), None, word, end, 1.0
     return None, None, None, end, 1.0
 
 
@@ -717,13 +763,40 @@ def _proper_modifier(word: str, rest: str) -> bool:
     """True when a capitalised word ending in s modifies a plural noun after it ("Dallas police")."""
     if not word[:1].isupper() or word.isupper():
         return False
-    after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|[a-z][\w-]*s)\b", rest)
+    after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
     return bool(after) and after.group("next").lower() not in STOP_WORDS | _NOT_NOUNS  # type: ignore[union-attr]
 
 
-def _counted_unit(word: str) -> str:
+# Nouns of persons by their form: agent nouns ("painters", "donors", "economists", "musicians",
+# "millionaires", "bureaucrats", "trainees") and, capitalised, members of a nation or party
+# ("Republicans", "Israelis"). Things and firms with the same endings are a general stop list.
+_PERSON_FORM = re.compile(
+    r"[a-z]{3,}(?:er|or)s|[a-z]{2,}(?<!s)ists|[a-z]{2,}(?:ian|crat|aire|ee)s|(?-i:[A-Z][a-z]{2,}(?:an|i)s)", re.I
+)
+_NOT_PERSONS = frozenset(
+    """others numbers letters papers orders layers centers centres meters metres filters towers quarters headquarters
+    matters chapters borders corridors parameters characters barriers containers computers servers routers
+    printers trailers scooters stickers posters lockers burgers dinners waters powers rivers flowers answers
+    offers covers fingers corners shelters chargers boosters turnovers leftovers blockbusters pointers clusters
+    geysers monsters thrillers sliders spiders lasers radars transfers transformers controllers
+    speakers headphones trackers tickers cylinders rollers boilers heaters coolers jumpers sweaters
+    sensors motors factors sectors vectors doors floors colors colours errors monitors processors reactors
+    indicators mirrors tractors elevators calculators generators radiators accelerators transistors
+    connectors detectors capacitors corridors tumors tumours rumors rumours favors flavors honors horrors
+    lists twists wrists fists mists degrees fees trees knees committees guarantees bees coffees
+    retailers manufacturers carriers lenders providers suppliers insurers producers exporters importers
+    operators distributors brokers publishers broadcasters sponsors vendors competitors partners makers
+    automakers carmakers chipmakers drugmakers developers""".split()
+)
+
+
+def _counted_unit(word: str, written: str | None = None) -> str:
     """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun."""
-    return "people" if word in _PEOPLE or re.search(r"(?:men|children)$", word) else word
+    if word in _PEOPLE or re.search(r"(?:men|children)$", word):
+        return "people"
+    if word not in _NOT_PERSONS and not word.endswith("makers") and _PERSON_FORM.fullmatch(written or word):
+        return "people"
+    return word
 
 
 def _plural(word: str) -> str:
@@ -735,8 +808,11 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-def _noun_after_one(rest: str) -> tuple[str, int] | None:
-    """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends."""
+def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | None:
+    """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends.
+
+    "one night" or "one day" alone is a moment ("one night in June"); hedged ("more than one night")
+    it is a count."""
     run = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<first>[a-z]{3,})\b(?:\s+(?P<second>[a-z]{3,})\b)?", rest)
     if not run:
         return None
@@ -748,7 +824,8 @@ def _noun_after_one(rest: str) -> tuple[str, int] | None:
     for group, word in candidates:
         if (
             word
-            and word not in _NOT_NOUNS | _FUNCTION_AFTER_ONE | STOP_WORDS
+            and word not in _NOT_NOUNS | STOP_WORDS
+            and (hedged and word not in ("of", "and", "or", "but", "thing") or word not in _FUNCTION_AFTER_ONE)
             and not word.endswith(("ly", "ing", "ed", "er", "est"))
             and word not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
             and not (word.endswith("s") and not word.endswith("ss"))
@@ -792,6 +869,10 @@ def _per(
             and not (is_time and not money and re.match(r"^\s+a\b|^\s+an\b", per.group(0)))
         ):
             singular = denominator[:-1] if denominator.endswith("s") and not denominator.endswith("ss") else denominator
+            measured = measure_of(singular)
+            economy = _FUEL_ECONOMY.get((unit, measured[0] if measured else singular))
+            if economy:  # "40 miles per gallon": fuel economy has its own short label
+                return economy, "other", subject, end + per.end(), factor
             return f"{unit}/{singular}", category, subject, end + per.end(), factor
     return unit, category, subject, end, factor
 
@@ -841,6 +922,8 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         start, end = match.span("figure")
         if not _free(taken, start, end):
             continue
+        if re.match(r"\s+ago\b", text[end : end + 5], re.I):
+            continue  # "just a month ago": a relative time reference, not a stated duration
         value, unit = _PERIODS[match.group("period").lower()]
         found.append(
             _Found(

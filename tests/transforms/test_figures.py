@@ -374,3 +374,109 @@ def test_surfaces_carry_no_trailing_whitespace() -> None:
     # a price at the end of a line does not take the line break into its span
     text = "Get it for $235\nSee it now"
     assert [f.surface for f in extract_figures("a1", text)] == ["$235"]
+
+
+@pytest.mark.parametrize(
+    "text, surface, unit",
+    [
+        # a singular noun ending in s is no plural: the count looks past it to its head noun
+        ("They ordered 40 Citibus K9 coaches.", "40 Citibus K9 coaches", "coaches"),
+        ("Some 30 small-business loans were repaid.", "Some 30 small-business loans", "loans"),
+        ("The lab found 12 virus samples.", "12 virus samples", "samples"),
+        # coordinated modifiers before the head noun
+        ("He sold more than 200 old or broken chairs.", "more than 200 old or broken chairs", "chairs"),
+        ("It runs over 50 rural and small town clinics.", "over 50 rural and small town clinics", "clinics"),
+    ],
+)
+def test_counted_noun_is_the_head_of_the_phrase(text: str, surface: str, unit: str) -> None:
+    assert [(f.surface, f.unit) for f in extract_figures("a1", text)] == [(surface, unit)]
+
+
+def test_magnitudes_repeated_are_no_counted_noun() -> None:
+    # "millions and millions of dollars": the second magnitude is not what the first counts
+    figures = extract_figures("a1", "They took in millions and millions of dollars.")
+    assert figures and {f.unit for f in figures} == {"USD"}
+
+
+@pytest.mark.parametrize(
+    "text, unit",
+    [
+        # agent nouns and members of a party or nation count people
+        ("The three painters left early.", "people"),
+        ("Some 20 plasterers were hired.", "people"),
+        ("Of the 12 Republicans in the room, none spoke.", "people"),
+        ("About 40 Israelis were evacuated.", "people"),
+        ("It hosted one millionaire last year.", "people"),
+        ("He listed 25 economists.", "people"),
+        # things and firms with the same endings keep their noun
+        ("The car has 12 sensors.", "sensors"),
+        ("They bought 30 computers.", "computers"),
+        ("Five automakers signed.", "automakers"),
+        ("He had 10 assists.", "assists"),
+    ],
+)
+def test_persons_by_the_form_of_the_noun(text: str, unit: str) -> None:
+    assert [f.unit for f in extract_figures("a1", text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a part counts what its whole counts, with or without a determiner, and "out of"
+        ("Three of the 12 Senators voted no.", [("Three", "people"), ("12 Senators", "people")]),
+        ("They met two of four goals.", [("two", "goals"), ("four goals", "goals")]),
+        # a hedged count of one is a count even of a word that alone names a moment
+        ("It rained more than one night out of 20.", [("more than one night", "nights"), ("20", "nights")]),
+        # "one of ...": a pronoun
+        ("It is just one of five strains.", [("five strains", "strains")]),
+    ],
+)
+def test_parts_and_wholes(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.surface, f.unit) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a determiner before a bare number: it counts what the text counted just before
+        ("The board picked 12 bakeries. These 12 will open in May.", [("12 bakeries", "bakeries"), ("12", "bakeries")]),
+        ("They shortlisted six towns. The chosen six are coastal.", [("six towns", "towns"), ("six", "towns")]),
+        # "the two" standing for "both" is a pronoun
+        ("Smith met Jones, and the two were seen talking.", []),
+        # a rank
+        ("It is the number one seller.", []),
+    ],
+)
+def test_numbers_that_refer_back(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(f.surface, f.unit) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a span before "ago" given by an article is a relative time reference; with "later" it is a figure
+        ("Barely a month ago, she moved.", []),
+        ("He came back almost a decade later.", [("almost a decade", 10, "years")]),
+        # "so many decades" has no number in it
+        ("It has led for so many decades.", []),
+        # fuel economy has its own short labels
+        ("It gets 50 miles per gallon.", [("50 miles per gallon", 50, "mpg")]),
+        ("That is 21 kilometres per litre.", [("21 kilometres per litre", 21, "km/L")]),
+    ],
+)
+def test_time_references_and_fuel_economy(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.surface, f.value, f.unit) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an emergency number and a reference code are no figures
+        ("A neighbour called 999 at once.", []),
+        ("Source: DOI: 10.5555/123-4-56.", []),
+        # an age stated in months
+        ("Every child aged 9 months gets a dose.", [("aged 9 months", 9, "months")]),
+    ],
+)
+def test_codes_and_ages_in_months(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert [(f.surface, f.value, f.unit) for f in extract_figures("a1", text)] == expected
