@@ -210,8 +210,8 @@ def test_spans_glued_over_a_comma_are_split(surface: str, expected: list[str]) -
 def test_a_long_text_is_read_in_pieces_cut_at_paragraph_breaks() -> None:
     from transforms.mentions import _PIECE_CHARS, _pieces
 
-    paragraph = "Word " * 2000 + "end."
-    text = "\n\n".join([paragraph] * 30)  # about 300,000 characters
+    paragraph = "Word " * 500 + "end."  # shorter than a piece
+    text = "\n\n".join([paragraph] * 120)  # about 300,000 characters
     pieces = _pieces(text)
     assert len(pieces) > 1 and all(len(p) <= _PIECE_CHARS for _, p in pieces)
     assert "".join(p for _, p in pieces) == text  # nothing lost, nothing repeated
