@@ -168,6 +168,15 @@ def test_story_disagreements_cases(figures: list, expected: list) -> None:
     assert con.execute("select disagreements from stories").fetchall() == [(1 if expected else 0,)]
 
 
+def test_a_copy_is_no_disagreement_with_its_original_or_the_others() -> None:
+    # b copies a (and says 95 where a says 90, as an edited copy may): only a and c are compared
+    con = _views([("a", "X", D1), ("b", "Y", D1), ("c", "Z", D2)], [],
+                 [("a", "killed", 90.0), ("b", "killed", 95.0), ("c", "killed", 100.0)])
+    con.execute("update articles set duplicate_of = 'a' where article_id = 'b'")
+    assert con.execute("select outlet_a, value_a, outlet_b, value_b from figure_disagreements").fetchall() == [
+        ("X", 90.0, "Z", 100.0)]
+
+
 VIEW_FILES = sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "warehouse" / "sql" / "views").glob("*.sql"))
 
 

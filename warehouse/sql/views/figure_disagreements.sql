@@ -1,7 +1,9 @@
 -- figure_disagreements: two articles of one story state the same kind of figure (category,
 -- unit and what is counted) with different values of the same order of magnitude: "826
 -- killed" in one report, "727" in another. One row per pair, each outlet's value and date side
--- by side, the lower value first.
+-- by side, the lower value first. A copy of an article (duplicate_of set) repeats its original:
+-- it is left out, so a story carried by many copies costs what its distinct reports cost (their
+-- pairs grew with the square of the copies, millions for a few hundred copies of one page).
 create or replace view figure_disagreements as
 -- Every CTE is not materialized: the self-join below reads them twice, and a filter on story_id
 -- must reach both reads (materialised, they would pair the figures of every story to answer for one).
@@ -11,6 +13,7 @@ with figures_in as not materialized (
 
 articles_in as not materialized (
     select article_id, story_id, source_name, source_path, published_date from articles
+    where duplicate_of is null
 ),
 
 stated as not materialized (
@@ -62,7 +65,7 @@ final as (
 
 select * from final
 ;
-comment on view figure_disagreements is 'Pairs of figures of one kind (category, unit, what is counted) that differ between two articles of the same story, each outlet''s value and date side by side, the lower value first.';
+comment on view figure_disagreements is 'Pairs of figures of one kind (category, unit, what is counted) that differ between two articles of the same story (copies, duplicate_of set, left out), each outlet''s value and date side by side, the lower value first.';
 comment on column figure_disagreements.story_id is 'The story both articles report (articles.story_id).';
 comment on column figure_disagreements.category is 'What kind of figure (figures.category).';
 comment on column figure_disagreements.subject is 'What is counted (people for deaths, lives, casualties ...).';
