@@ -54,6 +54,7 @@ def build_copies(base_corpus: Path, base_data: Path, target: int, corpus: Path, 
     files = sorted(p for p in base_corpus.rglob("*") if p.is_file()
                    and p.relative_to(base_corpus).as_posix() in by_path)
     copies = -(-target // len(files))
+    base_rows = {table: _rows_by_article(base, table) for table in _copied_tables()}  # read once
     shutil.rmtree(corpus, ignore_errors=True)
     shutil.rmtree(data, ignore_errors=True)
     layout = prepare(data)
@@ -90,12 +91,12 @@ def build_copies(base_corpus: Path, base_data: Path, target: int, corpus: Path, 
                                 "article_count": 1, "rejected_count": 0, "processed_run_id": run_id})
                 quote_ids: dict[object, object] = {}
                 for table in _copied_tables():
-                    base_rows = _rows_of(base, table, old_id)
+                    of_article = base_rows[table].get(old_id, [])
                     if table == "quotes":  # the copy's quote ids, for the rows that refer to them
                         quote_ids.update({r["quote_id"]: stable_id("quote", new_id, r["start_char"], r["end_char"])
-                                          for r in base_rows})
+                                          for r in of_article})
                     rows.setdefault(table, []).extend(_moved(r, new_id, new_rel, quote_ids, stable_id)
-                                                      for r in base_rows)
+                                                      for r in of_article)
                 for name, version in versions.items():
                     rows.setdefault("article_stages", []).append(
                         {"article_id": new_id, "stage": name, "version": version})
@@ -129,10 +130,15 @@ def _copied_tables() -> list[str]:
     return [s.table for s in article_stages()]
 
 
-def _rows_of(con: object, table: str, article_id: str) -> list[dict[str, object]]:
-    cursor = con.execute(f"select * from {table} where article_id = ?", [article_id])  # type: ignore[attr-defined]  # noqa: S608
+def _rows_by_article(con: object, table: str) -> dict[str, list[dict[str, object]]]:
+    """Every row of a base table, by article id (the base warehouse is small: read it once)."""
+    cursor = con.execute(f"select * from {table}")  # type: ignore[attr-defined]  # noqa: S608
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+    by_article: dict[str, list[dict[str, object]]] = {}
+    for r in cursor.fetchall():
+        row = dict(zip(names, r, strict=True))
+        by_article.setdefault(str(row["article_id"]), []).append(row)
+    return by_article
 
 
 def _moved(row: dict[str, object], new: str, path: str, quote_ids: dict[object, object],

@@ -254,20 +254,22 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
     """Apply the run's changes to a build started from the last snapshot, run the stages, and publish."""
     versions = stage_versions()
     counts = {"added": 0, "changed": 0, "unchanged": run.files_unchanged, "extracted": 0}
-    with Build(layout, snapshot_name, previous=previous, keep_snapshots=settings.keep_snapshots) as build, \
-            _worker_pool(settings) as pool:
-        with _timed(seconds, "apply"):
-            ingest.remove_sources(build, plan.deleted)
-            for f in plan.unreadable:
-                _apply(build, BatchResult([unreadable_outcome(f)]), states, versions, run.run_id, counts)
-        with _timed(seconds, "extract"):
-            for result in _extract_all(settings, plan, pool):
-                with _timed(seconds, "apply"):
-                    _apply(build, result, states, versions, run.run_id, counts)
-                for step, value in result.seconds.items():
-                    seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
-        with _timed(seconds, "restage"):
-            _rerun_outdated_stages(build, settings, versions, pool, run.run_id)
+    with Build(layout, snapshot_name, previous=previous, keep_snapshots=settings.keep_snapshots) as build:
+        # the worker processes (each with its spaCy model) end before the corpus-level stages start:
+        # their memory is not held while the build's queries run
+        with _worker_pool(settings) as pool:
+            with _timed(seconds, "apply"):
+                ingest.remove_sources(build, plan.deleted)
+                for f in plan.unreadable:
+                    _apply(build, BatchResult([unreadable_outcome(f)]), states, versions, run.run_id, counts)
+            with _timed(seconds, "extract"):
+                for result in _extract_all(settings, plan, pool):
+                    with _timed(seconds, "apply"):
+                        _apply(build, result, states, versions, run.run_id, counts)
+                    for step, value in result.seconds.items():
+                        seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
+            with _timed(seconds, "restage"):
+                _rerun_outdated_stages(build, settings, versions, pool, run.run_id)
         changed = previous is None or any(build.touched_units(t) for t in ARTICLE_TABLES)
         if changed:  # corpus-level groupings depend only on the articles and their stage rows
             with _timed(seconds, "stories"):

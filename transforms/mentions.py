@@ -42,6 +42,15 @@ ENTITY_TYPES = frozenset("PERSON ORG GPE LOC NORP FAC EVENT PRODUCT WORK_OF_ART 
 # spaCy components NER needs; the rest are excluded when the model is loaded
 NER_ONLY_EXCLUDE = ("parser", "tagger", "attribute_ruler", "lemmatizer", "senter")
 
+
+def ner_pipes(nlp: Any) -> list[str]:
+    """The components NER runs with: ner, and a shared tok2vec (or transformer) only if ner listens
+    to it. en_core_web_sm's ner embeds its own tok2vec, so the shared one (for the tagger and the
+    parser) is left out: a third less time for the same entities."""
+    shared = [name for name in ("tok2vec", "transformer") if name in nlp.pipe_names
+              and "ner" in getattr(nlp.get_pipe(name), "listening_components", [])]
+    return [name for name in nlp.pipe_names if name == "ner" or name in shared]
+
 _TITLES = frozenset(
     """president vice prime minister secretary general secretary-general lieutenant colonel major
     captain sergeant commander chief director chairman chairwoman spokesman spokeswoman spokesperson

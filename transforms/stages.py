@@ -64,8 +64,8 @@ class NerMention(mentions.RawMention):
 
 def _mentions(articles: Sequence[Article], context: StageContext) -> list[Any]:
     nlp: Any = context.nlp
-    # NER needs only tok2vec and ner over the whole text; the rest of the model is for quote sentences
-    with nlp.select_pipes(enable=[p for p in nlp.pipe_names if p not in mentions.NER_ONLY_EXCLUDE]):
+    # NER over the whole text needs only its own components; the rest of the model is for quote sentences
+    with nlp.select_pipes(enable=mentions.ner_pipes(nlp)):
         found = mentions.find_mentions(nlp, articles)
     return [NerMention(**dataclasses.asdict(m), group_key=entities.group_key(m), vote_label=entities.vote_label(m))
             for m in found]
