@@ -85,6 +85,21 @@ _AGE_AFTER_NAME = re.compile(
     r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—]) (?=[a-z])"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
+    # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
+    r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
+    r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
+)
+# "The president, 70, has ...": an age set off by commas after a noun of a person
+_AGE_AFTER_NOUN = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[a-z]+), "
+    r"(?P<age>[1-9]\d),? (?=[a-z])"
+)
+# singular nouns of persons that the plural forms of _counted_unit do not tell
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl child person president nominee candidate incumbent chief judge justice mother father
+    wife husband son daughter grandmother grandfather sister brother victim suspect defendant plaintiff
+    veteran activist resident student patient senator congressman congresswoman representative delegate
+    secretary chairman chairwoman rabbi priest pastor bishop actress""".split()
 )
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
@@ -189,8 +204,17 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found: list[_Found] = []
     taken = _excluded_spans(text)
     found += _halves(text, taken)
+    for match in _AGE_AFTER_NOUN.finditer(text):
+        noun = match.group("noun")
+        start, end = match.span("age")
+        if (noun in _PERSON_NOUNS or _counted_unit(_plural(noun)) == "people") and _free(taken, start, end):
+            value = float(match.group("age"))
+            found.append(
+                _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
+            )
+            taken.append((start, end))
     for match in _AGE_AFTER_NAME.finditer(text):
-        group = next(g for g in ("age", "age2", "age3", "age4") if match.group(g))
+        group = next(g for g in ("age", "age2", "age3", "age4", "age5") if match.group(g))
         start, end = match.span(group)
         if _free(taken, start, end):
             value = float(match.group(group))
