@@ -124,12 +124,23 @@ _HALF_UNIT = re.compile(
 )
 _IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
 # "a quarter-point cut": a fraction of a percentage point
-_POINT_FRACTION = re.compile(r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half)[- ]point)\b", re.I)
+# "a quarter of a percentage point", "half a point", "three-quarters of a point": likewise
+_POINT_FRACTION = re.compile(
+    r"(?<![\w-])(?P<figure>(?:(?:about|nearly|almost|roughly|more than|less than|just over|just under)\s+)?"
+    r"(?P<fraction>a quarter|a half|half|three[- ]quarters|a third|two[- ]thirds|a tenth)"
+    r"(?:[- ]point|\s+(?:of\s+)?an?\s+(?:percentage[- ])?point))\b",
+    re.I,
+)
 _FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
 _PERCENT = [
     (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
 ]
-_POINTS = re.compile(r"^\s*(?:percentage\s+points?|pct\s+points?)\b", re.I)
+_POINTS = re.compile(r"^(?:\s*|-)(?:percentage[\s-]+points?|pct\s+points?)\b", re.I)
+# "a 10-point lead", "a two-point gap": a hyphenated measure of a gap, not a label such as "a 10-point plan"
+_POINT_GAPS = (
+    r"(?:lead|gap|margin|edge|advantage|deficit|swing|drop|decline|fall|jump|rise|gain|increase|bump|lift|loss|"
+    r"spread|shift|difference|cushion|win|victory|defeat|dip|slide|surge)s?\b"
+)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -178,6 +189,25 @@ _INSTRUMENTS = re.compile(
 # distance per volume of fuel, written as FIGURES.md labels it
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 _MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
+# Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
+_POLL_WORDS = re.compile(
+    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|electorate|margin of error|approval|"
+    r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
+    r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?)\b|%",
+    re.I,
+)
+_GAP_WORDS = re.compile(
+    r"\b(?:leads?|leading|led|trails?|trailing|trailed|ahead|behind|gap|margin|edge|advantage|deficit|"
+    r"won|wins?|beat|beats|among|swing|narrowed|widened)\b",
+    re.I,
+)
+_GAME_OR_MARKET = re.compile(
+    r"\b(?:scored|scoring|scores|games?|halftime|half-time|innings?|season|rebounds?|assists?|goals?|"
+    r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|match|"
+    r"tournament|NBA|NFL|NHL|WNBA|NCAA|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|index|indices|indexes|"
+    r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
+    re.I,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 # "zero to 60 mph (97 kph)": the name of a test, not a speed
 _TEST_LABEL = re.compile(
@@ -203,6 +233,24 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure stated in text."""
     found: list[_Found] = []
     taken = _excluded_spans(text)
+    for match in _POINT_FRACTION.finditer(text):
+        start, end = match.span("figure")
+        if _free(taken, start, end):
+            value = fraction_value(match.group("fraction")) or 0.5
+            spelled = re.search(r"\ban?\s+point$", match.group("figure"), re.I)  # "half a point", not "-point"
+            market = spelled and _GAME_OR_MARKET.search(_sentence(text, start, end))
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=_qualifier_of(match.group("figure")),
+                    unit="points" if market else "percentage_points",
+                    category="other" if market else "percent",
+                )
+            )
+            taken.append((start, end))
     found += _halves(text, taken)
     for match in _AGE_AFTER_NOUN.finditer(text):
         noun = match.group("noun")
@@ -270,8 +318,24 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         taken.append((start, end))
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
+    found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+def _poll_points(text: str, figure: _Found) -> _Found:
+    """ "trailing by 8 points", "a 10-point lead" in a story about polls or votes: percentage points."""
+    if figure.unit != "points":
+        return figure
+    sentence = _sentence(text, figure.start, figure.end)
+    if _GAME_OR_MARKET.search(sentence):
+        return figure
+    if not _POLL_WORDS.search(sentence):
+        # "He won the state by 12 points" names no poll: a gap word will do when the story is about one
+        window = text[max(0, figure.start - 600) : figure.end + 600]
+        if not (_GAP_WORDS.search(sentence) and _POLL_WORDS.search(window) and not _GAME_OR_MARKET.search(window)):
+            return figure
+    return replace(figure, unit="percentage_points", category="percent", subject=None)
 
 
 def _halves(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -675,8 +739,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     instrument = re.match(r"^[- ](?:years?|months?|weeks?|days?)\b", after, re.I)
     if instrument and _INSTRUMENTS.match(text, end + instrument.end()):
         return True  # "10-year notes", "three-month aluminum": the tenor names the instrument
-    if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match|point)\b(?!-old)", after, re.I):
+    if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match)\b(?!-old)", after, re.I):
         return True  # a label made of a number: "12-member panel", "two-class layout"
+    if re.match(r"^-point\b", after, re.I) and not re.match(rf"-point\s+{_POINT_GAPS}", text[end : end + 30], re.I):
+        return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:
         return True
     wider = text[max(0, start - 24) : start]
@@ -727,7 +793,7 @@ def _unit_after(
         ("fps", "fps", "other"),
         ("mpg", "mpg", "other"),
     ):
-        hit = re.match(rf"^\s*{word}\b", rest, re.I)
+        hit = re.match(rf"^(?:\s*|-(?=points?\b)){word}\b", rest, re.I)
         if hit:
             if unit == "points":
                 return _per(
@@ -917,22 +983,6 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
     found: list[_Found] = []
-    for match in _POINT_FRACTION.finditer(text):
-        start, end = match.span("figure")
-        if _free(taken, start, end):
-            value = fraction_value(match.group("fraction")) or 0.5
-            found.append(
-                _Found(
-                    start=start,
-                    end=end,
-                    low=value,
-                    high=value,
-                    qualifier="exact",
-                    unit="percentage_points",
-                    category="percent",
-                )
-            )
-            taken.append((start, end))
     for match in _FEW_PERCENT.finditer(text):
         start, end = match.span("figure")
         if _free(taken, start, end):

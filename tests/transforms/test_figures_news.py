@@ -26,3 +26,30 @@ def rows(text: str) -> list[tuple[str, float, str | None]]:
 )
 def test_ages_in_clauses(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # points of a poll lead or margin are percentage points
+        ("Smith leads Jones 48 percent to 40 percent, ahead by 8 points.",
+         [("48 percent", 48, "percent"), ("40 percent", 40, "percent"), ("8 points", 8, "percentage_points")]),
+        ("The survey has a margin of error of 4 points.", [("4 points", 4, "percentage_points")]),
+        # a gap word is enough when the story around is about a poll
+        ("A new poll of voters is out. Her lead shrank to 3 points from 7 points.",
+         [("3 points", 3, "percentage_points"), ("7 points", 7, "percentage_points")]),
+        # a hyphenated gap is a figure, a hyphenated label is not
+        ("In the latest poll he holds a 12-point lead.", [("12-point", 12, "percentage_points")]),
+        ("She unveiled a 10-point plan.", []),
+        # points of a game or an index stay points
+        ("The Hawks won by 9 points. They led by 12 at halftime.", [("9 points", 9, "points"), ("12", 12, None)]),
+        ("The Dow fell 90 points after the poll.", [("90 points", 90, "points")]),
+        # fractions of a point
+        ("The bank cut rates by a quarter of a percentage point.",
+         [("a quarter of a percentage point", 0.25, "percentage_points")]),
+        ("Her lead in the poll slipped half a point.", [("half a point", 0.5, "percentage_points")]),
+        ("Bond prices rose half a point.", [("half a point", 0.5, "points")]),
+    ],
+)
+def test_points_of_polls(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
