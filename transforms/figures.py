@@ -318,6 +318,18 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         taken.append((start, end))
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
+    for match in re.finditer(r"(?P<n1>\d{1,3}(?:\.\d+)?)\s?%\s?[-–]\s?(?P<figure>(?P<n>\d{1,3}(?:\.\d+)?)\s?%)", text):
+        start, end = match.span("figure")
+        first = next((f for f in found if f.start <= match.start() < f.end and f.unit == "percent"), None)
+        if not _free(taken, start, end) or first is None:
+            continue
+        value = float(match.group("n"))
+        if value > float(match.group("n1")):  # "5%-6%": a range
+            found[found.index(first)] = replace(first, high=value, end=end)
+        else:  # "led 46%-41%": a tally, one figure per share
+            found.append(
+                _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="percent", category="percent")
+            )
     found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
@@ -437,6 +449,12 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     pattern = _figure_pattern()
     while (match := pattern.search(text, position)) is not None:
         start, end = match.span("figure")
+        tally = _tally(text, match) if match.group("number2") and _free(taken, start, end) else None
+        if tally:  # "the Senate voted 52 to 48": one figure per number
+            found += tally
+            taken += [(f.start, f.end) for f in tally]
+            position = tally[-1].end
+            continue
         figure = _read(text, match, found) if _free(taken, start, end) else None
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
@@ -453,6 +471,44 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         else:
             position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
     return _listed_units(text, found)
+
+
+_TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:ed|es?|ing)|ruled|passed|approved|rejected|failed|confirmed|defeated|split|tally|"
+    r"(?:margin|count|ballot) of|sided)[,:]?\s+(?:(?:the\s+)?[\w'’-]+\s+){0,3}(?:by\s+)?(?:an?\s+)?$",
+    re.I,
+)
+_TALLY_AFTER = re.compile(r"^\s*(?:vote|votes|decision|ruling|majority|margin|tally|verdict)\b", re.I)
+# "ahead 800 to 650 in delegates": a tally of what follows "in"
+_TALLY_IN = re.compile(r"^\s+in\s+(?:(?:pledged|bound|electoral|popular)\s+)?(?P<noun>[a-z]+s)\b", re.I)
+
+
+def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
+    """Two figures for a tally of votes or delegates ("voted 52 to 48", "a 5-4 decision"), else None.
+
+    Game scores stay out: a tally needs a vote before it, a vote noun after it or the counted noun."""
+    if match.group("cur") or match.group("cur2") or match.group("range_sep").lower() not in ("-", "–", "to"):
+        return None
+    first, second = parse_number(match.group("number")), parse_number(match.group("number2"))
+    if first is None or second is None or first.vague or second.vague:
+        return None
+    if not all(re.fullmatch(r"\d{1,3}(?:,\d{3})*|[a-z]+", g.strip(), re.I) for g in (match.group("number"), match.group("number2"))):
+        return None
+    start, end = match.span("figure")
+    before = text[max(0, start - 60) : start]
+    counted = _TALLY_IN.match(text[end : end + 40])
+    unit = "votes"
+    if counted:
+        unit = _counted_unit(counted.group("noun").lower())
+    elif not (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20])):
+        return None
+    figures = []
+    for group, number in (("number", first), ("number2", second)):
+        a, b = match.span(group)
+        figures.append(
+            _Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category="count")
+        )
+    return figures
 
 
 def _listed_units(text: str, found: list[_Found]) -> list[_Found]:

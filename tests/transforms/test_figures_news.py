@@ -53,3 +53,24 @@ def test_ages_in_clauses(text: str, expected: list[tuple[str, float, str]]) -> N
 )
 def test_points_of_polls(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a tally of votes gives one figure per number
+        ("The council voted 7 to 2 to close the bridge.", [("7", 7, "votes"), ("2", 2, "votes")]),
+        ("The bill passed the House 240-185.", [("240", 240, "votes"), ("185", 185, "votes")]),
+        ("It was approved in a 5-4 decision.", [("5", 5, "votes"), ("4", 4, "votes")]),
+        ("The motion failed, 45-55.", [("45", 45, "votes"), ("55", 55, "votes")]),
+        # a tally of what follows "in"
+        ("He is ahead 800 to 650 in delegates.", [("800", 800, "people"), ("650", 650, "people")]),
+        # shares of a tally, and a range of shares
+        ("She led him 46%-41% in the county.", [("46%", 46, "percent"), ("41%", 41, "percent")]),
+        ("Prices rose 5%-6% a year.", [("5%-6%", 5.5, "percent")]),
+        # game scores stay out
+        ("The Hawks won 4-1 on Sunday.", []),
+    ],
+)
+def test_tallies(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
