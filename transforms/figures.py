@@ -122,7 +122,11 @@ _HALF_UNIT = re.compile(
     r"half\s+an?\s+(?P<unit>[a-z]+))\b",
     re.I,
 )
-_IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+_IN_EVERY = re.compile(
+    rf"(?<![\w-])(?P<figure>(?:(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+)?(?P<share>{IN_EVERY}))"
+    r"(?=\s+[a-z])",
+    re.I,
+)
 # "a quarter-point cut": a fraction of a percentage point
 # "a quarter of a percentage point", "half a point", "three-quarters of a point": likewise
 _POINT_FRACTION = re.compile(
@@ -273,7 +277,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     for match in _IN_EVERY.finditer(text):
         # "one in five adults" is a share before it is a count of five adults
         start, end = match.span("figure")
-        share = share_value(match.group("figure"))
+        share = share_value(match.group("share"))
         if share is not None and share <= 1 and _free(taken, start, end):
             found.append(
                 _Found(
@@ -281,7 +285,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                     end=end,
                     low=100 * share,
                     high=100 * share,
-                    qualifier="exact",
+                    qualifier=_qualifier_of(match.group("figure")),
                     unit="percent",
                     category="percent",
                 )
@@ -299,7 +303,8 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             re.I,
         ):
             continue  # "the upper half of the laptop": a part, not a share
-        ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
+        # "two-thirds" (a plural denominator) is always a share: "a two-thirds majority"
+        ordinal = not re.search(r"half|quarter|s$", match.group("fraction"), re.I)
         if ordinal and not (
             re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
         ):
@@ -430,7 +435,11 @@ def _figure_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$£€.,/:#-])(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
-        rf"(?:(?P<age>the\s+{DIGITS}-year-old|(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]old|"
+        rf"(?:(?P<age>the\s+{DIGITS}-year-old|"
+        rf"(?:between\s+)?the\s+ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|"
+        rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
+        rf"(?:aged|ages?)\s+\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
+        rf"(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]olds?|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
@@ -578,8 +587,15 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     if match.group("age"):
         age = match.group("age")
         value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
+        bounds = [float(n) for n in re.findall(r"\d+", age)]
+        if len(bounds) == 2:  # "ages 18 to 29", "18- to 29-year-olds": an age group
+            value = Number(min(bounds), max(bounds), False)
         if value is None:
             return None
+        bound = re.match(r"^\s+(?:and|or)\s+(?:(?P<up>older|over|above|up)|younger|under|below)\b", text[end : end + 16], re.I)
+        if bound:  # "aged 65 and older", "ages 12 or under": an open bound of the group
+            qualifier = qualifier or ("at_least" if bound.group("up") else "up_to")
+            end += bound.end()
         age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
         stated = re.match(r"\s+(months|weeks)\b", text[end : end + 8], re.I)
         if stated and re.match(r"(?:aged|ages?)\s", age, re.I):  # "aged 9 months": the age is in months
@@ -588,7 +604,7 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             start=start,
             end=end,
             low=value.low,
-            high=value.low,
+            high=value.high,
             qualifier=qualifier or "exact",
             unit=age_unit,
             category="age",
@@ -671,6 +687,14 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
                 unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
+    older = re.match(r"^\s+(?:and|or)\s+(?:(?P<older>older)|over|above)\b", text[end : end + 16], re.I)
+    if unit is None and older and qualifier is None and re.fullmatch(r"\d{1,2}", digits.strip()):
+        group = re.search(r"\b([a-z]+)\s+$", text[max(0, start - 30) : start], re.I)
+        persons = group is not None and (group.group(1).lower() in ("those", "people") or _counted_unit(group.group(1).lower()) == "people")
+        if older.group("older") or persons:  # "voters 65 and older": an age that bounds a group
+            return _Found(
+                start=start, end=end + older.end(), low=low, high=high, qualifier="at_least", unit="years", category="age"
+            )
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact

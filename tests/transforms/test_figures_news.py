@@ -74,3 +74,23 @@ def test_points_of_polls(text: str, expected: list[tuple[str, float, str]]) -> N
 )
 def test_tallies(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fraction with a plural denominator is a share even without "of"
+        ("The amendment needs a two-thirds majority.", [("two-thirds", pytest.approx(200 / 3), "percent", "exact")]),
+        # a hedged "one in three"
+        ("Nearly 1 in 3 members backed the plan.", [("Nearly 1 in 3", pytest.approx(100 / 3), "percent", "approximately")]),
+        # age groups: ranges and open bounds
+        ("Voters ages 18 to 29 backed her.", [("ages 18 to 29", 23.5, "years", "exact")]),
+        ("He won 18- to 29-year-olds easily.", [("18- to 29-year-olds", 23.5, "years", "exact")]),
+        ("She won most voters between the ages of 30 and 44.",
+         [("between the ages of 30 and 44", 37, "years", "exact")]),
+        ("Adults aged 50 or older were asked.", [("aged 50 or older", 50, "years", "at_least")]),
+        ("Among those 65 and older, he leads.", [("65 and older", 65, "years", "at_least")]),
+    ],
+)
+def test_shares_and_age_groups(text: str, expected: list[tuple[str, float, str, str]]) -> None:
+    assert [(f.surface, f.value, f.unit, f.qualifier) for f in extract_figures("a1", text)] == expected
