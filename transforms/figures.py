@@ -182,7 +182,10 @@ _PEOPLE = frozenset(
     infants pupils nurses users fans hostages americans patients males females witnesses fatalities contacts
     recruits agents analysts executives candidates delegates athletes drivers fighters participants
     respondents veterans airmen marines pilots crew friends humans tenants surgeons lawmakers injured
-    wounded missing""".split()
+    wounded missing superdelegates justices judges representatives independents moderates conservatives
+    liberals progressives evangelicals millennials youths teens parents spouses siblings sons daughters
+    relatives guests constituents aides opponents incumbents hispanics latinos latinas catholics protestants
+    mormons muslims jews convicts suspects defendants plaintiffs attorneys partisans undecideds""".split()
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(
@@ -323,6 +326,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         taken.append((start, end))
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
+    found += _digit_counts(text, taken)
     for match in re.finditer(r"(?P<n1>\d{1,3}(?:\.\d+)?)\s?%\s?[-–]\s?(?P<figure>(?P<n>\d{1,3}(?:\.\d+)?)\s?%)", text):
         start, end = match.span("figure")
         first = next((f for f in found if f.start <= match.start() < f.end and f.unit == "percent"), None)
@@ -338,6 +342,49 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+# "a double-digit lead", "inflation in double digits": a vague magnitude of 10-99 (1-9, 100-999) in the unit
+# of what it measures, a gap in points or a rate in percent
+_DIGIT_COUNT = re.compile(r"(?<![\w-])(?P<figure>(?P<size>single|double|triple)[- ]digits?)\b", re.I)
+_DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
+_RATE_WORDS = re.compile(
+    r"\b(?:growth|inflation|unemployment|rates?|percent|per cent|percentage|returns?|interest|gains?|increases?|"
+    r"rises?|declines?|drops?|falls?|jumps?|cuts?|raises?|hikes?|yields?)\b|%",
+    re.I,
+)
+
+
+def _digit_counts(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+    """ "a double-digit lead" (10-99 points), "inflation in double digits" (10-99 percent)."""
+    found: list[_Found] = []
+    for match in _DIGIT_COUNT.finditer(text):
+        start, end = match.span("figure")
+        if not _free(taken, start, end):
+            continue
+        noun = re.match(r"^[\s-]+([a-z]+)", text[end : end + 20], re.I)
+        sentence = _sentence(text, start, end)
+        gap = noun and re.fullmatch(_POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
+        if gap or not noun or noun.group(1).lower() in ("in", "and", "or", "for", "since", "this", "last"):
+            unit = "points" if gap or _GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None
+        else:
+            unit = "percent" if _RATE_WORDS.fullmatch(noun.group(1)) else None
+        if unit is None:
+            continue  # "double-digit numbers": no measure
+        low, high = _DIGIT_RANGES[match.group("size").lower()]
+        found.append(
+            _Found(
+                start=start,
+                end=end,
+                low=low,
+                high=high,
+                qualifier="approximately",
+                unit=unit,
+                category="percent" if unit == "percent" else "other",
+            )
+        )
+        taken.append((start, end))
+    return found
 
 
 def _poll_points(text: str, figure: _Found) -> _Found:
@@ -657,6 +704,14 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     one = low == high == 1 and not number.vague
     glued = text[end : end + 1].isalpha()
     unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one, hedged=qualifier is not None)
+    kin = re.search(
+        r"\b(?:(?:grand|great-grand)?(?:mother|father|parent)|mom|mum|dad|family|families|household)s?\s+of\s+$",
+        text[max(0, start - 30) : start],
+        re.I,
+    )
+    if kin and (unit is None or subject is not None and unit != "people") and not code and low == int(low) and 1 < low < 30:
+        # "a grandmother of nine", "a family of four": the children, the members counted
+        unit, category, subject, end, factor = "people", "count", None, match.end("number"), 1.0
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -1023,7 +1078,7 @@ def _per(
     per = re.match(pattern, text[end : end + 30], re.I) or re.match(
         r"^-(?:a|an|per)-(?P<den>[a-z]+)\b", text[end : end + 20]
     )
-    rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)\b", text[end : end + 12], re.I)
+    rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b", text[end : end + 14], re.I)
     if money and rate and not per:  # "a $69.99 annual subscription": money per year
         periods = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
         period = periods.get(rate.group("den").lower(), "hour")
@@ -1033,7 +1088,7 @@ def _per(
         following = text[end + per.end() : end + per.end() + 12]
         is_time = denominator in ("year", "month", "week", "day", "hour", "quarter", "decade")
         if (
-            denominator not in STOP_WORDS
+            (denominator not in STOP_WORDS or is_time)  # "$2,000 a year"
             and denominator not in ("cent", "capita", "cents")
             and not (is_time and re.match(r"^\s*(?:ago|earlier|before|after|later|from|prior)\b", following))
             and not (is_time and not money and re.match(r"^\s+a\b|^\s+an\b", per.group(0)))

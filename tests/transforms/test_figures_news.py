@@ -94,3 +94,27 @@ def test_tallies(text: str, expected: list[tuple[str, float, str]]) -> None:
 )
 def test_shares_and_age_groups(text: str, expected: list[tuple[str, float, str, str]]) -> None:
     assert [(f.surface, f.value, f.unit, f.qualifier) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # money by the year
+        ("The tax would cost $2,000 a year per family.", [("$2,000 a year", 2000, "USD/year")]),
+        ("The program costs $3 billion annually.", [("$3 billion annually", 3e9, "USD/year")]),
+        ("It cost $5 a year ago.", [("$5", 5, "USD")]),
+        # groups of voters and officials are people
+        ("She has 120 superdelegates and the backing of 40 Hispanics.",
+         [("120 superdelegates", 120, "people"), ("40 Hispanics", 40, "people")]),
+        ("The court has eight justices.", [("eight justices", 8, "people")]),
+        # kin: "a grandmother of nine", "a family of four"
+        ("The mayor is a father of five.", [("five", 5, "people")]),
+        ("A family of four earns $30,000.", [("four", 4, "people"), ("$30,000", 30000, "USD")]),
+        # "double digits": 10-99 in the unit of what it measures
+        ("In the new poll she holds a double-digit lead.", [("double-digit", 54.5, "percentage_points")]),
+        ("Inflation reached double digits.", [("double digits", 54.5, "percent")]),
+        ("He wore double-digit numbers.", []),
+    ],
+)
+def test_money_rates_persons_kin_and_digit_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
