@@ -135,6 +135,9 @@ _POINT_FRACTION = re.compile(
     r"(?:[- ]point|\s+(?:of\s+)?an?\s+(?:percentage[- ])?point))\b",
     re.I,
 )
+_TWICE = re.compile(
+    r"(?<![\w-])(?P<figure>(?:(?:about|nearly|almost|roughly|more than|at least)\s+)?twice)(?=\s+(?:as|the)\b)", re.I
+)
 _FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
 _PERCENT = [
     (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
@@ -173,7 +176,7 @@ _FUNCTION_AFTER_ONE = frozenset(
     "morning evening afternoon hand side".split()
 )
 _FUNCTION_WORDS = frozenset(
-    "of to in on the a from their his her its our with by at for as than that who which".split()
+    "of to in on the a from their his her its our with by at for as than that who which among between".split()
 )
 _PEOPLE = frozenset(
     """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
@@ -483,7 +486,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?<![\w$£€.,/:#-])(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
         rf"(?:(?P<age>the\s+{DIGITS}-year-old|"
-        rf"(?:between\s+)?the\s+ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|"
+        rf"(?:between\s+)?the\s+ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|the\s+age\s+of\s+\d{{1,3}}\b|"
         rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
         rf"(?:aged|ages?)\s+\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
         rf"(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]olds?|"
@@ -491,7 +494,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
         rf"(?P<number>{VAGUE}|{NUMBER})"
-        rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and)\s*"
+        rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and|or)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
         rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
         re.I,
@@ -512,6 +515,8 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
             position = tally[-1].end
             continue
         figure = _read(text, match, found) if _free(taken, start, end) else None
+        if figure is None and found and not match.group("number2") and _free(taken, start, end):
+            figure = _listed_after_name(text, match, found[-1])
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
         after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
@@ -565,6 +570,27 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
             _Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category="count")
         )
     return figures
+
+
+def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Found | None:
+    """ "Trump won 1,441 delegates, Cruz 551 and Kasich 161": numbers listed after names count what the first did."""
+    start, end = match.span("figure")
+    digits = match.group("number").strip()
+    if earlier.unit is None or earlier.category == "age" or not re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", digits):
+        return None
+    between = text[earlier.end : start]
+    if len(between) > 80 or not re.fullmatch(
+        r"[^.;!?\n]*(?:,|\band|\bwhile|\bwith|\bto|\bversus|\bvs\.)\s+(?:[A-Z][\w'’.-]*\s+){1,2}"
+        r"(?:(?:has|had|won|got|took|with|at)\s+)?",
+        between,
+    ):
+        return None
+    if _DATE_BEFORE.search(between) or re.match(r"^[\w%$-]", text[end : end + 1]) or re.match(r"^\s+[a-z]+s\b", text[end : end + 20]):
+        return None  # "March 15", or a noun of its own
+    number = parse_number(digits)
+    if number is None:
+        return None
+    return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
 
 
 def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
@@ -635,6 +661,11 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         age = match.group("age")
         value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
         bounds = [float(n) for n in re.findall(r"\d+", age)]
+        if re.match(r"the\s+age\s+of", age, re.I):  # "after the age of 40": an age that bounds
+            value = Number(bounds[0], bounds[0], False)
+            side = re.search(r"\b(?:(?P<over>after|over|above|beyond|past)|under|before|below)\s+$", text[max(0, start - 10) : start], re.I)
+            if side:
+                qualifier = qualifier or ("more_than" if side.group("over") else "less_than")
         if len(bounds) == 2:  # "ages 18 to 29", "18- to 29-year-olds": an age group
             value = Number(min(bounds), max(bounds), False)
         if value is None:
@@ -712,6 +743,25 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     if kin and (unit is None or subject is not None and unit != "people") and not code and low == int(low) and 1 < low < 30:
         # "a grandmother of nine", "a family of four": the children, the members counted
         unit, category, subject, end, factor = "people", "count", None, match.end("number"), 1.0
+    if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I) and re.match(
+        r"^\s+of\s+(?:us|them|you)\b", text[match.end("number") : match.end("number") + 10], re.I
+    ) and re.fullmatch(r"two|three", digits.strip(), re.I):
+        return None  # "the two of us": "both", a pronoun
+    if one and subject and re.match(
+        r"^\s*,?\s*(?:said|says|told|tells|added|noted|wrote|explained|familiar|speaking|close)\b", text[end : end + 20]
+    ):
+        return None  # "One official said": an article before a source, nothing counted
+    if unit is None and number.vague and re.fullmatch(r"(?:(?:tens|hundreds) of )?(?:millions|billions|trillions)", digits.lower()):
+        money = re.search(
+            r"\b(?:spen[dt]|spends|spending|raised?|raising|costs?|costing|made|make|makes|earn(?:ed|s)?|paid|pay|"
+            r"pays|worth|donat\w+|owe[sd]?|lost|lose|sav(?:e|ed|es)|fund\w*|invest\w*|collect\w*|received?)\s+"
+            r"(?:(?:more than|less than|about|nearly|almost|some|over|up to)\s+)?$",
+            text[max(0, start - 40) : start],
+            re.I,
+        )
+        if money and not re.match(r"^\s+of\s+[a-z]", text[end : end + 8], re.I):
+            # "they spend billions a year": money without a currency word is in dollars
+            unit, category, subject, end, factor = _per(text, end, unit="USD", category="money", factor=1.0, money=True)
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -814,7 +864,9 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         )
         and separator == "to"
     )
-    if second is None or change or (separator == "and" and not re.match(r"between", match.group("figure"), re.I)):
+    # "six or seven inquiries" is a stated range; "40 or 50 years" lists two numbers
+    listed = separator == "or" and not (second is not None and second.low == high + 1 and low == int(low))
+    if second is None or change or listed or (separator == "and" and not re.match(r"between", match.group("figure"), re.I)):
         cut = match.start("range_sep")
         return low, high, (len(text[:cut].rstrip()) if text[:cut].rstrip() else cut)
     # "20-30 million": the scale of the second number applies to the first
@@ -910,6 +962,8 @@ def _unit_after(
     percent = _PERCENT[0][0].match(rest)
     if percent:
         return "percent", "percent", None, end + percent.end(), 1.0
+    if re.match(r"^[\s-]+mark\b", rest):  # "passed the 300 mark": a threshold, not a currency
+        return None, None, None, end, 1.0
     named = currency_after(text, end)
     if named:
         code, factor, money_end = named
@@ -925,10 +979,11 @@ def _unit_after(
         ("points", "points", None),
         ("point", "points", None),
         ("times", "times", "other"),
+        ("fold", "times", "other"),
         ("fps", "fps", "other"),
         ("mpg", "mpg", "other"),
     ):
-        hit = re.match(rf"^(?:\s*|-(?=points?\b)){word}\b", rest, re.I)
+        hit = re.match(rf"^(?:\s*|-(?=points?\b|fold\b)){word}\b", rest, re.I)
         if hit:
             if unit == "points":
                 return _per(
@@ -1011,7 +1066,8 @@ _NOT_PERSONS = frozenset(
     lists twists wrists fists mists degrees fees trees knees committees guarantees bees coffees
     retailers manufacturers carriers lenders providers suppliers insurers producers exporters importers
     operators distributors brokers publishers broadcasters sponsors vendors competitors partners makers
-    automakers carmakers chipmakers drugmakers developers""".split()
+    automakers carmakers chipmakers drugmakers developers chambers superpowers registers counters ledgers
+    winters summers""".split()
 )
 
 
@@ -1118,6 +1174,13 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
     found: list[_Found] = []
+    for match in _TWICE.finditer(text):
+        start, end = match.span("figure")
+        if _free(taken, start, end):  # "twice as large": a ratio of 2
+            found.append(
+                _Found(start=start, end=end, low=2, high=2, qualifier=_qualifier_of(match.group("figure")), unit="times", category="other")
+            )
+            taken.append((start, end))
     for match in _FEW_PERCENT.finditer(text):
         start, end = match.span("figure")
         if _free(taken, start, end):

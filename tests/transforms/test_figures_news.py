@@ -118,3 +118,30 @@ def test_shares_and_age_groups(text: str, expected: list[tuple[str, float, str, 
 )
 def test_money_rates_persons_kin_and_digit_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # consecutive numbers joined by "or" are a stated range; others are listed
+        ("Police opened six or seven inquiries.", [("six or seven inquiries", 6.5, "inquiries")]),
+        ("It happened 40 or 50 years ago.", [("40", 40, "years"), ("50 years", 50, "years")]),
+        # a threshold is no currency
+        ("The tally passed the 300 mark.", [("300", 300, None)]),
+        # money without a currency word, and ratios
+        ("They spend billions a year on ads.", [("billions a year", 5.5e9, "USD/year")]),
+        ("The debt grew about 8 fold.", [("about 8 fold", 8, "times")]),
+        ("The new hall is twice as large.", [("twice", 2, "times")]),
+        # an age that bounds
+        ("After the age of 40, few change jobs.", [("the age of 40", 40, "years")]),
+        # pronouns and articles, not counts
+        ("The two of us drove to Ohio.", []),
+        ("One official said the talks failed.", []),
+        # numbers listed after names count what the first one counted
+        ("Smith won 1,441 delegates, Jones 551 and Brown 161.",
+         [("1,441 delegates", 1441, "people"), ("551", 551, "people"), ("161", 161, "people")]),
+        ("He won 20 states by March 15.", [("20 states", 20, "states")]),
+    ],
+)
+def test_hedges_magnitudes_and_lists(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
