@@ -340,7 +340,9 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             found[found.index(first)] = replace(first, high=value, end=end)
         else:  # "led 46%-41%": a tally, one figure per share
             found.append(
-                _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="percent", category="percent")
+                _Found(
+                    start=start, end=end, low=value, high=value, qualifier="exact", unit="percent", category="percent"
+                )
             )
     found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
@@ -369,7 +371,9 @@ def _digit_counts(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         sentence = _sentence(text, start, end)
         gap = noun and re.fullmatch(_POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
         if gap or not noun or noun.group(1).lower() in ("in", "and", "or", "for", "since", "this", "last"):
-            unit = "points" if gap or _GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None
+            unit = (
+                "points" if gap or _GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None
+            )
         else:
             unit = "percent" if _RATE_WORDS.fullmatch(noun.group(1)) else None
         if unit is None:
@@ -553,7 +557,10 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
     first, second = parse_number(match.group("number")), parse_number(match.group("number2"))
     if first is None or second is None or first.vague or second.vague:
         return None
-    if not all(re.fullmatch(r"\d{1,3}(?:,\d{3})*|[a-z]+", g.strip(), re.I) for g in (match.group("number"), match.group("number2"))):
+    if not all(
+        re.fullmatch(r"\d{1,3}(?:,\d{3})*|[a-z]+", g.strip(), re.I)
+        for g in (match.group("number"), match.group("number2"))
+    ):
         return None
     start, end = match.span("figure")
     before = text[max(0, start - 60) : start]
@@ -585,7 +592,11 @@ def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Fou
         between,
     ):
         return None
-    if _DATE_BEFORE.search(between) or re.match(r"^[\w%$-]", text[end : end + 1]) or re.match(r"^\s+[a-z]+s\b", text[end : end + 20]):
+    if (
+        _DATE_BEFORE.search(between)
+        or re.match(r"^[\w%$-]", text[end : end + 1])
+        or re.match(r"^\s+[a-z]+s\b", text[end : end + 20])
+    ):
         return None  # "March 15", or a noun of its own
     number = parse_number(digits)
     if number is None:
@@ -663,14 +674,20 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         bounds = [float(n) for n in re.findall(r"\d+", age)]
         if re.match(r"the\s+age\s+of", age, re.I):  # "after the age of 40": an age that bounds
             value = Number(bounds[0], bounds[0], False)
-            side = re.search(r"\b(?:(?P<over>after|over|above|beyond|past)|under|before|below)\s+$", text[max(0, start - 10) : start], re.I)
+            side = re.search(
+                r"\b(?:(?P<over>after|over|above|beyond|past)|under|before|below)\s+$",
+                text[max(0, start - 10) : start],
+                re.I,
+            )
             if side:
                 qualifier = qualifier or ("more_than" if side.group("over") else "less_than")
         if len(bounds) == 2:  # "ages 18 to 29", "18- to 29-year-olds": an age group
             value = Number(min(bounds), max(bounds), False)
         if value is None:
             return None
-        bound = re.match(r"^\s+(?:and|or)\s+(?:(?P<up>older|over|above|up)|younger|under|below)\b", text[end : end + 16], re.I)
+        bound = re.match(
+            r"^\s+(?:and|or)\s+(?:(?P<up>older|over|above|up)|younger|under|below)\b", text[end : end + 16], re.I
+        )
         if bound:  # "aged 65 and older", "ages 12 or under": an open bound of the group
             qualifier = qualifier or ("at_least" if bound.group("up") else "up_to")
             end += bound.end()
@@ -740,18 +757,35 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         text[max(0, start - 30) : start],
         re.I,
     )
-    if kin and (unit is None or subject is not None and unit != "people") and not code and low == int(low) and 1 < low < 30:
+    if (
+        kin
+        and (unit is None or subject is not None and unit != "people")
+        and not code
+        and low == int(low)
+        and 1 < low < 30
+    ):
         # "a grandmother of nine", "a family of four": the children, the members counted
         unit, category, subject, end, factor = "people", "count", None, match.end("number"), 1.0
-    if re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I) and re.match(
-        r"^\s+of\s+(?:us|them|you)\b", text[match.end("number") : match.end("number") + 10], re.I
-    ) and re.fullmatch(r"two|three", digits.strip(), re.I):
+    if (
+        re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+        and re.match(r"^\s+of\s+(?:us|them|you)\b", text[match.end("number") : match.end("number") + 10], re.I)
+        and re.fullmatch(r"two|three", digits.strip(), re.I)
+    ):
         return None  # "the two of us": "both", a pronoun
-    if one and subject and re.match(
-        r"^\s*,?\s*(?:said|says|told|tells|added|noted|wrote|explained|familiar|speaking|close)\b", text[end : end + 20]
+    if (
+        one
+        and subject
+        and re.match(
+            r"^\s*,?\s*(?:said|says|told|tells|added|noted|wrote|explained|familiar|speaking|close)\b",
+            text[end : end + 20],
+        )
     ):
         return None  # "One official said": an article before a source, nothing counted
-    if unit is None and number.vague and re.fullmatch(r"(?:(?:tens|hundreds) of )?(?:millions|billions|trillions)", digits.lower()):
+    if (
+        unit is None
+        and number.vague
+        and re.fullmatch(r"(?:(?:tens|hundreds) of )?(?:millions|billions|trillions)", digits.lower())
+    ):
         money = re.search(
             r"\b(?:spen[dt]|spends|spending|raised?|raising|costs?|costing|made|make|makes|earn(?:ed|s)?|paid|pay|"
             r"pays|worth|donat\w+|owe[sd]?|lost|lose|sav(?:e|ed|es)|fund\w*|invest\w*|collect\w*|received?)\s+"
@@ -795,10 +829,18 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     older = re.match(r"^\s+(?:and|or)\s+(?:(?P<older>older)|over|above)\b", text[end : end + 16], re.I)
     if unit is None and older and qualifier is None and re.fullmatch(r"\d{1,2}", digits.strip()):
         group = re.search(r"\b([a-z]+)\s+$", text[max(0, start - 30) : start], re.I)
-        persons = group is not None and (group.group(1).lower() in ("those", "people") or _counted_unit(group.group(1).lower()) == "people")
+        persons = group is not None and (
+            group.group(1).lower() in ("those", "people") or _counted_unit(group.group(1).lower()) == "people"
+        )
         if older.group("older") or persons:  # "voters 65 and older": an age that bounds a group
             return _Found(
-                start=start, end=end + older.end(), low=low, high=high, qualifier="at_least", unit="years", category="age"
+                start=start,
+                end=end + older.end(),
+                low=low,
+                high=high,
+                qualifier="at_least",
+                unit="years",
+                category="age",
             )
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
@@ -866,7 +908,12 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
     )
     # "six or seven inquiries" is a stated range; "40 or 50 years" lists two numbers
     listed = separator == "or" and not (second is not None and second.low == high + 1 and low == int(low))
-    if second is None or change or listed or (separator == "and" and not re.match(r"between", match.group("figure"), re.I)):
+    if (
+        second is None
+        or change
+        or listed
+        or (separator == "and" and not re.match(r"between", match.group("figure"), re.I))
+    ):
         cut = match.start("range_sep")
         return low, high, (len(text[:cut].rstrip()) if text[:cut].rstrip() else cut)
     # "20-30 million": the scale of the second number applies to the first
@@ -939,8 +986,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     opening = not before.strip() or before.rstrip()[-1] in ".!?\n:"
     if re.fullmatch(r"[A-Z][a-z]+", bare) and not opening and re.match(r"^[\s-][A-Z]", after):
         return True  # a capitalised number word inside a name: "our One Home Depot plan"
-    if bare.lower() == "one" and re.match(r"\s+(?:point|time|stage)\b", after, re.I) and re.search(
-        r"\bat\s$", wider, re.I
+    if (
+        bare.lower() == "one"
+        and re.match(r"\s+(?:point|time|stage)\b", after, re.I)
+        and re.search(r"\bat\s$", wider, re.I)
     ):
         return True  # "at one point", "at one time": a moment, not a count
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
@@ -999,9 +1048,7 @@ def _unit_after(
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
     part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
     if part:
-        whole = re.match(
-            rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
-        )
+        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I)
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
@@ -1178,7 +1225,15 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         start, end = match.span("figure")
         if _free(taken, start, end):  # "twice as large": a ratio of 2
             found.append(
-                _Found(start=start, end=end, low=2, high=2, qualifier=_qualifier_of(match.group("figure")), unit="times", category="other")
+                _Found(
+                    start=start,
+                    end=end,
+                    low=2,
+                    high=2,
+                    qualifier=_qualifier_of(match.group("figure")),
+                    unit="times",
+                    category="other",
+                )
             )
             taken.append((start, end))
     for match in _FEW_PERCENT.finditer(text):

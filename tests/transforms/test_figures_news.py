@@ -32,12 +32,16 @@ def test_ages_in_clauses(text: str, expected: list[tuple[str, float, str]]) -> N
     "text, expected",
     [
         # points of a poll lead or margin are percentage points
-        ("Smith leads Jones 48 percent to 40 percent, ahead by 8 points.",
-         [("48 percent", 48, "percent"), ("40 percent", 40, "percent"), ("8 points", 8, "percentage_points")]),
+        (
+            "Smith leads Jones 48 percent to 40 percent, ahead by 8 points.",
+            [("48 percent", 48, "percent"), ("40 percent", 40, "percent"), ("8 points", 8, "percentage_points")],
+        ),
         ("The survey has a margin of error of 4 points.", [("4 points", 4, "percentage_points")]),
         # a gap word is enough when the story around is about a poll
-        ("A new poll of voters is out. Her lead shrank to 3 points from 7 points.",
-         [("3 points", 3, "percentage_points"), ("7 points", 7, "percentage_points")]),
+        (
+            "A new poll of voters is out. Her lead shrank to 3 points from 7 points.",
+            [("3 points", 3, "percentage_points"), ("7 points", 7, "percentage_points")],
+        ),
         # a hyphenated gap is a figure, a hyphenated label is not
         ("In the latest poll he holds a 12-point lead.", [("12-point", 12, "percentage_points")]),
         ("She unveiled a 10-point plan.", []),
@@ -45,8 +49,10 @@ def test_ages_in_clauses(text: str, expected: list[tuple[str, float, str]]) -> N
         ("The Hawks won by 9 points. They led by 12 at halftime.", [("9 points", 9, "points"), ("12", 12, None)]),
         ("The Dow fell 90 points after the poll.", [("90 points", 90, "points")]),
         # fractions of a point
-        ("The bank cut rates by a quarter of a percentage point.",
-         [("a quarter of a percentage point", 0.25, "percentage_points")]),
+        (
+            "The bank cut rates by a quarter of a percentage point.",
+            [("a quarter of a percentage point", 0.25, "percentage_points")],
+        ),
         ("Her lead in the poll slipped half a point.", [("half a point", 0.5, "percentage_points")]),
         ("Bond prices rose half a point.", [("half a point", 0.5, "points")]),
     ],
@@ -82,12 +88,17 @@ def test_tallies(text: str, expected: list[tuple[str, float, str]]) -> None:
         # a fraction with a plural denominator is a share even without "of"
         ("The amendment needs a two-thirds majority.", [("two-thirds", pytest.approx(200 / 3), "percent", "exact")]),
         # a hedged "one in three"
-        ("Nearly 1 in 3 members backed the plan.", [("Nearly 1 in 3", pytest.approx(100 / 3), "percent", "approximately")]),
+        (
+            "Nearly 1 in 3 members backed the plan.",
+            [("Nearly 1 in 3", pytest.approx(100 / 3), "percent", "approximately")],
+        ),
         # age groups: ranges and open bounds
         ("Voters ages 18 to 29 backed her.", [("ages 18 to 29", 23.5, "years", "exact")]),
         ("He won 18- to 29-year-olds easily.", [("18- to 29-year-olds", 23.5, "years", "exact")]),
-        ("She won most voters between the ages of 30 and 44.",
-         [("between the ages of 30 and 44", 37, "years", "exact")]),
+        (
+            "She won most voters between the ages of 30 and 44.",
+            [("between the ages of 30 and 44", 37, "years", "exact")],
+        ),
         ("Adults aged 50 or older were asked.", [("aged 50 or older", 50, "years", "at_least")]),
         ("Among those 65 and older, he leads.", [("65 and older", 65, "years", "at_least")]),
     ],
@@ -104,8 +115,10 @@ def test_shares_and_age_groups(text: str, expected: list[tuple[str, float, str, 
         ("The program costs $3 billion annually.", [("$3 billion annually", 3e9, "USD/year")]),
         ("It cost $5 a year ago.", [("$5", 5, "USD")]),
         # groups of voters and officials are people
-        ("She has 120 superdelegates and the backing of 40 Hispanics.",
-         [("120 superdelegates", 120, "people"), ("40 Hispanics", 40, "people")]),
+        (
+            "She has 120 superdelegates and the backing of 40 Hispanics.",
+            [("120 superdelegates", 120, "people"), ("40 Hispanics", 40, "people")],
+        ),
         ("The court has eight justices.", [("eight justices", 8, "people")]),
         # kin: "a grandmother of nine", "a family of four"
         ("The mayor is a father of five.", [("five", 5, "people")]),
@@ -138,8 +151,10 @@ def test_money_rates_persons_kin_and_digit_counts(text: str, expected: list[tupl
         ("The two of us drove to Ohio.", []),
         ("One official said the talks failed.", []),
         # numbers listed after names count what the first one counted
-        ("Smith won 1,441 delegates, Jones 551 and Brown 161.",
-         [("1,441 delegates", 1441, "people"), ("551", 551, "people"), ("161", 161, "people")]),
+        (
+            "Smith won 1,441 delegates, Jones 551 and Brown 161.",
+            [("1,441 delegates", 1441, "people"), ("551", 551, "people"), ("161", 161, "people")],
+        ),
         ("He won 20 states by March 15.", [("20 states", 20, "states")]),
     ],
 )
