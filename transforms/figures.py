@@ -50,7 +50,7 @@ from transforms.records import Figure
 from transforms.units import currencies, currency_after, currency_of_symbol, measure_after, measure_of
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "4"
+VERSION = "5"
 
 _QUALIFIERS = [
     (
@@ -90,9 +90,9 @@ _AGE_AFTER_NAME = re.compile(
     r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
 )
 # "The president, 70, has ...": an age set off by commas after a noun of a person
-_AGE_AFTER_NOUN = re.compile(
-    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[a-z]+), "
-    r"(?P<age>[1-9]\d),? (?=[a-z])"
+_AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
+_PERSON_BEFORE_AGE = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[a-z]+)$"
 )
 # singular nouns of persons that the plural forms of _counted_unit do not tell
 _PERSON_NOUNS = frozenset(
@@ -122,22 +122,18 @@ _HALF_UNIT = re.compile(
     r"half\s+an?\s+(?P<unit>[a-z]+))\b",
     re.I,
 )
-_IN_EVERY = re.compile(
-    rf"(?<![\w-])(?P<figure>(?:(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+)?(?P<share>{IN_EVERY}))"
-    r"(?=\s+[a-z])",
-    re.I,
-)
+_IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+# a qualifier just before a figure found by an anchored pattern ("nearly 1 in 3"): looked up behind, which is
+# much faster than an optional qualifier at the head of the pattern, tried at every position
+_HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+$", re.I)
 # "a quarter-point cut": a fraction of a percentage point
 # "a quarter of a percentage point", "half a point", "three-quarters of a point": likewise
 _POINT_FRACTION = re.compile(
-    r"(?<![\w-])(?P<figure>(?:(?:about|nearly|almost|roughly|more than|less than|just over|just under)\s+)?"
-    r"(?P<fraction>a quarter|a half|half|three[- ]quarters|a third|two[- ]thirds|a tenth)"
+    r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half|three[- ]quarters|a third|two[- ]thirds|a tenth)"
     r"(?:[- ]point|\s+(?:of\s+)?an?\s+(?:percentage[- ])?point))\b",
     re.I,
 )
-_TWICE = re.compile(
-    r"(?<![\w-])(?P<figure>(?:(?:about|nearly|almost|roughly|more than|at least)\s+)?twice)(?=\s+(?:as|the)\b)", re.I
-)
+_TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
 _FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
 _PERCENT = [
     (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
@@ -243,8 +239,9 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure stated in text."""
     found: list[_Found] = []
     taken = _excluded_spans(text)
-    for match in _POINT_FRACTION.finditer(text):
-        start, end = match.span("figure")
+    lowered = text.lower()
+    for match in _POINT_FRACTION.finditer(text) if "point" in lowered else ():
+        start, end = _hedged(text, *match.span("figure"))
         if _free(taken, start, end):
             value = fraction_value(match.group("fraction")) or 0.5
             spelled = re.search(r"\ban?\s+point$", match.group("figure"), re.I)  # "half a point", not "-point"
@@ -255,7 +252,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                     end=end,
                     low=value,
                     high=value,
-                    qualifier=_qualifier_of(match.group("figure")),
+                    qualifier=_qualifier_of(text[start:end]),
                     unit="points" if market else "percentage_points",
                     category="other" if market else "percent",
                 )
@@ -263,9 +260,10 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             taken.append((start, end))
     found += _halves(text, taken)
     for match in _AGE_AFTER_NOUN.finditer(text):
-        noun = match.group("noun")
+        person = _PERSON_BEFORE_AGE.search(text, max(0, match.start() - 60), match.start())
+        noun = person.group("noun") if person else ""
         start, end = match.span("age")
-        if (noun in _PERSON_NOUNS or _counted_unit(_plural(noun)) == "people") and _free(taken, start, end):
+        if person and (noun in _PERSON_NOUNS or _counted_unit(_plural(noun)) == "people") and _free(taken, start, end):
             value = float(match.group("age"))
             found.append(
                 _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
@@ -282,8 +280,8 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             taken.append((start, end))
     for match in _IN_EVERY.finditer(text):
         # "one in five adults" is a share before it is a count of five adults
-        start, end = match.span("figure")
-        share = share_value(match.group("share"))
+        start, end = _hedged(text, *match.span("figure"))
+        share = share_value(match.group("figure"))
         if share is not None and share <= 1 and _free(taken, start, end):
             found.append(
                 _Found(
@@ -291,7 +289,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                     end=end,
                     low=100 * share,
                     high=100 * share,
-                    qualifier=_qualifier_of(match.group("figure")),
+                    qualifier=_qualifier_of(text[start:end]),
                     unit="percent",
                     category="percent",
                 )
@@ -363,7 +361,7 @@ _RATE_WORDS = re.compile(
 def _digit_counts(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """ "a double-digit lead" (10-99 points), "inflation in double digits" (10-99 percent)."""
     found: list[_Found] = []
-    for match in _DIGIT_COUNT.finditer(text):
+    for match in _DIGIT_COUNT.finditer(text) if "digit" in text.lower() else ():
         start, end = match.span("figure")
         if not _free(taken, start, end):
             continue
@@ -392,6 +390,12 @@ def _digit_counts(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         )
         taken.append((start, end))
     return found
+
+
+def _hedged(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the qualifier just before it, if any ("nearly 1 in 3", "about twice")."""
+    hedge = _HEDGE_BEFORE.search(text, max(0, start - 24), start)
+    return (hedge.start() if hedge else start), end
 
 
 def _poll_points(text: str, figure: _Found) -> _Found:
@@ -489,11 +493,11 @@ def _figure_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$£€.,/:#-])(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
-        rf"(?:(?P<age>the\s+{DIGITS}-year-old|"
-        rf"(?:between\s+)?the\s+ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|the\s+age\s+of\s+\d{{1,3}}\b|"
+        rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
+        rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
         rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
-        rf"(?:aged|ages?)\s+\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
-        rf"(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]olds?|"
+        rf"(?:aged|ages?)\s+(?:\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
+        rf"{DIGITS}(?!\s*(?:%|percent)))|{DIGITS}[- ]years?[- ]olds?|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
@@ -1221,8 +1225,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
     found: list[_Found] = []
-    for match in _TWICE.finditer(text):
-        start, end = match.span("figure")
+    for match in _TWICE.finditer(text) if "twice" in text.lower() else ():
+        start, end = _hedged(text, *match.span("figure"))
         if _free(taken, start, end):  # "twice as large": a ratio of 2
             found.append(
                 _Found(
@@ -1230,7 +1234,7 @@ def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
                     end=end,
                     low=2,
                     high=2,
-                    qualifier=_qualifier_of(match.group("figure")),
+                    qualifier=_qualifier_of(text[start:end]),
                     unit="times",
                     category="other",
                 )
