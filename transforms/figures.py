@@ -50,7 +50,7 @@ from transforms.records import Figure
 from transforms.units import currencies, currency_after, currency_of_symbol, measure_after, measure_of
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "4"
+VERSION = "5"
 
 _QUALIFIERS = [
     (
@@ -85,6 +85,21 @@ _AGE_AFTER_NAME = re.compile(
     r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—]) (?=[a-z])"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
+    # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
+    r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
+    r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
+)
+# "The president, 70, has ...": an age set off by commas after a noun of a person
+_AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
+_PERSON_BEFORE_AGE = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[a-z]+)$"
+)
+# singular nouns of persons that the plural forms of _counted_unit do not tell
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl child person president nominee candidate incumbent chief judge justice mother father
+    wife husband son daughter grandmother grandfather sister brother victim suspect defendant plaintiff
+    veteran activist resident student patient senator congressman congresswoman representative delegate
+    secretary chairman chairwoman rabbi priest pastor bishop actress""".split()
 )
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
@@ -108,13 +123,27 @@ _HALF_UNIT = re.compile(
     re.I,
 )
 _IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+# a qualifier just before a figure found by an anchored pattern ("nearly 1 in 3"): looked up behind, which is
+# much faster than an optional qualifier at the head of the pattern, tried at every position
+_HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+$", re.I)
 # "a quarter-point cut": a fraction of a percentage point
-_POINT_FRACTION = re.compile(r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half)[- ]point)\b", re.I)
+# "a quarter of a percentage point", "half a point", "three-quarters of a point": likewise
+_POINT_FRACTION = re.compile(
+    r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half|three[- ]quarters|a third|two[- ]thirds|a tenth)"
+    r"(?:[- ]point|\s+(?:of\s+)?an?\s+(?:percentage[- ])?point))\b",
+    re.I,
+)
+_TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
 _FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
 _PERCENT = [
     (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
 ]
-_POINTS = re.compile(r"^\s*(?:percentage\s+points?|pct\s+points?)\b", re.I)
+_POINTS = re.compile(r"^(?:\s*|-)(?:percentage[\s-]+points?|pct\s+points?)\b", re.I)
+# "a 10-point lead", "a two-point gap": a hyphenated measure of a gap, not a label such as "a 10-point plan"
+_POINT_GAPS = (
+    r"(?:lead|gap|margin|edge|advantage|deficit|swing|drop|decline|fall|jump|rise|gain|increase|bump|lift|loss|"
+    r"spread|shift|difference|cushion|win|victory|defeat|dip|slide|surge)s?\b"
+)
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -143,7 +172,7 @@ _FUNCTION_AFTER_ONE = frozenset(
     "morning evening afternoon hand side".split()
 )
 _FUNCTION_WORDS = frozenset(
-    "of to in on the a from their his her its our with by at for as than that who which".split()
+    "of to in on the a from their his her its our with by at for as than that who which among between".split()
 )
 _PEOPLE = frozenset(
     """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
@@ -152,7 +181,10 @@ _PEOPLE = frozenset(
     infants pupils nurses users fans hostages americans patients males females witnesses fatalities contacts
     recruits agents analysts executives candidates delegates athletes drivers fighters participants
     respondents veterans airmen marines pilots crew friends humans tenants surgeons lawmakers injured
-    wounded missing""".split()
+    wounded missing superdelegates justices judges representatives independents moderates conservatives
+    liberals progressives evangelicals millennials youths teens parents spouses siblings sons daughters
+    relatives guests constituents aides opponents incumbents hispanics latinos latinas catholics protestants
+    mormons muslims jews convicts suspects defendants plaintiffs attorneys partisans undecideds""".split()
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(
@@ -163,6 +195,25 @@ _INSTRUMENTS = re.compile(
 # distance per volume of fuel, written as FIGURES.md labels it
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 _MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
+# Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
+_POLL_WORDS = re.compile(
+    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|electorate|margin of error|approval|"
+    r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
+    r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?)\b|%",
+    re.I,
+)
+_GAP_WORDS = re.compile(
+    r"\b(?:leads?|leading|led|trails?|trailing|trailed|ahead|behind|gap|margin|edge|advantage|deficit|"
+    r"won|wins?|beat|beats|among|swing|narrowed|widened)\b",
+    re.I,
+)
+_GAME_OR_MARKET = re.compile(
+    r"\b(?:scored|scoring|scores|games?|halftime|half-time|innings?|season|rebounds?|assists?|goals?|"
+    r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|match|"
+    r"tournament|NBA|NFL|NHL|WNBA|NCAA|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|index|indices|indexes|"
+    r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
+    re.I,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 # "zero to 60 mph (97 kph)": the name of a test, not a speed
 _TEST_LABEL = re.compile(
@@ -188,9 +239,38 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure stated in text."""
     found: list[_Found] = []
     taken = _excluded_spans(text)
+    lowered = text.lower()
+    for match in _POINT_FRACTION.finditer(text) if "point" in lowered else ():
+        start, end = _hedged(text, *match.span("figure"))
+        if _free(taken, start, end):
+            value = fraction_value(match.group("fraction")) or 0.5
+            spelled = re.search(r"\ban?\s+point$", match.group("figure"), re.I)  # "half a point", not "-point"
+            market = spelled and _GAME_OR_MARKET.search(_sentence(text, start, end))
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=_qualifier_of(text[start:end]),
+                    unit="points" if market else "percentage_points",
+                    category="other" if market else "percent",
+                )
+            )
+            taken.append((start, end))
     found += _halves(text, taken)
+    for match in _AGE_AFTER_NOUN.finditer(text):
+        person = _PERSON_BEFORE_AGE.search(text, max(0, match.start() - 60), match.start())
+        noun = person.group("noun") if person else ""
+        start, end = match.span("age")
+        if person and (noun in _PERSON_NOUNS or _counted_unit(_plural(noun)) == "people") and _free(taken, start, end):
+            value = float(match.group("age"))
+            found.append(
+                _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
+            )
+            taken.append((start, end))
     for match in _AGE_AFTER_NAME.finditer(text):
-        group = next(g for g in ("age", "age2", "age3", "age4") if match.group(g))
+        group = next(g for g in ("age", "age2", "age3", "age4", "age5") if match.group(g))
         start, end = match.span(group)
         if _free(taken, start, end):
             value = float(match.group(group))
@@ -200,7 +280,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             taken.append((start, end))
     for match in _IN_EVERY.finditer(text):
         # "one in five adults" is a share before it is a count of five adults
-        start, end = match.span("figure")
+        start, end = _hedged(text, *match.span("figure"))
         share = share_value(match.group("figure"))
         if share is not None and share <= 1 and _free(taken, start, end):
             found.append(
@@ -209,7 +289,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                     end=end,
                     low=100 * share,
                     high=100 * share,
-                    qualifier="exact",
+                    qualifier=_qualifier_of(text[start:end]),
                     unit="percent",
                     category="percent",
                 )
@@ -227,7 +307,8 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             re.I,
         ):
             continue  # "the upper half of the laptop": a part, not a share
-        ordinal = not re.search(r"half|quarter", match.group("fraction"), re.I)
+        # "two-thirds" (a plural denominator) is always a share: "a two-thirds majority"
+        ordinal = not re.search(r"half|quarter|s$", match.group("fraction"), re.I)
         if ordinal and not (
             re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
         ):
@@ -246,8 +327,90 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         taken.append((start, end))
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
+    found += _digit_counts(text, taken)
+    for match in re.finditer(r"(?P<n1>\d{1,3}(?:\.\d+)?)\s?%\s?[-–]\s?(?P<figure>(?P<n>\d{1,3}(?:\.\d+)?)\s?%)", text):
+        start, end = match.span("figure")
+        first = next((f for f in found if f.start <= match.start() < f.end and f.unit == "percent"), None)
+        if not _free(taken, start, end) or first is None:
+            continue
+        value = float(match.group("n"))
+        if value > float(match.group("n1")):  # "5%-6%": a range
+            found[found.index(first)] = replace(first, high=value, end=end)
+        else:  # "led 46%-41%": a tally, one figure per share
+            found.append(
+                _Found(
+                    start=start, end=end, low=value, high=value, qualifier="exact", unit="percent", category="percent"
+                )
+            )
+    found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+# "a double-digit lead", "inflation in double digits": a vague magnitude of 10-99 (1-9, 100-999) in the unit
+# of what it measures, a gap in points or a rate in percent
+_DIGIT_COUNT = re.compile(r"(?<![\w-])(?P<figure>(?P<size>single|double|triple)[- ]digits?)\b", re.I)
+_DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
+_RATE_WORDS = re.compile(
+    r"\b(?:growth|inflation|unemployment|rates?|percent|per cent|percentage|returns?|interest|gains?|increases?|"
+    r"rises?|declines?|drops?|falls?|jumps?|cuts?|raises?|hikes?|yields?)\b|%",
+    re.I,
+)
+
+
+def _digit_counts(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+    """ "a double-digit lead" (10-99 points), "inflation in double digits" (10-99 percent)."""
+    found: list[_Found] = []
+    for match in _DIGIT_COUNT.finditer(text) if "digit" in text.lower() else ():
+        start, end = match.span("figure")
+        if not _free(taken, start, end):
+            continue
+        noun = re.match(r"^[\s-]+([a-z]+)", text[end : end + 20], re.I)
+        sentence = _sentence(text, start, end)
+        gap = noun and re.fullmatch(_POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
+        if gap or not noun or noun.group(1).lower() in ("in", "and", "or", "for", "since", "this", "last"):
+            unit = (
+                "points" if gap or _GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None
+            )
+        else:
+            unit = "percent" if _RATE_WORDS.fullmatch(noun.group(1)) else None
+        if unit is None:
+            continue  # "double-digit numbers": no measure
+        low, high = _DIGIT_RANGES[match.group("size").lower()]
+        found.append(
+            _Found(
+                start=start,
+                end=end,
+                low=low,
+                high=high,
+                qualifier="approximately",
+                unit=unit,
+                category="percent" if unit == "percent" else "other",
+            )
+        )
+        taken.append((start, end))
+    return found
+
+
+def _hedged(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span with the qualifier just before it, if any ("nearly 1 in 3", "about twice")."""
+    hedge = _HEDGE_BEFORE.search(text, max(0, start - 24), start)
+    return (hedge.start() if hedge else start), end
+
+
+def _poll_points(text: str, figure: _Found) -> _Found:
+    """ "trailing by 8 points", "a 10-point lead" in a story about polls or votes: percentage points."""
+    if figure.unit != "points":
+        return figure
+    sentence = _sentence(text, figure.start, figure.end)
+    if _GAME_OR_MARKET.search(sentence):
+        return figure
+    if not _POLL_WORDS.search(sentence):
+        # "He won the state by 12 points" names no poll: a gap word will do when the story is about one
+        window = text[max(0, figure.start - 600) : figure.end + 600]
+        if not (_GAP_WORDS.search(sentence) and _POLL_WORDS.search(window) and not _GAME_OR_MARKET.search(window)):
+            return figure
+    return replace(figure, unit="percentage_points", category="percent", subject=None)
 
 
 def _halves(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
@@ -330,12 +493,16 @@ def _figure_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$£€.,/:#-])(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
-        rf"(?:(?P<age>the\s+{DIGITS}-year-old|(?:aged|ages?)\s+{DIGITS}(?!\s*(?:%|percent))|{DIGITS}[- ]years?[- ]old|"
+        rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
+        rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
+        rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
+        rf"(?:aged|ages?)\s+(?:\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
+        rf"{DIGITS}(?!\s*(?:%|percent)))|{DIGITS}[- ]years?[- ]olds?|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
         rf"(?P<number>{VAGUE}|{NUMBER})"
-        rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and)\s*"
+        rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and|or)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
         rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
         re.I,
@@ -349,7 +516,15 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     pattern = _figure_pattern()
     while (match := pattern.search(text, position)) is not None:
         start, end = match.span("figure")
+        tally = _tally(text, match) if match.group("number2") and _free(taken, start, end) else None
+        if tally:  # "the Senate voted 52 to 48": one figure per number
+            found += tally
+            taken += [(f.start, f.end) for f in tally]
+            position = tally[-1].end
+            continue
         figure = _read(text, match, found) if _free(taken, start, end) else None
+        if figure is None and found and not match.group("number2") and _free(taken, start, end):
+            figure = _listed_after_name(text, match, found[-1])
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
         after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
@@ -365,6 +540,72 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         else:
             position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
     return _listed_units(text, found)
+
+
+_TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:ed|es?|ing)|ruled|passed|approved|rejected|failed|confirmed|defeated|split|tally|"
+    r"(?:margin|count|ballot) of|sided)[,:]?\s+(?:(?:the\s+)?[\w'’-]+\s+){0,3}(?:by\s+)?(?:an?\s+)?$",
+    re.I,
+)
+_TALLY_AFTER = re.compile(r"^\s*(?:vote|votes|decision|ruling|majority|margin|tally|verdict)\b", re.I)
+# "ahead 800 to 650 in delegates": a tally of what follows "in"
+_TALLY_IN = re.compile(r"^\s+in\s+(?:(?:pledged|bound|electoral|popular)\s+)?(?P<noun>[a-z]+s)\b", re.I)
+
+
+def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
+    """Two figures for a tally of votes or delegates ("voted 52 to 48", "a 5-4 decision"), else None.
+
+    Game scores stay out: a tally needs a vote before it, a vote noun after it or the counted noun."""
+    if match.group("cur") or match.group("cur2") or match.group("range_sep").lower() not in ("-", "–", "to"):
+        return None
+    first, second = parse_number(match.group("number")), parse_number(match.group("number2"))
+    if first is None or second is None or first.vague or second.vague:
+        return None
+    if not all(
+        re.fullmatch(r"\d{1,3}(?:,\d{3})*|[a-z]+", g.strip(), re.I)
+        for g in (match.group("number"), match.group("number2"))
+    ):
+        return None
+    start, end = match.span("figure")
+    before = text[max(0, start - 60) : start]
+    counted = _TALLY_IN.match(text[end : end + 40])
+    unit = "votes"
+    if counted:
+        unit = _counted_unit(counted.group("noun").lower())
+    elif not (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20])):
+        return None
+    figures = []
+    for group, number in (("number", first), ("number2", second)):
+        a, b = match.span(group)
+        figures.append(
+            _Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category="count")
+        )
+    return figures
+
+
+def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Found | None:
+    """ "Trump won 1,441 delegates, Cruz 551 and Kasich 161": numbers listed after names count what the first did."""
+    start, end = match.span("figure")
+    digits = match.group("number").strip()
+    if earlier.unit is None or earlier.category == "age" or not re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", digits):
+        return None
+    between = text[earlier.end : start]
+    if len(between) > 80 or not re.fullmatch(
+        r"[^.;!?\n]*(?:,|\band|\bwhile|\bwith|\bto|\bversus|\bvs\.)\s+(?:[A-Z][\w'’.-]*\s+){1,2}"
+        r"(?:(?:has|had|won|got|took|with|at)\s+)?",
+        between,
+    ):
+        return None
+    if (
+        _DATE_BEFORE.search(between)
+        or re.match(r"^[\w%$-]", text[end : end + 1])
+        or re.match(r"^\s+[a-z]+s\b", text[end : end + 20])
+    ):
+        return None  # "March 15", or a noun of its own
+    number = parse_number(digits)
+    if number is None:
+        return None
+    return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
 
 
 def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
@@ -434,8 +675,26 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     if match.group("age"):
         age = match.group("age")
         value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
+        bounds = [float(n) for n in re.findall(r"\d+", age)]
+        if re.match(r"the\s+age\s+of", age, re.I):  # "after the age of 40": an age that bounds
+            value = Number(bounds[0], bounds[0], False)
+            side = re.search(
+                r"\b(?:(?P<over>after|over|above|beyond|past)|under|before|below)\s+$",
+                text[max(0, start - 10) : start],
+                re.I,
+            )
+            if side:
+                qualifier = qualifier or ("more_than" if side.group("over") else "less_than")
+        if len(bounds) == 2:  # "ages 18 to 29", "18- to 29-year-olds": an age group
+            value = Number(min(bounds), max(bounds), False)
         if value is None:
             return None
+        bound = re.match(
+            r"^\s+(?:and|or)\s+(?:(?P<up>older|over|above|up)|younger|under|below)\b", text[end : end + 16], re.I
+        )
+        if bound:  # "aged 65 and older", "ages 12 or under": an open bound of the group
+            qualifier = qualifier or ("at_least" if bound.group("up") else "up_to")
+            end += bound.end()
         age_unit = "months" if "month" in age.lower() else "weeks" if "week" in age.lower() else "years"
         stated = re.match(r"\s+(months|weeks)\b", text[end : end + 8], re.I)
         if stated and re.match(r"(?:aged|ages?)\s", age, re.I):  # "aged 9 months": the age is in months
@@ -444,7 +703,7 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             start=start,
             end=end,
             low=value.low,
-            high=value.low,
+            high=value.high,
             qualifier=qualifier or "exact",
             unit=age_unit,
             category="age",
@@ -497,6 +756,50 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     one = low == high == 1 and not number.vague
     glued = text[end : end + 1].isalpha()
     unit, category, subject, end, factor = _unit_after(text, end, code=code, one=one, hedged=qualifier is not None)
+    kin = re.search(
+        r"\b(?:(?:grand|great-grand)?(?:mother|father|parent)|mom|mum|dad|family|families|household)s?\s+of\s+$",
+        text[max(0, start - 30) : start],
+        re.I,
+    )
+    if (
+        kin
+        and (unit is None or subject is not None and unit != "people")
+        and not code
+        and low == int(low)
+        and 1 < low < 30
+    ):
+        # "a grandmother of nine", "a family of four": the children, the members counted
+        unit, category, subject, end, factor = "people", "count", None, match.end("number"), 1.0
+    if (
+        re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+        and re.match(r"^\s+of\s+(?:us|them|you)\b", text[match.end("number") : match.end("number") + 10], re.I)
+        and re.fullmatch(r"two|three", digits.strip(), re.I)
+    ):
+        return None  # "the two of us": "both", a pronoun
+    if (
+        one
+        and subject
+        and re.match(
+            r"^\s*,?\s*(?:said|says|told|tells|added|noted|wrote|explained|familiar|speaking|close)\b",
+            text[end : end + 20],
+        )
+    ):
+        return None  # "One official said": an article before a source, nothing counted
+    if (
+        unit is None
+        and number.vague
+        and re.fullmatch(r"(?:(?:tens|hundreds) of )?(?:millions|billions|trillions)", digits.lower())
+    ):
+        money = re.search(
+            r"\b(?:spen[dt]|spends|spending|raised?|raising|costs?|costing|made|make|makes|earn(?:ed|s)?|paid|pay|"
+            r"pays|worth|donat\w+|owe[sd]?|lost|lose|sav(?:e|ed|es)|fund\w*|invest\w*|collect\w*|received?)\s+"
+            r"(?:(?:more than|less than|about|nearly|almost|some|over|up to)\s+)?$",
+            text[max(0, start - 40) : start],
+            re.I,
+        )
+        if money and not re.match(r"^\s+of\s+[a-z]", text[end : end + 8], re.I):
+            # "they spend billions a year": money without a currency word is in dollars
+            unit, category, subject, end, factor = _per(text, end, unit="USD", category="money", factor=1.0, money=True)
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -527,6 +830,22 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
                 unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
+    older = re.match(r"^\s+(?:and|or)\s+(?:(?P<older>older)|over|above)\b", text[end : end + 16], re.I)
+    if unit is None and older and qualifier is None and re.fullmatch(r"\d{1,2}", digits.strip()):
+        group = re.search(r"\b([a-z]+)\s+$", text[max(0, start - 30) : start], re.I)
+        persons = group is not None and (
+            group.group(1).lower() in ("those", "people") or _counted_unit(group.group(1).lower()) == "people"
+        )
+        if older.group("older") or persons:  # "voters 65 and older": an age that bounds a group
+            return _Found(
+                start=start,
+                end=end + older.end(),
+                low=low,
+                high=high,
+                qualifier="at_least",
+                unit="years",
+                category="age",
+            )
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
@@ -591,7 +910,14 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         )
         and separator == "to"
     )
-    if second is None or change or (separator == "and" and not re.match(r"between", match.group("figure"), re.I)):
+    # "six or seven inquiries" is a stated range; "40 or 50 years" lists two numbers
+    listed = separator == "or" and not (second is not None and second.low == high + 1 and low == int(low))
+    if (
+        second is None
+        or change
+        or listed
+        or (separator == "and" and not re.match(r"between", match.group("figure"), re.I))
+    ):
         cut = match.start("range_sep")
         return low, high, (len(text[:cut].rstrip()) if text[:cut].rstrip() else cut)
     # "20-30 million": the scale of the second number applies to the first
@@ -651,8 +977,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     instrument = re.match(r"^[- ](?:years?|months?|weeks?|days?)\b", after, re.I)
     if instrument and _INSTRUMENTS.match(text, end + instrument.end()):
         return True  # "10-year notes", "three-month aluminum": the tenor names the instrument
-    if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match|point)\b(?!-old)", after, re.I):
+    if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match)\b(?!-old)", after, re.I):
         return True  # a label made of a number: "12-member panel", "two-class layout"
+    if re.match(r"^-point\b", after, re.I) and not re.match(rf"-point\s+{_POINT_GAPS}", text[end : end + 30], re.I):
+        return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:
         return True
     wider = text[max(0, start - 24) : start]
@@ -662,8 +990,10 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     opening = not before.strip() or before.rstrip()[-1] in ".!?\n:"
     if re.fullmatch(r"[A-Z][a-z]+", bare) and not opening and re.match(r"^[\s-][A-Z]", after):
         return True  # a capitalised number word inside a name: "our One Home Depot plan"
-    if bare.lower() == "one" and re.match(r"\s+(?:point|time|stage)\b", after, re.I) and re.search(
-        r"\bat\s$", wider, re.I
+    if (
+        bare.lower() == "one"
+        and re.match(r"\s+(?:point|time|stage)\b", after, re.I)
+        and re.search(r"\bat\s$", wider, re.I)
     ):
         return True  # "at one point", "at one time": a moment, not a count
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
@@ -685,6 +1015,8 @@ def _unit_after(
     percent = _PERCENT[0][0].match(rest)
     if percent:
         return "percent", "percent", None, end + percent.end(), 1.0
+    if re.match(r"^[\s-]+mark\b", rest):  # "passed the 300 mark": a threshold, not a currency
+        return None, None, None, end, 1.0
     named = currency_after(text, end)
     if named:
         code, factor, money_end = named
@@ -700,10 +1032,11 @@ def _unit_after(
         ("points", "points", None),
         ("point", "points", None),
         ("times", "times", "other"),
+        ("fold", "times", "other"),
         ("fps", "fps", "other"),
         ("mpg", "mpg", "other"),
     ):
-        hit = re.match(rf"^\s*{word}\b", rest, re.I)
+        hit = re.match(rf"^(?:\s*|-(?=points?\b|fold\b)){word}\b", rest, re.I)
         if hit:
             if unit == "points":
                 return _per(
@@ -719,9 +1052,7 @@ def _unit_after(
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
     part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
     if part:
-        whole = re.match(
-            rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
-        )
+        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I)
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
@@ -786,7 +1117,8 @@ _NOT_PERSONS = frozenset(
     lists twists wrists fists mists degrees fees trees knees committees guarantees bees coffees
     retailers manufacturers carriers lenders providers suppliers insurers producers exporters importers
     operators distributors brokers publishers broadcasters sponsors vendors competitors partners makers
-    automakers carmakers chipmakers drugmakers developers""".split()
+    automakers carmakers chipmakers drugmakers developers chambers superpowers registers counters ledgers
+    winters summers""".split()
 )
 
 
@@ -853,7 +1185,7 @@ def _per(
     per = re.match(pattern, text[end : end + 30], re.I) or re.match(
         r"^-(?:a|an|per)-(?P<den>[a-z]+)\b", text[end : end + 20]
     )
-    rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)\b", text[end : end + 12], re.I)
+    rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b", text[end : end + 14], re.I)
     if money and rate and not per:  # "a $69.99 annual subscription": money per year
         periods = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
         period = periods.get(rate.group("den").lower(), "hour")
@@ -863,7 +1195,7 @@ def _per(
         following = text[end + per.end() : end + per.end() + 12]
         is_time = denominator in ("year", "month", "week", "day", "hour", "quarter", "decade")
         if (
-            denominator not in STOP_WORDS
+            (denominator not in STOP_WORDS or is_time)  # "$2,000 a year"
             and denominator not in ("cent", "capita", "cents")
             and not (is_time and re.match(r"^\s*(?:ago|earlier|before|after|later|from|prior)\b", following))
             and not (is_time and not money and re.match(r"^\s+a\b|^\s+an\b", per.group(0)))
@@ -893,19 +1225,18 @@ def _sentence(text: str, start: int, end: int) -> str:
 def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
     found: list[_Found] = []
-    for match in _POINT_FRACTION.finditer(text):
-        start, end = match.span("figure")
-        if _free(taken, start, end):
-            value = fraction_value(match.group("fraction")) or 0.5
+    for match in _TWICE.finditer(text) if "twice" in text.lower() else ():
+        start, end = _hedged(text, *match.span("figure"))
+        if _free(taken, start, end):  # "twice as large": a ratio of 2
             found.append(
                 _Found(
                     start=start,
                     end=end,
-                    low=value,
-                    high=value,
-                    qualifier="exact",
-                    unit="percentage_points",
-                    category="percent",
+                    low=2,
+                    high=2,
+                    qualifier=_qualifier_of(text[start:end]),
+                    unit="times",
+                    category="other",
                 )
             )
             taken.append((start, end))

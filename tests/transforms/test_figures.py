@@ -252,7 +252,7 @@ def test_shares_in_words_are_percent(text: str, surface: str, value: float) -> N
         ("It has a 15.6-inch screen.", "15.6-inch", 15.6, "inches", "distance"),  # a decimal before the hyphen
         ("The party unveiled a five-year plan.", "five-year", 5, "years", "duration"),  # a number word
         ("The 1,900-mile-wide moon is icy.", "1,900-mile-wide", 1900, "miles", "distance"),  # "-wide"
-        ("It covers people ages 12 and older.", "ages 12", 12, "years", "age"),  # an age bound
+        ("It covers people ages 12 and older.", "ages 12 and older", 12, "years", "age"),  # an age bound
         ("After a three-hour interview he left.", "three-hour", 3, "hours", "duration"),  # hours
     ],
 )

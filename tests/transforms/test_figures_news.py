@@ -1,0 +1,162 @@
+"""Figures in political and general news: ages in clauses, poll points, tallies, shares, age groups."""
+
+from __future__ import annotations
+
+import pytest
+
+from transforms.figures import extract_figures
+
+
+def rows(text: str) -> list[tuple[str, float, str | None]]:
+    return [(f.surface, f.value, f.unit) for f in extract_figures("a1", text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an age in a relative clause
+        ("The senator, who is 74, said he would run again.", [("74", 74, "years")]),
+        ("The mayor, who turns 70 next month, will retire.", [("70", 70, "years")]),
+        # an age set off by commas after a noun of a person
+        ("The governor, 58, is a lawyer.", [("58", 58, "years")]),
+        # not an age after a noun of a thing, nor when a unit follows
+        ("The bill, 45, was long.", [("45", 45, None)]),
+        ("He is a man who is 12 feet away.", [("12 feet", 12, "feet")]),
+    ],
+)
+def test_ages_in_clauses(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # points of a poll lead or margin are percentage points
+        (
+            "Smith leads Jones 48 percent to 40 percent, ahead by 8 points.",
+            [("48 percent", 48, "percent"), ("40 percent", 40, "percent"), ("8 points", 8, "percentage_points")],
+        ),
+        ("The survey has a margin of error of 4 points.", [("4 points", 4, "percentage_points")]),
+        # a gap word is enough when the story around is about a poll
+        (
+            "A new poll of voters is out. Her lead shrank to 3 points from 7 points.",
+            [("3 points", 3, "percentage_points"), ("7 points", 7, "percentage_points")],
+        ),
+        # a hyphenated gap is a figure, a hyphenated label is not
+        ("In the latest poll he holds a 12-point lead.", [("12-point", 12, "percentage_points")]),
+        ("She unveiled a 10-point plan.", []),
+        # points of a game or an index stay points
+        ("The Hawks won by 9 points. They led by 12 at halftime.", [("9 points", 9, "points"), ("12", 12, None)]),
+        ("The Dow fell 90 points after the poll.", [("90 points", 90, "points")]),
+        # fractions of a point
+        (
+            "The bank cut rates by a quarter of a percentage point.",
+            [("a quarter of a percentage point", 0.25, "percentage_points")],
+        ),
+        ("Her lead in the poll slipped half a point.", [("half a point", 0.5, "percentage_points")]),
+        ("Bond prices rose half a point.", [("half a point", 0.5, "points")]),
+    ],
+)
+def test_points_of_polls(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a tally of votes gives one figure per number
+        ("The council voted 7 to 2 to close the bridge.", [("7", 7, "votes"), ("2", 2, "votes")]),
+        ("The bill passed the House 240-185.", [("240", 240, "votes"), ("185", 185, "votes")]),
+        ("It was approved in a 5-4 decision.", [("5", 5, "votes"), ("4", 4, "votes")]),
+        ("The motion failed, 45-55.", [("45", 45, "votes"), ("55", 55, "votes")]),
+        # a tally of what follows "in"
+        ("He is ahead 800 to 650 in delegates.", [("800", 800, "people"), ("650", 650, "people")]),
+        # shares of a tally, and a range of shares
+        ("She led him 46%-41% in the county.", [("46%", 46, "percent"), ("41%", 41, "percent")]),
+        ("Prices rose 5%-6% a year.", [("5%-6%", 5.5, "percent")]),
+        # game scores stay out
+        ("The Hawks won 4-1 on Sunday.", []),
+    ],
+)
+def test_tallies(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fraction with a plural denominator is a share even without "of"
+        ("The amendment needs a two-thirds majority.", [("two-thirds", pytest.approx(200 / 3), "percent", "exact")]),
+        # a hedged "one in three"
+        (
+            "Nearly 1 in 3 members backed the plan.",
+            [("Nearly 1 in 3", pytest.approx(100 / 3), "percent", "approximately")],
+        ),
+        # age groups: ranges and open bounds
+        ("Voters ages 18 to 29 backed her.", [("ages 18 to 29", 23.5, "years", "exact")]),
+        ("He won 18- to 29-year-olds easily.", [("18- to 29-year-olds", 23.5, "years", "exact")]),
+        (
+            "She won most voters between the ages of 30 and 44.",
+            [("between the ages of 30 and 44", 37, "years", "exact")],
+        ),
+        ("Adults aged 50 or older were asked.", [("aged 50 or older", 50, "years", "at_least")]),
+        ("Among those 65 and older, he leads.", [("65 and older", 65, "years", "at_least")]),
+    ],
+)
+def test_shares_and_age_groups(text: str, expected: list[tuple[str, float, str, str]]) -> None:
+    assert [(f.surface, f.value, f.unit, f.qualifier) for f in extract_figures("a1", text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # money by the year
+        ("The tax would cost $2,000 a year per family.", [("$2,000 a year", 2000, "USD/year")]),
+        ("The program costs $3 billion annually.", [("$3 billion annually", 3e9, "USD/year")]),
+        ("It cost $5 a year ago.", [("$5", 5, "USD")]),
+        # groups of voters and officials are people
+        (
+            "She has 120 superdelegates and the backing of 40 Hispanics.",
+            [("120 superdelegates", 120, "people"), ("40 Hispanics", 40, "people")],
+        ),
+        ("The court has eight justices.", [("eight justices", 8, "people")]),
+        # kin: "a grandmother of nine", "a family of four"
+        ("The mayor is a father of five.", [("five", 5, "people")]),
+        ("A family of four earns $30,000.", [("four", 4, "people"), ("$30,000", 30000, "USD")]),
+        # "double digits": 10-99 in the unit of what it measures
+        ("In the new poll she holds a double-digit lead.", [("double-digit", 54.5, "percentage_points")]),
+        ("Inflation reached double digits.", [("double digits", 54.5, "percent")]),
+        ("He wore double-digit numbers.", []),
+    ],
+)
+def test_money_rates_persons_kin_and_digit_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # consecutive numbers joined by "or" are a stated range; others are listed
+        ("Police opened six or seven inquiries.", [("six or seven inquiries", 6.5, "inquiries")]),
+        ("It happened 40 or 50 years ago.", [("40", 40, "years"), ("50 years", 50, "years")]),
+        # a threshold is no currency
+        ("The tally passed the 300 mark.", [("300", 300, None)]),
+        # money without a currency word, and ratios
+        ("They spend billions a year on ads.", [("billions a year", 5.5e9, "USD/year")]),
+        ("The debt grew about 8 fold.", [("about 8 fold", 8, "times")]),
+        ("The new hall is twice as large.", [("twice", 2, "times")]),
+        # an age that bounds
+        ("After the age of 40, few change jobs.", [("the age of 40", 40, "years")]),
+        # pronouns and articles, not counts
+        ("The two of us drove to Ohio.", []),
+        ("One official said the talks failed.", []),
+        # numbers listed after names count what the first one counted
+        (
+            "Smith won 1,441 delegates, Jones 551 and Brown 161.",
+            [("1,441 delegates", 1441, "people"), ("551", 551, "people"), ("161", 161, "people")],
+        ),
+        ("He won 20 states by March 15.", [("20 states", 20, "states")]),
+    ],
+)
+def test_hedges_magnitudes_and_lists(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
