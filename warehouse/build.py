@@ -49,7 +49,7 @@ class Build:
     """The next snapshot of the warehouse and lake, built aside and published on success."""
 
     def __init__(self, layout: DataLayout, snapshot_name: str, *, previous: Path | None, keep_snapshots: int,
-                 memory_limit: str = "1GB"):
+                 memory_limit: str = "512MB"):
         self.layout = layout
         self.snapshot_name = snapshot_name
         self.previous = previous  # the published snapshot dir this build starts from, or None
