@@ -584,7 +584,7 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
 
 
 def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Found | None:
-    """ "Trump won 1,441 delegates, Cruz 551 and Kasich 161": numbers listed after names count what the first did."""
+    """ "Adams won 410 delegates, Baker 220 and Clark 96": numbers listed after names count what the first did."""
     start, end = match.span("figure")
     digits = match.group("number").strip()
     if earlier.unit is None or earlier.category == "age" or not re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", digits):
