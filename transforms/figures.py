@@ -25,6 +25,7 @@ list headlines and teasers ("9 Surprising Facts About ..."), and numbers in page
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -238,7 +239,7 @@ class _Found:
 def extract_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure stated in text."""
     found: list[_Found] = []
-    taken = _excluded_spans(text)
+    taken = _Spans(_excluded_spans(text))
     lowered = text.lower()
     for match in _POINT_FRACTION.finditer(text) if "point" in lowered else ():
         start, end = _hedged(text, *match.span("figure"))
@@ -328,20 +329,23 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
     found += _digit_counts(text, taken)
+    percents = sorted((f.start, i) for i, f in enumerate(found) if f.unit == "percent")  # found by position
     for match in re.finditer(r"(?P<n1>\d{1,3}(?:\.\d+)?)\s?%\s?[-–]\s?(?P<figure>(?P<n>\d{1,3}(?:\.\d+)?)\s?%)", text):
         start, end = match.span("figure")
-        first = next((f for f in found if f.start <= match.start() < f.end and f.unit == "percent"), None)
-        if not _free(taken, start, end) or first is None:
+        near = bisect.bisect_right(percents, (match.start(), len(found))) - 1
+        index = percents[near][1] if near >= 0 else -1
+        if index < 0 or not found[index].start <= match.start() < found[index].end or not _free(taken, start, end):
             continue
         value = float(match.group("n"))
         if value > float(match.group("n1")):  # "5%-6%": a range
-            found[found.index(first)] = replace(first, high=value, end=end)
+            found[index] = replace(found[index], high=value, end=end)
         else:  # "led 46%-41%": a tally, one figure per share
             found.append(
                 _Found(
                     start=start, end=end, low=value, high=value, qualifier="exact", unit="percent", category="percent"
                 )
             )
+            bisect.insort(percents, (start, len(found) - 1))
     found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
@@ -451,8 +455,28 @@ def _halves(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
     return found
 
 
+class _Spans(list[tuple[int, int]]):
+    """The spans taken or excluded so far, kept in start order: a lookup reads only the spans that
+    start near it (a page of a million characters has tens of thousands of figures)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        super().__init__(sorted(spans))
+        self.longest = max((b - a for a, b in self), default=0)
+
+    def append(self, span: tuple[int, int]) -> None:
+        bisect.insort(self, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def free(self, start: int, end: int) -> bool:
+        first = bisect.bisect_left(self, (start - self.longest, -1))
+        last = bisect.bisect_left(self, (end, -1))
+        return not any(start < b for _, b in self[first:last])
+
+
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
     """True when [start, end) overlaps no span already taken or excluded."""
+    if isinstance(taken, _Spans):
+        return taken.free(start, end)
     return not any(a < end and start < b for a, b in taken)
 
 
@@ -519,7 +543,8 @@ def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
         tally = _tally(text, match) if match.group("number2") and _free(taken, start, end) else None
         if tally:  # "the Senate voted 52 to 48": one figure per number
             found += tally
-            taken += [(f.start, f.end) for f in tally]
+            for f in tally:
+                taken.append((f.start, f.end))
             position = tally[-1].end
             continue
         figure = _read(text, match, found) if _free(taken, start, end) else None
@@ -568,7 +593,11 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
         return None
     start, end = match.span("figure")
     before = text[max(0, start - 60) : start]
+    if re.search(r"\b(?:from|between)\s+$", before, re.I):
+        return None  # "rose from 10 to 20": a change or a range, not a tally
     counted = _TALLY_IN.match(text[end : end + 40])
+    if counted and measure_of(counted.group("noun")) is not None:
+        return None  # "3 to 1 in minutes": a unit of measure, not what was counted
     unit = "votes"
     if counted:
         unit = _counted_unit(counted.group("noun").lower())
@@ -919,7 +948,10 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         or (separator == "and" and not re.match(r"between", match.group("figure"), re.I))
     ):
         cut = match.start("range_sep")
-        return low, high, (len(text[:cut].rstrip()) if text[:cut].rstrip() else cut)
+        before = cut
+        while before > 0 and text[before - 1].isspace():  # the end of the first number, without copying the text
+            before -= 1
+        return low, high, (before if before else cut)
     # "20-30 million": the scale of the second number applies to the first
     if second.low >= 1000 > low and not re.search(SCALE, match.group("number"), re.I):
         unscaled = parse_number(re.sub(r"\s*" + SCALE + r"s?", "", match.group("number2"), flags=re.I))
@@ -1218,8 +1250,9 @@ def _sentence(text: str, start: int, end: int) -> str:
     """The sentence around [start, end): split at a period before a capital, or a line break."""
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)]
     sentence_start = breaks[-1] if breaks else max(0, start - 400)
-    after = _SENTENCE_BREAK.search(text, end)
-    return text[sentence_start : after.start() + 1 if after else len(text)]
+    limit = min(len(text), end + 400)  # as far as it looks back: a text without breaks costs no more
+    after = _SENTENCE_BREAK.search(text, end, limit)
+    return text[sentence_start : after.start() + 1 if after else limit]
 
 
 def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:

@@ -160,3 +160,20 @@ def test_money_rates_persons_kin_and_digit_counts(text: str, expected: list[tupl
 )
 def test_hedges_magnitudes_and_lists(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Prices rose from 10 to 20 in months.", "Scores ranged from 5 to 10 in tests.", "They went 3 to 1 in minutes."],
+)
+def test_a_change_a_range_or_a_time_is_no_tally(sentence: str) -> None:
+    assert not [f for f in extract_figures("a", sentence) if f.unit in ("votes", "months", "tests", "minutes")]
+
+
+def test_a_long_text_without_sentence_breaks_gives_every_figure() -> None:
+    # every figure looks at its sentence, within a bounded window (a quadratic look would not end here)
+    text = "the poll lead grew by 5 points and 12 people came, 3%-4% said so, " * 4000
+    figures = extract_figures("a", text)
+    assert len(figures) == 3 * 4000  # 5 points, 12 people, the range 3-4 percent: in every repeat
+    assert {(f.surface, f.unit) for f in figures} == {("5 points", "percentage_points"), ("12 people", "people"),
+                                                      ("3%-4%", "percent")}
