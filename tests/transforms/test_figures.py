@@ -393,8 +393,8 @@ def test_counted_noun_is_the_head_of_the_phrase(text: str, surface: str, unit: s
 
 
 def test_magnitudes_repeated_are_no_counted_noun() -> None:
-    # "millions and millions of dollars": the second magnitude is not what the first counts
-    figures = extract_figures("a1", "They took in millions and millions of dollars.")
+    # a doubled magnitude ("millions and millions of ..."): the second is not what the first counts
+    figures = extract_figures("a1", "The studio spent millions and millions of dollars on sets.")
     assert figures and {f.unit for f in figures} == {"USD"}
 
 

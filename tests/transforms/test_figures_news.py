@@ -138,7 +138,7 @@ def test_money_rates_persons_kin_and_digit_counts(text: str, expected: list[tupl
     [
         # consecutive numbers joined by "or" are a stated range; others are listed
         ("Police opened six or seven inquiries.", [("six or seven inquiries", 6.5, "inquiries")]),
-        ("It happened 40 or 50 years ago.", [("40", 40, "years"), ("50 years", 50, "years")]),
+        ("The mill closed 40 or 50 years ago.", [("40", 40, "years"), ("50 years", 50, "years")]),
         # a threshold is no currency
         ("The tally passed the 300 mark.", [("300", 300, None)]),
         # money without a currency word, and ratios

@@ -16,7 +16,7 @@ def found(text: str) -> list[tuple[str, float, str | None]]:
     "text, expected",
     [
         # numbers listed before one unit share it
-        ("It happened 40 or 50 years ago.", [("40", 40, "years"), ("50 years", 50, "years")]),
+        ("The mill closed 40 or 50 years ago.", [("40", 40, "years"), ("50 years", 50, "years")]),
         ("Estimates ran to 10,000, 20,000 or 30,000 refugees.",
          [("10,000", 10000, "people"), ("20,000", 20000, "people"), ("30,000 refugees", 30000, "people")]),
         # a split change keeps the unit of its second end
