@@ -65,6 +65,7 @@ _QUALIFIERS = [
     ("up_to", r"up to|as many as|as much as|a maximum of|no more than|within(?: the next| the past)?"),
 ]
 _QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in _QUALIFIERS)
+_ANY_QUALIFIER = "|".join(pattern for _, pattern in _QUALIFIERS)  # the same, without naming which
 _ONE_PERIOD = re.compile(
     r"(?<![\w])(?P<figure>(?:nearly|almost|about|around|roughly|more than|over|just over|less than|under|"
     r"just under|at least|up to|just|only|barely)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
@@ -113,20 +114,20 @@ _FRACTION = re.compile(
 )
 # "a year and a half", "two and a half hours": a whole number of units and half of one more
 _AND_A_HALF = re.compile(
-    rf"(?<![\w-])(?P<figure>(?:(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+)?"
+    rf"(?<![\w-])(?P<figure>(?:(?:{_ANY_QUALIFIER})\s+)?"
     rf"(?:(?P<n>an?|{WORD_NUMBER}|\d+)\s+(?P<unit>[a-z]+?)s?\s+and\s+a\s+half"
     rf"|(?P<n2>{WORD_NUMBER}|\d+)\s+and\s+a\s+half\s+(?P<unit2>[a-z]+)))(?![\w-])",
     re.I,
 )
 _HALF_UNIT = re.compile(
-    rf"(?<![\w-])(?P<figure>(?:(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+)?"
+    rf"(?<![\w-])(?P<figure>(?:(?:{_ANY_QUALIFIER})\s+)?"
     r"half\s+an?\s+(?P<unit>[a-z]+))\b",
     re.I,
 )
 _IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
 # a qualifier just before a figure found by an anchored pattern ("nearly 1 in 3"): looked up behind, which is
 # much faster than an optional qualifier at the head of the pattern, tried at every position
-_HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?:{'|'.join(pattern for _, pattern in _QUALIFIERS)})\s+$", re.I)
+_HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ANY_QUALIFIER})\s+$", re.I)
 # "a quarter-point cut": a fraction of a percentage point
 # "a quarter of a percentage point", "half a point", "three-quarters of a point": likewise
 _POINT_FRACTION = re.compile(
