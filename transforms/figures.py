@@ -363,7 +363,7 @@ _RATE_WORDS = re.compile(
 )
 
 
-def _digit_counts(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+def _digit_counts(text: str, taken: _Spans) -> list[_Found]:
     """ "a double-digit lead" (10-99 points), "inflation in double digits" (10-99 percent)."""
     found: list[_Found] = []
     for match in _DIGIT_COUNT.finditer(text) if "digit" in text.lower() else ():
@@ -418,7 +418,7 @@ def _poll_points(text: str, figure: _Found) -> _Found:
     return replace(figure, unit="percentage_points", category="percent", subject=None)
 
 
-def _halves(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+def _halves(text: str, taken: _Spans) -> list[_Found]:
     """ "a year and a half" (1.5 years), "two and a half hours": half a unit added to a count of it."""
     found: list[_Found] = []
     matches: dict[tuple[int, int], re.Match[str]] = {}
@@ -474,11 +474,9 @@ class _Spans(list[tuple[int, int]]):
         return not any(start < b for _, b in self[first:last])
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+def _free(taken: _Spans, start: int, end: int) -> bool:
     """True when [start, end) overlaps no span already taken or excluded."""
-    if isinstance(taken, _Spans):
-        return taken.free(start, end)
-    return not any(a < end and start < b for a, b in taken)
+    return taken.free(start, end)
 
 
 def _excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -534,7 +532,7 @@ def _figure_pattern() -> re.Pattern[str]:
     )
 
 
-def _main_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+def _main_figures(text: str, taken: _Spans) -> list[_Found]:
     """Figures around a number: the main pattern, with the sentence's counted noun carried over."""
     found: list[_Found] = []
     position = 0
@@ -1256,7 +1254,7 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[sentence_start : after.start() + 1 if after else limit]
 
 
-def _share_figures(text: str, taken: list[tuple[int, int]]) -> list[_Found]:
+def _share_figures(text: str, taken: _Spans) -> list[_Found]:
     """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
     found: list[_Found] = []
     for match in _TWICE.finditer(text) if "twice" in text.lower() else ():
