@@ -5,16 +5,18 @@ Usage: python bench/eval_figures.py EVAL_DEV [--show N] [--gate FLOORS_JSON]
 Documents are the five seeds (their text as the pipeline extracts it) and the eval-dev
 pages named in the gold or split file (their ground-truth bodies from EVAL_DEV/extraction;
 a page with no gold figure counts for precision only). Every figure is printed per half
-(tune, check, check2) and domain. Errors are listed for these halves: from round 3 of
-issue 12 on, the first two check halves are tuning material (they had been measured too often to
-stay independent) and the held-out check is a half written for round 3.
+(tune, check, check2, tune4, check3, check4) and domain. Errors are listed for the tuning halves
+(tune, check, check2, tune4): from round 3 of issue 12 on, the first two check halves are tuning
+material (they had been measured too often to stay independent); the held-out halves are check3
+(written for round 3) and check4 (written for round 5, before its rules).
 
-That held-out half, check3, is read when EVAL_DEV/polnear-train/text exists: 21 articles whose gold
-(bench/gold/figures_polnear.jsonl) holds character offsets into the file, headline line included,
-and no article text. The extractor is given the body as stored, every character after the first
-line (the headline), and the gold offsets are shifted by the headline's length + 1 to match. check3
-is printed in aggregate only (never in the --show listing) and is not part of "all", which keeps
-its meaning: the figures.jsonl gold of the extraction pages and seeds. A
+The polnear halves (tune4, check3, check4) are read when EVAL_DEV/polnear-train/text exists: US
+political news articles whose gold (bench/gold/figures_polnear.jsonl) holds character offsets into
+the file, headline line included, and no article text. The extractor is given the body as stored,
+every character after the first line (the headline), and the gold offsets are shifted by the
+headline's length + 1 to match. check3 and check4 are printed in aggregate only (never in the
+--show listing); none of the three is part of "all", which keeps its meaning: the figures.jsonl
+gold of the extraction pages and seeds. A
 predicted figure matches a gold one when their spans overlap (greedy, largest overlap
 first, one to one). Precision is the share of predicted figures that match a gold figure
 with the same value and unit; recall the share of gold figures matched that way. Figures
@@ -40,11 +42,13 @@ from transforms.records import Article, Figure  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "bench" / "gold" / "figures.jsonl"
 SPLIT = REPO / "bench" / "gold" / "figures_split.jsonl"  # doc -> half (tune/check/check2), domain, fresh
-# check3 (round 3 of issue 12): offsets into EVAL_DEV/polnear-train/text/<doc>, no article text
+# tune4, check3, check4 (rounds 3 and 5 of issue 12): offsets into EVAL_DEV/polnear-train/text/<doc>, no text
 POLNEAR_GOLD = REPO / "bench" / "gold" / "figures_polnear.jsonl"
-POLNEAR_SPLIT = REPO / "bench" / "gold" / "figures_polnear_split.jsonl"  # every check3 doc, its domain
-HALVES = ("tune", "check", "check2", "check3")
-SHOWN = ("tune", "check", "check2")  # halves whose errors --show may list: never the held-out check3
+POLNEAR_SPLIT = REPO / "bench" / "gold" / "figures_polnear_split.jsonl"  # every polnear doc, its half and domain
+HALVES = ("tune", "check", "check2", "tune4", "check3", "check4")
+POLNEAR_HALVES = ("tune4", "check3", "check4")  # gold in figures_polnear.jsonl (offsets into polnear-train)
+# halves whose errors --show may list: never the held-out check3 and check4
+SHOWN = ("tune", "check", "check2", "tune4")
 
 
 def _nth(text: str, needle: str, n: int) -> int:
@@ -76,7 +80,7 @@ def documents(eval_dev: Path, gold: list[dict]) -> dict[str, tuple[str, str | No
 
 
 def polnear_documents(eval_dev: Path) -> tuple[dict[str, tuple[str, None]], list[dict], dict[str, dict]]:
-    """The check3 half: doc -> (body after the headline line, None), gold rows with "span" set
+    """The polnear halves: doc -> (body after the headline line, None), gold rows with "span" set
     to their offsets in that body, and the split rows. Empty when polnear-train is not there."""
     folder = eval_dev / "polnear-train" / "text"
     if not folder.is_dir():
@@ -99,7 +103,7 @@ def polnear_documents(eval_dev: Path) -> tuple[dict[str, tuple[str, None]], list
 
 
 def gold_span(row: dict, text: str, raw: str | None) -> tuple[int, int] | None:
-    if "span" in row:  # check3: offsets into the body, no surface
+    if "span" in row:  # polnear gold: offsets into the body, no surface
         return row["span"]
     surface = row["surface"]
     if raw is None:
@@ -153,15 +157,20 @@ def _score(docs: dict[str, tuple[str, str | None]], by_doc: dict[str, list[dict]
             n["category"] += f.category == row["category"]
             n["qualifier"] += (f.qualifier or "exact") == (row["qualifier"] or "exact")
             if not ok and len(shown) < show:
-                shown.append(f"WRONG {doc[:10]}: {f.surface!r} {f.value} {f.unit} | gold {row.get('surface')!r} "
+                shown.append(f"WRONG {doc[:10]}: {f.surface!r} {f.value} {f.unit} | gold {_surface(row, text)!r} "
                              f"{row['value']} {row['unit']}")
         for i, f in enumerate(predicted):
             if i not in used_p and len(shown) < show:
                 shown.append(f"FP {doc[:10]}: {f.surface!r} {f.value} {f.unit} {f.category}")
         for j, (row, _) in enumerate(gold):
             if j not in used_g and len(shown) < show:
-                shown.append(f"FN {doc[:10]}: {row.get('surface')!r} {row['value']} {row['unit']}")
+                shown.append(f"FN {doc[:10]}: {_surface(row, text)!r} {row['value']} {row['unit']}")
     return n, shown
+
+
+def _surface(row: dict, text: str) -> str:
+    """The gold surface: stored for figures.jsonl, read at the offsets for the polnear gold."""
+    return row["surface"] if "surface" in row else text[row["span"][0] : row["span"][1]]
 
 
 def _line(name: str, n: dict) -> tuple[float, float]:
@@ -201,22 +210,24 @@ def main() -> int:
     # pages with no gold figure (they are in the split file only) count for precision
     no_figure = [{"doc": doc, "set": "eval-dev"} for doc in split if doc not in {row["doc"] for row in gold_rows}]
     docs = documents(args.eval_dev, gold_rows + no_figure)
-    check3_docs, check3_rows, check3_split = polnear_documents(args.eval_dev)
-    docs.update(check3_docs)
-    split.update(check3_split)
+    polnear_docs, polnear_rows, polnear_split = polnear_documents(args.eval_dev)
+    docs.update(polnear_docs)
+    split.update(polnear_split)
     by_doc: dict[str, list[dict]] = defaultdict(list)
-    for row in gold_rows + check3_rows:
+    for row in gold_rows + polnear_rows:
         by_doc[row["doc"]].append(row)
     # errors are shown for the tuning halves only: a held-out half is read in aggregate
     tune_docs = {doc: pair for doc, pair in docs.items() if split[doc]["half"] in SHOWN}
     _, shown = _score(tune_docs, by_doc, args.show)
     for line in shown:
         print(line)
-    # "all" is the figures.jsonl gold only, as before check3 existed
-    groups = [("all", lambda s: s["half"] != "check3")]
+    # "all" is the figures.jsonl gold only, as before the polnear halves existed
+    groups = [("all", lambda s: s["half"] not in POLNEAR_HALVES)]
     for half in HALVES:
-        if half == "check3" and not check3_docs:
-            print("check3: no polnear-train under EVAL_DEV, the held-out half is not scored")
+        if half in POLNEAR_HALVES and not polnear_docs:
+            print(f"{half}: no polnear-train under EVAL_DEV, this half is not scored")
+            continue
+        if not any(s["half"] == half for s in split.values()):
             continue
         for domain in ("conflict", "general"):
             groups.append((f"{half} {domain}", lambda s, h=half, d=domain: s["half"] == h and s["domain"] == d))

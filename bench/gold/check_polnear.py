@@ -1,4 +1,4 @@
-"""Validate bench/gold/figures_polnear.jsonl (check3) against the article files; exit 1 on any failure.
+"""Validate bench/gold/figures_polnear.jsonl (check3, check4, tune4) against the article files; exit 1 on any failure.
 
 Usage: python bench/gold/check_polnear.py [EVAL_DEV]   (default ../shared/eval-dev from the repo root)
 
@@ -6,7 +6,7 @@ Checks per row: the doc is listed in figures_polnear_split.jsonl; 0 <= start < e
 the span starts after the headline line; the span does not start or end inside a word or with
 whitespace; value_low <= value <= value_high with value the midpoint; qualifier and category in the
 allowed sets; the row has no text field (no surface, no subject: the articles have no licence);
-spans of one doc do not overlap. Per doc: the split row has half check3 and a known domain.
+spans of one doc do not overlap. Per doc: the split row has a known half (check3, check4, tune4) and a known domain.
 Prints counts only, never article text.
 """
 
@@ -21,6 +21,7 @@ GOLD = Path(__file__).resolve().parent
 QUAL = {"exact", "approximately", "at_least", "more_than", "less_than", "up_to"}
 CATS = {"killed", "injured", "displaced", "detained", "population", "distance", "money", "percent", "age",
         "duration", "count", "other", "energy", "speed", "data", "volume", "area", "mass", "temperature"}
+HALVES = {"check3", "check4", "tune4"}
 KEYS = {"doc", "start", "end", "value", "value_low", "value_high", "qualifier", "unit", "category"}
 
 
@@ -35,12 +36,13 @@ def main() -> int:
         bad += 1
         print("FAIL: a doc is listed twice in the split file")
     for row in split:
-        if row.get("half") != "check3" or row.get("domain") not in {"general", "conflict"}:
+        if row.get("half") not in HALVES or row.get("domain") not in {"general", "conflict"}:
             bad += 1
             print("FAIL split row", row["doc"])
     texts = {doc: (folder / doc).read_text("utf-8") for doc in docs}
     spans = collections.defaultdict(list)
     cats, quals, per_domain = collections.Counter(), collections.Counter(), collections.Counter()
+    per_half = collections.Counter()
     rows = [json.loads(line) for line in (GOLD / "figures_polnear.jsonl").read_text("utf-8").splitlines() if line]
     for i, r in enumerate(rows, 1):
         ok = set(r) == KEYS and r["doc"] in docs
@@ -62,6 +64,7 @@ def main() -> int:
         cats[r["category"]] += 1
         quals[r["qualifier"]] += 1
         per_domain[docs[r["doc"]]["domain"]] += 1
+        per_half[docs[r["doc"]]["half"]] += 1
     for doc, found in spans.items():
         found.sort()
         for (_, e1), (s2, _) in zip(found, found[1:], strict=False):
@@ -69,6 +72,7 @@ def main() -> int:
                 bad += 1
                 print("FAIL overlapping spans in", doc)
     print(f"{len(rows)} rows over {len(docs)} docs ({len(docs) - len(spans)} with no figure), {bad} failures")
+    print("halves:", dict(per_half))
     print("domains:", dict(per_domain))
     print("categories:", dict(cats.most_common()))
     print("qualifiers:", dict(quals.most_common()))

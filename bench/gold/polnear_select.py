@@ -1,6 +1,7 @@
-"""Reproducible choice of the check3 articles (round 3 of issue 12) from EVAL_DEV/polnear-train.
+"""Reproducible choice of the gold articles from EVAL_DEV/polnear-train.
 
-Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]
+Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 articles (round 3)
+       python bench/gold/polnear_select.py EVAL_DEV --round5          "check4 <name>" / "tune4 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -17,6 +18,11 @@ from pathlib import Path
 
 SEED = 20160312
 PER_OUTLET = 3
+# round 5 of issue 12: a fresh held-out half (check4) and political-news tuning material (tune4),
+# chosen from the eligible articles that are not in check3, with a seed of their own
+ROUND5_SEED = 20161108
+ROUND5_CHECK_PER_OUTLET = 3
+ROUND5_TUNE_PER_OUTLET = 4
 NUMBER_WORDS = set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
@@ -29,13 +35,19 @@ def number_tokens(body: str) -> int:
     return sum(1 for t in tokens if re.search(r"\d", t) or t.lower().strip(".,'") in NUMBER_WORDS)
 
 
-def choose(eval_dev: Path, per_outlet: int = PER_OUTLET) -> list[str]:
+def eligible(eval_dev: Path) -> dict[str, list[str]]:
+    """Eligible file names by outlet, sorted."""
     groups: dict[str, list[str]] = {}
     for path in sorted((eval_dev / "polnear-train" / "text").glob("*.txt")):
         text = path.read_text("utf-8")
         body = text.split("\n", 1)[1] if "\n" in text else ""
         if 300 <= len(body.split()) <= 1200 and number_tokens(body) >= 6:
             groups.setdefault(path.name.split("_", 1)[0], []).append(path.name)
+    return groups
+
+
+def choose(eval_dev: Path, per_outlet: int = PER_OUTLET) -> list[str]:
+    groups = eligible(eval_dev)
     chosen: list[str] = []
     for outlet in sorted(groups):
         names = sorted(groups[outlet])
@@ -44,7 +56,25 @@ def choose(eval_dev: Path, per_outlet: int = PER_OUTLET) -> list[str]:
     return chosen
 
 
+def round5(eval_dev: Path) -> tuple[list[str], list[str]]:
+    """(check4, tune4): per outlet, the eligible articles not in check3 shuffled with ROUND5_SEED;
+    the first ROUND5_CHECK_PER_OUTLET are check4, the next ROUND5_TUNE_PER_OUTLET tune4."""
+    check3 = set(choose(eval_dev))
+    check4: list[str] = []
+    tune4: list[str] = []
+    for outlet, names in sorted(eligible(eval_dev).items()):
+        rest = [n for n in names if n not in check3]
+        random.Random(ROUND5_SEED).shuffle(rest)
+        check4.extend(rest[:ROUND5_CHECK_PER_OUTLET])
+        tune4.extend(rest[ROUND5_CHECK_PER_OUTLET : ROUND5_CHECK_PER_OUTLET + ROUND5_TUNE_PER_OUTLET])
+    return check4, tune4
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[2] == "--round5":
+        held_out, tuning = round5(Path(sys.argv[1]))
+        print("\n".join([f"check4 {n}" for n in held_out] + [f"tune4 {n}" for n in tuning]))
+        sys.exit(0)
     per = int(sys.argv[2]) if len(sys.argv) > 2 else PER_OUTLET
     for name in choose(Path(sys.argv[1]), per):
         print(name)
