@@ -62,7 +62,7 @@ def round5(eval_dev: Path) -> tuple[list[str], list[str]]:
     check3 = set(choose(eval_dev))
     check4: list[str] = []
     tune4: list[str] = []
-    for outlet, names in sorted(eligible(eval_dev).items()):
+    for _outlet, names in sorted(eligible(eval_dev).items()):
         rest = [n for n in names if n not in check3]
         random.Random(ROUND5_SEED).shuffle(rest)
         check4.extend(rest[:ROUND5_CHECK_PER_OUTLET])
