@@ -15,6 +15,14 @@ untouched component it reaches (an untouched component's own links are unchanged
 stays connected). When the rule is pairwise (a link is decided by the two nodes alone, both
 ways), links between unchanged nodes cannot change at all, so only the components of the
 changed nodes are recomputed: a new article costs its story, not everything sharing a word.
+Then, too, an unchanged node can link outside its old component only to a changed node, so
+only the changed nodes look up candidates outside the recomputed components.
+
+A pairwise rule is also joined key by key instead of node by node: the nodes sharing a key
+are split by the component they are already in, and only pairs across those parts are asked
+(a pair already connected cannot change the components). Near-copies share most of their
+keys, so asking node by node costs the square of the copies of a page; key by key, a key
+whose nodes are already one component costs one look at each of them.
 """
 
 from __future__ import annotations
@@ -41,12 +49,14 @@ class LinkRule(Generic[N]):
 
 def connected_components(nodes: Sequence[N], rule: LinkRule[N]) -> list[list[str]]:
     """Every component of the nodes (each a sorted list of node ids), sorted by first id."""
-    by_key: dict[str, list[N]] = {}
-    for node in nodes:
-        for key in set(rule.blocking_keys(node)):
-            by_key.setdefault(key, []).append(node)
-    candidates = _Candidates(by_key, rule)
+    by_key = _by_key(nodes, rule)
     groups = _UnionFind()
+    if rule.pairwise:
+        for node in nodes:
+            groups.add(rule.node_id(node))
+        _join_by_key(by_key, rule, groups)
+        return groups.components()
+    candidates = _Candidates(by_key, rule)
     for node in nodes:
         node_id = rule.node_id(node)
         groups.add(node_id)
@@ -90,10 +100,12 @@ def update_components(
     changed_ids = {rule.node_id(n) for n in changed}
     removed_ids = {rule.node_id(n) for n in removed} - changed_ids
     touched = set(changed_ids) | {rule.node_id(n) for n in removed}
-    if not rule.pairwise:  # a node's links may depend on all its candidates: theirs changed too
-        keys = sorted({k for n in (*changed, *removed) for k in rule.blocking_keys(n)})
-        for sharing in where.nodes_with_keys(keys).values():
-            touched.update(rule.node_id(n) for n in sharing)
+    if rule.pairwise:
+        return _update_pairwise(changed_ids, removed_ids, touched, where, rule)
+    # a node's links may depend on all its candidates: theirs changed too
+    keys = sorted({k for n in (*changed, *removed) for k in rule.blocking_keys(n)})
+    for sharing in where.nodes_with_keys(keys).values():
+        touched.update(rule.node_id(n) for n in sharing)
     region = _whole_components(sorted(touched), where) | changed_ids
     region -= removed_ids
     nodes = list(where.nodes(sorted(region)))
@@ -107,7 +119,44 @@ def update_components(
             groups.union(node_id, other)
             if other not in region:
                 outside.add(other)
-    # untouched components reached from the region join whole
+    _absorb(outside, region, where, groups)
+    return groups.components()
+
+
+def _update_pairwise(changed_ids: set[str], removed_ids: set[str], touched: set[str],
+                     where: Neighbourhood[N], rule: LinkRule[N]) -> list[list[str]]:
+    """update_components for a pairwise rule: links among the recomputed components joined key by
+    key, and the changed nodes' links to nodes outside them, which take those components whole."""
+    region = (_whole_components(sorted(touched), where) | changed_ids) - removed_ids
+    nodes = list(where.nodes(sorted(region)))
+    groups = _UnionFind()
+    for node in nodes:
+        groups.add(rule.node_id(node))
+    _join_by_key(_by_key(nodes, rule), rule, groups)
+    # an unchanged node's links to unchanged nodes are as they were, and none of those left
+    # its old component: only a changed node can link to a node outside the region
+    fresh = [n for n in nodes if rule.node_id(n) in changed_ids]
+    sharing = where.nodes_with_keys(sorted({k for n in fresh for k in rule.blocking_keys(n)}))
+    outside_by_key = {k: [m for m in ms if rule.node_id(m) not in region] for k, ms in sharing.items()}
+    outside: set[str] = set()
+    for node in fresh:
+        node_id = rule.node_id(node)
+        seen: set[str] = set()
+        candidates = []
+        for key in set(rule.blocking_keys(node)):
+            for other in outside_by_key.get(key, ()):
+                if (other_id := rule.node_id(other)) not in seen:
+                    seen.add(other_id)
+                    candidates.append(other)
+        for other_id in rule.links(node, sorted(candidates, key=rule.node_id)):
+            groups.union(node_id, other_id)
+            outside.add(other_id)
+    _absorb(outside, region, where, groups)
+    return groups.components()
+
+
+def _absorb(outside: set[str], region: set[str], where: Neighbourhood[N], groups: _UnionFind) -> None:
+    """Untouched components reached from the region join whole (their own links are unchanged)."""
     absorbed = _whole_components(sorted(outside), where) - region
     old = where.old_components(sorted(absorbed))
     for ids in where.old_members(sorted(set(old.values()))).values():
@@ -115,7 +164,38 @@ def update_components(
             groups.union(ids[0], node_id)
     for node_id in absorbed - set(old):  # reached but in no previous component: alone until now
         groups.add(node_id)
-    return groups.components()
+
+
+def _by_key(nodes: Sequence[N], rule: LinkRule[N]) -> dict[str, list[N]]:
+    by_key: dict[str, list[N]] = {}
+    for node in nodes:
+        for key in set(rule.blocking_keys(node)):
+            by_key.setdefault(key, []).append(node)
+    return by_key
+
+
+def _join_by_key(by_key: Mapping[str, Sequence[N]], rule: LinkRule[N], groups: _UnionFind) -> None:
+    """Union every linked pair of nodes sharing a key, for a pairwise rule, asking only pairs not
+    already connected: per key, the nodes are split by their component and a part is asked against
+    the parts not yet joined to it; a part joined on the way brings its own nodes to ask."""
+    for key in sorted(by_key):
+        parts: dict[str, list[N]] = {}
+        for node in by_key[key]:
+            parts.setdefault(groups.find(rule.node_id(node)), []).append(node)
+        if len(parts) < 2:
+            continue
+        part_of = {rule.node_id(n): root for root, members in parts.items() for n in members}
+        while len(parts) > 1:
+            root = min(parts)
+            asking = parts.pop(root)
+            while asking and parts:
+                node = asking.pop()
+                candidates = [m for members in parts.values() for m in members]
+                for other_id in rule.links(node, candidates):
+                    other_root = part_of[other_id]
+                    if other_root in parts:  # a part joined now: its nodes ask the parts left
+                        asking.extend(parts.pop(other_root))
+                        groups.union(root, other_root)
 
 
 def _whole_components(ids: Sequence[str], where: Neighbourhood[N]) -> set[str]:

@@ -95,3 +95,43 @@ def test_nothing_changed_recomputes_nothing() -> None:
     previous = connected_components(nodes, RULE)
     assert previous == [["a", "b"], ["c"]]
     assert update_components([], [], Store(nodes, previous), RULE) == []
+
+
+def _every_pair(nodes: Sequence[Node], rule: LinkRule[Node]) -> list[list[str]]:
+    """Components by asking every pair that shares a key, the definition without shortcuts."""
+    parent = {n.node_id: n.node_id for n in nodes}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for a in nodes:
+        for b in nodes:
+            if a is not b and set(a.keys) & set(b.keys) and rule.links(a, [b]):
+                parent[max(find(a.node_id), find(b.node_id))] = min(find(a.node_id), find(b.node_id))
+    groups: dict[str, list[str]] = {}
+    for n in nodes:
+        groups.setdefault(find(n.node_id), []).append(n.node_id)
+    return sorted((sorted(g) for g in groups.values()), key=lambda g: g[0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(nodes=nodes_strategy)
+def test_joining_key_by_key_finds_what_asking_every_pair_finds(nodes: list[Node]) -> None:
+    assert connected_components(nodes, PAIRWISE) == _every_pair(nodes, PAIRWISE)
+
+
+def test_copies_of_one_page_are_asked_about_once_each() -> None:
+    # thirty near-copies sharing all their keys: asked node by node that is 30 x 29 questions;
+    # key by key, once the first has joined the rest, the other keys find one part and ask nothing
+    asked: list[int] = []
+
+    def counting(node: Node, candidates: Sequence[Node]) -> list[str]:
+        asked.append(len(candidates))
+        return _pair_links(node, candidates)
+
+    rule = LinkRule(node_id=lambda n: n.node_id, blocking_keys=lambda n: n.keys, links=counting, pairwise=True)
+    copies = [Node(f"c{i:02d}", ("a", "b", "c", "d"), 5) for i in range(30)]
+    assert connected_components(copies, rule) == [[n.node_id for n in copies]]
+    assert sum(asked) == 29
