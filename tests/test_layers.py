@@ -47,3 +47,13 @@ def test_only_flows_and_the_cli_entry_import_prefect() -> None:
     }
     assert importers == set()
 
+
+
+def test_the_flow_module_does_not_import_datasketch_until_a_signature_is_made() -> None:
+    # datasketch's package imports scipy: a second of start-up a rerun with nothing to sketch need not pay
+    import subprocess
+    import sys
+
+    code = "import sys, flows.pipeline; print('datasketch' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -18,7 +18,6 @@ position) names the statement.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import re
 import zlib
@@ -26,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
+from transforms import minhash
 from transforms.components import LinkRule, connected_components
 from transforms.ids import stable_id
 from transforms.lexicon import STOP_WORDS
@@ -168,13 +167,6 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-@functools.cache
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """The MinHash permutations (fixed seed: keys compare across runs and processes)."""
-    a, b = MinHash(num_perm=_ROWS * _BANDS, seed=11, scheme="affine32").permutations
-    return a, b
-
-
 def _bands(words: frozenset[str]) -> list[str]:
     values = _signature(sorted(words))
     return [f"b{i}:{zlib.crc32(values[i * _ROWS : (i + 1) * _ROWS].tobytes()):08x}" for i in range(_BANDS)]
@@ -182,6 +174,4 @@ def _bands(words: frozenset[str]) -> list[str]:
 
 def _signature(words: Sequence[str]) -> np.ndarray:
     hashes = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64)
-    sketch = MinHash(num_perm=_ROWS * _BANDS, seed=11, scheme="affine32", permutations=_permutations(), hashfunc=int)
-    sketch.update_batch(hashes)
-    return np.asarray(sketch.hashvalues, dtype="<u4")
+    return minhash.signature(hashes, num_perm=_ROWS * _BANDS, seed=11)

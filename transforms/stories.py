@@ -31,7 +31,6 @@ chosen on hand-labelled pairs (bench/gold/STORIES.md, tune half).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 import zlib
 from collections import Counter
@@ -39,8 +38,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
+from transforms import minhash
 from transforms.components import LinkRule, connected_components
 from transforms.event_time import read_event_dates
 from transforms.ids import stable_id
@@ -173,18 +172,9 @@ def _shingle_hashes(words: Sequence[str], size: int) -> np.ndarray:
     return np.unique(folded)
 
 
-@functools.cache
-def _permutations(num_perm: int) -> np.ndarray:
-    """The MinHash permutations (fixed seed: signatures compare across runs and processes)."""
-    return MinHash(num_perm=num_perm, seed=1, scheme="affine32").permutations
-
-
 def _signature(hashes: np.ndarray, num_perm: int) -> bytes:
     """The MinHash signature of a set given by its members' 32-bit hashes."""
-    # the members are hashed already, so datasketch's hash function only passes them on
-    sketch = MinHash(num_perm=num_perm, seed=1, scheme="affine32", permutations=_permutations(num_perm), hashfunc=int)
-    sketch.update_batch(hashes)
-    return np.asarray(sketch.hashvalues, dtype="<u4").tobytes()
+    return minhash.signature(hashes, num_perm=num_perm, seed=1).tobytes()
 
 
 # --- the rules ---------------------------------------------------------------------------
