@@ -90,7 +90,10 @@ def restage_batch(articles: list[Any], stage_names: list[str], given: dict[str, 
 
 @task(cache_policy=NO_CACHE)
 def group_stories(build: Build, settings: Settings) -> list[str]:
-    """Copies and stories, updated for the articles whose features changed; the articles whose story changed."""
+    """Copies and stories, updated for the articles whose features changed; the articles whose story changed.
+
+    Stories are components of the originals alone, and a copy takes its original's story: a
+    page copied a thousand times costs one node of the story rule, not a thousand."""
     changed, removed = groups.story_changes(build)
     if not changed and not removed:
         return []
@@ -101,11 +104,23 @@ def group_stories(build: Build, settings: Settings) -> list[str]:
     for group in copy_groups:
         original = min(group, key=lambda a: ages[a])
         duplicate_of.update({a: (original if a != original else None) for a in group})
+    groups.set_duplicates(build, duplicate_of)
+    # the story graph's nodes that came, changed or went: changed articles that are originals,
+    # and articles that became (or stopped being) originals with their features unchanged
+    changed_ids = {f.article_id for f in changed}
+    affected = sorted(set(duplicate_of) | changed_ids | {f.article_id for f in removed})
+    was = groups.previous_originals(build, affected)
+    now = {a for a, d in duplicate_of.items() if d is None}
+    entered = sorted((now - was) - changed_ids)
+    left = sorted((was - now) - changed_ids - {f.article_id for f in removed})
+    story_changed = [f for f in changed if f.article_id in now] + list(groups.story_features_of(build, entered))
+    story_removed = ([f for f in removed if f.article_id in was]
+                     + list(groups.story_features_of(build, left, previous=True)))
     stories = groups.StoryNeighbourhood(build, "story")
-    story_groups = update_components(changed, removed, stories, story_rule(settings.stories))
+    story_groups = update_components(story_changed, story_removed, stories, story_rule(settings.stories))
     ages = {f.article_id: f.age_key() for f in stories.nodes([a for g in story_groups for a in g])}
     story_ids = {a: stable_id("story", min(group, key=lambda x: ages[x])) for group in story_groups for a in group}
-    return groups.set_story_columns(build, story_ids, duplicate_of)
+    return groups.set_story_ids(build, groups.story_ids_with_copies(build, story_ids, duplicate_of))
 
 
 @task(cache_policy=NO_CACHE)

@@ -16,8 +16,11 @@ Jaccard of their content-word sets, MinHash again), in names (the entity keys bo
 and in quotations (word 5-grams of their quotes in common), and when the event times their
 texts give agree (transforms/event_time.py: "on Thursday" read against the publication
 date). Without an event date in the text, the event happened some time before publication,
-so a late rewrite can still join. A copy is always in its original's story. Candidates: the
-copy bands, LSH bands of the content-word and entity-key signatures, one key per quotation.
+so a late rewrite can still join. A copy is always in its original's story: stories are the
+components of the story rule over the originals alone, and every copy takes its original's
+story (so a page copied a thousand times is one node of the story rule, not a thousand asked
+against every story sharing a word with it). Candidates: the copy bands, LSH bands of the
+content-word and entity-key signatures, one key per quotation.
 
 The link decision, given content-word Jaccard J (estimated), entity-key Jaccard N, shared
 quotation 5-grams Q and agreeing event times T:
@@ -46,8 +49,9 @@ from transforms.ids import stable_id
 from transforms.lexicon import STOP_WORDS
 from transforms.records import Article, StoryAssignment
 
-# Bump when a change here alters the features of an article: every article's features are recomputed.
-VERSION = "1"
+# Bump when a change here alters the features of an article or how they group: every article's
+# features are recomputed, so every story is grouped again (2: stories over originals alone)
+VERSION = "2"
 
 _WORD = re.compile(r"\w+")
 _PROPER_NOUN = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", re.M)
@@ -315,9 +319,11 @@ def assign_stories(
     for group in connected_components(nodes, duplicate_rule(options)):
         original = min(group, key=lambda i: by_id[i].age_key())
         duplicate_of.update({i: original for i in group if i != original})
-    result = []
-    for group in connected_components(nodes, story_rule(options)):
+    story_of: dict[str, str] = {}
+    originals = [n for n in nodes if n.article_id not in duplicate_of]
+    for group in connected_components(originals, story_rule(options)):
         story_id = stable_id("story", min(group, key=lambda i: by_id[i].age_key()))
-        result += [StoryAssignment(article_id=i, story_id=story_id, duplicate_of=duplicate_of.get(i)) for i in group]
-    return sorted(result, key=lambda s: s.article_id)
+        story_of.update(dict.fromkeys(group, story_id))
+    return [StoryAssignment(article_id=i, story_id=story_of[duplicate_of.get(i, i)], duplicate_of=duplicate_of.get(i))
+            for i in sorted(by_id)]
 

@@ -146,6 +146,9 @@ def touched_keys(build: Build, column: str, tables: Sequence[str], extra_article
 _FEATURE_COLUMNS = [f.name for f in dataclasses.fields(StoryFeatures)]
 # How the previous snapshot names an article's group under each rule: its story, or its original.
 _COMPONENT = {"story": "story_id", "copy": "coalesce(duplicate_of, article_id)"}
+# Which articles are nodes under each rule: every article is a copy node; only originals (no
+# duplicate_of) are story nodes, and a copy takes its original's story
+_NODES = {"story": "duplicate_of is null", "copy": "true"}
 
 
 def _features(row: Sequence[object]) -> StoryFeatures:
@@ -156,7 +159,10 @@ def _features(row: Sequence[object]) -> StoryFeatures:
 
 
 class StoryNeighbourhood:
-    """Articles as story (or copy) nodes: their features, blocking keys, previous groups."""
+    """Articles as story (or copy) nodes: their features, blocking keys, previous groups.
+
+    Story nodes are the originals: under the story rule the neighbourhood reads the current
+    originals (the build's duplicate_of must be written first) and the previous originals."""
 
     def __init__(self, build: Build, rule: str):
         if rule not in _COMPONENT:
@@ -173,9 +179,11 @@ class StoryNeighbourhood:
         # few dozen keys, and its features fetched per key would be copied as many times
         table = pa.table({"key": pa.array(sorted(set(keys)), pa.string())})
         with self.build.registered("wanted_keys", table):
-            pairs = self.build.query("""select key, article_id from story_keys
-                                        where rule = ? and key in (select key from wanted_keys)
-                                        order by key, article_id""", [self.rule])
+            pairs = self.build.query(f"""select k.key, k.article_id from story_keys as k
+                                         inner join articles as a using (article_id)
+                                         where k.rule = ? and k.key in (select key from wanted_keys)
+                                           and {_NODES[self.rule]}
+                                         order by k.key, k.article_id""", [self.rule])  # noqa: S608
         nodes = {n.article_id: n for n in self.nodes(sorted({str(a) for _, a in pairs}))}
         for key, article_id in pairs:
             node = nodes.get(str(article_id))
@@ -198,7 +206,8 @@ class StoryNeighbourhood:
         with self.build.registered("wanted_ids", _ids(ids)):
             return {str(a): str(c) for a, c in self.build.query(
                 f"select article_id, {_COMPONENT[self.rule]} from prev_articles "  # noqa: S608
-                f"where article_id in (select id from wanted_ids) and {_COMPONENT[self.rule]} is not null")}
+                f"where article_id in (select id from wanted_ids) and {_COMPONENT[self.rule]} is not null "
+                f"and {_NODES[self.rule]}")}
 
     def old_members(self, component_ids: Sequence[str]) -> Mapping[str, Sequence[str]]:
         members: dict[str, list[str]] = {}
@@ -206,7 +215,8 @@ class StoryNeighbourhood:
             return members
         with self.build.registered("wanted_ids", _ids(component_ids)):
             for a, c in self.build.query(f"select article_id, {_COMPONENT[self.rule]} as c from prev_articles "  # noqa: S608
-                                         "where c in (select id from wanted_ids) order by article_id"):
+                                         f"where c in (select id from wanted_ids) and {_NODES[self.rule]} "
+                                         "order by article_id"):
                 members.setdefault(str(c), []).append(str(a))
         return members
 
@@ -219,27 +229,71 @@ def story_changes(build: Build) -> tuple[list[StoryFeatures], list[StoryFeatures
     articles = build.touched_units("story_features")
     if not articles:
         return [], []
-    columns = ", ".join(_FEATURE_COLUMNS)
-    with build.registered("changed_articles", _ids(articles)):
-        now = build.query(f"select {columns} from story_features where article_id in (select id from changed_articles)")  # noqa: S608
-        before = build.query(f"select {columns} from prev_story_features "  # noqa: S608
-                             "where article_id in (select id from changed_articles)")
-    return [_features(r) for r in now], [_features(r) for r in before]
+    return story_features_of(build, articles), story_features_of(build, articles, previous=True)
 
 
-def set_story_columns(build: Build, story_ids: Mapping[str, str], duplicate_of: Mapping[str, str | None]) -> list[str]:
-    """Write story_id and duplicate_of of these articles where they changed; the articles whose story changed."""
-    ids = sorted(set(story_ids) | set(duplicate_of))
+def story_features_of(build: Build, ids: Sequence[str], *, previous: bool = False) -> list[StoryFeatures]:
+    """The features of these articles, now or in the previous snapshot (absent ones left out)."""
     if not ids:
         return []
+    table = "prev_story_features" if previous else "story_features"
     with build.registered("wanted_ids", _ids(ids)):
-        current = {str(a): (s, d) for a, s, d in build.query(
-            "select article_id, story_id, duplicate_of from articles where article_id in (select id from wanted_ids)")}
-    new_story = {a: s for a, s in story_ids.items() if a in current and current[a][0] != s}
-    new_copy = {a: d for a, d in duplicate_of.items() if a in current and current[a][1] != d}
-    build.update_column("articles", "article_id", "story_id", new_story, sorted(new_story))
-    build.update_column("articles", "article_id", "duplicate_of", new_copy, sorted(new_copy))
-    return sorted(new_story)
+        rows = build.query(f"select {', '.join(_FEATURE_COLUMNS)} from {table} "  # noqa: S608
+                           "where article_id in (select id from wanted_ids)")
+    return [_features(r) for r in rows]
+
+
+def previous_originals(build: Build, ids: Sequence[str]) -> set[str]:
+    """Those of these articles that were in the previous snapshot and no copy there."""
+    if not ids:
+        return set()
+    with build.registered("wanted_ids", _ids(ids)):
+        return {str(r[0]) for r in build.query("""select article_id from prev_articles
+                                                  where article_id in (select id from wanted_ids)
+                                                    and duplicate_of is null""")}
+
+
+def set_duplicates(build: Build, duplicate_of: Mapping[str, str | None]) -> None:
+    """Write duplicate_of of these articles where it changed."""
+    now = _current(build, "duplicate_of", duplicate_of)
+    new = {a: duplicate_of[a] for a, d in now.items() if d != duplicate_of[a]}
+    build.update_column("articles", "article_id", "duplicate_of", new, sorted(new))
+
+
+def story_ids_with_copies(build: Build, story_ids: Mapping[str, str],
+                          duplicate_of: Mapping[str, str | None]) -> dict[str, str]:
+    """The story of each original given, and of every copy whose original is given or whose
+    original changed (duplicate_of): the copy's original's story, given or as written."""
+    copies = {a: d for a, d in duplicate_of.items() if d is not None}
+    if story_ids:
+        with build.registered("wanted_ids", _ids(list(story_ids))):
+            copies.update({str(a): str(d) for a, d in build.query(
+                "select article_id, duplicate_of from articles where duplicate_of in (select id from wanted_ids)")})
+    unknown = sorted({d for d in copies.values() if d not in story_ids})
+    written = _current(build, "story_id", dict.fromkeys(unknown))
+    found = dict(story_ids)
+    for copy, original in copies.items():
+        story = story_ids.get(original, written.get(original))
+        if story is not None:
+            found[copy] = story
+    return found
+
+
+def set_story_ids(build: Build, story_ids: Mapping[str, str]) -> list[str]:
+    """Write story_id of these articles where it changed; the articles whose story changed."""
+    now = _current(build, "story_id", story_ids)
+    new = {a: story_ids[a] for a, s in now.items() if s != story_ids[a]}
+    build.update_column("articles", "article_id", "story_id", new, sorted(new))
+    return sorted(new)
+
+
+def _current(build: Build, column: str, of: Mapping[str, object]) -> dict[str, str | None]:
+    """The column's value now for each of these articles that exists."""
+    if not of:
+        return {}
+    with build.registered("wanted_ids", _ids(list(of))):
+        return {str(a): (None if v is None else str(v)) for a, v in build.query(
+            f"select article_id, {column} from articles where article_id in (select id from wanted_ids)")}  # noqa: S608
 
 
 def renamed_entity_stories(build: Build) -> list[str]:

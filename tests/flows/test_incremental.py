@@ -89,3 +89,42 @@ def test_a_dask_cluster_gives_the_same_tables_as_local_workers(seeds_dir: Path, 
     state = run_flow(Settings.from_env(seeds_dir, dask, task_runner="dask"))
     assert state.is_completed(), state.message
     assert tables(dask) == tables(local)
+
+
+def test_copies_that_become_originals_and_back_end_as_a_full_recompute(seeds_dir: Path, tmp_path: Path) -> None:
+    # a story is grouped over originals and a copy takes its original's story, so an article
+    # that stops or starts being a copy (an earlier copy arrives, its original is deleted)
+    # leaves or enters the story graph without any change of its own
+    inp, data = tmp_path / "files", tmp_path / "incremental"
+    shutil.copytree(seeds_dir, inp)
+    first = sorted(inp.glob("*.txt"))[0]
+    text = first.read_text("utf-8")
+    late = inp / "zz-copy.txt"
+    late.write_text(text + "\nThe agency added a line of its own to this copy.\n", "utf-8")
+    first.unlink()  # the copy is an original until the earlier ones arrive
+    early = inp / "00-copy.txt"
+
+    def same_as_full(step: str) -> None:
+        full = tmp_path / f"full-{step}"
+        newsflow_run(Settings.from_env(inp, full))
+        incremental, recomputed = tables(data), tables(full)
+        for table in COMPARED:
+            assert incremental[table] == recomputed[table], (step, table)
+
+    newsflow_run(Settings.from_env(inp, data))
+    early.write_text(text + "\nAnother site put a different line under it.\n", "utf-8")
+    newsflow_run(Settings.from_env(inp, data))  # the late copy is a copy now: it leaves the story graph
+    same_as_full("earlier copy arrived")
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        rows = dict(con.execute("select source_path, duplicate_of is not null from articles "
+                                "where source_path like '%-copy.txt'").fetchall())
+        stories = con.execute("select count(distinct story_id) from articles "
+                              "where source_path like '%-copy.txt'").fetchone()
+    finally:
+        con.close()
+    assert rows == {"00-copy.txt": False, "zz-copy.txt": True}
+    assert stories == (1,)
+    early.unlink()
+    newsflow_run(Settings.from_env(inp, data))  # its original is gone: it is an original again
+    same_as_full("original deleted")
