@@ -108,10 +108,9 @@ def build_copies(base_corpus: Path, base_data: Path, target: int, corpus: Path, 
             build.replace_units("source_files", [s["source_path"] for s in sources], sources)
             print(f"  {made} articles", flush=True)
         print(f"rows copied in {time.perf_counter() - started:.0f} s; corpus stages...", flush=True)
-        story_changed = pipeline.group_stories.fn(build, settings)
-        pipeline.resolve_entities_task.fn(build)
-        statements_changed = pipeline.group_statements.fn(build, settings, story_changed)
-        pipeline.refresh_views.fn(build, story_changed, statements_changed)
+        seconds: dict[str, float] = {}
+        pipeline.corpus_stages(build, settings, seconds, as_tasks=False)
+        print("corpus stages (s): " + ", ".join(f"{k} {v:.0f}" for k, v in seconds.items()), flush=True)
         check_build(build, run_id)
         now = pipeline._now()
         ingest.record_run(build, RunRecord(

@@ -263,6 +263,23 @@ def run_pipeline(settings: Settings) -> RunSummary:
     return RunSummary(finished, counts, layout.warehouse, layout.lake, seconds)
 
 
+def corpus_stages(build: Build, settings: Settings, seconds: dict[str, float], *, as_tasks: bool = True) -> None:
+    """Stories, entities, statements and the cross-source views, in that order, each timed.
+
+    as_tasks=False calls the functions under the tasks (bench/scale_bench.py, outside a flow)."""
+    def step(t: Any) -> Any:
+        return t if as_tasks else t.fn
+
+    with _timed(seconds, "stories"):
+        story_changed = step(group_stories)(build, settings)
+    with _timed(seconds, "entities"):
+        step(resolve_entities_task)(build)
+    with _timed(seconds, "statements"):
+        statements_changed = step(group_statements)(build, settings, story_changed)
+    with _timed(seconds, "views"):
+        step(refresh_views)(build, statements_changed)
+
+
 def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: RunRecord, plan: RunPlan,
                     states: dict[str, SourceState], snapshot_name: str, *, previous: Path | None,
                     history: list[dict[str, object]], seconds: dict[str, float], memory: PeakMemory) -> RunRecord:
@@ -287,14 +304,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
                 _rerun_outdated_stages(build, settings, versions, pool, run.run_id)
         changed = previous is None or any(build.touched_units(t) for t in ARTICLE_TABLES)
         if changed:  # corpus-level groupings depend only on the articles and their stage rows
-            with _timed(seconds, "stories"):
-                story_changed = group_stories(build, settings)
-            with _timed(seconds, "entities"):
-                resolve_entities_task(build)
-            with _timed(seconds, "statements"):
-                statements_changed = group_statements(build, settings, story_changed)
-            with _timed(seconds, "views"):
-                refresh_views(build, statements_changed)
+            corpus_stages(build, settings, seconds)
         with _timed(seconds, "checks"):
             check_build(build, run.run_id)
         rejected = ingest.files_rejected(build)
