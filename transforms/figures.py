@@ -51,7 +51,7 @@ from transforms.records import Figure
 from transforms.units import currencies, currency_after, currency_of_symbol, measure_after, measure_of
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "5"
+VERSION = "6"
 
 _QUALIFIERS = [
     (
@@ -79,6 +79,25 @@ _PERIODS = {
     "week": (1, "weeks"),
     "day": (1, "days"),
     "hour": (1, "hours"),
+    "minute": (1, "minutes"),
+}
+# "ended a month of touring", "a minute's pause", "has run for a decade": a period with an article measures a
+# span when "of" and what filled it follow, or "for" comes before; "a year ago", "once a year" stay out
+_A_PERIOD = re.compile(
+    r"(?<![\w-])(?P<for>for\s+)?(?P<figure>an?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
+    r"(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?",
+    re.I,
+)
+# "a half-century" (50 years), "a half-hour ride" (30 minutes): half of a period, in the unit news gives it
+_HALF_PERIOD = re.compile(
+    r"(?<![\w-])(?P<figure>an?\s+half[- ](?P<period>century|decade|year|hour|minute))(?![\w-])", re.I
+)
+_HALF_PERIODS = {
+    "century": (50, "years"),
+    "decade": (5, "years"),
+    "year": (6, "months"),
+    "hour": (30, "minutes"),
+    "minute": (30, "seconds"),
 }
 # "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
 _AGE_AFTER_NAME = re.compile(
@@ -150,7 +169,9 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+# "... in March. Barely three days on": a full month name before a period ends a sentence, it abbreviates nothing
+_FULL_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DATE_BEFORE = re.compile(rf"\b(?!{_FULL_MONTHS}\.){_MONTHS}\s+$", re.I)
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
 # compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
 _IRREGULAR_PLURALS = (
@@ -974,7 +995,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # an ordinal
     if re.match(r"^[:.]\d\d\b|^\s*(a\.?m\.?|p\.?m\.?)\b", after, re.I):
         return True  # a time
-    if re.search(r"[A-Za-z][-/.]?$", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
+    if re.search(r"[A-Za-z][-/.]?\Z", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
         return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
     if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
         return True  # a model: 787-9
@@ -1299,6 +1320,37 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
                 category="duration",
             )
         )
+        taken.append((start, end))
+    for match in _HALF_PERIOD.finditer(text) if "half" in text.lower() else ():
+        start, end = _hedged(text, *match.span("figure"))
+        value, unit = _HALF_PERIODS[match.group("period").lower()]
+        if _free(taken, start, end) and not re.match(r"\s+(?:ago|earlier|before|later)\b", text[end : end + 9], re.I):
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=_qualifier_of(text[start:end]),
+                    unit=unit,
+                    category="duration",
+                )
+            )
+            taken.append((start, end))
+    for match in _A_PERIOD.finditer(text):
+        start, end = match.span("figure")
+        after = text[end : end + 12]
+        if not (match.group("of") or match.group("for")) or not _free(taken, start, end):
+            continue
+        if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
+            continue  # "once a year": a rate, not a span
+        if match.group("for") and re.match(r"\s+(?:ago|or|when|that|which|before|after|later|now)\b", after, re.I):
+            continue  # "for a week or so", "hoping for a day when": no stated span
+        value, unit = _PERIODS[match.group("period").lower()]
+        found.append(
+            _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit=unit, category="duration")
+        )
+        taken.append((start, end))
     return found
 
 

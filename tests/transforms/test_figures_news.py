@@ -177,3 +177,25 @@ def test_a_long_text_without_sentence_breaks_gives_every_figure() -> None:
     assert len(figures) == 3 * 4000  # 5 points, 12 people, the range 3-4 percent: in every repeat
     assert {(f.surface, f.unit) for f in figures} == {("5 points", "percentage_points"), ("12 people", "people"),
                                                       ("3%-4%", "percent")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a period with an article measures a span when "of" follows or "for" comes before
+        ("The orchestra rested after a month of touring.", [("a month", 1, "months")]),
+        ("The bakery has stood on the corner for a decade.", [("a decade", 10, "years")]),
+        ("Players stood for a minute of quiet before kickoff.", [("a minute", 1, "minutes")]),
+        # half of a period, hyphenated, in the unit news gives it
+        ("The ferry crossing takes under a half-hour now.", [("under a half-hour", 30, "minutes")]),
+        ("The pier has lasted a half-century.", [("a half-century", 50, "years")]),
+        # relative references and rates stay out
+        ("The museum opened a year ago.", []),
+        ("The board meets once a month of its own accord.", []),
+        ("Fans hoped for a day when the roof would open.", []),
+        # a full month name before a period ends a sentence: the number after it is no date
+        ("The levee broke in May.\nLess than three weeks later, crews came.", [("Less than three weeks", 3, "weeks")]),
+    ],
+)
+def test_periods_with_an_article(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
