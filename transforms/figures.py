@@ -207,7 +207,13 @@ _PEOPLE = frozenset(
     wounded missing superdelegates justices judges representatives independents moderates conservatives
     liberals progressives evangelicals millennials youths teens parents spouses siblings sons daughters
     relatives guests constituents aides opponents incumbents hispanics latinos latinas catholics protestants
-    mormons muslims jews convicts suspects defendants plaintiffs attorneys partisans undecideds""".split()
+    mormons muslims jews convicts suspects defendants plaintiffs attorneys partisans undecideds felons criminals
+    secretaries presidents girls boys cops guards spies thieves heroes widows orphans twins cousins uncles aunts
+    nephews nieces grandparents husbands wives brides kings queens princes princesses monks nuns priests bishops
+    rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
+    academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
+    adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
+    admirals landlords ceos""".split()
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(

@@ -199,3 +199,16 @@ def test_a_long_text_without_sentence_breaks_gives_every_figure() -> None:
 )
 def test_periods_with_an_article(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # nouns of persons that no ending tells are counted as people
+        ("The pardon covers about 3,000 felons in the state.", [("about 3,000 felons", 3000, "people")]),
+        ("The audit looked at five secretaries of the agency.", [("five secretaries", 5, "people")]),
+        ("Four experts spoke to the committee.", [("Four experts", 4, "people")]),
+    ],
+)
+def test_nouns_of_persons(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
