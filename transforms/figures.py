@@ -551,7 +551,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
-        rf"(?P<number>{VAGUE}|{NUMBER})"
+        rf"(?P<number>{VAGUE}|{NUMBER}|(?<=the\s)dozen(?=\s+[a-z]))"
         rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and|or)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
         rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
@@ -764,6 +764,8 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             category="age",
         )
     number = parse_number(match.group("number"))
+    if number is None and match.group("number").lower() == "dozen":
+        number = Number(12, 12, False)  # "the dozen letters": twelve, named before
     if number is None:
         return None
     currency = match.group("cur") or match.group("cur2")
@@ -880,7 +882,13 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         follows = re.match(r"^\s*(?:(?P<mark>[,.;:!?)])|(?P<word>[a-z]+)\b)", text[end : end + 16])
         word = (follows.group("word") or "") if follows else ""
         verb = bool(follows) and (not word or word in STOP_WORDS or word.endswith("ed"))  # no noun follows
-        if determiner and low >= 2 and verb:
+        # "18 of the 30 were": a part of a whole that names no noun, both counting what was counted before
+        part_of = re.match(
+            rf"^\s+(?:out\s+)?of\s+the\s+(?:\d{{1,3}}(?:,\d{{3}})*|{WORD_NUMBER})(?![\w,.-]|\s+[a-z]+s\b)",
+            text[end : end + 40],
+            re.I,
+        )
+        if (determiner and low >= 2 and verb) or part_of:
             # "These 12 will open", "the chosen six are": the number counts what was counted before
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
@@ -1103,14 +1111,17 @@ def _unit_after(
             return unit, category, None, end + hit.end(), 1.0
     if re.match(r"^\s*of\s+(them|whom|us)\b", rest, re.I):
         return "people", None, None, end, 1.0
-    counted = re.match(r"^\s*(?:of\s+)?(?:(?:the|these|those)\s+)?", rest)
+    # "two of our best branches": some of a set named after a possessive count the set's noun
+    counted = re.match(r"^\s*(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)", rest)
     offset = counted.end() if counted else 0
     noun = _COUNTED.match(rest[offset:])
     if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
     part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
     if part:
-        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I)
+        whole = re.match(
+            rf"(?:[\w-]+(?:['’]s)?\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
+        )
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()

@@ -212,3 +212,23 @@ def test_periods_with_an_article(text: str, expected: list[tuple[str, float, str
 )
 def test_nouns_of_persons(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # some of a set named after a possessive count the set's noun
+        ("Two of the club's nine coaches quit.", [("Two", 2, "coaches"), ("nine coaches", 9, "coaches")]),
+        ("The trust funds two of our best clinics.", [("two of our best clinics", 2, "clinics")]),
+        # "the dozen X" is twelve; "N of the M" with no noun counts what was counted before
+        (
+            "The dozen parcels sent to the mayor were among 30 the office logged. Staff said 18 of the 30 were torn.",
+            [("dozen parcels", 12, "parcels"), ("30", 30, "parcels"), ("18", 18, "parcels"), ("30", 30, "parcels")],
+        ),
+        # without "the" the whole is no group named before: a record, nothing carried over
+        ("The side scored 40 goals. It won 11 of 14 at home.", [("40 goals", 40, "goals"), ("11", 11, None),
+                                                                ("14", 14, None)]),
+    ],
+)
+def test_parts_of_groups_named_before(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
