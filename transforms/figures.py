@@ -243,6 +243,12 @@ _GAME_OR_MARKET = re.compile(
     r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
     re.I,
 )
+# a bare number after a verb of killing or wounding counts persons: "the attacks killed 130 in two cities"
+_CASUALTY_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|massacred|slaughtered|executed|murdered)"
+    r"(?:\s+(?:at\s+least|more\s+than|nearly|almost|about|some|over|up\s+to|an\s+estimated))?\s+$",
+    re.I,
+)
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
 # "zero to 60 mph (97 kph)": the name of a test, not a speed
 _TEST_LABEL = re.compile(
@@ -857,6 +863,17 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         if money and not re.match(r"^\s+of\s+[a-z]", text[end : end + 8], re.I):
             # "they spend billions a year": money without a currency word is in dollars
             unit, category, subject, end, factor = _per(text, end, unit="USD", category="money", factor=1.0, money=True)
+    if (
+        unit is None
+        and not code
+        and not number.vague
+        and low == int(low)
+        and _CASUALTY_VERB.search(text, max(0, start - 16), start)
+        and re.match(
+            r"^\s*(?:[,.;:!?)]|(?:in|at|on|and|when|during|across|near|after|since|last|this)\b)", text[end : end + 12]
+        )
+    ):
+        unit, subject = "people", "people"  # "the blast killed 14 in the market": the persons killed
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)

@@ -232,3 +232,18 @@ def test_nouns_of_persons(text: str, expected: list[tuple[str, float, str]]) -> 
 )
 def test_parts_of_groups_named_before(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare number after a verb of killing or wounding counts persons, and a number listed after it too
+        ("The flood killed 140 in Lyon and 35 in Nice.", [("140", 140, "people"), ("35", 35, "people")]),
+        ("The shelling wounded at least 8, medics said.", [("at least 8", 8, "people")]),
+        # a noun or a unit after the number still says what is counted
+        ("The frost killed 2,000 goats.", [("2,000 goats", 2000, "goats")]),
+        ("He killed 3 hours at the airport.", [("3 hours", 3, "hours")]),
+    ],
+)
+def test_bare_numbers_after_verbs_of_casualties(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
