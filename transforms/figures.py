@@ -630,18 +630,31 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
     counted = _TALLY_IN.match(text[end : end + 40])
     if counted and measure_of(counted.group("noun")) is not None:
         return None  # "3 to 1 in minutes": a unit of measure, not what was counted
-    unit = "votes"
+    unit, category = "votes", "count"
     if counted:
         unit = _counted_unit(counted.group("noun").lower())
+    elif second.low < first.low <= 100 and _poll_shares(text, start, end):
+        unit, category = "percent", "percent"  # "ahead by 6 points (48 to 42)": the two shares of a poll
     elif not (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20])):
         return None
     figures = []
     for group, number in (("number", first), ("number2", second)):
         a, b = match.span(group)
         figures.append(
-            _Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category="count")
+            _Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category=category)
         )
     return figures
+
+
+def _poll_shares(text: str, start: int, end: int) -> bool:
+    """True when a falling pair "48 to 42" gives the shares of a poll: a range rises, a game score has a game."""
+    sentence = _sentence(text, start, end)
+    if _GAME_OR_MARKET.search(sentence) or not re.search(r"\bpoints?\b|%|\bper\s?cent\b", sentence, re.I):
+        return False
+    if _POLL_WORDS.search(sentence):
+        return True
+    window = text[max(0, start - 600) : end + 600]
+    return bool(_GAP_WORDS.search(sentence) and _POLL_WORDS.search(window) and not _GAME_OR_MARKET.search(window))
 
 
 def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Found | None:

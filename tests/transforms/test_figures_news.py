@@ -247,3 +247,19 @@ def test_parts_of_groups_named_before(text: str, expected: list[tuple[str, float
 )
 def test_bare_numbers_after_verbs_of_casualties(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a falling pair after a poll lead gives the two shares, in percent
+        (
+            "In a fresh survey Smith is ahead of Jones by 6 points (48 to 42) among likely voters.",
+            [("6 points", 6, "percentage_points"), ("48", 48, "percent"), ("42", 42, "percent")],
+        ),
+        # a rising pair is a range
+        ("The survey found support of 40 to 45 percent.", [("40 to 45 percent", 42.5, "percent")]),
+    ],
+)
+def test_shares_of_a_poll_written_as_a_pair(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
