@@ -155,6 +155,12 @@ _POINT_FRACTION = re.compile(
     re.I,
 )
 _TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
+# "voted twice for him", "lost thrice in May": how often something happened, a count of occasions
+_TWICE_OVER = re.compile(
+    r"(?<![\w-])(?P<figure>twice|thrice)(?![\w-])(?!\s+(?:as|the|that|a|an|per|each|every|over|more|daily|weekly|"
+    r"monthly|yearly|annually)\b)",
+    re.I,
+)
 _FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
 _PERCENT = [
     (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
@@ -1337,6 +1343,26 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
                     qualifier=_qualifier_of(text[start:end]),
                     unit="times",
                     category="other",
+                )
+            )
+            taken.append((start, end))
+    for match in _TWICE_OVER.finditer(text) if "twice" in text.lower() or "thrice" in text.lower() else ():
+        start, end = _hedged(text, *match.span("figure"))
+        value = 2 if match.group("figure").lower() == "twice" else 3
+        if re.search(r"\b(?:think|thinks|thought|thinking)\s+$", text[max(0, start - 10) : start], re.I):
+            continue  # "think twice": an idiom
+        if _GAME_OR_MARKET.search(_sentence(text, start, end)):
+            continue  # "scored twice": goals or points, which a game story counts by their own noun
+        if _free(taken, start, end):
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=_qualifier_of(text[start:end]),
+                    unit="times",
+                    category="count",
                 )
             )
             taken.append((start, end))

@@ -263,3 +263,19 @@ def test_bare_numbers_after_verbs_of_casualties(text: str, expected: list[tuple[
 )
 def test_shares_of_a_poll_written_as_a_pair(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "twice" saying how often something happened counts occasions
+        ("The town flooded twice last spring.", [("twice", 2, "times")]),
+        ("The ratio is twice as high.", [("twice", 2, "times")]),
+        # a rate, an idiom and a game's goals stay out
+        ("The bus runs twice a day.", []),
+        ("Buyers should think twice before signing.", []),
+        ("Lopez scored twice after the break in the match.", []),
+    ],
+)
+def test_how_often_something_happened(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
