@@ -349,7 +349,10 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         ):
             continue  # "the upper half of the laptop": a part, not a share
         # "two-thirds" (a plural denominator) is always a share: "a two-thirds majority"
+        # "one-third" and a hedged "nearly a third" are shares too: an ordinal takes neither a numeral nor a hedge
         ordinal = not re.search(r"half|quarter|s$", match.group("fraction"), re.I)
+        article = bool(re.match(r"an?\s", match.group("fraction"), re.I))
+        ordinal = ordinal and article and start == match.start("fraction")
         if ordinal and not (
             re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
         ):

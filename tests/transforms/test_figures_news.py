@@ -279,3 +279,17 @@ def test_shares_of_a_poll_written_as_a_pair(text: str, expected: list[tuple[str,
 )
 def test_how_often_something_happened(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fraction with a numeral or a hedge is a share even when no "of" follows
+        ("Nearly a fifth say they will stay home.", [("Nearly a fifth", 20, "percent")]),
+        ("Turnout may drop to under one-fifth next time.", [("under one-fifth", 20, "percent")]),
+        # a bare "a third" before a noun is an ordinal
+        ("The mayor won a third term.", []),
+    ],
+)
+def test_hedged_fractions_are_shares(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
