@@ -1052,6 +1052,11 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
     if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
         return True  # a model: 787-9
+    named = re.search(r"\b[A-Z][\w-]*\s\Z", before)
+    if re.fullmatch(r"\d{1,2}\.0", bare) and named and not re.match(r"\s*(?:%|per)", after):
+        return True  # a version that names something: "Web 2.0", "Phantom 2.0"
+    if re.fullmatch(r"\d\.\d", bare) and re.match(r"[\s-](?:surround|channel|audio|sound)\b", after, re.I):
+        return True  # a sound format: "5.1 surround", "7.1-channel audio"
     if re.match(r"^\s(?:Max|Dreamliner|Pro|Plus|Mini|Ultra|Series|Edition)\b", after):
         return True  # a model: 737 Max
     if re.match(r"^[- ]inch\s+(?:[A-Z][\w-]*\s+)*(?:MacBook|iPad|iPhone|iMac|Pixel|Galaxy|Surface|models?\b)", after):

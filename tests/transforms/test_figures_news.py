@@ -293,3 +293,17 @@ def test_how_often_something_happened(text: str, expected: list[tuple[str, float
 )
 def test_hedged_fractions_are_shares(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a version after a name and a sound format are names, not figures
+        ("Analysts traced the leak to Phantom 2.0, a hacking group.", []),
+        ("The console plays games in 7.1 surround sound.", []),
+        # a decimal with a unit is still a figure
+        ("Inflation eased to 2.0 percent.", [("2.0 percent", 2, "percent")]),
+    ],
+)
+def test_versions_and_formats_are_names(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
