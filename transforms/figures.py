@@ -556,7 +556,7 @@ def _figure_pattern() -> re.Pattern[str]:
     currency = rf"(?:(?P<cur>(?-i:{symbols}|US\$|[A-Z]{{3}}))\.?\s?)"
     currency2 = currency.replace("cur", "cur2")
     return re.compile(
-        rf"(?<![\w$£€.,/:#-])(?P<figure>"
+        rf"(?:(?<![\w$£€.,/:#-])|(?<=\+/-))(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
         rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
         rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
@@ -1190,7 +1190,7 @@ def _unit_after(
             return ("people" if person else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
-        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
         + _PLURAL
         + "|"
         + _IRREGULAR_PLURALS

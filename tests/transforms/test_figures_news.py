@@ -307,3 +307,16 @@ def test_hedged_fractions_are_shares(text: str, expected: list[tuple[str, float,
 )
 def test_versions_and_formats_are_names(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an abbreviation with periods among the names before the counted noun
+        ("At least six Labour U.K. councillors resigned.", [("At least six", 6, "people")]),
+        # a margin written "+/-"
+        ("The survey's sampling error is +/-4 percentage points.", [("4 percentage points", 4, "percentage_points")]),
+    ],
+)
+def test_abbreviations_and_plus_minus(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
