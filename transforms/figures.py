@@ -525,12 +525,21 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans no figure may overlap: test labels and headline-like lines (teasers, list titles)."""
     spans = [m.span() for m in _TEST_LABEL.finditer(text)]
     position = 0
+    intro: tuple[int, int] | None = None  # the last sentence of a line ending in a colon, not yet followed
     for line in text.split("\n"):
         if _is_headline(line) or re.match(r"\s*\[\d{1,3}\]\s", line):  # teasers; numbered references
             spans.append((position, position + len(line)))
         numbered = re.match(r"\s*\(?\d{1,3}[.)]\s", line)
         if numbered:  # "2. Never urged ...", "3) The race": the number of an item in a list
             spans.append((position, position + numbered.end()))
+        if intro and re.match(r"\s*\(?1[.)]\s", line):
+            spans.append(intro)  # "Four reasons fans should relax:" then "1. ...": the writer's list, announced
+        if line.strip():
+            intro = None
+            if line.rstrip().endswith(":"):
+                last = max((m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z])", line)), default=0)
+                if len(line[last:].split()) <= 16:
+                    intro = (position + last, position + len(line))
         position += len(line) + 1
     spans += [m.span() for m in re.finditer(r"\(\d{1,3}\.\)", text)]  # "(13.)": a rank in a list
     return spans

@@ -320,3 +320,20 @@ def test_versions_and_formats_are_names(text: str, expected: list[tuple[str, flo
 )
 def test_abbreviations_and_plus_minus(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence announcing the writer's own numbered list is no figure; the items keep theirs
+        (
+            "The club is top again. Four reasons fans should relax:\n\n1.  The keeper is back.\n"
+            "2.  It signed 12 players.",
+            [("12 players", 12, "people")],
+        ),
+        # a colon with no numbered list after it announces nothing
+        ("The plan has three parts:\nthe first is a levy.", [("three parts", 3, "parts")]),
+    ],
+)
+def test_list_intros(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
