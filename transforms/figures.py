@@ -602,7 +602,11 @@ def _main_figures(text: str, taken: _Spans) -> list[_Found]:
             figure = _listed_after_name(text, match, found[-1])
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
-        after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
+        # "grew by 30", "the backlog of permits, which stood at 480": the level counts what the sentence counted
+        after_change = re.search(
+            r"\b(?:by|to|from|(?:stood|stands|remained|remains|was|is|sat|sits)\s+at)\s+$",
+            text[max(0, start - 16) : start],
+        )
         if figure is not None and figure.unit is None and after_change:
             figure = _counted_before(text, figure)
         if figure is not None:
@@ -936,7 +940,9 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             text[end : end + 40],
             re.I,
         )
-        if (determiner and low >= 2 and verb) or part_of:
+        # "she holds 310 to his 205": a tally against a rival counts what was counted before
+        rival = re.match(r"^\s+to\s+(?:[A-Z][\w.-]*['’]s|his|her|their|its)\s+\d", text[end : end + 40])
+        if (determiner and low >= 2 and verb) or part_of or rival:
             # "These 12 will open", "the chosen six are": the number counts what was counted before
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
@@ -1117,6 +1123,12 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # "at one point", "at one time": a moment, not a count
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
+    if (
+        bare.lower() == "one"
+        and re.search(r"\b(?:by|in|on)\s$", wider, re.I)
+        and re.match(r"\s+(?:count|estimate|measure|account|reckoning|tally|calculation|analysis|view)\b", after, re.I)
+    ):
+        return True  # "by one count", "on one estimate": a source, nothing counted
     if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few|many)\s$", wider, re.I):
         return True  # "in recent decades": a time reference, not a stated duration
     return False

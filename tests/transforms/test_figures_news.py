@@ -337,3 +337,23 @@ def test_abbreviations_and_plus_minus(text: str, expected: list[tuple[str, float
 )
 def test_list_intros(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a tally against a rival counts what was counted before; the numbers listed after it follow
+        (
+            "Smith won 40 of the 60 seats on offer. By the paper's count, she holds 310 to Brown's 205 and Lee's 98.",
+            [("40", 40, "seats"), ("60 seats", 60, "seats"), ("310", 310, "seats"), ("205", 205, "seats"),
+             ("98", 98, "seats")],
+        ),
+        # a level that "stood at" counts what the sentence counted
+        ("The backlog of permits, which stood at 480 last month, shrank.", [("480", 480, "permits")]),
+        # "by one count" names a source, nothing counted; "by one vote" counts
+        ("By one count, the march drew 5,000 marchers.", [("5,000 marchers", 5000, "people")]),
+        ("The bill failed by one vote.", [("one vote", 1, "votes")]),
+    ],
+)
+def test_tallies_against_rivals_and_levels(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
