@@ -369,6 +369,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             )
         )
         taken.append((start, end))
+    found += _written_fractions(text, taken) if "/" in text else []
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
     found += _digit_counts(text, taken)
@@ -436,6 +437,50 @@ def _digit_counts(text: str, taken: _Spans) -> list[_Found]:
             )
         )
         taken.append((start, end))
+    return found
+
+
+# "2-1/2 years", "4 1/2 miles", and "61/2 years" where a "½" was flattened: a whole number and a half or quarter
+_MIXED = re.compile(r"(?<![\w/.,-])(?P<figure>(?P<whole>\d{1,2}?)(?P<sep>[- ])?(?P<num>[13])/(?P<den>[24]))(?![\w/])")
+# "gained 9/32 in price": a bond price moves in 32nds (or 64ths) of a point
+_BOND_FRACTION = re.compile(r"(?<![\w/.,-])(?P<figure>(?P<num>\d{1,2})/(?P<den>32|64))(?![\w/])")
+_BONDS = re.compile(r"\b(?:bonds?|notes?|treasur\w*|gilts?|bunds?|in price)\b", re.I)
+
+
+def _written_fractions(text: str, taken: _Spans) -> list[_Found]:
+    """Mixed numbers with a unit of measure ("2-1/2 years", "61/2 years") and bond prices in 32nds ("9/32")."""
+    found: list[_Found] = []
+    for match in _MIXED.finditer(text):
+        if not match.group("whole") or match.group("num") == "3" and match.group("den") == "2":
+            continue
+        measure = measure_after(text, match.end())
+        start, end = _hedged(text, *match.span("figure"))
+        if measure is None or not _free(taken, start, end):
+            continue  # "3/4" alone is a date or a score
+        value = (int(match.group("whole")) + int(match.group("num")) / int(match.group("den"))) * measure.factor
+        found.append(
+            _Found(
+                start=start,
+                end=measure.end,
+                low=value,
+                high=value,
+                qualifier=_qualifier_of(text[start:end]),
+                unit=measure.unit,
+                category=measure.category,
+            )
+        )
+        taken.append((start, measure.end))
+    for match in _BOND_FRACTION.finditer(text):
+        start, end = match.span("figure")
+        if int(match.group("num")) < int(match.group("den")) and _free(taken, start, end):
+            if _BONDS.search(_sentence(text, start, end)):
+                value = int(match.group("num")) / int(match.group("den"))
+                found.append(
+                    _Found(
+                        start=start, end=end, low=value, high=value, qualifier="exact", unit="points", category="other"
+                    )
+                )
+                taken.append((start, end))
     return found
 
 

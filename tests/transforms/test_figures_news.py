@@ -357,3 +357,20 @@ def test_list_intros(text: str, expected: list[tuple[str, float, str]]) -> None:
 )
 def test_tallies_against_rivals_and_levels(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # mixed numbers before a unit, also when the "½" was flattened to "1/2" after the whole number
+        ("The walk is 2 1/2 miles long.", [("2 1/2 miles", 2.5, "miles")]),
+        ("He faces a term of 61/2 years.", [("61/2 years", 6.5, "years")]),
+        ("Talks ended a near 2-1/2 year dispute.", [("near 2-1/2 year", 2.5, "years")]),
+        # a bond price moves in 32nds of a point
+        ("Benchmark notes rose 9/32 in price.", [("9/32", 0.28125, "points")]),
+        # a fraction with no unit is a date or a score
+        ("The game ended 3/4 at home.", []),
+    ],
+)
+def test_written_fractions(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
