@@ -249,6 +249,14 @@ _GAME_OR_MARKET = re.compile(
     r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
     re.I,
 )
+# a bare number that seats, holds or gathers counts persons: "room for six", "in front of 8,000 fans"
+_SEATS_FOR = re.compile(
+    r"\b(?:(?:seating|seats|room|space|meant|built|designed|table|dinner)\s+for|in\s+front\s+of|"
+    r"(?:crowd|audience|attendance|gathering|capacity)\s+of)\s+$",
+    re.I,
+)
+# a win-loss record without a noun counts games: "won 9 of 11", "lost three of their last six"
+_RECORD_VERB = r"(?:won|lost|drew|dropped|wins?|loses|losing|winning)"
 # a bare number after a verb of killing or wounding counts persons: "the attacks killed 130 in two cities"
 _CASUALTY_VERB = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|massacred|slaughtered|executed|murdered)"
@@ -954,6 +962,27 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         )
     ):
         unit, subject = "people", "people"  # "the blast killed 14 in the market": the persons killed
+    if unit is None and not code and _SEATS_FOR.search(text, max(0, start - 24), start):
+        unit, subject = "people", "people"  # "room for six", "in front of 8,000", "a throng of several dozen"
+    if unit is None and not code and not number.vague and low == int(low) and low >= 1:
+        record = re.match(
+            r"^\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
+            rf"(?:\d{{1,2}}|{WORD_NUMBER})(?![\w-])(?:\s+(?P<next>[a-z]+))?",
+            text[end : end + 40],
+            re.I,
+        )
+        if record and record.group("next") and _COUNTED.match(" " + record.group("next")):
+            record = None if record.group("next").lower() not in STOP_WORDS | _NOT_NOUNS else record
+        whole = re.search(
+            rf"\b{_RECORD_VERB}\s+(?:\d{{1,2}}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?"
+            r"(?:(?:last|past|first|previous|next)\s+)?$",
+            text[max(0, start - 60) : start],
+            re.I,
+        )
+        if (record and re.search(rf"\b{_RECORD_VERB}\s+$", text[max(0, start - 12) : start], re.I) or whole) and (
+            _GAME_OR_MARKET.search(text, max(0, start - 600), min(len(text), end + 600))
+        ):
+            unit, subject = "games", "games"  # "the side has won 9 of 11", "lost three of their last six"
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)

@@ -225,9 +225,9 @@ def test_nouns_of_persons(text: str, expected: list[tuple[str, float, str]]) -> 
             "The dozen parcels sent to the mayor were among 30 the office logged. Staff said 18 of the 30 were torn.",
             [("dozen parcels", 12, "parcels"), ("30", 30, "parcels"), ("18", 18, "parcels"), ("30", 30, "parcels")],
         ),
-        # without "the" the whole is no group named before: a record, nothing carried over
-        ("The side scored 40 goals. It won 11 of 14 at home.", [("40 goals", 40, "goals"), ("11", 11, None),
-                                                                ("14", 14, None)]),
+        # without "the" the whole is no group named before: a record, of games in a game story
+        ("The side scored 40 goals. It won 11 of 14 at home.", [("40 goals", 40, "goals"), ("11", 11, "games"),
+                                                                ("14", 14, "games")]),
     ],
 )
 def test_parts_of_groups_named_before(text: str, expected: list[tuple[str, float, str | None]]) -> None:
@@ -373,4 +373,23 @@ def test_tallies_against_rivals_and_levels(text: str, expected: list[tuple[str, 
     ],
 )
 def test_written_fractions(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare number that seats, holds or gathers counts persons
+        ("The new coupe has seating for five.", [("five", 5, "people")]),
+        ("A ward meant for 30 held 90 patients.", [("30", 30, "people"), ("90 patients", 90, "people")]),
+        ("The band played in front of 12,400 in the rain.", [("12,400", 12400, "people")]),
+        ("She spoke to an audience of several dozen.", [("several dozen", 72, "people")]),
+        # a win-loss record without a noun counts games, in a game story
+        ("The Hawks have won 11 of 14 this season in the league.", [("11", 11, "games"), ("14", 14, "games")]),
+        ("The Owls lost four of their last five matches.", [("four", 4, "matches"), ("five matches", 5, "matches")]),
+        # outside a game story nothing is carried
+        ("She has won 17 of the last 19.", [("17", 17, None), ("19", 19, None)]),
+    ],
+)
+def test_persons_seated_and_records_of_games(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert rows(text) == expected
