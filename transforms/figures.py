@@ -378,6 +378,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         )
         taken.append((start, end))
     found += _written_fractions(text, taken) if "/" in text else []
+    found += _ratios_and_decades(text, taken)
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
     found += _digit_counts(text, taken)
@@ -1429,6 +1430,57 @@ def _sentence(text: str, start: int, end: int) -> str:
     limit = min(len(text), end + 400)  # as far as it looks back: a text without breaks costs no more
     after = _SENTENCE_BREAK.search(text, end, limit)
     return text[sentence_start : after.start() + 1 if after else limit]
+
+
+# "~4x as efficient", "2-3x", "between ~2x and ~6x": a ratio written with "x"
+_X_RATIO = re.compile(
+    r"(?<![\w.~/-])(?P<figure>(?:between\s+)?(?P<approx>~)?(?P<a>\d{1,2}(?:\.\d+)?)x?"
+    r"(?:\s*(?:-|–|to|and)\s*~?(?P<b>\d{1,2}(?:\.\d+)?))?x)(?![\w-])(?=\s+[a-z])"
+)
+# "in her late 30s": an age given by its decade, early (N to N+3), mid (N+3 to N+7) or late (N+7 to N+9)
+_DECADE_AGE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their|my|your|our)\s+(?P<figure>(?P<part>early|mid|late)[- ]?(?P<n>[2-9]0)['’]?s)\b",
+    re.I,
+)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+
+
+def _ratios_and_decades(text: str, taken: _Spans) -> list[_Found]:
+    """Ratios written with "x" ("~9x as large") and ages given by a decade ("in her late 40s")."""
+    found: list[_Found] = []
+    for match in _X_RATIO.finditer(text) if "x " in text else ():
+        start, end = _hedged(text, *match.span("figure"))
+        if not _free(taken, start, end):
+            continue
+        low = float(match.group("a"))
+        high = float(match.group("b")) if match.group("b") else low
+        if high < low:
+            continue  # "3-1x": no range
+        qualifier = _qualifier_of(text[start:end])
+        approximate = match.group("approx") or "~" in match.group("figure")
+        qualifier = "approximately" if qualifier == "exact" and approximate else qualifier
+        found.append(
+            _Found(start=start, end=end, low=low, high=high, qualifier=qualifier, unit="times", category="other")
+        )
+        taken.append((start, end))
+    for match in _DECADE_AGE.finditer(text) if "0s" in text or "0's" in text or "0’s" in text else ():
+        start, end = match.span("figure")
+        if _free(taken, start, end):
+            first, last = _DECADE_PARTS[match.group("part").lower()]
+            decade = int(match.group("n"))
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=decade + first,
+                    high=decade + last,
+                    qualifier="approximately",
+                    unit="years",
+                    category="age",
+                )
+            )
+            taken.append((start, end))
+    return found
 
 
 def _share_figures(text: str, taken: _Spans) -> list[_Found]:

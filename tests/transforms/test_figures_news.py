@@ -393,3 +393,20 @@ def test_written_fractions(text: str, expected: list[tuple[str, float, str]]) ->
 )
 def test_persons_seated_and_records_of_games(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ratios written with "x", hedged with "~" or a word, or as a range
+        ("The new pump is ~4x as efficient.", [("~4x", 4, "times")]),
+        ("The plan is 2-3x as costly as the old one.", [("2-3x", 2.5, "times")]),
+        # a model written with "x" is a name
+        ("The airline ordered 40 of the 787x jets.", [("40", 40, "jets")]),
+        # an age given by a decade
+        ("Most buyers are in their late 30s.", [("late 30s", 38, "years")]),
+        ("Highs will be in the mid-60s.", []),
+    ],
+)
+def test_x_ratios_and_decade_ages(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
