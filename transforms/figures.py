@@ -984,6 +984,16 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             _GAME_OR_MARKET.search(text, max(0, start - 600), min(len(text), end + 600))
         ):
             unit, subject = "games", "games"  # "the side has won 9 of 11", "lost three of their last six"
+    if unit == "percent" and low == 100 and qualifier is None:
+        adverb = re.search(
+            r"\b(?:agree[ds]?|agreeing|back|backs|backed|backing|support(?:s|ed|ing)?|behind|"
+            r"with (?:me|him|her|you|them|us))\b[^.;:!?\d]{0,30}$",
+            text[max(0, start - 40) : start],
+            re.I,
+        ) and re.match(r"\s*(?:[.,!?;”\"’)]|$)", text[end : end + 2])
+        sure = re.match(r"\s+(?:sure|certain|committed|confident|behind|right|correct|wrong)\b", text[end : end + 12])
+        if adverb or sure:
+            return None  # "we back the coach 100 percent", "100 percent sure": "entirely", no share of anything
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -1162,7 +1172,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     if re.search(
         r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
         r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC|Week|Game|"
-        r"Stage|Round|Group|Gate|Terminal|Platform|Track|Lot|Unit|Suite|Ward|District)\s*$",
+        r"Stage|Round|Group|Gate|Terminal|Platform|Track|Lot|Unit|Suite|Ward|District|Fortune|Forbes|Russell)\s*$",
         before,
     ):
         return True
@@ -1183,6 +1193,8 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:
         return True
+    if re.search(r"[\"“‘]\Z", before) and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after) and bare.isalpha():
+        return True  # a number word opening a short quoted nickname: the "fab four", "big five"
     wider = text[max(0, start - 24) : start]
     ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)
     if ranked and not re.match(r"\s*(?:%|percent|per cent)", after, re.I):  # "the top 1 percent" is a share

@@ -410,3 +410,20 @@ def test_persons_seated_and_records_of_games(text: str, expected: list[tuple[str
 )
 def test_x_ratios_and_decade_ages(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number word opening a short quoted nickname is a name
+        ('The coach never used the label "fab four" himself.', []),
+        # a list name with a number is a name
+        ("It signed Fortune 500 firms as clients.", []),
+        # "100 percent" meaning "entirely"
+        ("I back the coach 100 percent.", []),
+        ("She is 100 percent sure of it.", []),
+        ("Turnout was 100 percent.", [("100 percent", 100, "percent")]),
+    ],
+)
+def test_nicknames_list_names_and_entirely(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
