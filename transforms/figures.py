@@ -61,8 +61,11 @@ _QUALIFIERS = [
     ),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("more_than", r"more than|over|above|in excess of|upwards of|just over|well over|greater than|exceeding"),
-    ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite"),
-    ("up_to", r"up to|as many as|as much as|a maximum of|no more than|within(?: the next| the past)?"),
+    ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite|(?:just |slightly )?shy of"),
+    (
+        "up_to",
+        r"up to|as many as|as much as|as long as|as high as|a maximum of|no more than|within(?: the next| the past)?",
+    ),
 ]
 _QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in _QUALIFIERS)
 _ANY_QUALIFIER = "|".join(pattern for _, pattern in _QUALIFIERS)  # the same, without naming which
@@ -629,7 +632,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
-        rf"(?P<number>{VAGUE}|{NUMBER}|(?<=the\s)dozen(?=\s+[a-z]))"
+        rf"(?P<number>{VAGUE}|a\s+half[- ]dozen|{NUMBER}|(?<=the\s)dozen(?=\s+[a-z]))"
         rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and|or)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
         rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
@@ -1010,7 +1013,9 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     low, high = low * factor, high * factor
     if unit is None and not code and not number.vague and qualifier is None:
         determiner = re.search(
-            r"\b(?P<det>the|these|those)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$", text[max(0, start - 40) : start], re.I
+            r"\b(?P<det>the|these|those|all)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$",
+            text[max(0, start - 40) : start],
+            re.I,
         )
         if determiner and any(w.lower() in STOP_WORDS | {"number"} for w in determiner.group("adjs").split()):
             determiner = None  # "the lake in one": no determiner of the number; "the number one": a rank

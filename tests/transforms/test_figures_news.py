@@ -427,3 +427,22 @@ def test_x_ratios_and_decade_ages(text: str, expected: list[tuple[str, float, st
 )
 def test_nicknames_list_names_and_entirely(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "a half-dozen" is six
+        ("The firm opened a half-dozen branches.", [("a half-dozen branches", 6, "branches")]),
+        # "all N" repeats a count named before
+        ("The survey covered 20 wards in May. The mayor led in all seven.", [("20 wards", 20, "wards"),
+                                                                              ("seven", 7, "wards")]),
+    ],
+)
+def test_half_dozens_and_all_n(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_as_long_as_is_an_upper_bound() -> None:
+    [figure] = extract_figures("a1", "An appeal can take as long as 16 months.")
+    assert (figure.surface, figure.qualifier, figure.unit) == ("as long as 16 months", "up_to", "months")
