@@ -87,7 +87,7 @@ _PERIODS = {
 # "ended a month of touring", "a minute's pause", "has run for a decade": a period with an article measures a
 # span when "of" and what filled it follow, or "for" comes before; "a year ago", "once a year" stay out
 _A_PERIOD = re.compile(
-    r"(?<![\w-])(?P<for>for\s+)?(?P<figure>an?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
+    r"(?P<figure>[aA](?<![\w-][aA])n?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
     r"(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?",
     re.I,
 )
@@ -260,6 +260,7 @@ _SEATS_FOR = re.compile(
 )
 # a win-loss record without a noun counts games: "won 9 of 11", "lost three of their last six"
 _RECORD_VERB = r"(?:won|lost|drew|dropped|wins?|loses|losing|winning)"
+_RECORD_NEAR = re.compile(rf"\b{_RECORD_VERB}\b", re.I)
 # a bare number after a verb of killing or wounding counts persons: "the attacks killed 130 in two cities"
 _CASUALTY_VERB = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|massacred|slaughtered|executed|murdered)"
@@ -380,8 +381,10 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             )
         )
         taken.append((start, end))
-    found += _written_fractions(text, taken) if "/" in text else []
-    found += _ratios_and_decades(text, taken)
+    marks = {m.group(0)[1] for m in _DIGIT_MARKS.finditer(text)}  # one scan tells which rare shapes to look for
+    found += _written_fractions(text, taken) if "/" in marks else []
+    found += _plus_minus(text, taken) if "+/-" in text or "±" in text else []
+    found += _ratios_and_decades(text, taken, ratios="x" in marks)
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
     found += _digit_counts(text, taken)
@@ -452,6 +455,8 @@ def _digit_counts(text: str, taken: _Spans) -> list[_Found]:
     return found
 
 
+# a digit before "x" (a ratio: "4x") or before "/" and a digit (a fraction: "9/32")
+_DIGIT_MARKS = re.compile(r"\d(?:x\b|/(?=\d))")
 # "2-1/2 years", "4 1/2 miles", and "61/2 years" where a "½" was flattened: a whole number and a half or quarter
 _MIXED = re.compile(r"(?<![\w/.,-])(?P<figure>(?P<whole>\d{1,2}?)(?P<sep>[- ])?(?P<num>[13])/(?P<den>[24]))(?![\w/])")
 # "gained 9/32 in price": a bond price moves in 32nds (or 64ths) of a point
@@ -493,6 +498,27 @@ def _written_fractions(text: str, taken: _Spans) -> list[_Found]:
                     )
                 )
                 taken.append((start, end))
+    return found
+
+
+_PLUS_MINUS = re.compile(r"(?:\+/-|±)\s?(?P<figure>\d+(?:\.\d+)?)(?![\d.,])")
+
+
+def _plus_minus(text: str, taken: _Spans) -> list[_Found]:
+    """ "sampling error +/-4 percentage points": the number after the sign, in the unit that follows."""
+    found: list[_Found] = []
+    for match in _PLUS_MINUS.finditer(text):
+        start, end = match.span("figure")
+        unit, category, _, stop, factor = _unit_after(text, end, code=None, one=False)
+        if unit in ("percent", "percentage_points", "points") and _free(taken, start, stop):
+            value = float(match.group("figure")) * factor
+            if unit == "points":  # an error band of a poll is in percentage points
+                unit, category = "percentage_points", "percent"
+            category = category or "percent"
+            found.append(
+                _Found(start=start, end=stop, low=value, high=value, qualifier="exact", unit=unit, category=category)
+            )
+            taken.append((start, stop))
     return found
 
 
@@ -591,9 +617,9 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
             spans.append((position, position + numbered.end()))
         if intro and re.match(r"\s*\(?1[.)]\s", line):
             spans.append(intro)  # "Four reasons fans should relax:" then "1. ...": the writer's list, announced
-        if line.strip():
+        if line and not line.isspace():
             intro = None
-            if line.rstrip().endswith(":"):
+            if ":" in line and line.rstrip().endswith(":"):
                 last = max((m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z])", line)), default=0)
                 if len(line[last:].split()) <= 16:
                     intro = (position + last, position + len(line))
@@ -622,7 +648,7 @@ def _figure_pattern() -> re.Pattern[str]:
     currency = rf"(?:(?P<cur>(?-i:{symbols}|US\$|[A-Z]{{3}}))\.?\s?)"
     currency2 = currency.replace("cur", "cur2")
     return re.compile(
-        rf"(?:(?<![\w$£€.,/:#-])|(?<=\+/-))(?P<figure>"
+        rf"(?<![\w$£€.,/:#-])(?P<figure>"
         rf"(?:(?:{_QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
         rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
         rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
@@ -632,7 +658,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
-        rf"(?P<number>{VAGUE}|a\s+half[- ]dozen|{NUMBER}|(?<=the\s)dozen(?=\s+[a-z]))"
+        rf"(?P<number>{VAGUE}|a\s+half[- ]dozen|{NUMBER}|dozen(?<=the\sdozen)(?=\s+[a-z]))"
         rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and|or)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
         rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
@@ -968,7 +994,14 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         unit, subject = "people", "people"  # "the blast killed 14 in the market": the persons killed
     if unit is None and not code and _SEATS_FOR.search(text, max(0, start - 24), start):
         unit, subject = "people", "people"  # "room for six", "in front of 8,000", "a throng of several dozen"
-    if unit is None and not code and not number.vague and low == int(low) and low >= 1:
+    if (
+        unit is None
+        and not code
+        and not number.vague
+        and low == int(low)
+        and low >= 1
+        and _RECORD_NEAR.search(text, max(0, start - 60), start)
+    ):
         record = re.match(
             r"^\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
             rf"(?:\d{{1,2}}|{WORD_NUMBER})(?![\w-])(?:\s+(?P<next>[a-z]+))?",
@@ -1157,10 +1190,11 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
     if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
         return True  # a model: 787-9
-    named = re.search(r"\b[A-Z][\w-]*\s\Z", before)
-    if re.fullmatch(r"\d{1,2}\.0", bare) and named and not re.match(r"\s*(?:%|per)", after):
+    version = bare.endswith(".0") and re.fullmatch(r"\d{1,2}\.0", bare)
+    if version and re.search(r"\b[A-Z][\w-]*\s\Z", before) and not re.match(r"\s*(?:%|per)", after):
         return True  # a version that names something: "Web 2.0", "Phantom 2.0"
-    if re.fullmatch(r"\d\.\d", bare) and re.match(r"[\s-](?:surround|channel|audio|sound)\b", after, re.I):
+    sound = len(bare) == 3 and re.fullmatch(r"\d\.\d", bare)
+    if sound and re.match(r"[\s-](?:surround|channel|audio|sound)\b", after, re.I):
         return True  # a sound format: "5.1 surround", "7.1-channel audio"
     if re.match(r"^\s(?:Max|Dreamliner|Pro|Plus|Mini|Ultra|Series|Edition)\b", after):
         return True  # a model: 737 Max
@@ -1198,7 +1232,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:
         return True
-    if re.search(r"[\"“‘]\Z", before) and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after) and bare.isalpha():
+    if before[-1:] in "\"“‘" and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
         return True  # a number word opening a short quoted nickname: the "fab four", "big five"
     wider = text[max(0, start - 24) : start]
     ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)
@@ -1462,10 +1496,10 @@ _DECADE_AGE = re.compile(
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
 
 
-def _ratios_and_decades(text: str, taken: _Spans) -> list[_Found]:
+def _ratios_and_decades(text: str, taken: _Spans, *, ratios: bool) -> list[_Found]:
     """Ratios written with "x" ("~9x as large") and ages given by a decade ("in her late 40s")."""
     found: list[_Found] = []
-    for match in _X_RATIO.finditer(text) if "x " in text else ():
+    for match in _X_RATIO.finditer(text) if ratios else ():
         start, end = _hedged(text, *match.span("figure"))
         if not _free(taken, start, end):
             continue
@@ -1503,7 +1537,8 @@ def _ratios_and_decades(text: str, taken: _Spans) -> list[_Found]:
 def _share_figures(text: str, taken: _Spans) -> list[_Found]:
     """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
     found: list[_Found] = []
-    for match in _TWICE.finditer(text) if "twice" in text.lower() else ():
+    lowered = text.lower()
+    for match in _TWICE.finditer(text) if "twice" in lowered else ():
         start, end = _hedged(text, *match.span("figure"))
         if _free(taken, start, end):  # "twice as large": a ratio of 2
             found.append(
@@ -1518,7 +1553,7 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
                 )
             )
             taken.append((start, end))
-    for match in _TWICE_OVER.finditer(text) if "twice" in text.lower() or "thrice" in text.lower() else ():
+    for match in _TWICE_OVER.finditer(text) if "twice" in lowered or "thrice" in lowered else ():
         start, end = _hedged(text, *match.span("figure"))
         value = 2 if match.group("figure").lower() == "twice" else 3
         if re.search(r"\b(?:think|thinks|thought|thinking)\s+$", text[max(0, start - 10) : start], re.I):
@@ -1566,7 +1601,7 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
             )
         )
         taken.append((start, end))
-    for match in _HALF_PERIOD.finditer(text) if "half" in text.lower() else ():
+    for match in _HALF_PERIOD.finditer(text) if "half" in lowered else ():
         start, end = _hedged(text, *match.span("figure"))
         value, unit = _HALF_PERIODS[match.group("period").lower()]
         if _free(taken, start, end) and not re.match(r"\s+(?:ago|earlier|before|later)\b", text[end : end + 9], re.I):
@@ -1585,11 +1620,12 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
     for match in _A_PERIOD.finditer(text):
         start, end = match.span("figure")
         after = text[end : end + 12]
-        if not (match.group("of") or match.group("for")) or not _free(taken, start, end):
+        after_for = re.search(r"\bfor\s+$", text[max(0, start - 6) : start], re.I)
+        if not (match.group("of") or after_for) or not _free(taken, start, end):
             continue
         if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
             continue  # "once a year": a rate, not a span
-        if match.group("for") and re.match(r"\s+(?:ago|or|when|that|which|before|after|later|now)\b", after, re.I):
+        if after_for and re.match(r"\s+(?:ago|or|when|that|which|before|after|later|now)\b", after, re.I):
             continue  # "for a week or so", "hoping for a day when": no stated span
         value, unit = _PERIODS[match.group("period").lower()]
         found.append(
