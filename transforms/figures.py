@@ -405,9 +405,35 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                 )
             )
             bisect.insort(percents, (start, len(found) - 1))
+    found = _percent_ranges(text, found)
     found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+def _percent_ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """ "trim 10 percent to 14 percent", "between 30% and 35%": one range, the unit written twice.
+
+    A tally ("leads 47% to 41%") falls, and a change ("from 20% to 25%") has
+    "from": both stay two figures."""
+    shares = [i for i, f in enumerate(found) if f.unit == "percent" and f.low == f.high]
+    order = sorted(shares, key=lambda i: found[i].start)
+    ranged = list(found)
+    dropped: set[int] = set()
+    for i, j in zip(order, order[1:], strict=False):
+        first, second = found[i], found[j]
+        between = text[first.end : second.start]
+        if i in dropped or not re.fullmatch(r"\s*(?:to|-|–|and)\s*", between) or second.low <= first.low:
+            continue
+        before = text[max(0, first.start - 40) : first.start]
+        framed = re.search(r"\bbetween\s+$", before, re.I) or re.match(r"between\b", text[first.start :], re.I)
+        if re.search(r"\bfrom\s+$", before, re.I) or (between.strip() == "and" and not framed):
+            continue
+        if _GAP_WORDS.search(_sentence(text, first.start, second.end)):
+            continue  # "trails 39% to 44%": a tally
+        ranged[i] = replace(first, end=second.end, high=second.low)
+        dropped.add(j)
+    return [f for i, f in enumerate(ranged) if i not in dropped]
 
 
 # "a double-digit lead", "inflation in double digits": a vague magnitude of 10-99 (1-9, 100-999) in the unit

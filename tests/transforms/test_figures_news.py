@@ -446,3 +446,19 @@ def test_half_dozens_and_all_n(text: str, expected: list[tuple[str, float, str]]
 def test_as_long_as_is_an_upper_bound() -> None:
     [figure] = extract_figures("a1", "An appeal can take as long as 16 months.")
     assert (figure.surface, figure.qualifier, figure.unit) == ("as long as 16 months", "up_to", "months")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range that writes its unit twice is one figure
+        ("The levy would cut waste 10 percent to 14 percent.", [("10 percent to 14 percent", 12, "percent")]),
+        ("Between 30% and 35% of riders agree.", [("Between 30% and 35%", 32.5, "percent")]),
+        # a tally falls, a change starts "from", a list joins with "and": two figures each
+        ("Lopez leads 47% to 41%.", [("47%", 47, "percent"), ("41%", 41, "percent")]),
+        ("Sales grew from 20% to 26%.", [("20%", 20, "percent"), ("26%", 26, "percent")]),
+        ("Some 20% and 30% of firms", [("Some 20%", 20, "percent"), ("30%", 30, "percent")]),
+    ],
+)
+def test_percent_ranges_written_twice(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
