@@ -1273,6 +1273,13 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         and re.search(r"\bat\s$", wider, re.I)
     ):
         return True  # "at one point", "at one time": a moment, not a count
+    if (
+        bare.lower() == "one"
+        and re.match(r"\s+(?:day|night|morning|evening|afternoon)\b", after)
+        and not re.match(r"\s+\w+\s+(?:later|after|before|earlier|ago|of|long)\b", text[end : end + 24])
+        and (opening or re.search(r"(?:,|\b(?:and|but|then|until|since|that))\s$", wider, re.I))
+    ):
+        return True  # "One day he will run", "and one night the power failed": a moment, not a span
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
     if (

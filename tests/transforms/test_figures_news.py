@@ -462,3 +462,18 @@ def test_as_long_as_is_an_upper_bound() -> None:
 )
 def test_percent_ranges_written_twice(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "one day" opening a clause is a moment
+        ("One day the museum will reopen.", []),
+        ("The lights dimmed, and one night the generator failed.", []),
+        # a span of one day is a figure
+        ("The strike lasted one day.", [("one day", 1, "days")]),
+        ("One day later, the board met.", [("One day", 1, "days")]),
+    ],
+)
+def test_one_day_opening_a_clause(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
