@@ -1589,8 +1589,8 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
     for match in _TWICE_OVER.finditer(text) if "twice" in lowered or "thrice" in lowered else ():
         start, end = _hedged(text, *match.span("figure"))
         value = 2 if match.group("figure").lower() == "twice" else 3
-        if re.search(r"\b(?:think|thinks|thought|thinking)\s+$", text[max(0, start - 10) : start], re.I):
-            continue  # "think twice": an idiom
+        if re.search(r"\b(?:think|thinks|thought|thinking|once\s+or)\s+$", text[max(0, start - 10) : start], re.I):
+            continue  # "think twice": an idiom; "once or twice": a few times, like "a couple"
         if _GAME_OR_MARKET.search(_sentence(text, start, end)):
             continue  # "scored twice": goals or points, which a game story counts by their own noun
         if _free(taken, start, end):

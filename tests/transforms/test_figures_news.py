@@ -274,6 +274,7 @@ def test_shares_of_a_poll_written_as_a_pair(text: str, expected: list[tuple[str,
         # a rate, an idiom and a game's goals stay out
         ("The bus runs twice a day.", []),
         ("Buyers should think twice before signing.", []),
+        ("The mayor has visited once or twice.", []),
         ("Lopez scored twice after the break in the match.", []),
     ],
 )
