@@ -146,7 +146,11 @@ _HALF_UNIT = re.compile(
     r"half\s+an?\s+(?P<unit>[a-z]+))\b",
     re.I,
 )
-_IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+_IN_EVERY = re.compile(
+    rf"(?<![\w-])(?P<figure>{IN_EVERY}|(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+of\s+(?:10|ten))"
+    r"(?=\s+[a-z])",
+    re.I,
+)
 # a qualifier just before a figure found by an anchored pattern ("nearly 1 in 3"): looked up behind, which is
 # much faster than an optional qualifier at the head of the pattern, tried at every position
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ANY_QUALIFIER})\s+$", re.I)
@@ -335,6 +339,11 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         # "one in five adults" is a share before it is a count of five adults
         start, end = _hedged(text, *match.span("figure"))
         share = share_value(match.group("figure"))
+        if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
+            # "seven of 10 voters": a share of ten; "won seven of 10 games", "seven of the 10" count
+            numerator = parse_number(match.group("figure").split()[0])
+            record = re.search(rf"\b{_RECORD_VERB}\s+$", text[max(0, start - 10) : start], re.I)
+            share = numerator.low / 10 if numerator is not None and not record else None
         if share is not None and share <= 1 and _free(taken, start, end):
             found.append(
                 _Found(
@@ -707,8 +716,10 @@ def _main_figures(text: str, taken: _Spans) -> list[_Found]:
             position = tally[-1].end
             continue
         figure = _read(text, match, found) if _free(taken, start, end) else None
-        if figure is None and found and not match.group("number2") and _free(taken, start, end):
-            figure = _listed_after_name(text, match, found[-1])
+        unread = figure is None or figure.unit is None
+        if unread and found and not match.group("number2") and _free(taken, start, end):
+            # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
+            figure = _listed_after_name(text, match, found[-1]) or figure
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
         # "grew by 30", "the backlog of permits, which stood at 480": the level counts what the sentence counted
@@ -764,9 +775,11 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
     unit, category = "votes", "count"
     if counted:
         unit = _counted_unit(counted.group("noun").lower())
+    elif _TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20]):
+        pass
     elif second.low < first.low <= 100 and _poll_shares(text, start, end):
         unit, category = "percent", "percent"  # "ahead by 6 points (48 to 42)": the two shares of a poll
-    elif not (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20])):
+    else:
         return None
     figures = []
     for group, number in (("number", first), ("number2", second)):
@@ -780,10 +793,13 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
 def _poll_shares(text: str, start: int, end: int) -> bool:
     """True when a falling pair "48 to 42" gives the shares of a poll: a range rises, a game score has a game."""
     sentence = _sentence(text, start, end)
-    if _GAME_OR_MARKET.search(sentence) or not re.search(r"\bpoints?\b|%|\bper\s?cent\b", sentence, re.I):
+    if _GAME_OR_MARKET.search(sentence):
         return False
-    if _POLL_WORDS.search(sentence):
-        return True
+    measured = re.search(r"\bpoints?\b|%|\bper\s?cent\b", sentence, re.I)
+    if _POLL_WORDS.search(sentence) and (measured or _GAP_WORDS.search(sentence)):
+        return True  # "ahead by 6 points (48 to 42)", "Lopez is up 48-44 in a fresh survey"
+    if not measured:
+        return False
     window = text[max(0, start - 600) : end + 600]
     return bool(_GAP_WORDS.search(sentence) and _POLL_WORDS.search(window) and not _GAME_OR_MARKET.search(window))
 

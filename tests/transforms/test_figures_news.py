@@ -478,3 +478,24 @@ def test_percent_ranges_written_twice(text: str, expected: list[tuple[str, float
 )
 def test_one_day_opening_a_clause(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a poll's shares given bare, as a falling pair or after names
+        ("Lopez leads 48-44 in a fresh survey.", [("48", 48, "percent"), ("44", 44, "percent")]),
+        (
+            "Lee has 35 percent, followed by Kim at 20 percent and Diaz at 17.",
+            [("35 percent", 35, "percent"), ("20 percent", 20, "percent"), ("17", 17, "percent")],
+        ),
+        # a vote stays a tally of votes, a game score stays out
+        ("The council voted 48-44 on the levy.", [("48", 48, "votes"), ("44", 44, "votes")]),
+        ("The Hawks beat the Owls 98-94.", []),
+        # "seven of 10 voters" is a share of ten; a record and some of a set named with "the" are counts
+        ("Seven of 10 renters disagree.", [("Seven of 10", 70, "percent")]),
+        ("Four of the nine judges dissented.", [("Four", 4, "people"), ("nine judges", 9, "people")]),
+    ],
+)
+def test_bare_shares_in_polls(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
