@@ -1112,6 +1112,24 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
                 unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
+    if (
+        unit is None
+        and one
+        and digits.lower() == "one"
+        and re.match(r"\s*[.;,!?]", text[end : end + 2])
+        and re.search(r"\b[a-z]{3,}\s+$", text[max(0, start - 16) : start])
+        and not re.search(
+            r"\b(?:the|this|that|which|any|every|each|no|some|another|other|only|last|first|big|new|old|good|better|best|"
+            r"right|wrong|same|like|and|or|but|than|of|to|in|on|at|for|with|from|by|as|is|was|are|were|be|been)\s+$",
+            text[max(0, start - 16) : start],
+            re.I,
+        )
+    ):
+        # "each party names two members and the mayor picks one": one more of the count just made
+        antecedent = _antecedent(text, start, earlier or [])
+        same_sentence = antecedent is not None and not re.search(r"[.!?][\"”’']?\s", text[antecedent.end : start])
+        if antecedent is not None and same_sentence and start - antecedent.end < 300:
+            unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
     older = re.match(r"^\s+(?:and|or)\s+(?:(?P<older>older)|over|above)\b", text[end : end + 16], re.I)
     if unit is None and older and qualifier is None and re.fullmatch(r"\d{1,2}", digits.strip()):
         group = re.search(r"\b([a-z]+)\s+$", text[max(0, start - 30) : start], re.I)

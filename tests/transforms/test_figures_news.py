@@ -499,3 +499,18 @@ def test_one_day_opening_a_clause(text: str, expected: list[tuple[str, float, st
 )
 def test_bare_shares_in_polls(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an elliptical "one" closing a clause answers the count just made in the sentence
+        ("Each club names two judges and the league picks one.", [("two judges", 2, "people"), ("one", 1, "people")]),
+        ("They asked for three permits and got one.", [("three permits", 3, "permits"), ("one", 1, "permits")]),
+        # a pronoun "one" standing for a noun of an earlier sentence, or after a determiner, is no count
+        ("The firm sold two vans. It does not need one.", [("two vans", 2, "vans")]),
+        ("She saw four films and liked the last one.", [("four films", 4, "films")]),
+    ],
+)
+def test_elliptical_one(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
