@@ -116,14 +116,16 @@ _AGE_AFTER_NAME = re.compile(
 # "The president, 70, has ...": an age set off by commas after a noun of a person
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
 _PERSON_BEFORE_AGE = re.compile(
-    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[a-z]+)$"
+    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}"
+    # a quoted title between: 'the former "Night Shift" star, 42,'
+    r"(?:[“\"]\s?(?:[A-Z0-9][\w'’.-]*\s?){1,5}[”\"]\s+)?(?P<noun>[a-z]+)$"
 )
 # singular nouns of persons that the plural forms of _counted_unit do not tell
 _PERSON_NOUNS = frozenset(
     """man woman boy girl child person president nominee candidate incumbent chief judge justice mother father
     wife husband son daughter grandmother grandfather sister brother victim suspect defendant plaintiff
     veteran activist resident student patient senator congressman congresswoman representative delegate
-    secretary chairman chairwoman rabbi priest pastor bishop actress""".split()
+    secretary chairman chairwoman rabbi priest pastor bishop actress star host coach chef""".split()
 )
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
@@ -1164,6 +1166,11 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
         unit, category = "points", "other"  # an index level: "the Dow ... to 27,934.02"
+    if subject == "others" and earlier:
+        # "five firms join nine others": the others are more of what was counted before
+        antecedent = _antecedent(text, start, earlier)
+        if antecedent is not None and start - antecedent.end < 300:
+            unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
     if category is None:
         sentence = _sentence(text, start, end)
         at = text.rfind(sentence, 0, end) if sentence else start

@@ -514,3 +514,16 @@ def test_bare_shares_in_polls(text: str, expected: list[tuple[str, float, str]])
 )
 def test_elliptical_one(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an age after a noun for a person, a quoted title before that noun
+        ('The former "Harbor Lights" star, 51, was voted off.', [("51", 51, "years")]),
+        # "N others" are more of what was counted before
+        ("The four banks join 11 others picked in May.", [("four banks", 4, "banks"), ("11 others", 11, "banks")]),
+    ],
+)
+def test_ages_after_titles_and_others(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
