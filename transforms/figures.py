@@ -88,7 +88,7 @@ _PERIODS = {
 # span when "of" and what filled it follow, or "for" comes before; "a year ago", "once a year" stay out
 _A_PERIOD = re.compile(
     r"(?P<figure>[aA](?<![\w-][aA])n?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
-    r"(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?",
+    r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
     re.I,
 )
 # "a half-century" (50 years), "a half-hour ride" (30 minutes): half of a period, in the unit news gives it
@@ -1148,6 +1148,17 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
                 unit="years",
                 category="age",
             )
+    if (
+        unit is None
+        and qualifier is None
+        and re.fullmatch(r"[1-9]\d{2}", digits.strip())
+        and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+        and re.match(
+            r"\s+(?!(?:mark|threshold|barrier|level|milestone|figure|limit|cap|line)\b)[a-z]+(?<!s)\b",
+            text[end : end + 20],
+        )
+    ):
+        return None  # "the 777 program", "the 911 call": a model or a name before a singular noun, nothing counted
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
@@ -1695,7 +1706,7 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
         start, end = match.span("figure")
         after = text[end : end + 12]
         after_for = re.search(r"\bfor\s+$", text[max(0, start - 6) : start], re.I)
-        if not (match.group("of") or after_for) or not _free(taken, start, end):
+        if not (match.group("of") or match.group("silence") or after_for) or not _free(taken, start, end):
             continue
         if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
             continue  # "once a year": a rate, not a span

@@ -527,3 +527,17 @@ def test_elliptical_one(text: str, expected: list[tuple[str, float, str]]) -> No
 )
 def test_ages_after_titles_and_others(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a three-digit number between "the" and a singular noun is a model or a name
+        ("The 747 program ended in 2022.", []),
+        ("The crowd passed the 500 mark.", [("500", 500, None)]),
+        # a minute's silence
+        ("Players observed a minute's silence.", [("a minute", 1, "minutes")]),
+    ],
+)
+def test_models_before_singular_nouns_and_silences(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
