@@ -847,6 +847,18 @@ def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
 def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
     """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
+    between = text[earlier.end : figure.start]
+    if (
+        earlier.unit == "percent"
+        and same_sentence
+        and figure.high <= 100
+        and len(between) < 60
+        and not re.search(r"\d", between)
+        and re.search(r"[,;]|\b(?:while|whereas|but|and|compared|versus|vs)\b", between)
+        and not re.search(r"\b(?:to|from|at|by|of)\s+$", between)
+    ):
+        # "38 percent approve, while 57 disapprove": a share in a parallel clause keeps the unit
+        return replace(figure, unit="percent", category="percent", subject=None)
     if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES and _whole(figure):
         category = earlier.category if figure.category == "other" else figure.category
         return replace(figure, unit=earlier.unit, subject=earlier.subject, category=category)

@@ -541,3 +541,16 @@ def test_ages_after_titles_and_others(text: str, expected: list[tuple[str, float
 )
 def test_models_before_singular_nouns_and_silences(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare share in a parallel clause after a percent keeps the unit
+        ("Just 41 percent approve, while 54 disapprove.", [("41 percent", 41, "percent"), ("54", 54, "percent")]),
+        # a level after "to" is no share
+        ("Support fell 5 percent, to 41.", [("5 percent", 5, "percent"), ("41", 41, None)]),
+    ],
+)
+def test_bare_shares_in_parallel_clauses(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
