@@ -258,6 +258,8 @@ _GAME_OR_MARKET = re.compile(
     r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
     re.I,
 )
+# "83.4 per dollar", "7.1 to the dollar": an exchange rate
+_PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
 # a bare number that seats, holds or gathers counts persons: "room for six", "in front of 8,000 fans"
 _SEATS_FOR = re.compile(
     r"\b(?:(?:seating|seats|room|space|meant|built|designed|table|dinner)\s+for|in\s+front\s+of|"
@@ -1106,7 +1108,10 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             text[max(0, start - 40) : start],
             re.I,
         )
-        if determiner and any(w.lower() in STOP_WORDS | {"number"} for w in determiner.group("adjs").split()):
+        # "all but three": the rest of a group named before
+        all_but = determiner and determiner.group("det").lower() == "all" and determiner.group("adjs").strip() == "but"
+        written = determiner.group("adjs").split() if determiner else []
+        if determiner and not all_but and any(w.lower() in STOP_WORDS | {"number"} for w in written):
             determiner = None  # "the lake in one": no determiner of the number; "the number one": a rank
         if determiner and not determiner.group("adjs") and re.fullmatch(r"two|three", digits.strip(), re.I):
             return None  # "as the two left the hall": "the two" is "both", a pronoun
@@ -1189,6 +1194,15 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
         unit, category = "points", "other"  # an index level: "the Dow ... to 27,934.02"
+    rate = None if unit is not None or code else _PER_CURRENCY.match(text, end, min(len(text), end + 24))
+    if rate:
+        # "the rupee at 83.4 per dollar": an exchange rate, in the currency the sentence names before it
+        per = currencies().names.get(rate.group("per").lower())
+        window = re.split(r"[.!?]\s", text[max(0, start - 120) : start])[-1]  # the sentence so far
+        names = re.findall(rf"\b({currencies().name_pattern})\b", window, re.I)
+        named = [c for c in (currencies().names.get(n.lower()) for n in names) if c and c != per]
+        if named:
+            unit, category, end = named[-1], "money", rate.end()
     if subject == "others" and earlier:
         # "five firms join nine others": the others are more of what was counted before
         antecedent = _antecedent(text, start, earlier)

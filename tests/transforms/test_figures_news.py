@@ -554,3 +554,17 @@ def test_models_before_singular_nouns_and_silences(text: str, expected: list[tup
 )
 def test_bare_shares_in_parallel_clauses(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an exchange rate is in the currency the sentence names before it
+        ("The rupee weakened to 83.4 per dollar.", [("83.4 per dollar", 83.4, "INR")]),
+        # "all but N" is the rest of a group named before
+        ("Staff traced 38 close contacts. All but three have gone home.", [("38 close contacts", 38, "people"),
+                                                                          ("three", 3, "people")]),
+    ],
+)
+def test_exchange_rates_and_all_but(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
