@@ -203,7 +203,7 @@ _COUNTED = re.compile(
     re.I,
 )
 _NOT_NOUNS = frozenset(
-    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones".split()
+    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones news".split()
 )
 _FUNCTION_AFTER_ONE = frozenset(
     "of the and or but day time way more less other another thing point such last first year week month night "
@@ -263,7 +263,8 @@ _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|
 # a bare number that seats, holds or gathers counts persons: "room for six", "in front of 8,000 fans"
 _SEATS_FOR = re.compile(
     r"\b(?:(?:seating|seats|room|space|meant|built|designed|table|dinner)\s+for|in\s+front\s+of|"
-    r"(?:crowd|audience|attendance|gathering|capacity)\s+of)\s+$",
+    r"(?:crowd|audience|attendance|gathering|capacity|group|party|delegation|team|panel|staff|jury|squad|"
+    r"contingent|cohort|class|gang|mob)\s+of)\s+$",
     re.I,
 )
 # a win-loss record without a noun counts games: "won 9 of 11", "lost three of their last six"
@@ -1309,9 +1310,13 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     if (
         re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
         and re.fullmatch(r"\d{1,4}", bare)
-        and not re.match(r"^\s*(%|percent|[a-z]{3,}s\b|people|million|billion)", after)
+        and not re.match(r"^\s*(%|percent|(?!news\b)[a-z]{3,}s\b|people|million|billion)", after)
     ):
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
+    if re.match(r"^(?:\([a-z]\)|/\d)", after):
+        return True  # "a 401(k) plan", "24/7", "11/2": a name, a ratio of hours or a date
+    if re.search(r"\bthe\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
+        return True  # "the Council of 12": a name
     if re.search(
         r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
         r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC|Week|Game|"

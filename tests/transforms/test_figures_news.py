@@ -568,3 +568,21 @@ def test_bare_shares_in_parallel_clauses(text: str, expected: list[tuple[str, fl
 )
 def test_exchange_rates_and_all_but(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names and ratios written with a number: "401(k)", "24/7", "the Council of 12"
+        ("He put the bonus in a 401(k) plan.", []),
+        ("The pharmacy is open 24/7.", []),
+        ("Envoys of the Council of 12 met in Oslo.", []),
+        # a group of persons with no noun after its size
+        ("A jury of 12 heard the case.", [("12", 12, "people")]),
+        ("A bloc of 20 nations signed.", [("20 nations", 20, "nations")]),
+        # "news" is counted by no number
+        ("She anchors Channel 13 news.", []),
+    ],
+)
+def test_names_ratios_and_groups_of_persons(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
