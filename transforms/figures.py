@@ -1089,6 +1089,8 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         sure = re.match(r"\s+(?:sure|certain|committed|confident|behind|right|correct|wrong)\b", text[end : end + 12])
         if adverb or sure:
             return None  # "we back the coach 100 percent", "100 percent sure": "entirely", no share of anything
+    if unit == "times" and re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|zillion)", digits.strip(), re.I):
+        return None  # "I've said it a million times": a figure of speech
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -1416,7 +1418,7 @@ def _unit_after(
                     text, end + hit.end(), unit="points", category=None, factor=1.0, money=False, subject="points"
                 )
             return unit, category, None, end + hit.end(), 1.0
-    if re.match(r"^\s*of\s+(them|whom|us)\b", rest, re.I):
+    if re.match(r"^\s*of\s+(them|whom|us|you)\b", rest, re.I):
         return "people", None, None, end, 1.0
     # "two of our best branches": some of a set named after a possessive count the set's noun
     counted = re.match(r"^\s*(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)", rest)

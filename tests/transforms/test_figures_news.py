@@ -586,3 +586,16 @@ def test_exchange_rates_and_all_but(text: str, expected: list[tuple[str, float, 
 )
 def test_names_ratios_and_groups_of_persons(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "N of you" counts persons; "a million times" is a figure of speech
+        ("Thanks to all 9,000 of you!", [("9,000", 9000, "people")]),
+        ("I have told him a thousand times.", []),
+        ("The new chip is 1,000 times faster.", [("1,000 times", 1000, "times")]),
+    ],
+)
+def test_of_you_and_hyperbole(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
