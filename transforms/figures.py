@@ -425,6 +425,11 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     return sorted(figures, key=lambda f: f.start_char)
 
 
+# verbs that set a target range ("trim waste 10 percent to 14 percent") rather than report a change
+_TARGET_VERBS = frozenset({"cut", "cuts", "reduce", "reduced", "lower", "lowered"})
+_PAST_CHANGES = frozenset({"rose", "fell", "grew", "sank", "shrank", "slid", "lost", "risen", "fallen", "shed"})
+
+
 def _percent_ranges(text: str, found: list[_Found]) -> list[_Found]:
     """ "trim 10 percent to 14 percent", "between 30% and 35%": one range, the unit written twice.
 
@@ -445,6 +450,10 @@ def _percent_ranges(text: str, found: list[_Found]) -> list[_Found]:
             continue
         if _GAP_WORDS.search(_sentence(text, first.start, second.end)):
             continue  # "trails 39% to 44%": a tally
+        verb = re.search(r"([a-z]+)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?$", before.lower())
+        past = verb and (verb.group(1).endswith("ed") or verb.group(1) in _PAST_CHANGES)
+        if past and verb.group(1) in (RISE_WORDS | FALL_WORDS) - _TARGET_VERBS:  # type: ignore[union-attr]
+            continue  # "rose 2 percent to 5 percent": a change by one share to another; "will rise 3% to 4%" ranges
         ranged[i] = replace(first, end=second.end, high=second.low)
         dropped.add(j)
     return [f for i, f in enumerate(ranged) if i not in dropped]

@@ -599,3 +599,15 @@ def test_names_ratios_and_groups_of_persons(text: str, expected: list[tuple[str,
 )
 def test_of_you_and_hyperbole(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past change by one share to another stays two figures; a forecast range is one
+        ("Fees rose 2% to 6%.", [("2%", 2, "percent"), ("6%", 6, "percent")]),
+        ("Rents will rise about 3% to 4% next year.", [("about 3% to 4%", 3.5, "percent")]),
+    ],
+)
+def test_changes_and_forecast_ranges(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
