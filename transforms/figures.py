@@ -451,8 +451,8 @@ def _percent_ranges(text: str, found: list[_Found]) -> list[_Found]:
         if _GAP_WORDS.search(_sentence(text, first.start, second.end)):
             continue  # "trails 39% to 44%": a tally
         verb = re.search(r"([a-z]+)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?$", before.lower())
-        past = verb and (verb.group(1).endswith("ed") or verb.group(1) in _PAST_CHANGES)
-        if past and verb.group(1) in (RISE_WORDS | FALL_WORDS) - _TARGET_VERBS:  # type: ignore[union-attr]
+        word = verb.group(1) if verb else ""
+        if (word.endswith("ed") or word in _PAST_CHANGES) and word in (RISE_WORDS | FALL_WORDS) - _TARGET_VERBS:
             continue  # "rose 2 percent to 5 percent": a change by one share to another; "will rise 3% to 4%" ranges
         ranged[i] = replace(first, end=second.end, high=second.low)
         dropped.add(j)
