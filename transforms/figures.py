@@ -1084,9 +1084,11 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             text[max(0, start - 60) : start],
             re.I,
         )
-        if (record and re.search(rf"\b{_RECORD_VERB}\s+$", text[max(0, start - 12) : start], re.I) or whole) and (
-            _GAME_OR_MARKET.search(text, max(0, start - 600), min(len(text), end + 600))
-        ):
+        window = (max(0, start - 600), min(len(text), end + 600))
+        game = _GAME_OR_MARKET.search(_sentence(text, start, end)) or (
+            _GAME_OR_MARKET.search(text, *window) and not _POLL_WORDS.search(text, *window)
+        )
+        if (record and re.search(rf"\b{_RECORD_VERB}\s+$", text[max(0, start - 12) : start], re.I) or whole) and game:
             unit, subject = "games", "games"  # "the side has won 9 of 11", "lost three of their last six"
     if unit == "percent" and low == 100 and qualifier is None:
         adverb = re.search(

@@ -611,3 +611,8 @@ def test_of_you_and_hyperbole(text: str, expected: list[tuple[str, float, str]])
 )
 def test_changes_and_forecast_ranges(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+def test_a_record_in_a_political_story_counts_no_games() -> None:
+    text = "Turnout during primary season fell. The senator has won 17 of the last 19."
+    assert rows(text) == [("17", 17, None), ("19", 19, None)]
