@@ -148,10 +148,10 @@ _HALF_UNIT = re.compile(
     r"half\s+an?\s+(?P<unit>[a-z]+))\b",
     re.I,
 )
-_IN_EVERY = re.compile(
-    rf"(?<![\w-])(?P<figure>{IN_EVERY}|(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+of\s+(?:10|ten))"
-    r"(?=\s+[a-z])",
-    re.I,
+_IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+# "seven of 10 voters": a share of ten (looked for only where " of 10" or " of ten" is written)
+_OF_TEN = re.compile(
+    r"(?<![\w-])(?P<figure>(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+of\s+(?:10|ten))(?=\s+[a-z])", re.I
 )
 # a qualifier just before a figure found by an anchored pattern ("nearly 1 in 3"): looked up behind, which is
 # much faster than an optional qualifier at the head of the pattern, tried at every position
@@ -270,6 +270,21 @@ _SEATS_FOR = re.compile(
 # a win-loss record without a noun counts games: "won 9 of 11", "lost three of their last six"
 _RECORD_VERB = r"(?:won|lost|drew|dropped|wins?|loses|losing|winning)"
 _RECORD_NEAR = re.compile(rf"\b{_RECORD_VERB}\b", re.I)
+_RECORD_OF = re.compile(
+    r"^\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
+    rf"(?:\d{{1,2}}|{WORD_NUMBER})(?![\w-])(?:\s+(?P<next>[a-z]+))?",
+    re.I,
+)
+_RECORD_WHOLE = re.compile(
+    rf"\b{_RECORD_VERB}\s+(?:\d{{1,2}}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?"
+    r"(?:(?:last|past|first|previous|next)\s+)?$",
+    re.I,
+)
+# "18 of the 30 were": a part of a whole that names no noun; "she holds 310 to his 205": a tally against a rival
+_PART_OF_THE = re.compile(
+    rf"^\s+(?:out\s+)?of\s+the\s+(?:\d{{1,3}}(?:,\d{{3}})*|{WORD_NUMBER})(?![\w,.-]|\s+[a-z]+s\b)", re.I
+)
+_RIVAL = re.compile(r"^\s+to\s+(?:[A-Z][\w.-]*['’]s|his|her|their|its)\s+\d")
 # a bare number after a verb of killing or wounding counts persons: "the attacks killed 130 in two cities"
 _CASUALTY_VERB = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|massacred|slaughtered|executed|murdered)"
@@ -340,7 +355,8 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                 _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
             )
             taken.append((start, end))
-    for match in _IN_EVERY.finditer(text):
+    tens = list(_OF_TEN.finditer(text)) if " of 10 " in text or " of ten " in lowered else []
+    for match in sorted([*_IN_EVERY.finditer(text), *tens], key=lambda m: m.start()):
         # "one in five adults" is a share before it is a count of five adults
         start, end = _hedged(text, *match.span("figure"))
         share = share_value(match.group("figure"))
@@ -1070,23 +1086,13 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         and low >= 1
         and _RECORD_NEAR.search(text, max(0, start - 60), start)
     ):
-        record = re.match(
-            r"^\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
-            rf"(?:\d{{1,2}}|{WORD_NUMBER})(?![\w-])(?:\s+(?P<next>[a-z]+))?",
-            text[end : end + 40],
-            re.I,
-        )
+        record = _RECORD_OF.match(text[end : end + 40])
         if record and record.group("next") and _COUNTED.match(" " + record.group("next")):
             record = None if record.group("next").lower() not in STOP_WORDS | _NOT_NOUNS else record
-        whole = re.search(
-            rf"\b{_RECORD_VERB}\s+(?:\d{{1,2}}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?"
-            r"(?:(?:last|past|first|previous|next)\s+)?$",
-            text[max(0, start - 60) : start],
-            re.I,
-        )
-        window = (max(0, start - 600), min(len(text), end + 600))
+        whole = _RECORD_WHOLE.search(text[max(0, start - 60) : start])
+        around = (max(0, start - 600), min(len(text), end + 600))
         game = _GAME_OR_MARKET.search(_sentence(text, start, end)) or (
-            _GAME_OR_MARKET.search(text, *window) and not _POLL_WORDS.search(text, *window)
+            _GAME_OR_MARKET.search(text, *around) and not _POLL_WORDS.search(text, *around)
         )
         if (record and re.search(rf"\b{_RECORD_VERB}\s+$", text[max(0, start - 12) : start], re.I) or whole) and game:
             unit, subject = "games", "games"  # "the side has won 9 of 11", "lost three of their last six"
@@ -1133,13 +1139,9 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         word = (follows.group("word") or "") if follows else ""
         verb = bool(follows) and (not word or word in STOP_WORDS or word.endswith("ed"))  # no noun follows
         # "18 of the 30 were": a part of a whole that names no noun, both counting what was counted before
-        part_of = re.match(
-            rf"^\s+(?:out\s+)?of\s+the\s+(?:\d{{1,3}}(?:,\d{{3}})*|{WORD_NUMBER})(?![\w,.-]|\s+[a-z]+s\b)",
-            text[end : end + 40],
-            re.I,
-        )
+        part_of = _PART_OF_THE.match(text[end : end + 40]) if " of " in text[end : end + 9] else None
         # "she holds 310 to his 205": a tally against a rival counts what was counted before
-        rival = re.match(r"^\s+to\s+(?:[A-Z][\w.-]*['’]s|his|her|their|its)\s+\d", text[end : end + 40])
+        rival = _RIVAL.match(text[end : end + 40]) if " to " in text[end : end + 5] else None
         if (determiner and low >= 2 and verb) or part_of or rival:
             # "These 12 will open", "the chosen six are": the number counts what was counted before
             antecedent = _antecedent(text, start, earlier or [])
@@ -1326,9 +1328,9 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         and not re.match(r"^\s*(%|percent|(?!news\b)[a-z]{3,}s\b|people|million|billion)", after)
     ):
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
-    if re.match(r"^(?:\([a-z]\)|/\d)", after):
+    if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):
         return True  # "a 401(k) plan", "24/7", "11/2": a name, a ratio of hours or a date
-    if re.search(r"\bthe\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
+    if before.endswith(" of ") and re.search(r"\bthe\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
         return True  # "the Council of 12": a name
     if re.search(
         r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
