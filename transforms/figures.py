@@ -207,7 +207,8 @@ _NOT_NOUNS = frozenset(
 )
 _FUNCTION_AFTER_ONE = frozenset(
     "of the and or but day time way more less other another thing point such last first year week month night "
-    "morning evening afternoon hand side".split()
+    "morning evening afternoon hand side among amid against across within without toward towards versus despite "
+    "during until since through over under above below behind beyond inside outside upon onto into".split()
 )
 _FUNCTION_WORDS = frozenset(
     "of to in on the a from their his her its our with by at for as than that who which among between".split()
@@ -241,7 +242,8 @@ _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 _MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
 # Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
 _POLL_WORDS = re.compile(
-    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|electorate|margin of error|approval|"
+    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
+    r"approval|"
     r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
     r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?)\b|%",
     re.I,

@@ -616,3 +616,17 @@ def test_changes_and_forecast_ranges(text: str, expected: list[tuple[str, float,
 def test_a_record_in_a_political_story_counts_no_games() -> None:
     text = "Turnout during primary season fell. The senator has won 17 of the last 19."
     assert rows(text) == [("17", 17, None), ("19", 19, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # points of turnout or of a vote are percentage points
+        ("Turnout in the county climbed 7 points on the last cycle.", [("7 points", 7, "percentage_points")]),
+        ("The levy carried the vote by 11 points.", [("11 points", 11, "percentage_points")]),
+        # a preposition after "1" is no counted noun
+        ("The mayor is ahead 3 to 1 among renters.", []),
+    ],
+)
+def test_turnout_points_and_prepositions(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
