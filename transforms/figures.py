@@ -186,7 +186,14 @@ _MONTHS = (
 )
 # "... in March. Barely three days on": a full month name before a period ends a sentence, it abbreviates nothing
 _FULL_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_DATE_BEFORE = re.compile(rf"\b(?!{_FULL_MONTHS}\.){_MONTHS}\s+$", re.I)
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_SENTENCE_END_MONTH = re.compile(rf"{_FULL_MONTHS}\.", re.I)
+
+
+def _date_before(before: str) -> bool:
+    """True when a month name ends the text before a number ("Nov. 5", "March 15"), not a sentence."""
+    month = _DATE_BEFORE.search(before)
+    return month is not None and not _SENTENCE_END_MONTH.match(month.group(0))
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
 # compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
 _IRREGULAR_PLURALS = (
@@ -850,7 +857,7 @@ def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Fou
     ):
         return None
     if (
-        _DATE_BEFORE.search(between)
+        _date_before(between)
         or re.match(r"^[\w%$-]", text[end : end + 1])
         or re.match(r"^\s+[a-z]+s\b", text[end : end + 20])
     ):
@@ -1302,7 +1309,7 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return False
     if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and not re.match(r"\s*(%|percent|people|km|miles)", after, re.I):
         return True  # a year
-    if _DATE_BEFORE.search(before) or _DATE_AFTER.search(after):
+    if _date_before(before) or _DATE_AFTER.search(after):
         return True  # "November 27", "27 November", "Dec. 5"
     if re.match(r"^(st|nd|rd|th)\b", after) or re.match(r"^\s*[-–]?(?:st|nd|rd|th)\b", after):
         return True  # an ordinal
