@@ -117,7 +117,7 @@ _AGE_AFTER_NAME = re.compile(
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
 _PERSON_BEFORE_AGE = re.compile(
     r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}"
-    # a quoted title between: 'the former "Night Shift" star, 42,'
+    # a quoted title between: 'the former "Harbor Lights" host, 51,'
     r"(?:[“\"]\s?(?:[A-Z0-9][\w'’.-]*\s?){1,5}[”\"]\s+)?(?P<noun>[a-z]+)$"
 )
 # singular nouns of persons that the plural forms of _counted_unit do not tell
@@ -188,13 +188,15 @@ _MONTHS = (
 _FULL_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
 _SENTENCE_END_MONTH = re.compile(rf"{_FULL_MONTHS}\.", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
 
 
 def _date_before(before: str) -> bool:
     """True when a month name ends the text before a number ("Nov. 5", "March 15"), not a sentence."""
     month = _DATE_BEFORE.search(before)
     return month is not None and not _SENTENCE_END_MONTH.match(month.group(0))
-_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
+
+
 # compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
 _IRREGULAR_PLURALS = (
     "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
@@ -294,7 +296,7 @@ _PART_OF_THE = re.compile(
     rf"^\s+(?:out\s+)?of\s+the\s+(?:\d{{1,3}}(?:,\d{{3}})*|{WORD_NUMBER})(?![\w,.-]|\s+[a-z]+s\b)", re.I
 )
 _RIVAL = re.compile(r"^\s+to\s+(?:[A-Z][\w.-]*['’]s|his|her|their|its)\s+\d")
-# a bare number after a verb of killing or wounding counts persons: "the attacks killed 130 in two cities"
+# a bare number after a verb of killing or wounding counts persons: "the raid killed 14 in two towns"
 _CASUALTY_VERB = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|massacred|slaughtered|executed|murdered)"
     r"(?:\s+(?:at\s+least|more\s+than|nearly|almost|about|some|over|up\s+to|an\s+estimated))?\s+$",
@@ -546,7 +548,7 @@ def _written_fractions(text: str, taken: _Spans) -> list[_Found]:
             continue
         measure = measure_after(text, match.end())
         start, end = _hedged(text, *match.span("figure"))
-        if measure is None or not _free(taken, start, end):
+        if measure is None or not _free(taken, start, measure.end):
             continue  # "3/4" alone is a date or a score
         value = (int(match.group("whole")) + int(match.group("num")) / int(match.group("den"))) * measure.factor
         found.append(
