@@ -51,7 +51,7 @@ from transforms.records import Figure
 from transforms.units import currencies, currency_after, currency_of_symbol, measure_after, measure_of
 
 # Bump when a change here alters the figures found: every article's figures are recomputed.
-VERSION = "5"
+VERSION = "6"
 
 _QUALIFIERS = [
     (
@@ -61,8 +61,11 @@ _QUALIFIERS = [
     ),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
     ("more_than", r"more than|over|above|in excess of|upwards of|just over|well over|greater than|exceeding"),
-    ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite"),
-    ("up_to", r"up to|as many as|as much as|a maximum of|no more than|within(?: the next| the past)?"),
+    ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite|(?:just |slightly )?shy of"),
+    (
+        "up_to",
+        r"up to|as many as|as much as|as long as|as high as|a maximum of|no more than|within(?: the next| the past)?",
+    ),
 ]
 _QUALIFIER = "|".join(f"(?P<q_{name}>{pattern})" for name, pattern in _QUALIFIERS)
 _ANY_QUALIFIER = "|".join(pattern for _, pattern in _QUALIFIERS)  # the same, without naming which
@@ -79,6 +82,25 @@ _PERIODS = {
     "week": (1, "weeks"),
     "day": (1, "days"),
     "hour": (1, "hours"),
+    "minute": (1, "minutes"),
+}
+# "ended a month of touring", "a minute's pause", "has run for a decade": a period with an article measures a
+# span when "of" and what filled it follow, or "for" comes before; "a year ago", "once a year" stay out
+_A_PERIOD = re.compile(
+    r"(?P<figure>[aA](?<![\w-][aA])n?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
+    r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
+    re.I,
+)
+# "a half-century" (50 years), "a half-hour ride" (30 minutes): half of a period, in the unit news gives it
+_HALF_PERIOD = re.compile(
+    r"(?<![\w-])(?P<figure>an?\s+half[- ](?P<period>century|decade|year|hour|minute))(?![\w-])", re.I
+)
+_HALF_PERIODS = {
+    "century": (50, "years"),
+    "decade": (5, "years"),
+    "year": (6, "months"),
+    "hour": (30, "minutes"),
+    "minute": (30, "seconds"),
 }
 # "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
 _AGE_AFTER_NAME = re.compile(
@@ -94,14 +116,16 @@ _AGE_AFTER_NAME = re.compile(
 # "The president, 70, has ...": an age set off by commas after a noun of a person
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
 _PERSON_BEFORE_AGE = re.compile(
-    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}(?P<noun>[a-z]+)$"
+    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}"
+    # a quoted title between: 'the former "Harbor Lights" host, 51,'
+    r"(?:[“\"]\s?(?:[A-Z0-9][\w'’.-]*\s?){1,5}[”\"]\s+)?(?P<noun>[a-z]+)$"
 )
 # singular nouns of persons that the plural forms of _counted_unit do not tell
 _PERSON_NOUNS = frozenset(
     """man woman boy girl child person president nominee candidate incumbent chief judge justice mother father
     wife husband son daughter grandmother grandfather sister brother victim suspect defendant plaintiff
     veteran activist resident student patient senator congressman congresswoman representative delegate
-    secretary chairman chairwoman rabbi priest pastor bishop actress""".split()
+    secretary chairman chairwoman rabbi priest pastor bishop actress star host coach chef""".split()
 )
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
@@ -125,6 +149,10 @@ _HALF_UNIT = re.compile(
     re.I,
 )
 _IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+# "seven of 10 voters": a share of ten (looked for only where " of 10" or " of ten" is written)
+_OF_TEN = re.compile(
+    r"(?<![\w-])(?P<figure>(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+of\s+(?:10|ten))(?=\s+[a-z])", re.I
+)
 # a qualifier just before a figure found by an anchored pattern ("nearly 1 in 3"): looked up behind, which is
 # much faster than an optional qualifier at the head of the pattern, tried at every position
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-])(?:{_ANY_QUALIFIER})\s+$", re.I)
@@ -136,6 +164,12 @@ _POINT_FRACTION = re.compile(
     re.I,
 )
 _TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
+# "voted twice for him", "lost thrice in May": how often something happened, a count of occasions
+_TWICE_OVER = re.compile(
+    r"(?<![\w-])(?P<figure>twice|thrice)(?![\w-])(?!\s+(?:as|the|that|a|an|per|each|every|over|more|daily|weekly|"
+    r"monthly|yearly|annually)\b)",
+    re.I,
+)
 _FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
 _PERCENT = [
     (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
@@ -150,8 +184,19 @@ _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+# "... in March. Barely three days on": a full month name before a period ends a sentence, it abbreviates nothing
+_FULL_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
 _DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_SENTENCE_END_MONTH = re.compile(rf"{_FULL_MONTHS}\.", re.I)
 _DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
+
+
+def _date_before(before: str) -> bool:
+    """True when a month name ends the text before a number ("Nov. 5", "March 15"), not a sentence."""
+    month = _DATE_BEFORE.search(before)
+    return month is not None and not _SENTENCE_END_MONTH.match(month.group(0))
+
+
 # compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
 _IRREGULAR_PLURALS = (
     "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
@@ -167,11 +212,12 @@ _COUNTED = re.compile(
     re.I,
 )
 _NOT_NOUNS = frozenset(
-    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones".split()
+    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones news".split()
 )
 _FUNCTION_AFTER_ONE = frozenset(
     "of the and or but day time way more less other another thing point such last first year week month night "
-    "morning evening afternoon hand side".split()
+    "morning evening afternoon hand side among amid against across within without toward towards versus despite "
+    "during until since through over under above below behind beyond inside outside upon onto into".split()
 )
 _FUNCTION_WORDS = frozenset(
     "of to in on the a from their his her its our with by at for as than that who which among between".split()
@@ -186,7 +232,13 @@ _PEOPLE = frozenset(
     wounded missing superdelegates justices judges representatives independents moderates conservatives
     liberals progressives evangelicals millennials youths teens parents spouses siblings sons daughters
     relatives guests constituents aides opponents incumbents hispanics latinos latinas catholics protestants
-    mormons muslims jews convicts suspects defendants plaintiffs attorneys partisans undecideds""".split()
+    mormons muslims jews convicts suspects defendants plaintiffs attorneys partisans undecideds felons criminals
+    secretaries presidents girls boys cops guards spies thieves heroes widows orphans twins cousins uncles aunts
+    nephews nieces grandparents husbands wives brides kings queens princes princesses monks nuns priests bishops
+    rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
+    academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
+    adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
+    admirals landlords ceos""".split()
 )
 # the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
 _INSTRUMENTS = re.compile(
@@ -199,7 +251,8 @@ _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 _MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
 # Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
 _POLL_WORDS = re.compile(
-    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|electorate|margin of error|approval|"
+    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
+    r"approval|"
     r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
     r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?)\b|%",
     re.I,
@@ -214,6 +267,39 @@ _GAME_OR_MARKET = re.compile(
     r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|match|"
     r"tournament|NBA|NFL|NHL|WNBA|NCAA|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|index|indices|indexes|"
     r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
+    re.I,
+)
+# "83.4 per dollar", "7.1 to the dollar": an exchange rate
+_PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
+# a bare number that seats, holds or gathers counts persons: "room for six", "in front of 8,000 fans"
+_SEATS_FOR = re.compile(
+    r"\b(?:(?:seating|seats|room|space|meant|built|designed|table|dinner)\s+for|in\s+front\s+of|"
+    r"(?:crowd|audience|attendance|gathering|capacity|group|party|delegation|team|panel|staff|jury|squad|"
+    r"contingent|cohort|class|gang|mob)\s+of)\s+$",
+    re.I,
+)
+# a win-loss record without a noun counts games: "won 9 of 11", "lost three of their last six"
+_RECORD_VERB = r"(?:won|lost|drew|dropped|wins?|loses|losing|winning)"
+_RECORD_NEAR = re.compile(rf"\b{_RECORD_VERB}\b", re.I)
+_RECORD_OF = re.compile(
+    r"^\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
+    rf"(?:\d{{1,2}}|{WORD_NUMBER})(?![\w-])(?:\s+(?P<next>[a-z]+))?",
+    re.I,
+)
+_RECORD_WHOLE = re.compile(
+    rf"\b{_RECORD_VERB}\s+(?:\d{{1,2}}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?"
+    r"(?:(?:last|past|first|previous|next)\s+)?$",
+    re.I,
+)
+# "18 of the 30 were": a part of a whole that names no noun; "she holds 310 to his 205": a tally against a rival
+_PART_OF_THE = re.compile(
+    rf"^\s+(?:out\s+)?of\s+the\s+(?:\d{{1,3}}(?:,\d{{3}})*|{WORD_NUMBER})(?![\w,.-]|\s+[a-z]+s\b)", re.I
+)
+_RIVAL = re.compile(r"^\s+to\s+(?:[A-Z][\w.-]*['’]s|his|her|their|its)\s+\d")
+# a bare number after a verb of killing or wounding counts persons: "the raid killed 14 in two towns"
+_CASUALTY_VERB = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es|e)|massacred|slaughtered|executed|murdered)"
+    r"(?:\s+(?:at\s+least|more\s+than|nearly|almost|about|some|over|up\s+to|an\s+estimated))?\s+$",
     re.I,
 )
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
@@ -280,10 +366,16 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                 _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
             )
             taken.append((start, end))
-    for match in _IN_EVERY.finditer(text):
+    tens = list(_OF_TEN.finditer(text)) if " of 10 " in text or " of ten " in lowered else []
+    for match in sorted([*_IN_EVERY.finditer(text), *tens], key=lambda m: m.start()):
         # "one in five adults" is a share before it is a count of five adults
         start, end = _hedged(text, *match.span("figure"))
         share = share_value(match.group("figure"))
+        if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
+            # "seven of 10 voters": a share of ten; "won seven of 10 games", "seven of the 10" count
+            numerator = parse_number(match.group("figure").split()[0])
+            record = re.search(rf"\b{_RECORD_VERB}\s+$", text[max(0, start - 10) : start], re.I)
+            share = numerator.low / 10 if numerator is not None and not record else None
         if share is not None and share <= 1 and _free(taken, start, end):
             found.append(
                 _Found(
@@ -310,7 +402,10 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
         ):
             continue  # "the upper half of the laptop": a part, not a share
         # "two-thirds" (a plural denominator) is always a share: "a two-thirds majority"
+        # "one-third" and a hedged "nearly a third" are shares too: an ordinal takes neither a numeral nor a hedge
         ordinal = not re.search(r"half|quarter|s$", match.group("fraction"), re.I)
+        article = bool(re.match(r"an?\s", match.group("fraction"), re.I))
+        ordinal = ordinal and article and start == match.start("fraction")
         if ordinal and not (
             re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
         ):
@@ -327,6 +422,10 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
             )
         )
         taken.append((start, end))
+    marks = {m.group(0)[1] for m in _DIGIT_MARKS.finditer(text)}  # one scan tells which rare shapes to look for
+    found += _written_fractions(text, taken) if "/" in marks else []
+    found += _plus_minus(text, taken) if "+/-" in text or "±" in text else []
+    found += _ratios_and_decades(text, taken, ratios="x" in marks)
     found += _main_figures(text, taken)
     found += _share_figures(text, taken)
     found += _digit_counts(text, taken)
@@ -347,9 +446,44 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
                 )
             )
             bisect.insort(percents, (start, len(found) - 1))
+    found = _percent_ranges(text, found)
     found = [_poll_points(text, f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+# verbs that set a target range ("trim waste 10 percent to 14 percent") rather than report a change
+_TARGET_VERBS = frozenset({"cut", "cuts", "reduce", "reduced", "lower", "lowered"})
+_PAST_CHANGES = frozenset({"rose", "fell", "grew", "sank", "shrank", "slid", "lost", "risen", "fallen", "shed"})
+
+
+def _percent_ranges(text: str, found: list[_Found]) -> list[_Found]:
+    """ "trim 10 percent to 14 percent", "between 30% and 35%": one range, the unit written twice.
+
+    A tally ("leads 47% to 41%") falls, and a change ("from 20% to 25%") has
+    "from": both stay two figures."""
+    shares = [i for i, f in enumerate(found) if f.unit == "percent" and f.low == f.high]
+    order = sorted(shares, key=lambda i: found[i].start)
+    ranged = list(found)
+    dropped: set[int] = set()
+    for i, j in zip(order, order[1:], strict=False):
+        first, second = found[i], found[j]
+        between = text[first.end : second.start]
+        if i in dropped or not re.fullmatch(r"\s*(?:to|-|–|and)\s*", between) or second.low <= first.low:
+            continue
+        before = text[max(0, first.start - 40) : first.start]
+        framed = re.search(r"\bbetween\s+$", before, re.I) or re.match(r"between\b", text[first.start :], re.I)
+        if re.search(r"\bfrom\s+$", before, re.I) or (between.strip() == "and" and not framed):
+            continue
+        if _GAP_WORDS.search(_sentence(text, first.start, second.end)):
+            continue  # "trails 39% to 44%": a tally
+        verb = re.search(r"([a-z]+)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?$", before.lower())
+        word = verb.group(1) if verb else ""
+        if (word.endswith("ed") or word in _PAST_CHANGES) and word in (RISE_WORDS | FALL_WORDS) - _TARGET_VERBS:
+            continue  # "rose 2 percent to 5 percent": a change by one share to another; "will rise 3% to 4%" ranges
+        ranged[i] = replace(first, end=second.end, high=second.low)
+        dropped.add(j)
+    return [f for i, f in enumerate(ranged) if i not in dropped]
 
 
 # "a double-digit lead", "inflation in double digits": a vague magnitude of 10-99 (1-9, 100-999) in the unit
@@ -394,6 +528,73 @@ def _digit_counts(text: str, taken: _Spans) -> list[_Found]:
             )
         )
         taken.append((start, end))
+    return found
+
+
+# a digit before "x" (a ratio: "4x") or before "/" and a digit (a fraction: "9/32")
+_DIGIT_MARKS = re.compile(r"\d(?:x\b|/(?=\d))")
+# "2-1/2 years", "4 1/2 miles", and "61/2 years" where a "½" was flattened: a whole number and a half or quarter
+_MIXED = re.compile(r"(?<![\w/.,-])(?P<figure>(?P<whole>\d{1,2}?)(?P<sep>[- ])?(?P<num>[13])/(?P<den>[24]))(?![\w/])")
+# "gained 9/32 in price": a bond price moves in 32nds (or 64ths) of a point
+_BOND_FRACTION = re.compile(r"(?<![\w/.,-])(?P<figure>(?P<num>\d{1,2})/(?P<den>32|64))(?![\w/])")
+_BONDS = re.compile(r"\b(?:bonds?|notes?|treasur\w*|gilts?|bunds?|in price)\b", re.I)
+
+
+def _written_fractions(text: str, taken: _Spans) -> list[_Found]:
+    """Mixed numbers with a unit of measure ("2-1/2 years", "61/2 years") and bond prices in 32nds ("9/32")."""
+    found: list[_Found] = []
+    for match in _MIXED.finditer(text):
+        if not match.group("whole") or match.group("num") == "3" and match.group("den") == "2":
+            continue
+        measure = measure_after(text, match.end())
+        start, end = _hedged(text, *match.span("figure"))
+        if measure is None or not _free(taken, start, measure.end):
+            continue  # "3/4" alone is a date or a score
+        value = (int(match.group("whole")) + int(match.group("num")) / int(match.group("den"))) * measure.factor
+        found.append(
+            _Found(
+                start=start,
+                end=measure.end,
+                low=value,
+                high=value,
+                qualifier=_qualifier_of(text[start:end]),
+                unit=measure.unit,
+                category=measure.category,
+            )
+        )
+        taken.append((start, measure.end))
+    for match in _BOND_FRACTION.finditer(text):
+        start, end = match.span("figure")
+        if int(match.group("num")) < int(match.group("den")) and _free(taken, start, end):
+            if _BONDS.search(_sentence(text, start, end)):
+                value = int(match.group("num")) / int(match.group("den"))
+                found.append(
+                    _Found(
+                        start=start, end=end, low=value, high=value, qualifier="exact", unit="points", category="other"
+                    )
+                )
+                taken.append((start, end))
+    return found
+
+
+_PLUS_MINUS = re.compile(r"(?:\+/-|±)\s?(?P<figure>\d+(?:\.\d+)?)(?![\d.,])")
+
+
+def _plus_minus(text: str, taken: _Spans) -> list[_Found]:
+    """ "sampling error +/-4 percentage points": the number after the sign, in the unit that follows."""
+    found: list[_Found] = []
+    for match in _PLUS_MINUS.finditer(text):
+        start, end = match.span("figure")
+        unit, category, _, stop, factor = _unit_after(text, end, code=None, one=False)
+        if unit in ("percent", "percentage_points", "points") and _free(taken, start, stop):
+            value = float(match.group("figure")) * factor
+            if unit == "points":  # an error band of a poll is in percentage points
+                unit, category = "percentage_points", "percent"
+            category = category or "percent"
+            found.append(
+                _Found(start=start, end=stop, low=value, high=value, qualifier="exact", unit=unit, category=category)
+            )
+            taken.append((start, stop))
     return found
 
 
@@ -483,12 +684,21 @@ def _excluded_spans(text: str) -> list[tuple[int, int]]:
     """Spans no figure may overlap: test labels and headline-like lines (teasers, list titles)."""
     spans = [m.span() for m in _TEST_LABEL.finditer(text)]
     position = 0
+    intro: tuple[int, int] | None = None  # the last sentence of a line ending in a colon, not yet followed
     for line in text.split("\n"):
         if _is_headline(line) or re.match(r"\s*\[\d{1,3}\]\s", line):  # teasers; numbered references
             spans.append((position, position + len(line)))
         numbered = re.match(r"\s*\(?\d{1,3}[.)]\s", line)
         if numbered:  # "2. Never urged ...", "3) The race": the number of an item in a list
             spans.append((position, position + numbered.end()))
+        if intro and re.match(r"\s*\(?1[.)]\s", line):
+            spans.append(intro)  # "Four reasons fans should relax:" then "1. ...": the writer's list, announced
+        if line and not line.isspace():
+            intro = None
+            if ":" in line and line.rstrip().endswith(":"):
+                last = max((m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z])", line)), default=0)
+                if len(line[last:].split()) <= 16:
+                    intro = (position + last, position + len(line))
         position += len(line) + 1
     spans += [m.span() for m in re.finditer(r"\(\d{1,3}\.\)", text)]  # "(13.)": a rank in a list
     return spans
@@ -524,7 +734,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
-        rf"(?P<number>{VAGUE}|{NUMBER})"
+        rf"(?P<number>{VAGUE}|a\s+half[- ]dozen|{NUMBER}|dozen(?<=the\sdozen)(?=\s+[a-z]))"
         rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and|or)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
         rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",
@@ -547,11 +757,17 @@ def _main_figures(text: str, taken: _Spans) -> list[_Found]:
             position = tally[-1].end
             continue
         figure = _read(text, match, found) if _free(taken, start, end) else None
-        if figure is None and found and not match.group("number2") and _free(taken, start, end):
-            figure = _listed_after_name(text, match, found[-1])
+        unread = figure is None or figure.unit is None
+        if unread and found and not match.group("number2") and _free(taken, start, end):
+            # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
+            figure = _listed_after_name(text, match, found[-1]) or figure
         if figure is not None and figure.unit is None and found:
             figure = _carry_over(text, figure, found[-1])
-        after_change = re.search(r"\b(by|to|from)\s+$", text[max(0, start - 6) : start])
+        # "grew by 30", "the backlog of permits, which stood at 480": the level counts what the sentence counted
+        after_change = re.search(
+            r"\b(?:by|to|from|(?:stood|stands|remained|remains|was|is|sat|sits)\s+at)\s+$",
+            text[max(0, start - 16) : start],
+        )
         if figure is not None and figure.unit is None and after_change:
             figure = _counted_before(text, figure)
         if figure is not None:
@@ -597,18 +813,36 @@ def _tally(text: str, match: re.Match[str]) -> list[_Found] | None:
     counted = _TALLY_IN.match(text[end : end + 40])
     if counted and measure_of(counted.group("noun")) is not None:
         return None  # "3 to 1 in minutes": a unit of measure, not what was counted
-    unit = "votes"
+    unit, category = "votes", "count"
     if counted:
         unit = _counted_unit(counted.group("noun").lower())
-    elif not (_TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20])):
+    elif _TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20]):
+        pass
+    elif second.low < first.low <= 100 and _poll_shares(text, start, end):
+        unit, category = "percent", "percent"  # "ahead by 6 points (48 to 42)": the two shares of a poll
+    else:
         return None
     figures = []
     for group, number in (("number", first), ("number2", second)):
         a, b = match.span(group)
         figures.append(
-            _Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category="count")
+            _Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category=category)
         )
     return figures
+
+
+def _poll_shares(text: str, start: int, end: int) -> bool:
+    """True when a falling pair "48 to 42" gives the shares of a poll: a range rises, a game score has a game."""
+    sentence = _sentence(text, start, end)
+    if _GAME_OR_MARKET.search(sentence):
+        return False
+    measured = re.search(r"\bpoints?\b|%|\bper\s?cent\b", sentence, re.I)
+    if _POLL_WORDS.search(sentence) and (measured or _GAP_WORDS.search(sentence)):
+        return True  # "ahead by 6 points (48 to 42)", "Lopez is up 48-44 in a fresh survey"
+    if not measured:
+        return False
+    window = text[max(0, start - 600) : end + 600]
+    return bool(_GAP_WORDS.search(sentence) and _POLL_WORDS.search(window) and not _GAME_OR_MARKET.search(window))
 
 
 def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Found | None:
@@ -625,7 +859,7 @@ def _listed_after_name(text: str, match: re.Match[str], earlier: _Found) -> _Fou
     ):
         return None
     if (
-        _DATE_BEFORE.search(between)
+        _date_before(between)
         or re.match(r"^[\w%$-]", text[end : end + 1])
         or re.match(r"^\s+[a-z]+s\b", text[end : end + 20])
     ):
@@ -652,6 +886,18 @@ def _listed_units(text: str, found: list[_Found]) -> list[_Found]:
 def _carry_over(text: str, figure: _Found, earlier: _Found) -> _Found:
     """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
+    between = text[earlier.end : figure.start]
+    if (
+        earlier.unit == "percent"
+        and same_sentence
+        and figure.high <= 100
+        and len(between) < 60
+        and not re.search(r"\d", between)
+        and re.search(r"[,;]|\b(?:while|whereas|but|and|compared|versus|vs)\b", between)
+        and not re.search(r"\b(?:to|from|at|by|of)\s+$", between)
+    ):
+        # "38 percent approve, while 57 disapprove": a share in a parallel clause keeps the unit
+        return replace(figure, unit="percent", category="percent", subject=None)
     if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES and _whole(figure):
         category = earlier.category if figure.category == "other" else figure.category
         return replace(figure, unit=earlier.unit, subject=earlier.subject, category=category)
@@ -737,6 +983,8 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
             category="age",
         )
     number = parse_number(match.group("number"))
+    if number is None and match.group("number").lower() == "dozen":
+        number = Number(12, 12, False)  # "the dozen letters": twelve, named before
     if number is None:
         return None
     currency = match.group("cur") or match.group("cur2")
@@ -828,6 +1076,49 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         if money and not re.match(r"^\s+of\s+[a-z]", text[end : end + 8], re.I):
             # "they spend billions a year": money without a currency word is in dollars
             unit, category, subject, end, factor = _per(text, end, unit="USD", category="money", factor=1.0, money=True)
+    if (
+        unit is None
+        and not code
+        and not number.vague
+        and low == int(low)
+        and _CASUALTY_VERB.search(text, max(0, start - 16), start)
+        and re.match(
+            r"^\s*(?:[,.;:!?)]|(?:in|at|on|and|when|during|across|near|after|since|last|this)\b)", text[end : end + 12]
+        )
+    ):
+        unit, subject = "people", "people"  # "the blast killed 14 in the market": the persons killed
+    if unit is None and not code and _SEATS_FOR.search(text, max(0, start - 24), start):
+        unit, subject = "people", "people"  # "room for six", "in front of 8,000", "a throng of several dozen"
+    if (
+        unit is None
+        and not code
+        and not number.vague
+        and low == int(low)
+        and low >= 1
+        and _RECORD_NEAR.search(text, max(0, start - 60), start)
+    ):
+        record = _RECORD_OF.match(text[end : end + 40])
+        if record and record.group("next") and _COUNTED.match(" " + record.group("next")):
+            record = None if record.group("next").lower() not in STOP_WORDS | _NOT_NOUNS else record
+        whole = _RECORD_WHOLE.search(text[max(0, start - 60) : start])
+        around = (max(0, start - 600), min(len(text), end + 600))
+        game = _GAME_OR_MARKET.search(_sentence(text, start, end)) or (
+            _GAME_OR_MARKET.search(text, *around) and not _POLL_WORDS.search(text, *around)
+        )
+        if (record and re.search(rf"\b{_RECORD_VERB}\s+$", text[max(0, start - 12) : start], re.I) or whole) and game:
+            unit, subject = "games", "games"  # "the side has won 9 of 11", "lost three of their last six"
+    if unit == "percent" and low == 100 and qualifier is None:
+        adverb = re.search(
+            r"\b(?:agree[ds]?|agreeing|back|backs|backed|backing|support(?:s|ed|ing)?|behind|"
+            r"with (?:me|him|her|you|them|us))\b[^.;:!?\d]{0,30}$",
+            text[max(0, start - 40) : start],
+            re.I,
+        ) and re.match(r"\s*(?:[.,!?;”\"’)]|$)", text[end : end + 2])
+        sure = re.match(r"\s+(?:sure|certain|committed|confident|behind|right|correct|wrong)\b", text[end : end + 12])
+        if adverb or sure:
+            return None  # "we back the coach 100 percent", "100 percent sure": "entirely", no share of anything
+    if unit == "times" and re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|zillion)", digits.strip(), re.I):
+        return None  # "I've said it a million times": a figure of speech
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = _unit_after(text, end + about.end(), code=code, one=one)
@@ -844,20 +1135,47 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
     low, high = low * factor, high * factor
     if unit is None and not code and not number.vague and qualifier is None:
         determiner = re.search(
-            r"\b(?P<det>the|these|those)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$", text[max(0, start - 40) : start], re.I
+            r"\b(?P<det>the|these|those|all)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$",
+            text[max(0, start - 40) : start],
+            re.I,
         )
-        if determiner and any(w.lower() in STOP_WORDS | {"number"} for w in determiner.group("adjs").split()):
+        # "all but three": the rest of a group named before
+        all_but = determiner and determiner.group("det").lower() == "all" and determiner.group("adjs").strip() == "but"
+        written = determiner.group("adjs").split() if determiner else []
+        if determiner and not all_but and any(w.lower() in STOP_WORDS | {"number"} for w in written):
             determiner = None  # "the lake in one": no determiner of the number; "the number one": a rank
         if determiner and not determiner.group("adjs") and re.fullmatch(r"two|three", digits.strip(), re.I):
             return None  # "as the two left the hall": "the two" is "both", a pronoun
         follows = re.match(r"^\s*(?:(?P<mark>[,.;:!?)])|(?P<word>[a-z]+)\b)", text[end : end + 16])
         word = (follows.group("word") or "") if follows else ""
         verb = bool(follows) and (not word or word in STOP_WORDS or word.endswith("ed"))  # no noun follows
-        if determiner and low >= 2 and verb:
+        # "18 of the 30 were": a part of a whole that names no noun, both counting what was counted before
+        part_of = _PART_OF_THE.match(text[end : end + 40]) if " of " in text[end : end + 9] else None
+        # "she holds 310 to his 205": a tally against a rival counts what was counted before
+        rival = _RIVAL.match(text[end : end + 40]) if " to " in text[end : end + 5] else None
+        if (determiner and low >= 2 and verb) or part_of or rival:
             # "These 12 will open", "the chosen six are": the number counts what was counted before
             antecedent = _antecedent(text, start, earlier or [])
             if antecedent is not None:
                 unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
+    if (
+        unit is None
+        and one
+        and digits.lower() == "one"
+        and re.match(r"\s*[.;,!?]", text[end : end + 2])
+        and re.search(r"\b[a-z]{3,}\s+$", text[max(0, start - 16) : start])
+        and not re.search(
+            r"\b(?:the|this|that|which|any|every|each|no|some|another|other|only|last|first|big|new|old|good|better|best|"
+            r"right|wrong|same|like|and|or|but|than|of|to|in|on|at|for|with|from|by|as|is|was|are|were|be|been)\s+$",
+            text[max(0, start - 16) : start],
+            re.I,
+        )
+    ):
+        # "each party names two members and the mayor picks one": one more of the count just made
+        antecedent = _antecedent(text, start, earlier or [])
+        same_sentence = antecedent is not None and not re.search(r"[.!?][\"”’']?\s", text[antecedent.end : start])
+        if antecedent is not None and same_sentence and start - antecedent.end < 300:
+            unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
     older = re.match(r"^\s+(?:and|or)\s+(?:(?P<older>older)|over|above)\b", text[end : end + 16], re.I)
     if unit is None and older and qualifier is None and re.fullmatch(r"\d{1,2}", digits.strip()):
         group = re.search(r"\b([a-z]+)\s+$", text[max(0, start - 30) : start], re.I)
@@ -874,6 +1192,17 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
                 unit="years",
                 category="age",
             )
+    if (
+        unit is None
+        and qualifier is None
+        and re.fullmatch(r"[1-9]\d{2}", digits.strip())
+        and re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
+        and re.match(
+            r"\s+(?!(?:mark|threshold|barrier|level|milestone|figure|limit|cap|line)\b)[a-z]+(?<!s)\b",
+            text[end : end + 20],
+        )
+    ):
+        return None  # "the 777 program", "the 911 call": a model or a name before a singular noun, nothing counted
     if unit is None and not number.vague and not _counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
@@ -892,6 +1221,20 @@ def _read(text: str, match: re.Match[str], earlier: list[_Found] | None = None) 
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if unit is None and re.fullmatch(r"[\d,]+\.\d\d", digits.strip()) and _MARKET.search(_sentence(text, start, end)):
         unit, category = "points", "other"  # an index level: "the Dow ... to 27,934.02"
+    rate = None if unit is not None or code else _PER_CURRENCY.match(text, end, min(len(text), end + 24))
+    if rate:
+        # "the rupee at 83.4 per dollar": an exchange rate, in the currency the sentence names before it
+        per = currencies().names.get(rate.group("per").lower())
+        window = re.split(r"[.!?]\s", text[max(0, start - 120) : start])[-1]  # the sentence so far
+        names = re.findall(rf"\b({currencies().name_pattern})\b", window, re.I)
+        named = [c for c in (currencies().names.get(n.lower()) for n in names) if c and c != per]
+        if named:
+            unit, category, end = named[-1], "money", rate.end()
+    if subject == "others" and earlier:
+        # "five firms join nine others": the others are more of what was counted before
+        antecedent = _antecedent(text, start, earlier)
+        if antecedent is not None and start - antecedent.end < 300:
+            unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
     if category is None:
         sentence = _sentence(text, start, end)
         at = text.rfind(sentence, 0, end) if sentence else start
@@ -968,16 +1311,22 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return False
     if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and not re.match(r"\s*(%|percent|people|km|miles)", after, re.I):
         return True  # a year
-    if _DATE_BEFORE.search(before) or _DATE_AFTER.search(after):
+    if _date_before(before) or _DATE_AFTER.search(after):
         return True  # "November 27", "27 November", "Dec. 5"
     if re.match(r"^(st|nd|rd|th)\b", after) or re.match(r"^\s*[-–]?(?:st|nd|rd|th)\b", after):
         return True  # an ordinal
     if re.match(r"^[:.]\d\d\b|^\s*(a\.?m\.?|p\.?m\.?)\b", after, re.I):
         return True  # a time
-    if re.search(r"[A-Za-z][-/.]?$", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
+    if re.search(r"[A-Za-z][-/.]?\Z", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
         return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
     if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
         return True  # a model: 787-9
+    version = bare.endswith(".0") and re.fullmatch(r"\d{1,2}\.0", bare)
+    if version and re.search(r"\b[A-Z][\w-]*\s\Z", before) and not re.match(r"\s*(?:%|per)", after):
+        return True  # a version that names something: "Web 2.0", "Phantom 2.0"
+    sound = len(bare) == 3 and re.fullmatch(r"\d\.\d", bare)
+    if sound and re.match(r"[\s-](?:surround|channel|audio|sound)\b", after, re.I):
+        return True  # a sound format: "5.1 surround", "7.1-channel audio"
     if re.match(r"^\s(?:Max|Dreamliner|Pro|Plus|Mini|Ultra|Series|Edition)\b", after):
         return True  # a model: 737 Max
     if re.match(r"^[- ]inch\s+(?:[A-Z][\w-]*\s+)*(?:MacBook|iPad|iPhone|iMac|Pixel|Galaxy|Surface|models?\b)", after):
@@ -987,13 +1336,17 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
     if (
         re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
         and re.fullmatch(r"\d{1,4}", bare)
-        and not re.match(r"^\s*(%|percent|[a-z]{3,}s\b|people|million|billion)", after)
+        and not re.match(r"^\s*(%|percent|(?!news\b)[a-z]{3,}s\b|people|million|billion)", after)
     ):
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
+    if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):
+        return True  # "a 401(k) plan", "24/7", "11/2": a name, a ratio of hours or a date
+    if before.endswith(" of ") and re.search(r"\bthe\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
+        return True  # "the Council of 12": a name
     if re.search(
         r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
         r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC|Week|Game|"
-        r"Stage|Round|Group|Gate|Terminal|Platform|Track|Lot|Unit|Suite|Ward|District)\s*$",
+        r"Stage|Round|Group|Gate|Terminal|Platform|Track|Lot|Unit|Suite|Ward|District|Fortune|Forbes|Russell)\s*$",
         before,
     ):
         return True
@@ -1014,6 +1367,8 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:
         return True
+    if before[-1:] in "\"“‘" and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
+        return True  # a number word opening a short quoted nickname: the "fab four", "big five"
     wider = text[max(0, start - 24) : start]
     ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)
     if ranked and not re.match(r"\s*(?:%|percent|per cent)", after, re.I):  # "the top 1 percent" is a share
@@ -1027,8 +1382,21 @@ def _not_a_figure(text: str, *, start: int, end: int, expression: str, money: bo
         and re.search(r"\bat\s$", wider, re.I)
     ):
         return True  # "at one point", "at one time": a moment, not a count
+    if (
+        bare.lower() == "one"
+        and re.match(r"\s+(?:day|night|morning|evening|afternoon)\b", after)
+        and not re.match(r"\s+\w+\s+(?:later|after|before|earlier|ago|of|long)\b", text[end : end + 24])
+        and (opening or re.search(r"(?:,|\b(?:and|but|then|until|since|that))\s$", wider, re.I))
+    ):
+        return True  # "One day he will run", "and one night the power failed": a moment, not a span
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
+    if (
+        bare.lower() == "one"
+        and re.search(r"\b(?:by|in|on)\s$", wider, re.I)
+        and re.match(r"\s+(?:count|estimate|measure|account|reckoning|tally|calculation|analysis|view)\b", after, re.I)
+    ):
+        return True  # "by one count", "on one estimate": a source, nothing counted
     if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few|many)\s$", wider, re.I):
         return True  # "in recent decades": a time reference, not a stated duration
     return False
@@ -1074,16 +1442,19 @@ def _unit_after(
                     text, end + hit.end(), unit="points", category=None, factor=1.0, money=False, subject="points"
                 )
             return unit, category, None, end + hit.end(), 1.0
-    if re.match(r"^\s*of\s+(them|whom|us)\b", rest, re.I):
+    if re.match(r"^\s*of\s+(them|whom|us|you)\b", rest, re.I):
         return "people", None, None, end, 1.0
-    counted = re.match(r"^\s*(?:of\s+)?(?:(?:the|these|those)\s+)?", rest)
+    # "two of our best branches": some of a set named after a possessive count the set's noun
+    counted = re.match(r"^\s*(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)", rest)
     offset = counted.end() if counted else 0
     noun = _COUNTED.match(rest[offset:])
     if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
     part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
     if part:
-        whole = re.match(rf"(?:[\w-]+\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I)
+        whole = re.match(
+            rf"(?:[\w-]+(?:['’]s)?\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
+        )
         if whole and whole.group("noun").lower() not in _NOT_NOUNS | STOP_WORDS:
             # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
             word = whole.group("noun").lower()
@@ -1108,7 +1479,7 @@ def _unit_after(
             return ("people" if person else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
-        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
         + _PLURAL
         + "|"
         + _IRREGULAR_PLURALS
@@ -1254,10 +1625,62 @@ def _sentence(text: str, start: int, end: int) -> str:
     return text[sentence_start : after.start() + 1 if after else limit]
 
 
+# "~4x as efficient", "2-3x", "between ~2x and ~6x": a ratio written with "x"
+_X_RATIO = re.compile(
+    r"(?<![\w.~/-])(?P<figure>(?:between\s+)?(?P<approx>~)?(?P<a>\d{1,2}(?:\.\d+)?)x?"
+    r"(?:\s*(?:-|–|to|and)\s*~?(?P<b>\d{1,2}(?:\.\d+)?))?x)(?![\w-])(?=\s+[a-z])"
+)
+# "in her late 30s": an age given by its decade, early (N to N+3), mid (N+3 to N+7) or late (N+7 to N+9)
+_DECADE_AGE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their|my|your|our)\s+(?P<figure>(?P<part>early|mid|late)[- ]?(?P<n>[2-9]0)['’]?s)\b",
+    re.I,
+)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+
+
+def _ratios_and_decades(text: str, taken: _Spans, *, ratios: bool) -> list[_Found]:
+    """Ratios written with "x" ("~9x as large") and ages given by a decade ("in her late 40s")."""
+    found: list[_Found] = []
+    for match in _X_RATIO.finditer(text) if ratios else ():
+        start, end = _hedged(text, *match.span("figure"))
+        if not _free(taken, start, end):
+            continue
+        low = float(match.group("a"))
+        high = float(match.group("b")) if match.group("b") else low
+        if high < low:
+            continue  # "3-1x": no range
+        qualifier = _qualifier_of(text[start:end])
+        approximate = match.group("approx") or "~" in match.group("figure")
+        qualifier = "approximately" if qualifier == "exact" and approximate else qualifier
+        found.append(
+            _Found(start=start, end=end, low=low, high=high, qualifier=qualifier, unit="times", category="other")
+        )
+        taken.append((start, end))
+    for match in _DECADE_AGE.finditer(text) if "0s" in text or "0's" in text or "0’s" in text else ():
+        start, end = match.span("figure")
+        if _free(taken, start, end):
+            first, last = _DECADE_PARTS[match.group("part").lower()]
+            decade = int(match.group("n"))
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=decade + first,
+                    high=decade + last,
+                    qualifier="approximately",
+                    unit="years",
+                    category="age",
+                )
+            )
+            taken.append((start, end))
+    return found
+
+
 def _share_figures(text: str, taken: _Spans) -> list[_Found]:
     """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
     found: list[_Found] = []
-    for match in _TWICE.finditer(text) if "twice" in text.lower() else ():
+    lowered = text.lower()
+    for match in _TWICE.finditer(text) if "twice" in lowered else ():
         start, end = _hedged(text, *match.span("figure"))
         if _free(taken, start, end):  # "twice as large": a ratio of 2
             found.append(
@@ -1269,6 +1692,26 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
                     qualifier=_qualifier_of(text[start:end]),
                     unit="times",
                     category="other",
+                )
+            )
+            taken.append((start, end))
+    for match in _TWICE_OVER.finditer(text) if "twice" in lowered or "thrice" in lowered else ():
+        start, end = _hedged(text, *match.span("figure"))
+        value = 2 if match.group("figure").lower() == "twice" else 3
+        if re.search(r"\b(?:think|thinks|thought|thinking|once\s+or)\s+$", text[max(0, start - 10) : start], re.I):
+            continue  # "think twice": an idiom; "once or twice": a few times, like "a couple"
+        if _GAME_OR_MARKET.search(_sentence(text, start, end)):
+            continue  # "scored twice": goals or points, which a game story counts by their own noun
+        if _free(taken, start, end):
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=_qualifier_of(text[start:end]),
+                    unit="times",
+                    category="count",
                 )
             )
             taken.append((start, end))
@@ -1299,6 +1742,38 @@ def _share_figures(text: str, taken: _Spans) -> list[_Found]:
                 category="duration",
             )
         )
+        taken.append((start, end))
+    for match in _HALF_PERIOD.finditer(text) if "half" in lowered else ():
+        start, end = _hedged(text, *match.span("figure"))
+        value, unit = _HALF_PERIODS[match.group("period").lower()]
+        if _free(taken, start, end) and not re.match(r"\s+(?:ago|earlier|before|later)\b", text[end : end + 9], re.I):
+            found.append(
+                _Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=_qualifier_of(text[start:end]),
+                    unit=unit,
+                    category="duration",
+                )
+            )
+            taken.append((start, end))
+    for match in _A_PERIOD.finditer(text):
+        start, end = match.span("figure")
+        after = text[end : end + 12]
+        after_for = re.search(r"\bfor\s+$", text[max(0, start - 6) : start], re.I)
+        if not (match.group("of") or match.group("silence") or after_for) or not _free(taken, start, end):
+            continue
+        if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
+            continue  # "once a year": a rate, not a span
+        if after_for and re.match(r"\s+(?:ago|or|when|that|which|before|after|later|now)\b", after, re.I):
+            continue  # "for a week or so", "hoping for a day when": no stated span
+        value, unit = _PERIODS[match.group("period").lower()]
+        found.append(
+            _Found(start=start, end=end, low=value, high=value, qualifier="exact", unit=unit, category="duration")
+        )
+        taken.append((start, end))
     return found
 
 

@@ -361,7 +361,7 @@ def test_ages(text: str, surface: str, value: float) -> None:
     "text, unit",
     [
         ("The cell had one toilet.", "toilets"),  # a count of one, in the plural
-        ("He cited one legal expert, as reported.", "experts"),  # an adjective before the noun
+        ("He cited one legal memo, as reported.", "memos"),  # an adjective before the noun (experts are people)
         ("Only one country has left.", "countries"),  # -y plural
         ("There was at least one lengthy stretch.", "stretches"),  # -ch plural after an adjective
     ],

@@ -177,3 +177,456 @@ def test_a_long_text_without_sentence_breaks_gives_every_figure() -> None:
     assert len(figures) == 3 * 4000  # 5 points, 12 people, the range 3-4 percent: in every repeat
     assert {(f.surface, f.unit) for f in figures} == {("5 points", "percentage_points"), ("12 people", "people"),
                                                       ("3%-4%", "percent")}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a period with an article measures a span when "of" follows or "for" comes before
+        ("The orchestra rested after a month of touring.", [("a month", 1, "months")]),
+        ("The bakery has stood on the corner for a decade.", [("a decade", 10, "years")]),
+        ("Players stood for a minute of quiet before kickoff.", [("a minute", 1, "minutes")]),
+        # half of a period, hyphenated, in the unit news gives it
+        ("The ferry crossing takes under a half-hour now.", [("under a half-hour", 30, "minutes")]),
+        ("The pier has lasted a half-century.", [("a half-century", 50, "years")]),
+        # relative references and rates stay out
+        ("The museum opened a year ago.", []),
+        ("The board meets once a month of its own accord.", []),
+        ("Fans hoped for a day when the roof would open.", []),
+        # a full month name before a period ends a sentence: the number after it is no date
+        ("The levee broke in May.\nLess than three weeks later, crews came.", [("Less than three weeks", 3, "weeks")]),
+    ],
+)
+def test_periods_with_an_article(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # nouns of persons that no ending tells are counted as people
+        ("The pardon covers about 3,000 felons in the state.", [("about 3,000 felons", 3000, "people")]),
+        ("The audit looked at five secretaries of the agency.", [("five secretaries", 5, "people")]),
+        ("Four experts spoke to the committee.", [("Four experts", 4, "people")]),
+    ],
+)
+def test_nouns_of_persons(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # some of a set named after a possessive count the set's noun
+        ("Two of the club's nine coaches quit.", [("Two", 2, "coaches"), ("nine coaches", 9, "coaches")]),
+        ("The trust funds two of our best clinics.", [("two of our best clinics", 2, "clinics")]),
+        # "the dozen X" is twelve; "N of the M" with no noun counts what was counted before
+        (
+            "The dozen parcels sent to the mayor were among 30 the office logged. Staff said 18 of the 30 were torn.",
+            [("dozen parcels", 12, "parcels"), ("30", 30, "parcels"), ("18", 18, "parcels"), ("30", 30, "parcels")],
+        ),
+        # without "the" the whole is no group named before: a record, of games in a game story
+        ("The side scored 40 goals. It won 11 of 14 at home.", [("40 goals", 40, "goals"), ("11", 11, "games"),
+                                                                ("14", 14, "games")]),
+    ],
+)
+def test_parts_of_groups_named_before(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare number after a verb of killing or wounding counts persons, and a number listed after it too
+        ("The flood killed 140 in Lyon and 35 in Nice.", [("140", 140, "people"), ("35", 35, "people")]),
+        ("The shelling wounded at least 8, medics said.", [("at least 8", 8, "people")]),
+        # a noun or a unit after the number still says what is counted
+        ("The frost killed 2,000 goats.", [("2,000 goats", 2000, "goats")]),
+        ("He killed 3 hours at the airport.", [("3 hours", 3, "hours")]),
+    ],
+)
+def test_bare_numbers_after_verbs_of_casualties(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a falling pair after a poll lead gives the two shares, in percent
+        (
+            "In a fresh survey Smith is ahead of Jones by 6 points (48 to 42) among likely voters.",
+            [("6 points", 6, "percentage_points"), ("48", 48, "percent"), ("42", 42, "percent")],
+        ),
+        # a rising pair is a range
+        ("The survey found support of 40 to 45 percent.", [("40 to 45 percent", 42.5, "percent")]),
+    ],
+)
+def test_shares_of_a_poll_written_as_a_pair(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "twice" saying how often something happened counts occasions
+        ("The town flooded twice last spring.", [("twice", 2, "times")]),
+        ("The ratio is twice as high.", [("twice", 2, "times")]),
+        # a rate, an idiom and a game's goals stay out
+        ("The bus runs twice a day.", []),
+        ("Buyers should think twice before signing.", []),
+        ("The mayor has visited once or twice.", []),
+        ("Lopez scored twice after the break in the match.", []),
+    ],
+)
+def test_how_often_something_happened(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a fraction with a numeral or a hedge is a share even when no "of" follows
+        ("Nearly a fifth say they will stay home.", [("Nearly a fifth", 20, "percent")]),
+        ("Turnout may drop to under one-fifth next time.", [("under one-fifth", 20, "percent")]),
+        # a bare "a third" before a noun is an ordinal
+        ("The mayor won a third term.", []),
+    ],
+)
+def test_hedged_fractions_are_shares(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a version after a name and a sound format are names, not figures
+        ("Analysts traced the leak to Phantom 2.0, a hacking group.", []),
+        ("The console plays games in 7.1 surround sound.", []),
+        # a decimal with a unit is still a figure
+        ("Inflation eased to 2.0 percent.", [("2.0 percent", 2, "percent")]),
+    ],
+)
+def test_versions_and_formats_are_names(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an abbreviation with periods among the names before the counted noun
+        ("At least six Labour U.K. councillors resigned.", [("At least six", 6, "people")]),
+        # a margin written "+/-"
+        ("The survey's sampling error is +/-4 percentage points.", [("4 percentage points", 4, "percentage_points")]),
+    ],
+)
+def test_abbreviations_and_plus_minus(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a sentence announcing the writer's own numbered list is no figure; the items keep theirs
+        (
+            "The club is top again. Four reasons fans should relax:\n\n1.  The keeper is back.\n"
+            "2.  It signed 12 players.",
+            [("12 players", 12, "people")],
+        ),
+        # a colon with no numbered list after it announces nothing
+        ("The plan has three parts:\nthe first is a levy.", [("three parts", 3, "parts")]),
+    ],
+)
+def test_list_intros(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a tally against a rival counts what was counted before; the numbers listed after it follow
+        (
+            "Smith won 40 of the 60 seats on offer. By the paper's count, she holds 310 to Brown's 205 and Lee's 98.",
+            [("40", 40, "seats"), ("60 seats", 60, "seats"), ("310", 310, "seats"), ("205", 205, "seats"),
+             ("98", 98, "seats")],
+        ),
+        # a level that "stood at" counts what the sentence counted
+        ("The backlog of permits, which stood at 480 last month, shrank.", [("480", 480, "permits")]),
+        # "by one count" names a source, nothing counted; "by one vote" counts
+        ("By one count, the march drew 5,000 marchers.", [("5,000 marchers", 5000, "people")]),
+        ("The bill failed by one vote.", [("one vote", 1, "votes")]),
+    ],
+)
+def test_tallies_against_rivals_and_levels(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # mixed numbers before a unit, also when the "½" was flattened to "1/2" after the whole number
+        ("The walk is 2 1/2 miles long.", [("2 1/2 miles", 2.5, "miles")]),
+        ("He faces a term of 61/2 years.", [("61/2 years", 6.5, "years")]),
+        ("Talks ended a near 2-1/2 year dispute.", [("near 2-1/2 year", 2.5, "years")]),
+        # a bond price moves in 32nds of a point
+        ("Benchmark notes rose 9/32 in price.", [("9/32", 0.28125, "points")]),
+        # a fraction with no unit is a date or a score
+        ("The game ended 3/4 at home.", []),
+    ],
+)
+def test_written_fractions(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare number that seats, holds or gathers counts persons
+        ("The new coupe has seating for five.", [("five", 5, "people")]),
+        ("A ward meant for 30 held 90 patients.", [("30", 30, "people"), ("90 patients", 90, "people")]),
+        ("The band played in front of 12,400 in the rain.", [("12,400", 12400, "people")]),
+        ("She spoke to an audience of several dozen.", [("several dozen", 72, "people")]),
+        # a win-loss record without a noun counts games, in a game story
+        ("The Hawks have won 11 of 14 this season in the league.", [("11", 11, "games"), ("14", 14, "games")]),
+        ("The Owls lost four of their last five matches.", [("four", 4, "matches"), ("five matches", 5, "matches")]),
+        # outside a game story nothing is carried
+        ("She has won 17 of the last 19.", [("17", 17, None), ("19", 19, None)]),
+    ],
+)
+def test_persons_seated_and_records_of_games(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ratios written with "x", hedged with "~" or a word, or as a range
+        ("The new pump is ~4x as efficient.", [("~4x", 4, "times")]),
+        ("The plan is 2-3x as costly as the old one.", [("2-3x", 2.5, "times")]),
+        # a model written with "x" is a name
+        ("The airline ordered 40 of the 787x jets.", [("40", 40, "jets")]),
+        # an age given by a decade
+        ("Most buyers are in their late 30s.", [("late 30s", 38, "years")]),
+        ("Highs will be in the mid-60s.", []),
+    ],
+)
+def test_x_ratios_and_decade_ages(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a number word opening a short quoted nickname is a name
+        ('The coach never used the label "fab four" himself.', []),
+        # a list name with a number is a name
+        ("It signed Fortune 500 firms as clients.", []),
+        # "100 percent" meaning "entirely"
+        ("I back the coach 100 percent.", []),
+        ("She is 100 percent sure of it.", []),
+        ("Turnout was 100 percent.", [("100 percent", 100, "percent")]),
+    ],
+)
+def test_nicknames_list_names_and_entirely(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "a half-dozen" is six
+        ("The firm opened a half-dozen branches.", [("a half-dozen branches", 6, "branches")]),
+        # "all N" repeats a count named before
+        ("The survey covered 20 wards in May. The mayor led in all seven.", [("20 wards", 20, "wards"),
+                                                                              ("seven", 7, "wards")]),
+    ],
+)
+def test_half_dozens_and_all_n(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_as_long_as_is_an_upper_bound() -> None:
+    [figure] = extract_figures("a1", "An appeal can take as long as 16 months.")
+    assert (figure.surface, figure.qualifier, figure.unit) == ("as long as 16 months", "up_to", "months")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a range that writes its unit twice is one figure
+        ("The levy would cut waste 10 percent to 14 percent.", [("10 percent to 14 percent", 12, "percent")]),
+        ("Between 30% and 35% of riders agree.", [("Between 30% and 35%", 32.5, "percent")]),
+        # a tally falls, a change starts "from", a list joins with "and": two figures each
+        ("Lopez leads 47% to 41%.", [("47%", 47, "percent"), ("41%", 41, "percent")]),
+        ("Sales grew from 20% to 26%.", [("20%", 20, "percent"), ("26%", 26, "percent")]),
+        ("Some 20% and 30% of firms", [("Some 20%", 20, "percent"), ("30%", 30, "percent")]),
+    ],
+)
+def test_percent_ranges_written_twice(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "one day" opening a clause is a moment
+        ("One day the museum will reopen.", []),
+        ("The lights dimmed, and one night the generator failed.", []),
+        # a span of one day is a figure
+        ("The strike lasted one day.", [("one day", 1, "days")]),
+        ("One day later, the board met.", [("One day", 1, "days")]),
+    ],
+)
+def test_one_day_opening_a_clause(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a poll's shares given bare, as a falling pair or after names
+        ("Lopez leads 48-44 in a fresh survey.", [("48", 48, "percent"), ("44", 44, "percent")]),
+        (
+            "Lee has 35 percent, followed by Kim at 20 percent and Diaz at 17.",
+            [("35 percent", 35, "percent"), ("20 percent", 20, "percent"), ("17", 17, "percent")],
+        ),
+        # a vote stays a tally of votes, a game score stays out
+        ("The council voted 48-44 on the levy.", [("48", 48, "votes"), ("44", 44, "votes")]),
+        ("The Hawks beat the Owls 98-94.", []),
+        # "seven of 10 voters" is a share of ten; a record and some of a set named with "the" are counts
+        ("Seven of 10 renters disagree.", [("Seven of 10", 70, "percent")]),
+        ("Four of the nine judges dissented.", [("Four", 4, "people"), ("nine judges", 9, "people")]),
+    ],
+)
+def test_bare_shares_in_polls(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an elliptical "one" closing a clause answers the count just made in the sentence
+        ("Each club names two judges and the league picks one.", [("two judges", 2, "people"), ("one", 1, "people")]),
+        ("They asked for three permits and got one.", [("three permits", 3, "permits"), ("one", 1, "permits")]),
+        # a pronoun "one" standing for a noun of an earlier sentence, or after a determiner, is no count
+        ("The firm sold two vans. It does not need one.", [("two vans", 2, "vans")]),
+        ("She saw four films and liked the last one.", [("four films", 4, "films")]),
+    ],
+)
+def test_elliptical_one(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an age after a noun for a person, a quoted title before that noun
+        ('The former "Harbor Lights" star, 51, was voted off.', [("51", 51, "years")]),
+        # "N others" are more of what was counted before
+        ("The four banks join 11 others picked in May.", [("four banks", 4, "banks"), ("11 others", 11, "banks")]),
+    ],
+)
+def test_ages_after_titles_and_others(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a three-digit number between "the" and a singular noun is a model or a name
+        ("The 747 program ended in 2022.", []),
+        ("The crowd passed the 500 mark.", [("500", 500, None)]),
+        # a minute's silence
+        ("Players observed a minute's silence.", [("a minute", 1, "minutes")]),
+    ],
+)
+def test_models_before_singular_nouns_and_silences(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a bare share in a parallel clause after a percent keeps the unit
+        ("Just 41 percent approve, while 54 disapprove.", [("41 percent", 41, "percent"), ("54", 54, "percent")]),
+        # a level after "to" is no share
+        ("Support fell 5 percent, to 41.", [("5 percent", 5, "percent"), ("41", 41, None)]),
+    ],
+)
+def test_bare_shares_in_parallel_clauses(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an exchange rate is in the currency the sentence names before it
+        ("The rupee weakened to 83.4 per dollar.", [("83.4 per dollar", 83.4, "INR")]),
+        # "all but N" is the rest of a group named before
+        ("Staff traced 38 close contacts. All but three have gone home.", [("38 close contacts", 38, "people"),
+                                                                          ("three", 3, "people")]),
+    ],
+)
+def test_exchange_rates_and_all_but(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names and ratios written with a number: "401(k)", "24/7", "the Council of 12"
+        ("He put the bonus in a 401(k) plan.", []),
+        ("The pharmacy is open 24/7.", []),
+        ("Envoys of the Council of 12 met in Oslo.", []),
+        # a group of persons with no noun after its size
+        ("A jury of 12 heard the case.", [("12", 12, "people")]),
+        ("A bloc of 20 nations signed.", [("20 nations", 20, "nations")]),
+        # "news" is counted by no number
+        ("She anchors Channel 13 news.", []),
+    ],
+)
+def test_names_ratios_and_groups_of_persons(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "N of you" counts persons; "a million times" is a figure of speech
+        ("Thanks to all 9,000 of you!", [("9,000", 9000, "people")]),
+        ("I have told him a thousand times.", []),
+        ("The new chip is 1,000 times faster.", [("1,000 times", 1000, "times")]),
+    ],
+)
+def test_of_you_and_hyperbole(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a past change by one share to another stays two figures; a forecast range is one
+        ("Fees rose 2% to 6%.", [("2%", 2, "percent"), ("6%", 6, "percent")]),
+        ("Rents will rise about 3% to 4% next year.", [("about 3% to 4%", 3.5, "percent")]),
+    ],
+)
+def test_changes_and_forecast_ranges(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_record_in_a_political_story_counts_no_games() -> None:
+    text = "Turnout during primary season fell. The senator has won 17 of the last 19."
+    assert rows(text) == [("17", 17, None), ("19", 19, None)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # points of turnout or of a vote are percentage points
+        ("Turnout in the county climbed 7 points on the last cycle.", [("7 points", 7, "percentage_points")]),
+        ("The levy carried the vote by 11 points.", [("11 points", 11, "percentage_points")]),
+        # a preposition after "1" is no counted noun
+        ("The mayor is ahead 3 to 1 among renters.", []),
+    ],
+)
+def test_turnout_points_and_prepositions(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
