@@ -40,8 +40,10 @@ WORK_FILE = "work.duckdb"
 _BATCH_ROWS = 20_000  # rows per Arrow batch while a bucket file is written
 # Rows rewritten per query (the buckets of a chunk): one sort over every changed bucket of a
 # table of millions of rows (the pairs of figure_disagreements at 10,000 articles) ran out of
-# DuckDB's memory limit.
+# DuckDB's memory limit. At most _CHUNK_ROWS rows, and fewer for wide rows, so that a chunk holds
+# about _CHUNK_BYTES: 100,000 articles with their texts in one sort ran out of a 2 GB limit.
 _CHUNK_ROWS = 250_000
+_CHUNK_BYTES = 64 * 2**20
 _REFRESH_CHUNK = 500  # units of a materialised view recomputed per query
 
 
@@ -256,7 +258,9 @@ class Build:
         for bucket, path in previous.items():
             if bucket not in affected:
                 os.link(path, folder / path.name)
-        for chunk in _bucket_chunks(sorted(affected), previous, new_rows):
+        row_bytes = self._row_bytes(name, previous)
+        limit = max(1_000, min(_CHUNK_ROWS, _CHUNK_BYTES // row_bytes)) if row_bytes else _CHUNK_ROWS
+        for chunk in _bucket_chunks(sorted(affected), previous, new_rows, limit):
             # a chunk of buckets per query: the sort holds that chunk's rows, not the table's
             buckets = ", ".join(f"'{b}'" for b in chunk)  # hex digits, from bucket_expr
             sources = [previous[b] for b in chunk if b in previous]
@@ -271,6 +275,19 @@ class Build:
         if not any(folder.glob("*.parquet")):
             schema = self.con.execute(f"select * from delta.{name} limit 0").to_arrow_table().schema  # noqa: S608
             pq.write_table(schema.empty_table(), folder / "empty.parquet", compression="zstd")
+
+    def _row_bytes(self, name: str, previous: Mapping[str, Path]) -> int:
+        """About how many bytes a row of the table takes (its text form, from a sample of the new
+        rows, else the previous files' footers); 0 when the table has no row to tell."""
+        sample = self.query(f"select avg(strlen(t::varchar)) from (select * from delta.{name} "  # noqa: S608
+                            "using sample 1000 rows) as t")
+        if sample and sample[0][0]:
+            return int(sample[0][0])
+        for path in previous.values():
+            meta = pq.read_metadata(path)
+            if meta.num_rows and meta.num_row_groups:
+                return sum(meta.row_group(i).total_byte_size for i in range(meta.num_row_groups)) // meta.num_rows
+        return 0
 
     def _write_buckets(self, folder: Path, reader: pa.RecordBatchReader) -> None:
         """Stream rows sorted by bucket into one file per bucket (temp name, then rename)."""
@@ -314,17 +331,18 @@ def _to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table | None:
     return pa.Table.from_pylist(dicts, schema=schema)
 
 
-def _bucket_chunks(buckets: Sequence[str], previous: Mapping[str, Path], new_rows: Mapping[str, int]
-                   ) -> list[list[str]]:
-    """Buckets in sorted runs of at most _CHUNK_ROWS rows (previous rows, from the Parquet
-    footers, plus new ones); a bucket bigger than that is a chunk of its own."""
+def _bucket_chunks(buckets: Sequence[str], previous: Mapping[str, Path], new_rows: Mapping[str, int],
+                   limit: int | None = None) -> list[list[str]]:
+    """Buckets in sorted runs of at most `limit` rows (previous rows, from the Parquet
+    footers, plus new ones; _CHUNK_ROWS by default); a bucket bigger than that is a chunk of its own."""
+    limit = _CHUNK_ROWS if limit is None else limit
     chunks: list[list[str]] = []
     rows = 0
     for bucket in buckets:
         count = new_rows.get(bucket, 0)
         if bucket in previous:
             count += pq.read_metadata(previous[bucket]).num_rows
-        if not chunks or (rows + count > _CHUNK_ROWS and chunks[-1]):
+        if not chunks or (rows + count > limit and chunks[-1]):
             chunks.append([])
             rows = 0
         chunks[-1].append(bucket)

@@ -236,7 +236,8 @@ def _rederive_mentions(build: Build, articles: Sequence[str]) -> set[str]:
                                    where w.article_id in (select id from wanted_ids)""")
             # the previous snapshot's too: a deleted article's mentions are gone from the build
             # already, and the entities they counted must be counted again
-            before = build.query("""select entity_id from entity_mentions where article_id in (select id from wanted_ids)
+            before = build.query("""select entity_id from entity_mentions
+                                    where article_id in (select id from wanted_ids)
                                     union select entity_id from prev_entity_mentions
                                     where article_id in (select id from wanted_ids)""")
         involved.update(str(r[0]) for r in before)

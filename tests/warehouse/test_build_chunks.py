@@ -28,3 +28,10 @@ def test_buckets_are_chunked_by_previous_and_new_rows(tmp_path: Path, monkeypatc
 
 def test_no_buckets_no_chunks() -> None:
     assert build._bucket_chunks([], {}, {}) == []
+
+
+def test_a_limit_given_for_wide_rows_makes_smaller_chunks(tmp_path: Path) -> None:
+    previous = {"0a": _file(tmp_path, "0a", 60)}
+    new_rows = {"0b": 20, "0c": 50}
+    assert build._bucket_chunks(["0a", "0b", "0c"], previous, new_rows, 70) == [["0a"], ["0b", "0c"]]
+    assert build._bucket_chunks(["0a", "0b", "0c"], previous, new_rows, 30) == [["0a"], ["0b"], ["0c"]]
