@@ -248,7 +248,8 @@ _INSTRUMENTS = re.compile(
 )
 # distance per volume of fuel, written as FIGURES.md labels it
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
-_MARKET = re.compile(r"\b(points?|index|indices|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng)\b")
+_MARKET_NAMES = r"Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng"  # stock indices named in market reports
+_MARKET = re.compile(rf"\b(points?|index|indices|{_MARKET_NAMES})\b")
 # Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
 _POLL_WORDS = re.compile(
     r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
@@ -265,7 +266,7 @@ _GAP_WORDS = re.compile(
 _GAME_OR_MARKET = re.compile(
     r"\b(?:scored|scoring|scores|games?|halftime|half-time|innings?|season|rebounds?|assists?|goals?|"
     r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|match|"
-    r"tournament|NBA|NFL|NHL|WNBA|NCAA|Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng|index|indices|indexes|"
+    rf"tournament|NBA|NFL|NHL|WNBA|NCAA|{_MARKET_NAMES}|index|indices|indexes|"
     r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
     re.I,
 )
@@ -281,16 +282,11 @@ _SEATS_FOR = re.compile(
 # a win-loss record without a noun counts games: "won 9 of 11", "lost three of their last six"
 _RECORD_VERB = r"(?:won|lost|drew|dropped|wins?|loses|losing|winning)"
 _RECORD_NEAR = re.compile(rf"\b{_RECORD_VERB}\b", re.I)
-_RECORD_OF = re.compile(
-    r"^\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
-    rf"(?:\d{{1,2}}|{WORD_NUMBER})(?![\w-])(?:\s+(?P<next>[a-z]+))?",
-    re.I,
-)
-_RECORD_WHOLE = re.compile(
-    rf"\b{_RECORD_VERB}\s+(?:\d{{1,2}}|{WORD_NUMBER})\s+(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?"
-    r"(?:(?:last|past|first|previous|next)\s+)?$",
-    re.I,
-)
+_RECORD_COUNT = r"(?:\d{1,2}|" + WORD_NUMBER + ")"  # games of a record: a small number
+# "of their last", "out of the first": what stands between the wins and the games played
+_RECORD_OF_WORDS = r"(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
+_RECORD_OF = re.compile(rf"^\s+{_RECORD_OF_WORDS}{_RECORD_COUNT}(?![\w-])(?:\s+(?P<next>[a-z]+))?", re.I)
+_RECORD_WHOLE = re.compile(rf"\b{_RECORD_VERB}\s+{_RECORD_COUNT}\s+{_RECORD_OF_WORDS}$", re.I)
 # "18 of the 30 were": a part of a whole that names no noun; "she holds 310 to his 205": a tally against a rival
 _PART_OF_THE = re.compile(
     rf"^\s+(?:out\s+)?of\s+the\s+(?:\d{{1,3}}(?:,\d{{3}})*|{WORD_NUMBER})(?![\w,.-]|\s+[a-z]+s\b)", re.I
@@ -613,8 +609,7 @@ def _poll_points(text: str, figure: _Found) -> _Found:
         return figure
     if not _POLL_WORDS.search(sentence):
         # "He won the state by 12 points" names no poll: a gap word will do when the story is about one
-        window = text[max(0, figure.start - 600) : figure.end + 600]
-        if not (_GAP_WORDS.search(sentence) and _POLL_WORDS.search(window) and not _GAME_OR_MARKET.search(window)):
+        if not _gap_in_poll_story(text, sentence, figure.start, figure.end):
             return figure
     return replace(figure, unit="percentage_points", category="percent", subject=None)
 
@@ -841,6 +836,11 @@ def _poll_shares(text: str, start: int, end: int) -> bool:
         return True  # "ahead by 6 points (48 to 42)", "Lopez is up 48-44 in a fresh survey"
     if not measured:
         return False
+    return _gap_in_poll_story(text, sentence, start, end)
+
+
+def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
+    """The sentence speaks of a lead or a gap, and the text around it of polls or votes, not games or markets."""
     window = text[max(0, start - 600) : end + 600]
     return bool(_GAP_WORDS.search(sentence) and _POLL_WORDS.search(window) and not _GAME_OR_MARKET.search(window))
 

@@ -258,7 +258,7 @@ class Build:
         for bucket, path in previous.items():
             if bucket not in affected:
                 os.link(path, folder / path.name)
-        row_bytes = self._row_bytes(name, previous)
+        row_bytes = self._row_bytes(name, previous) if affected else 0  # nothing to rewrite: no sample
         limit = max(1_000, min(_CHUNK_ROWS, _CHUNK_BYTES // row_bytes)) if row_bytes else _CHUNK_ROWS
         for chunk in _bucket_chunks(sorted(affected), previous, new_rows, limit):
             # a chunk of buckets per query: the sort holds that chunk's rows, not the table's

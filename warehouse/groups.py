@@ -192,12 +192,8 @@ class StoryNeighbourhood:
         return found
 
     def nodes(self, ids: Sequence[str]) -> Sequence[StoryFeatures]:
-        missing = [i for i in ids if i not in self._nodes]
-        if missing:
-            with self.build.registered("wanted_ids", _ids(missing)):
-                for row in self.build.query(f"select {', '.join(_FEATURE_COLUMNS)} from story_features "  # noqa: S608
-                                            "where article_id in (select id from wanted_ids)"):
-                    self._cache(_features(row))
+        for node in story_features_of(self.build, [i for i in ids if i not in self._nodes]):
+            self._cache(node)
         return [self._nodes[i] for i in ids if i in self._nodes]
 
     def old_components(self, ids: Sequence[str]) -> Mapping[str, str]:
