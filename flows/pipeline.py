@@ -146,9 +146,13 @@ def refresh_views(build: Build, statements_changed: list[str]) -> None:
     Every change to an article's rows (its own, or a corpus column set on it: story, statement,
     speaker, entity) touches that article's units, so the stories and statements to refresh are
     those of the touched articles, before and after, and those of articles mentioning an entity
-    whose name or type changed."""
-    stories = set(groups.touched_keys(build, "story_id", ARTICLE_TABLES)) | set(groups.renamed_entity_stories(build))
-    statements = set(groups.touched_keys(build, "statement_id", ["quotes"])) | set(statements_changed)
+    whose name or type changed. When the views' SQL changed, every story and statement."""
+    if build.views_changed:  # the views' SQL changed since the last run: all of their rows
+        stories, statements = set(groups.all_keys(build, "story_id")), set(groups.all_keys(build, "statement_id"))
+    else:
+        stories = set(groups.touched_keys(build, "story_id", ARTICLE_TABLES))
+        stories |= set(groups.renamed_entity_stories(build))
+        statements = set(groups.touched_keys(build, "statement_id", ["quotes"])) | set(statements_changed)
     for name in DERIVED_TABLES:
         build.refresh_derived(name, sorted(stories if TABLES[name].unit == "story_id" else statements))
 
@@ -302,7 +306,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
                         seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
             with _timed(seconds, "restage"):
                 _rerun_outdated_stages(build, settings, versions, pool, run.run_id)
-        changed = previous is None or any(build.touched_units(t) for t in ARTICLE_TABLES)
+        changed = previous is None or build.views_changed or any(build.touched_units(t) for t in ARTICLE_TABLES)
         if changed:  # corpus-level groupings depend only on the articles and their stage rows
             corpus_stages(build, settings, seconds)
         with _timed(seconds, "checks"):

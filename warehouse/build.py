@@ -33,7 +33,7 @@ import pyarrow.parquet as pq
 
 from warehouse import catalog
 from warehouse.layout import DataLayout, publish
-from warehouse.sqlfiles import schema_version, sql, view_names, view_sql
+from warehouse.sqlfiles import schema_version, sql, view_names, view_sql, views_version
 from warehouse.tables import BASE_TABLES, DERIVED_TABLES, TABLES, TableSpec
 
 WORK_FILE = "work.duckdb"
@@ -62,6 +62,8 @@ class Build:
         self._previous_files: dict[str, dict[str, Path]] = {}
         self._schemas: dict[str, pa.Schema] = {}
         self._published = False
+        # the previous snapshot's views were other SQL: every row of the derived tables is recomputed
+        self.views_changed = False
 
     # -- opening ---------------------------------------------------------------------------
 
@@ -83,17 +85,22 @@ class Build:
             con.execute(f"""create view main.{name} as
                 select * from main.prev_{name} where {spec.unit} not in (select {spec.unit} from gone.{name})
                 union all by name select * from delta.{name}""")  # noqa: S608 - identifiers from TABLES
+        if self.previous is not None:
+            before = con.execute("select value from main.prev_warehouse_meta where key = 'views_version'").fetchall()
+            self.views_changed = not before or before[0][0] != views_version()
         for name in view_names():
             for statement in _statements(view_sql(name)):
                 if not statement.lower().lstrip().startswith("comment on"):
                     con.execute(statement)
         for name in DERIVED_TABLES:
             spec = TABLES[name]
-            self._previous_files[name] = self._list_previous(spec)
+            # rows of other views' SQL are neither linked nor read (their columns may differ too)
+            self._previous_files[name] = {} if self.views_changed else self._list_previous(spec)
             con.execute(f"create table delta.{name} as select * from main.{name} limit 0")  # noqa: S608
             con.execute(f"create table gone.{name} ({spec.unit} varchar primary key)")
         con.execute("insert or replace into delta.warehouse_meta values ('schema_version', ?)", [schema_version()])
-        con.execute("insert or ignore into gone.warehouse_meta values ('schema_version')")
+        con.execute("insert or replace into delta.warehouse_meta values ('views_version', ?)", [views_version()])
+        con.execute("insert or ignore into gone.warehouse_meta values ('schema_version'), ('views_version')")
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,

@@ -126,6 +126,15 @@ def set_statement_ids(build: Build, ids: Mapping[str, str]) -> list[str]:
     return sorted({str(new) for *_, new in rows} | {str(old) for _, _, old, _ in rows if old is not None})
 
 
+def all_keys(build: Build, column: str) -> list[str]:
+    """Every story or statement id of the build."""
+    if column not in ("story_id", "statement_id"):
+        raise ValueError(column)
+    table = "articles" if column == "story_id" else "quotes"
+    rows = build.query(f"select distinct {column} from {table} where {column} is not null")  # noqa: S608
+    return sorted(str(r[0]) for r in rows)
+
+
 def touched_keys(build: Build, column: str, tables: Sequence[str], extra_articles: Sequence[str] = ()) -> list[str]:
     """Story or statement ids, before and after this run, of the articles whose rows in these tables changed."""
     if column not in ("story_id", "statement_id"):

@@ -128,3 +128,50 @@ def test_copies_that_become_originals_and_back_end_as_a_full_recompute(seeds_dir
     early.unlink()
     newsflow_run(Settings.from_env(inp, data))  # its original is gone: it is an original again
     same_as_full("original deleted")
+
+
+def _query(data: Path, statement: str) -> list[tuple[object, ...]]:
+    con = duckdb.connect(str(data / "warehouse.duckdb"), read_only=True)
+    try:
+        return con.execute(statement).fetchall()
+    finally:
+        con.close()
+
+
+def test_a_change_of_the_views_recomputes_their_rows_and_nothing_else(seeds_dir: Path, tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # the cross-source views are SQL over the tables: new view SQL recomputes every row of them
+    # from the tables of the last run, without reading a file or re-running a stage
+    import warehouse.build
+    import warehouse.catalog
+    import warehouse.sqlfiles
+
+    data = tmp_path / "data"
+    newsflow_run(Settings.from_env(seeds_dir, data))
+    count = "select count(*), min(outlet_count) from story_statements"
+    before = _query(data, count)[0]
+    assert before[0] > 0 and before[1] == 2
+    original = warehouse.sqlfiles.view_sql
+
+    def one_outlet_enough(name: str) -> str:  # story_statements with statements one outlet carried too
+        text = original(name)
+        if name == "story_statements":
+            return text.replace("where outlet_count >= 2", "where outlet_count >= 1")
+        return text
+
+    for module in (warehouse.build, warehouse.catalog, warehouse.sqlfiles):
+        monkeypatch.setattr(module, "view_sql", one_outlet_enough)
+    newsflow_run(Settings.from_env(seeds_dir, data))
+    after = _query(data, count)[0]
+    assert after[1] == 1 and after[0] > before[0]
+    run = _query(data, "select files_unchanged, articles_extracted from runs order by started_at desc limit 1")
+    assert run == [(5, 0)]
+
+    monkeypatch.undo()  # back to the views of the first run: their rows are those of the first run
+    newsflow_run(Settings.from_env(seeds_dir, data))
+    assert _query(data, count)[0] == before
+    full = tmp_path / "full"
+    newsflow_run(Settings.from_env(seeds_dir, full))
+    for view in ("story_statements", "first_reports", "stories", "statements"):
+        assert sorted(_query(data, f"select * from {view}"), key=repr) == \
+            sorted(_query(full, f"select * from {view}"), key=repr), view

@@ -54,9 +54,11 @@ measured as (
 with_first as (
     select
         *,
-        list_sort(list_distinct(
-            list(outlet) filter (where published_date = first_published_date) over statement_in_story
-        )) as first_outlets
+        -- distinct inside the window: a list of every row's outlet for every row costs the square
+        -- of the rows (a statement many copies carry: minutes and gigabytes); its distinct outlets do not
+        list_sort(
+            list(distinct outlet) filter (where published_date = first_published_date) over statement_in_story
+        ) as first_outlets
     from measured
     window statement_in_story as (partition by story_id, statement_id)
 ),
