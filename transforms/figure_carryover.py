@@ -1,0 +1,103 @@
+"""What a number counts when it names nothing itself, taken from a figure beside it: "40 or 50 years",
+"Adams won 410 delegates, Baker 220", "a herd of 40 cattle, among them 9 calves", "down by 30 to 126"."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.figure_categories import COUNT_CATEGORIES
+from transforms.figure_context import date_before
+from transforms.figure_spans import Found, sentence_around
+from transforms.figure_units import NOT_NOUNS, counted_unit
+from transforms.lexicon import STOP_WORDS
+from transforms.numbers import parse_number
+
+
+def listed_after_name(text: str, match: re.Match[str], earlier: Found) -> Found | None:
+    """ "Adams won 410 delegates, Baker 220 and Clark 96": numbers listed after names count what the first did."""
+    start, end = match.span("figure")
+    digits = match.group("number").strip()
+    if earlier.unit is None or earlier.category == "age" or not re.fullmatch(r"\d{1,3}(?:,\d{3})*(?:\.\d+)?", digits):
+        return None
+    between = text[earlier.end : start]
+    if len(between) > 80 or not re.fullmatch(
+        r"[^.;!?\n]*(?:,|\band|\bwhile|\bwith|\bto|\bversus|\bvs\.)\s+(?:[A-Z][\w'’.-]*\s+){1,2}"
+        r"(?:(?:has|had|won|got|took|with|at)\s+)?",
+        between,
+    ):
+        return None
+    if (
+        date_before(between)
+        or re.match(r"^[\w%$-]", text[end : end + 1])
+        or re.match(r"^\s+[a-z]+s\b", text[end : end + 20])
+    ):
+        return None  # "March 15", or a noun of its own
+    number = parse_number(digits)
+    if number is None:
+        return None
+    return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
+
+
+def listed_units(text: str, found: list[Found]) -> list[Found]:
+    """ "40 or 50 years", "100,000, 200,000 or 250,000 refugees": numbers listed before a unit share it."""
+    shared = list(found)
+    for i in range(len(shared) - 2, -1, -1):
+        figure, following = shared[i], shared[i + 1]
+        if figure.unit is not None or following.unit is None or following.category == "age":
+            continue
+        if re.fullmatch(r"\s*(?:,\s*(?:or|and)?|or|and|to|–)\s*", text[figure.end : following.start]):
+            category = following.category if figure.category == "other" else figure.category
+            shared[i] = replace(figure, unit=following.unit, subject=following.subject, category=category)
+    return shared
+
+
+def carry_over(text: str, figure: Found, earlier: Found) -> Found:
+    """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
+    same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
+    between = text[earlier.end : figure.start]
+    if (
+        earlier.unit == "percent"
+        and same_sentence
+        and figure.high <= 100
+        and len(between) < 60
+        and not re.search(r"\d", between)
+        and re.search(r"[,;]|\b(?:while|whereas|but|and|compared|versus|vs)\b", between)
+        and not re.search(r"\b(?:to|from|at|by|of)\s+$", between)
+    ):
+        # "38 percent approve, while 57 disapprove": a share in a parallel clause keeps the unit
+        return replace(figure, unit="percent", category="percent", subject=None)
+    if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES and _whole(figure):
+        category = earlier.category if figure.category == "other" else figure.category
+        return replace(figure, unit=earlier.unit, subject=earlier.subject, category=category)
+    return figure
+
+
+def counted_before(text: str, figure: Found) -> Found:
+    """ "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted."""
+    if not _whole(figure):
+        return figure  # "cut to 0.31": a count is a whole number
+    head = sentence_around(text, figure.start, figure.end)
+    at = head.find(text[figure.start : figure.end])
+    nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, at)])
+    nouns = [n for n in nouns if n not in STOP_WORDS and n not in NOT_NOUNS and not n.endswith("ss")]
+    if not nouns:
+        return figure
+    word = nouns[-1]
+    category = "count" if figure.category == "other" else figure.category
+    return replace(figure, unit=counted_unit(word), subject=word, category=category)
+
+
+def antecedent_of(text: str, start: int, earlier: list[Found]) -> Found | None:
+    """The nearest count of things before start, within the last few sentences."""
+    for figure in reversed(earlier):
+        if start - figure.end > 600:
+            return None
+        if figure.subject and figure.unit and figure.category in COUNT_CATEGORIES:
+            return figure
+    return None
+
+
+def _whole(figure: Found) -> bool:
+    """True when a figure could count things: its numbers are whole."""
+    return figure.low == int(figure.low) and figure.high == int(figure.high)

@@ -1,0 +1,242 @@
+"""The words around a number that say it is no figure, or which points it counts.
+
+Not figures: years, dates, times, ordinals, numbers inside names and models, phone numbers, labels
+("a 12-member panel"), test labels ("0-60 mph"), and headline-like lines (teasers, numbered lists).
+Points of a poll lead or margin are percentage points; points of a game or a market index are not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from transforms.figure_spans import Found, sentence_around
+from transforms.lexicon import STOP_WORDS
+from transforms.numbers import ORDINAL_WORDS
+
+# "a 10-point lead", "a two-point gap": a hyphenated measure of a gap, not a label such as "a 10-point plan"
+POINT_GAPS = (
+    r"(?:lead|gap|margin|edge|advantage|deficit|swing|drop|decline|fall|jump|rise|gain|increase|bump|lift|loss|"
+    r"spread|shift|difference|cushion|win|victory|defeat|dip|slide|surge)s?\b"
+)
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+# "... in March. Barely three days on": a full month name before a period ends a sentence, it abbreviates nothing
+_FULL_MONTHS = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$", re.I)
+_SENTENCE_END_MONTH = re.compile(rf"{_FULL_MONTHS}\.", re.I)
+_DATE_AFTER = re.compile(rf"^\s*(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b", re.I)
+
+
+def date_before(before: str) -> bool:
+    """True when a month name ends the text before a number ("Nov. 5", "March 15"), not a sentence."""
+    month = _DATE_BEFORE.search(before)
+    return month is not None and not _SENTENCE_END_MONTH.match(month.group(0))
+
+
+# the tenor of a traded instrument is part of its name: "10-year notes", "three-month aluminum"
+_INSTRUMENTS = re.compile(
+    r"\s*(?:treasur\w*|notes?|bonds?|yields?|bills?|gilts?|bunds?|swaps?|mortgages?|libor|futures|"
+    r"contracts?|aluminum|aluminium|copper|nickel|zinc|tin|lead|paper|debt|t-bills?)\b",
+    re.I,
+)
+
+_MARKET_NAMES = r"Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng"  # stock indices named in market reports
+MARKET = re.compile(rf"\b(points?|index|indices|{_MARKET_NAMES})\b")
+# Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
+POLL_WORDS = re.compile(
+    r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
+    r"approval|"
+    r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
+    r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?)\b|%",
+    re.I,
+)
+GAP_WORDS = re.compile(
+    r"\b(?:leads?|leading|led|trails?|trailing|trailed|ahead|behind|gap|margin|edge|advantage|deficit|"
+    r"won|wins?|beat|beats|among|swing|narrowed|widened)\b",
+    re.I,
+)
+GAME_OR_MARKET = re.compile(
+    r"\b(?:scored|scoring|scores|games?|halftime|half-time|innings?|season|rebounds?|assists?|goals?|"
+    r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|match|"
+    rf"tournament|NBA|NFL|NHL|WNBA|NCAA|{_MARKET_NAMES}|index|indices|indexes|"
+    r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
+    re.I,
+)
+
+# "zero to 60 mph (97 kph)": the name of a test, not a speed
+_TEST_LABEL = re.compile(
+    r"(?<![\w.])(?:0|zero)\s*(?:-|–|to)\s*\d{2,3}\s*(?:mph|km/h|kph)(?:\s*\(\s*\d+\s*(?:kph|km/h|mph)\s*\))?", re.I
+)
+
+
+def poll_points(text: str, figure: Found) -> Found:
+    """ "trailing by 8 points", "a 10-point lead" in a story about polls or votes: percentage points."""
+    if figure.unit != "points":
+        return figure
+    sentence = sentence_around(text, figure.start, figure.end)
+    if GAME_OR_MARKET.search(sentence):
+        return figure
+    if not POLL_WORDS.search(sentence):
+        # "He won the state by 12 points" names no poll: a gap word will do when the story is about one
+        if not _gap_in_poll_story(text, sentence, figure.start, figure.end):
+            return figure
+    return replace(figure, unit="percentage_points", category="percent", subject=None)
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Spans no figure may overlap: test labels and headline-like lines (teasers, list titles)."""
+    spans = [m.span() for m in _TEST_LABEL.finditer(text)]
+    position = 0
+    intro: tuple[int, int] | None = None  # the last sentence of a line ending in a colon, not yet followed
+    for line in text.split("\n"):
+        if _is_headline(line) or re.match(r"\s*\[\d{1,3}\]\s", line):  # teasers; numbered references
+            spans.append((position, position + len(line)))
+        numbered = re.match(r"\s*\(?\d{1,3}[.)]\s", line)
+        if numbered:  # "2. Never urged ...", "3) The race": the number of an item in a list
+            spans.append((position, position + numbered.end()))
+        if intro and re.match(r"\s*\(?1[.)]\s", line):
+            spans.append(intro)  # "Four reasons fans should relax:" then "1. ...": the writer's list, announced
+        if line and not line.isspace():
+            intro = None
+            if ":" in line and line.rstrip().endswith(":"):
+                last = max((m.end() for m in re.finditer(r"[.!?][\"”’']?\s+(?=[A-Z])", line)), default=0)
+                if len(line[last:].split()) <= 16:
+                    intro = (position + last, position + len(line))
+        position += len(line) + 1
+    spans += [m.span() for m in re.finditer(r"\(\d{1,3}\.\)", text)]  # "(13.)": a rank in a list
+    return spans
+
+
+def _is_headline(line: str) -> bool:
+    """A short title-case line without closing punctuation that opens with a number: a teaser."""
+    stripped = line.strip()
+    words = stripped.split()
+    if not 2 <= len(words) <= 16 or stripped[-1:] in ".!?:;,”\"'’)" or stripped.isupper():
+        return False
+    if not re.match(r"^\d[\d,.]*\b|^(?:One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten)\b", stripped):
+        return False
+    content = [w for w in words[1:] if w.lower() not in STOP_WORDS or w[:1].isupper()]
+    capitalised = [w for w in content if w[:1].isupper() or w[:1].isdigit()]
+    return bool(content) and len(capitalised) >= 0.75 * len(content)
+
+
+def poll_shares(text: str, start: int, end: int) -> bool:
+    """True when a falling pair "48 to 42" gives the shares of a poll: a range rises, a game score has a game."""
+    sentence = sentence_around(text, start, end)
+    if GAME_OR_MARKET.search(sentence):
+        return False
+    measured = re.search(r"\bpoints?\b|%|\bper\s?cent\b", sentence, re.I)
+    if POLL_WORDS.search(sentence) and (measured or GAP_WORDS.search(sentence)):
+        return True  # "ahead by 6 points (48 to 42)", "Lopez is up 48-44 in a fresh survey"
+    if not measured:
+        return False
+    return _gap_in_poll_story(text, sentence, start, end)
+
+
+def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
+    """The sentence speaks of a lead or a gap, and the text around it of polls or votes, not games or markets."""
+    window = text[max(0, start - 600) : end + 600]
+    return bool(GAP_WORDS.search(sentence) and POLL_WORDS.search(window) and not GAME_OR_MARKET.search(window))
+
+
+def not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
+    """Years, dates, times, ordinals, names, phone numbers."""
+    before = text[max(0, start - 12) : start]
+    after = text[end : end + 14]
+    bare = expression.strip()
+    if money:
+        return False
+    if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and not re.match(r"\s*(%|percent|people|km|miles)", after, re.I):
+        return True  # a year
+    if date_before(before) or _DATE_AFTER.search(after):
+        return True  # "November 27", "27 November", "Dec. 5"
+    if re.match(r"^(st|nd|rd|th)\b", after) or re.match(r"^\s*[-–]?(?:st|nd|rd|th)\b", after):
+        return True  # an ordinal
+    if re.match(r"^[:.]\d\d\b|^\s*(a\.?m\.?|p\.?m\.?)\b", after, re.I):
+        return True  # a time
+    if re.search(r"[A-Za-z][-/.]?\Z", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
+        return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
+    if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
+        return True  # a model: 787-9
+    version = bare.endswith(".0") and re.fullmatch(r"\d{1,2}\.0", bare)
+    if version and re.search(r"\b[A-Z][\w-]*\s\Z", before) and not re.match(r"\s*(?:%|per)", after):
+        return True  # a version that names something: "Web 2.0", "Phantom 2.0"
+    sound = len(bare) == 3 and re.fullmatch(r"\d\.\d", bare)
+    if sound and re.match(r"[\s-](?:surround|channel|audio|sound)\b", after, re.I):
+        return True  # a sound format: "5.1 surround", "7.1-channel audio"
+    if re.match(r"^\s(?:Max|Dreamliner|Pro|Plus|Mini|Ultra|Series|Edition)\b", after):
+        return True  # a model: 737 Max
+    if re.match(r"^[- ]inch\s+(?:[A-Z][\w-]*\s+)*(?:MacBook|iPad|iPhone|iMac|Pixel|Galaxy|Surface|models?\b)", after):
+        return True  # a screen size that names a product: "the 16-inch MacBook Pro"
+    if re.search(r"\b[A-Z][A-Z&]*[A-Z]\s$", before) and not re.match(r"^\s*(%|percent|people|[a-z]{3,}s\b)", after):
+        return True  # an index or a name with a number: S&P 500, FTSE 100
+    if (
+        re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
+        and re.fullmatch(r"\d{1,4}", bare)
+        and not re.match(r"^\s*(%|percent|(?!news\b)[a-z]{3,}s\b|people|million|billion)", after)
+    ):
+        return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
+    if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):
+        return True  # "a 401(k) plan", "24/7", "11/2": a name, a ratio of hours or a date
+    if before.endswith(" of ") and re.search(r"\bthe\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
+        return True  # "the Council of 12": a name
+    if re.search(
+        r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
+        r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC|Week|Game|"
+        r"Stage|Round|Group|Gate|Terminal|Platform|Track|Lot|Unit|Suite|Ward|District|Fortune|Forbes|Russell)\s*$",
+        before,
+    ):
+        return True
+    if re.match(r"^[\s-]*\d{3}[\s-]\d{4}", after) or re.search(r"\(\d{3}\)\s*$", before):
+        return True  # a phone number
+    if re.search(r"\b(?:call(?:ed|s|ing)?|dial(?:l?ed|s|ing)?)\s+$", before, re.I) and re.fullmatch(r"\d{3}", bare):
+        return True  # "dialled 999": an emergency number
+    if re.match(r"^/\d{3,}", after):
+        return True  # a reference code such as a DOI prefix: "10.1234/567-8"
+    if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked|pointer)", after, re.I):
+        return True
+    instrument = re.match(r"^[- ](?:years?|months?|weeks?|days?)\b", after, re.I)
+    if instrument and _INSTRUMENTS.match(text, end + instrument.end()):
+        return True  # "10-year notes", "three-month aluminum": the tenor names the instrument
+    if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match)\b(?!-old)", after, re.I):
+        return True  # a label made of a number: "12-member panel", "two-class layout"
+    if re.match(r"^-point\b", after, re.I) and not re.match(rf"-point\s+{POINT_GAPS}", text[end : end + 30], re.I):
+        return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
+    if bare.lower() in ORDINAL_WORDS:
+        return True
+    if before[-1:] in "\"“‘" and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
+        return True  # a number word opening a short quoted nickname: the "fab four", "big five"
+    wider = text[max(0, start - 24) : start]
+    ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)
+    if ranked and not re.match(r"\s*(?:%|percent|per cent)", after, re.I):  # "the top 1 percent" is a share
+        return True  # a ranking: "the top 10 hazards"
+    opening = not before.strip() or before.rstrip()[-1] in ".!?\n:"
+    if re.fullmatch(r"[A-Z][a-z]+", bare) and not opening and re.match(r"^[\s-][A-Z]", after):
+        return True  # a capitalised number word inside a name: "our One Home Depot plan"
+    if (
+        bare.lower() == "one"
+        and re.match(r"\s+(?:point|time|stage)\b", after, re.I)
+        and re.search(r"\bat\s$", wider, re.I)
+    ):
+        return True  # "at one point", "at one time": a moment, not a count
+    if (
+        bare.lower() == "one"
+        and re.match(r"\s+(?:day|night|morning|evening|afternoon)\b", after)
+        and not re.match(r"\s+\w+\s+(?:later|after|before|earlier|ago|of|long)\b", text[end : end + 24])
+        and (opening or re.search(r"(?:,|\b(?:and|but|then|until|since|that))\s$", wider, re.I))
+    ):
+        return True  # "One day he will run", "and one night the power failed": a moment, not a span
+    if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
+        return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
+    if (
+        bare.lower() == "one"
+        and re.search(r"\b(?:by|in|on)\s$", wider, re.I)
+        and re.match(r"\s+(?:count|estimate|measure|account|reckoning|tally|calculation|analysis|view)\b", after, re.I)
+    ):
+        return True  # "by one count", "on one estimate": a source, nothing counted
+    if bare.lower() == "decades" and re.search(r"\b(?:recent|past|last|coming|few|many)\s$", wider, re.I):
+        return True  # "in recent decades": a time reference, not a stated duration
+    return False

@@ -1,0 +1,355 @@
+"""Figures of a special form, each found by its own pattern before the main reading: ages after a person
+("The president, 70,"), halves ("a year and a half", "half an hour"), periods ("nearly a year", "a
+half-century"), "twice", ratios ("~4x"), ages by decade ("in her late 40s"), mixed numbers ("2-1/2 years")
+and bond prices in 32nds."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.figure_context import GAME_OR_MARKET
+from transforms.figure_qualifiers import ANY_QUALIFIER, hedged, qualifier_of
+from transforms.figure_spans import Found, Spans, free, sentence_around
+from transforms.figure_units import counted_unit, plural
+from transforms.numbers import WORD_NUMBER, parse_number
+from transforms.units import measure_after, measure_of
+
+_ONE_PERIOD = re.compile(
+    r"(?<![\w])(?P<figure>(?:nearly|almost|about|around|roughly|more than|over|just over|less than|under|"
+    r"just under|at least|up to|just|only|barely)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
+    re.I,
+)
+_PERIODS = {
+    "decade": (10, "years"),
+    "century": (100, "years"),
+    "year": (1, "years"),
+    "month": (1, "months"),
+    "week": (1, "weeks"),
+    "day": (1, "days"),
+    "hour": (1, "hours"),
+    "minute": (1, "minutes"),
+}
+# "ended a month of touring", "a minute's pause", "has run for a decade": a period with an article measures a
+# span when "of" and what filled it follow, or "for" comes before; "a year ago", "once a year" stay out
+_A_PERIOD = re.compile(
+    r"(?P<figure>[aA](?<![\w-][aA])n?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
+    r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
+    re.I,
+)
+# "a half-century" (50 years), "a half-hour ride" (30 minutes): half of a period, in the unit news gives it
+_HALF_PERIOD = re.compile(
+    r"(?<![\w-])(?P<figure>an?\s+half[- ](?P<period>century|decade|year|hour|minute))(?![\w-])", re.I
+)
+_HALF_PERIODS = {
+    "century": (50, "years"),
+    "decade": (5, "years"),
+    "year": (6, "months"),
+    "hour": (30, "minutes"),
+    "minute": (30, "seconds"),
+}
+# "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
+_AGE_AFTER_NAME = re.compile(
+    r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age>[1-9]\d),? "
+    r"(?=of |from |who |and |was |is |had |has )"
+    r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
+    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—]) (?=[a-z])"
+    r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
+    # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
+    r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
+    r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
+)
+# "The president, 70, has ...": an age set off by commas after a noun of a person
+_AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
+_PERSON_BEFORE_AGE = re.compile(
+    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}"
+    # a quoted title between: 'the former "Harbor Lights" host, 51,'
+    r"(?:[“\"]\s?(?:[A-Z0-9][\w'’.-]*\s?){1,5}[”\"]\s+)?(?P<noun>[a-z]+)$"
+)
+# singular nouns of persons that the plural forms of counted_unit do not tell
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl child person president nominee candidate incumbent chief judge justice mother father
+    wife husband son daughter grandmother grandfather sister brother victim suspect defendant plaintiff
+    veteran activist resident student patient senator congressman congresswoman representative delegate
+    secretary chairman chairwoman rabbi priest pastor bishop actress star host coach chef""".split()
+)
+
+
+def ages_after_names(text: str, taken: Spans) -> list[Found]:
+    """An age set off by commas after a person: "The president, 70, has", "Elizabeth A. Burton, 32, of Columbus"."""
+    found: list[Found] = []
+    for match in _AGE_AFTER_NOUN.finditer(text):
+        person = _PERSON_BEFORE_AGE.search(text, max(0, match.start() - 60), match.start())
+        noun = person.group("noun") if person else ""
+        start, end = match.span("age")
+        if person and (noun in _PERSON_NOUNS or counted_unit(plural(noun)) == "people") and free(taken, start, end):
+            value = float(match.group("age"))
+            found.append(
+                Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
+            )
+            taken.append((start, end))
+    for match in _AGE_AFTER_NAME.finditer(text):
+        group = next(g for g in ("age", "age2", "age3", "age4", "age5") if match.group(g))
+        start, end = match.span(group)
+        if free(taken, start, end):
+            value = float(match.group(group))
+            found.append(
+                Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
+            )
+            taken.append((start, end))
+    return found
+
+
+# "a year and a half", "two and a half hours": a whole number of units and half of one more
+_AND_A_HALF = re.compile(
+    rf"(?<![\w-])(?P<figure>(?:(?:{ANY_QUALIFIER})\s+)?"
+    rf"(?:(?P<n>an?|{WORD_NUMBER}|\d+)\s+(?P<unit>[a-z]+?)s?\s+and\s+a\s+half"
+    rf"|(?P<n2>{WORD_NUMBER}|\d+)\s+and\s+a\s+half\s+(?P<unit2>[a-z]+)))(?![\w-])",
+    re.I,
+)
+_HALF_UNIT = re.compile(
+    rf"(?<![\w-])(?P<figure>(?:(?:{ANY_QUALIFIER})\s+)?"
+    r"half\s+an?\s+(?P<unit>[a-z]+))\b",
+    re.I,
+)
+
+_TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
+# "voted twice for him", "lost thrice in May": how often something happened, a count of occasions
+_TWICE_OVER = re.compile(
+    r"(?<![\w-])(?P<figure>twice|thrice)(?![\w-])(?!\s+(?:as|the|that|a|an|per|each|every|over|more|daily|weekly|"
+    r"monthly|yearly|annually)\b)",
+    re.I,
+)
+_FEW_PERCENT = re.compile(r"(?<![\w-])(?P<figure>a few (?:percent|per cent|percentage points))\b", re.I)
+
+# "2-1/2 years", "4 1/2 miles", and "61/2 years" where a "½" was flattened: a whole number and a half or quarter
+_MIXED = re.compile(r"(?<![\w/.,-])(?P<figure>(?P<whole>\d{1,2}?)(?P<sep>[- ])?(?P<num>[13])/(?P<den>[24]))(?![\w/])")
+# "gained 9/32 in price": a bond price moves in 32nds (or 64ths) of a point
+_BOND_FRACTION = re.compile(r"(?<![\w/.,-])(?P<figure>(?P<num>\d{1,2})/(?P<den>32|64))(?![\w/])")
+_BONDS = re.compile(r"\b(?:bonds?|notes?|treasur\w*|gilts?|bunds?|in price)\b", re.I)
+
+
+def written_fractions(text: str, taken: Spans) -> list[Found]:
+    """Mixed numbers with a unit of measure ("2-1/2 years", "61/2 years") and bond prices in 32nds ("9/32")."""
+    found: list[Found] = []
+    for match in _MIXED.finditer(text):
+        if not match.group("whole") or match.group("num") == "3" and match.group("den") == "2":
+            continue
+        measure = measure_after(text, match.end())
+        start, end = hedged(text, *match.span("figure"))
+        if measure is None or not free(taken, start, measure.end):
+            continue  # "3/4" alone is a date or a score
+        value = (int(match.group("whole")) + int(match.group("num")) / int(match.group("den"))) * measure.factor
+        found.append(
+            Found(
+                start=start,
+                end=measure.end,
+                low=value,
+                high=value,
+                qualifier=qualifier_of(text[start:end]),
+                unit=measure.unit,
+                category=measure.category,
+            )
+        )
+        taken.append((start, measure.end))
+    for match in _BOND_FRACTION.finditer(text):
+        start, end = match.span("figure")
+        if int(match.group("num")) < int(match.group("den")) and free(taken, start, end):
+            if _BONDS.search(sentence_around(text, start, end)):
+                value = int(match.group("num")) / int(match.group("den"))
+                found.append(
+                    Found(
+                        start=start, end=end, low=value, high=value, qualifier="exact", unit="points", category="other"
+                    )
+                )
+                taken.append((start, end))
+    return found
+
+
+def halves(text: str, taken: Spans) -> list[Found]:
+    """ "a year and a half" (1.5 years), "two and a half hours": half a unit added to a count of it."""
+    found: list[Found] = []
+    matches: dict[tuple[int, int], re.Match[str]] = {}
+    for half in re.finditer(r"\bhalf\b", text, re.I):  # the full patterns are slow: run them only near "half"
+        low, high = max(0, half.start() - 80), min(len(text), half.end() + 40)
+        for pattern in (_AND_A_HALF, _HALF_UNIT):  # "two and a half hours"; "half an hour"
+            for match in pattern.finditer(text, low, high):
+                matches.setdefault(match.span("figure"), match)
+    for (start, end), match in sorted(matches.items()):
+        groups = match.groupdict()
+        count = groups.get("n") or groups.get("n2")
+        if count is None:
+            whole: float | None = 0.0  # "half an hour": no whole unit, only the half
+        elif count.lower() in ("a", "an"):
+            whole = 1.0
+        else:
+            whole = parsed.low if (parsed := parse_number(count)) else None
+        measure = measure_of(groups.get("unit") or groups.get("unit2") or "")
+        if whole is None or measure is None or not free(taken, start, end):
+            continue
+        label, category, factor = measure
+        value = (whole + 0.5) * factor
+        found.append(
+            Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier=qualifier_of(match.group("figure")),
+                unit=label,
+                category=category,
+            )
+        )
+        taken.append((start, end))
+    return found
+
+
+# "~4x as efficient", "2-3x", "between ~2x and ~6x": a ratio written with "x"
+_X_RATIO = re.compile(
+    r"(?<![\w.~/-])(?P<figure>(?:between\s+)?(?P<approx>~)?(?P<a>\d{1,2}(?:\.\d+)?)x?"
+    r"(?:\s*(?:-|–|to|and)\s*~?(?P<b>\d{1,2}(?:\.\d+)?))?x)(?![\w-])(?=\s+[a-z])"
+)
+# "in her late 30s": an age given by its decade, early (N to N+3), mid (N+3 to N+7) or late (N+7 to N+9)
+_DECADE_AGE = re.compile(
+    r"\b(?:in|into)\s+(?:his|her|their|my|your|our)\s+(?P<figure>(?P<part>early|mid|late)[- ]?(?P<n>[2-9]0)['’]?s)\b",
+    re.I,
+)
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+
+
+def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
+    """Ratios written with "x" ("~9x as large") and ages given by a decade ("in her late 40s")."""
+    found: list[Found] = []
+    for match in _X_RATIO.finditer(text) if ratios else ():
+        start, end = hedged(text, *match.span("figure"))
+        if not free(taken, start, end):
+            continue
+        low = float(match.group("a"))
+        high = float(match.group("b")) if match.group("b") else low
+        if high < low:
+            continue  # "3-1x": no range
+        qualifier = qualifier_of(text[start:end])
+        approximate = match.group("approx") or "~" in match.group("figure")
+        qualifier = "approximately" if qualifier == "exact" and approximate else qualifier
+        found.append(
+            Found(start=start, end=end, low=low, high=high, qualifier=qualifier, unit="times", category="other")
+        )
+        taken.append((start, end))
+    for match in _DECADE_AGE.finditer(text) if "0s" in text or "0's" in text or "0’s" in text else ():
+        start, end = match.span("figure")
+        if free(taken, start, end):
+            first, last = _DECADE_PARTS[match.group("part").lower()]
+            decade = int(match.group("n"))
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=decade + first,
+                    high=decade + last,
+                    qualifier="approximately",
+                    unit="years",
+                    category="age",
+                )
+            )
+            taken.append((start, end))
+    return found
+
+
+def share_figures(text: str, taken: Spans) -> list[Found]:
+    """Fractions of a point, "a few percent", shares in words and single periods ("nearly a year")."""
+    found: list[Found] = []
+    lowered = text.lower()
+    for match in _TWICE.finditer(text) if "twice" in lowered else ():
+        start, end = hedged(text, *match.span("figure"))
+        if free(taken, start, end):  # "twice as large": a ratio of 2
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=2,
+                    high=2,
+                    qualifier=qualifier_of(text[start:end]),
+                    unit="times",
+                    category="other",
+                )
+            )
+            taken.append((start, end))
+    for match in _TWICE_OVER.finditer(text) if "twice" in lowered or "thrice" in lowered else ():
+        start, end = hedged(text, *match.span("figure"))
+        value = 2 if match.group("figure").lower() == "twice" else 3
+        if re.search(r"\b(?:think|thinks|thought|thinking|once\s+or)\s+$", text[max(0, start - 10) : start], re.I):
+            continue  # "think twice": an idiom; "once or twice": a few times, like "a couple"
+        if GAME_OR_MARKET.search(sentence_around(text, start, end)):
+            continue  # "scored twice": goals or points, which a game story counts by their own noun
+        if free(taken, start, end):
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=qualifier_of(text[start:end]),
+                    unit="times",
+                    category="count",
+                )
+            )
+            taken.append((start, end))
+    for match in _FEW_PERCENT.finditer(text):
+        start, end = match.span("figure")
+        if free(taken, start, end):
+            found.append(
+                Found(
+                    start=start, end=end, low=2, high=4, qualifier="approximately", unit="percent", category="percent"
+                )
+            )
+            taken.append((start, end))
+    for match in _ONE_PERIOD.finditer(text):
+        start, end = match.span("figure")
+        if not free(taken, start, end):
+            continue
+        if re.match(r"\s+ago\b", text[end : end + 5], re.I):
+            continue  # "just a month ago": a relative time reference, not a stated duration
+        value, unit = _PERIODS[match.group("period").lower()]
+        found.append(
+            Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier=qualifier_of(match.group("figure")),
+                unit=unit,
+                category="duration",
+            )
+        )
+        taken.append((start, end))
+    for match in _HALF_PERIOD.finditer(text) if "half" in lowered else ():
+        start, end = hedged(text, *match.span("figure"))
+        value, unit = _HALF_PERIODS[match.group("period").lower()]
+        if free(taken, start, end) and not re.match(r"\s+(?:ago|earlier|before|later)\b", text[end : end + 9], re.I):
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=qualifier_of(text[start:end]),
+                    unit=unit,
+                    category="duration",
+                )
+            )
+            taken.append((start, end))
+    for match in _A_PERIOD.finditer(text):
+        start, end = match.span("figure")
+        after = text[end : end + 12]
+        after_for = re.search(r"\bfor\s+$", text[max(0, start - 6) : start], re.I)
+        if not (match.group("of") or match.group("silence") or after_for) or not free(taken, start, end):
+            continue
+        if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
+            continue  # "once a year": a rate, not a span
+        if after_for and re.match(r"\s+(?:ago|or|when|that|which|before|after|later|now)\b", after, re.I):
+            continue  # "for a week or so", "hoping for a day when": no stated span
+        value, unit = _PERIODS[match.group("period").lower()]
+        found.append(
+            Found(start=start, end=end, low=value, high=value, qualifier="exact", unit=unit, category="duration")
+        )
+        taken.append((start, end))
+    return found

@@ -1,0 +1,254 @@
+"""Shares and percentage points written otherwise than "N percent": "a third of", "one in five", "seven of
+10 voters", "a quarter-point", "a double-digit lead", "+/-4 points"; and the pairs and ranges that join two
+percent figures ("5%-6%", "between 30% and 35%")."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import replace
+
+from transforms.figure_context import GAME_OR_MARKET, GAP_WORDS, POINT_GAPS
+from transforms.figure_qualifiers import hedged, qualifier_of
+from transforms.figure_spans import Found, Spans, free, sentence_around
+from transforms.figure_tallies import RECORD_VERB
+from transforms.figure_units import unit_after
+from transforms.lexicon import FALL_WORDS, RISE_WORDS
+from transforms.numbers import FRACTION_PHRASE, IN_EVERY, fraction_value, parse_number, share_value
+
+# "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
+_FRACTION = re.compile(
+    r"(?<![\w-])(?<!the )(?<!first )(?<!second )(?<!other )(?<!last )(?<!and a )"
+    r"(?P<figure>(?:(?:more than|less than|about|nearly|almost|just over|just under|roughly|over|under)\s+)?"
+    rf"(?P<fraction>{FRACTION_PHRASE}))"
+    r"(?=\s+(?!an?\b|hour|time|way|century|dozen|million|billion|thousand|hundred|point|mile|inning|period)[a-z]"
+    r"|[,.;])",
+    re.I,
+)
+
+_IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+# "seven of 10 voters": a share of ten (looked for only where " of 10" or " of ten" is written)
+_OF_TEN = re.compile(
+    r"(?<![\w-])(?P<figure>(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+of\s+(?:10|ten))(?=\s+[a-z])", re.I
+)
+
+# "a quarter-point cut": a fraction of a percentage point
+# "a quarter of a percentage point", "half a point", "three-quarters of a point": likewise
+_POINT_FRACTION = re.compile(
+    r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half|three[- ]quarters|a third|two[- ]thirds|a tenth)"
+    r"(?:[- ]point|\s+(?:of\s+)?an?\s+(?:percentage[- ])?point))\b",
+    re.I,
+)
+
+
+def point_fractions(text: str, taken: Spans) -> list[Found]:
+    """ "a quarter-point cut", "half a point": a fraction of a percentage point (of a game or an index: points)."""
+    found: list[Found] = []
+    for match in _POINT_FRACTION.finditer(text) if "point" in text.lower() else ():
+        start, end = hedged(text, *match.span("figure"))
+        if free(taken, start, end):
+            value = fraction_value(match.group("fraction")) or 0.5
+            spelled = re.search(r"\ban?\s+point$", match.group("figure"), re.I)  # "half a point", not "-point"
+            market = spelled and GAME_OR_MARKET.search(sentence_around(text, start, end))
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=value,
+                    high=value,
+                    qualifier=qualifier_of(text[start:end]),
+                    unit="points" if market else "percentage_points",
+                    category="other" if market else "percent",
+                )
+            )
+            taken.append((start, end))
+    return found
+
+
+def in_every_shares(text: str, taken: Spans) -> list[Found]:
+    """ "one in five adults", "seven of 10 voters": a share, in percent."""
+    found: list[Found] = []
+    tens = list(_OF_TEN.finditer(text)) if " of 10 " in text or " of ten " in text.lower() else []
+    for match in sorted([*_IN_EVERY.finditer(text), *tens], key=lambda m: m.start()):
+        # "one in five adults" is a share before it is a count of five adults
+        start, end = hedged(text, *match.span("figure"))
+        share = share_value(match.group("figure"))
+        if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
+            # "seven of 10 voters": a share of ten; "won seven of 10 games", "seven of the 10" count
+            numerator = parse_number(match.group("figure").split()[0])
+            record = re.search(rf"\b{RECORD_VERB}\s+$", text[max(0, start - 10) : start], re.I)
+            share = numerator.low / 10 if numerator is not None and not record else None
+        if share is not None and share <= 1 and free(taken, start, end):
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=100 * share,
+                    high=100 * share,
+                    qualifier=qualifier_of(text[start:end]),
+                    unit="percent",
+                    category="percent",
+                )
+            )
+            taken.append((start, end))
+    return found
+
+
+def fraction_shares(text: str, taken: Spans) -> list[Found]:
+    """ "more than half of", "a third of the country", "two-thirds": a share in words, in percent."""
+    found: list[Found] = []
+    for match in _FRACTION.finditer(text):
+        # "three quarters of homes" is a share before it is a count of quarters
+        start, end = match.span("figure")
+        share = fraction_value(match.group("fraction"))
+        if share is None or not free(taken, start, end):
+            continue
+        if re.search(
+            r"\b(?:upper|lower|top|bottom|front|back|latter|former|early|late|entire|whole)\s+$",
+            text[max(0, start - 10) : start],
+            re.I,
+        ):
+            continue  # "the upper half of the laptop": a part, not a share
+        # "two-thirds" (a plural denominator) is always a share: "a two-thirds majority"
+        # "one-third" and a hedged "nearly a third" are shares too: an ordinal takes neither a numeral nor a hedge
+        ordinal = not re.search(r"half|quarter|s$", match.group("fraction"), re.I)
+        article = bool(re.match(r"an?\s", match.group("fraction"), re.I))
+        ordinal = ordinal and article and start == match.start("fraction")
+        if ordinal and not (
+            re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
+        ):
+            continue  # "a seventh straight session", "a third case": ordinals, not shares
+        found.append(
+            Found(
+                start=start,
+                end=end,
+                low=100 * share,
+                high=100 * share,
+                qualifier=qualifier_of(match.group("figure")),
+                unit="percent",
+                category="percent",
+            )
+        )
+        taken.append((start, end))
+    return found
+
+
+def percent_pairs(text: str, found: list[Found], taken: Spans) -> None:
+    """ "5%-6%" makes the first share a range, "led 46%-41%" adds the second share: found is changed in place."""
+    percents = sorted((f.start, i) for i, f in enumerate(found) if f.unit == "percent")  # found by position
+    for match in re.finditer(r"(?P<n1>\d{1,3}(?:\.\d+)?)\s?%\s?[-–]\s?(?P<figure>(?P<n>\d{1,3}(?:\.\d+)?)\s?%)", text):
+        start, end = match.span("figure")
+        near = bisect.bisect_right(percents, (match.start(), len(found))) - 1
+        index = percents[near][1] if near >= 0 else -1
+        if index < 0 or not found[index].start <= match.start() < found[index].end or not free(taken, start, end):
+            continue
+        value = float(match.group("n"))
+        if value > float(match.group("n1")):  # "5%-6%": a range
+            found[index] = replace(found[index], high=value, end=end)
+        else:  # "led 46%-41%": a tally, one figure per share
+            found.append(
+                Found(
+                    start=start, end=end, low=value, high=value, qualifier="exact", unit="percent", category="percent"
+                )
+            )
+            bisect.insort(percents, (start, len(found) - 1))
+
+
+# verbs that set a target range ("trim waste 10 percent to 14 percent") rather than report a change
+_TARGET_VERBS = frozenset({"cut", "cuts", "reduce", "reduced", "lower", "lowered"})
+_PAST_CHANGES = frozenset({"rose", "fell", "grew", "sank", "shrank", "slid", "lost", "risen", "fallen", "shed"})
+
+
+def percent_ranges(text: str, found: list[Found]) -> list[Found]:
+    """ "trim 10 percent to 14 percent", "between 30% and 35%": one range, the unit written twice.
+
+    A tally ("leads 47% to 41%") falls, and a change ("from 20% to 25%") has
+    "from": both stay two figures."""
+    shares = [i for i, f in enumerate(found) if f.unit == "percent" and f.low == f.high]
+    order = sorted(shares, key=lambda i: found[i].start)
+    ranged = list(found)
+    dropped: set[int] = set()
+    for i, j in zip(order, order[1:], strict=False):
+        first, second = found[i], found[j]
+        between = text[first.end : second.start]
+        if i in dropped or not re.fullmatch(r"\s*(?:to|-|–|and)\s*", between) or second.low <= first.low:
+            continue
+        before = text[max(0, first.start - 40) : first.start]
+        framed = re.search(r"\bbetween\s+$", before, re.I) or re.match(r"between\b", text[first.start :], re.I)
+        if re.search(r"\bfrom\s+$", before, re.I) or (between.strip() == "and" and not framed):
+            continue
+        if GAP_WORDS.search(sentence_around(text, first.start, second.end)):
+            continue  # "trails 39% to 44%": a tally
+        verb = re.search(r"([a-z]+)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?$", before.lower())
+        word = verb.group(1) if verb else ""
+        if (word.endswith("ed") or word in _PAST_CHANGES) and word in (RISE_WORDS | FALL_WORDS) - _TARGET_VERBS:
+            continue  # "rose 2 percent to 5 percent": a change by one share to another; "will rise 3% to 4%" ranges
+        ranged[i] = replace(first, end=second.end, high=second.low)
+        dropped.add(j)
+    return [f for i, f in enumerate(ranged) if i not in dropped]
+
+
+# "a double-digit lead", "inflation in double digits": a vague magnitude of 10-99 (1-9, 100-999) in the unit
+# of what it measures, a gap in points or a rate in percent
+_DIGIT_COUNT = re.compile(r"(?<![\w-])(?P<figure>(?P<size>single|double|triple)[- ]digits?)\b", re.I)
+_DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
+_RATE_WORDS = re.compile(
+    r"\b(?:growth|inflation|unemployment|rates?|percent|per cent|percentage|returns?|interest|gains?|increases?|"
+    r"rises?|declines?|drops?|falls?|jumps?|cuts?|raises?|hikes?|yields?)\b|%",
+    re.I,
+)
+
+
+def digit_counts(text: str, taken: Spans) -> list[Found]:
+    """ "a double-digit lead" (10-99 points), "inflation in double digits" (10-99 percent)."""
+    found: list[Found] = []
+    for match in _DIGIT_COUNT.finditer(text) if "digit" in text.lower() else ():
+        start, end = match.span("figure")
+        if not free(taken, start, end):
+            continue
+        noun = re.match(r"^[\s-]+([a-z]+)", text[end : end + 20], re.I)
+        sentence = sentence_around(text, start, end)
+        gap = noun and re.fullmatch(POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
+        if gap or not noun or noun.group(1).lower() in ("in", "and", "or", "for", "since", "this", "last"):
+            unit = (
+                "points" if gap or GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None
+            )
+        else:
+            unit = "percent" if _RATE_WORDS.fullmatch(noun.group(1)) else None
+        if unit is None:
+            continue  # "double-digit numbers": no measure
+        low, high = _DIGIT_RANGES[match.group("size").lower()]
+        found.append(
+            Found(
+                start=start,
+                end=end,
+                low=low,
+                high=high,
+                qualifier="approximately",
+                unit=unit,
+                category="percent" if unit == "percent" else "other",
+            )
+        )
+        taken.append((start, end))
+    return found
+
+
+_PLUS_MINUS = re.compile(r"(?:\+/-|±)\s?(?P<figure>\d+(?:\.\d+)?)(?![\d.,])")
+
+
+def plus_minus(text: str, taken: Spans) -> list[Found]:
+    """ "sampling error +/-4 percentage points": the number after the sign, in the unit that follows."""
+    found: list[Found] = []
+    for match in _PLUS_MINUS.finditer(text):
+        start, end = match.span("figure")
+        unit, category, _, stop, factor = unit_after(text, end, code=None, one=False)
+        if unit in ("percent", "percentage_points", "points") and free(taken, start, stop):
+            value = float(match.group("figure")) * factor
+            if unit == "points":  # an error band of a poll is in percentage points
+                unit, category = "percentage_points", "percent"
+            category = category or "percent"
+            found.append(
+                Found(start=start, end=stop, low=value, high=value, qualifier="exact", unit=unit, category=category)
+            )
+            taken.append((start, stop))
+    return found

@@ -1,0 +1,56 @@
+"""What every figure rule works with: the Found record a rule returns, the spans taken so far, the sentence
+around a span."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+
+
+@dataclass(frozen=True, kw_only=True)
+class Found:
+    """What a figure rule found before it becomes a Figure."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    qualifier: str
+    unit: str | None
+    category: str
+    subject: str | None = None
+
+
+class Spans(list[tuple[int, int]]):
+    """The spans taken or excluded so far, kept in start order: a lookup reads only the spans that
+    start near it (a page of a million characters has tens of thousands of figures)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        super().__init__(sorted(spans))
+        self.longest = max((b - a for a, b in self), default=0)
+
+    def append(self, span: tuple[int, int]) -> None:
+        bisect.insort(self, span)
+        self.longest = max(self.longest, span[1] - span[0])
+
+    def free(self, start: int, end: int) -> bool:
+        first = bisect.bisect_left(self, (start - self.longest, -1))
+        last = bisect.bisect_left(self, (end, -1))
+        return not any(start < b for _, b in self[first:last])
+
+
+def free(taken: Spans, start: int, end: int) -> bool:
+    """True when [start, end) overlaps no span already taken or excluded."""
+    return taken.free(start, end)
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end): split at a period before a capital, or a line break."""
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)]
+    sentence_start = breaks[-1] if breaks else max(0, start - 400)
+    limit = min(len(text), end + 400)  # as far as it looks back: a text without breaks costs no more
+    after = _SENTENCE_BREAK.search(text, end, limit)
+    return text[sentence_start : after.start() + 1 if after else limit]

@@ -1,0 +1,69 @@
+"""Tallies and records: two numbers that are two figures ("voted 52 to 48", "a 5-4 decision", "ahead 48 to
+42" in a poll), and the words of a win-loss record ("won 9 of 11") that make a bare number count games."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.figure_context import poll_shares
+from transforms.figure_spans import Found
+from transforms.figure_units import counted_unit
+from transforms.numbers import WORD_NUMBER, parse_number
+from transforms.units import measure_of
+
+# a win-loss record without a noun counts games: "won 9 of 11", "lost three of their last six"
+RECORD_VERB = r"(?:won|lost|drew|dropped|wins?|loses|losing|winning)"
+RECORD_NEAR = re.compile(rf"\b{RECORD_VERB}\b", re.I)
+_RECORD_COUNT = r"(?:\d{1,2}|" + WORD_NUMBER + ")"  # games of a record: a small number
+# "of their last", "out of the first": what stands between the wins and the games played
+_RECORD_OF_WORDS = r"(?:out\s+)?of\s+(?:(?:the|their|its|his|her)\s+)?(?:(?:last|past|first|previous|next)\s+)?"
+RECORD_OF = re.compile(rf"^\s+{_RECORD_OF_WORDS}{_RECORD_COUNT}(?![\w-])(?:\s+(?P<next>[a-z]+))?", re.I)
+RECORD_WHOLE = re.compile(rf"\b{RECORD_VERB}\s+{_RECORD_COUNT}\s+{_RECORD_OF_WORDS}$", re.I)
+
+_TALLY_BEFORE = re.compile(
+    r"\b(?:vot(?:ed|es?|ing)|ruled|passed|approved|rejected|failed|confirmed|defeated|split|tally|"
+    r"(?:margin|count|ballot) of|sided)[,:]?\s+(?:(?:the\s+)?[\w'’-]+\s+){0,3}(?:by\s+)?(?:an?\s+)?$",
+    re.I,
+)
+_TALLY_AFTER = re.compile(r"^\s*(?:vote|votes|decision|ruling|majority|margin|tally|verdict)\b", re.I)
+# "ahead 800 to 650 in delegates": a tally of what follows "in"
+_TALLY_IN = re.compile(r"^\s+in\s+(?:(?:pledged|bound|electoral|popular)\s+)?(?P<noun>[a-z]+s)\b", re.I)
+
+
+def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
+    """Two figures for a tally of votes or delegates ("voted 52 to 48", "a 5-4 decision"), else None.
+
+    Game scores stay out: a tally needs a vote before it, a vote noun after it or the counted noun."""
+    if match.group("cur") or match.group("cur2") or match.group("range_sep").lower() not in ("-", "–", "to"):
+        return None
+    first, second = parse_number(match.group("number")), parse_number(match.group("number2"))
+    if first is None or second is None or first.vague or second.vague:
+        return None
+    if not all(
+        re.fullmatch(r"\d{1,3}(?:,\d{3})*|[a-z]+", g.strip(), re.I)
+        for g in (match.group("number"), match.group("number2"))
+    ):
+        return None
+    start, end = match.span("figure")
+    before = text[max(0, start - 60) : start]
+    if re.search(r"\b(?:from|between)\s+$", before, re.I):
+        return None  # "rose from 10 to 20": a change or a range, not a tally
+    counted = _TALLY_IN.match(text[end : end + 40])
+    if counted and measure_of(counted.group("noun")) is not None:
+        return None  # "3 to 1 in minutes": a unit of measure, not what was counted
+    unit, category = "votes", "count"
+    if counted:
+        unit = counted_unit(counted.group("noun").lower())
+    elif _TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20]):
+        pass
+    elif second.low < first.low <= 100 and poll_shares(text, start, end):
+        unit, category = "percent", "percent"  # "ahead by 6 points (48 to 42)": the two shares of a poll
+    else:
+        return None
+    figures = []
+    for group, number in (("number", first), ("number2", second)):
+        a, b = match.span(group)
+        figures.append(
+            Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category=category)
+        )
+    return figures

@@ -1,0 +1,279 @@
+"""What a number is in, read from the words after it: percent or points, a currency or a measure (looked up
+in transforms/units.py), "times", a counted noun ("40 cattle", "one toilet", "23 of its 29 delegates"), and
+"per X" after any of them; and which plural nouns count people."""
+
+from __future__ import annotations
+
+import re
+
+from transforms.lexicon import STOP_WORDS
+from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
+from transforms.units import currency_after, measure_after, measure_of
+
+_PERCENT = [
+    (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
+]
+_POINTS = re.compile(r"^(?:\s*|-)(?:percentage[\s-]+points?|pct\s+points?)\b", re.I)
+
+# compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
+_IRREGULAR_PLURALS = (
+    "people|[a-z]*children|men|women|(?!(?:speci|regi|abdo|acu|sta|hy|se|albu)men\\b)[a-z]{3,}(?:wo)?men|"
+    "police|staff|personnel|dead|wounded|injured|cattle|sheep|fish|aircraft|deer"
+)
+# a regular plural ends in s but not in -ss, -us or -sis: "business", "Citibus", "virus", "analysis" are singular
+_PLURAL = r"[a-z][\w-]*s(?<!ss)(?<!us)(?<!sis)"
+# the head of the noun phrase after a number: up to three modifiers, or five when two are
+# coordinated ("40 old or broken chairs", "12 arts and crafts fairs")
+COUNTED = re.compile(
+    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
+    rf"(?P<noun>{_IRREGULAR_PLURALS}|{_PLURAL})\b(?!['’]s)",
+    re.I,
+)
+NOT_NOUNS = frozenset(
+    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones news".split()
+)
+_FUNCTION_AFTER_ONE = frozenset(
+    "of the and or but day time way more less other another thing point such last first year week month night "
+    "morning evening afternoon hand side among amid against across within without toward towards versus despite "
+    "during until since through over under above below behind beyond inside outside upon onto into".split()
+)
+_FUNCTION_WORDS = frozenset(
+    "of to in on the a from their his her its our with by at for as than that who which among between".split()
+)
+_PEOPLE = frozenset(
+    """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
+    militants rebels insurgents children kids women men adults students staff migrants immigrants victims
+    police policemen officials casualties deaths dead bodies lives individuals families households babies
+    infants pupils nurses users fans hostages americans patients males females witnesses fatalities contacts
+    recruits agents analysts executives candidates delegates athletes drivers fighters participants
+    respondents veterans airmen marines pilots crew friends humans tenants surgeons lawmakers injured
+    wounded missing superdelegates justices judges representatives independents moderates conservatives
+    liberals progressives evangelicals millennials youths teens parents spouses siblings sons daughters
+    relatives guests constituents aides opponents incumbents hispanics latinos latinas catholics protestants
+    mormons muslims jews convicts suspects defendants plaintiffs attorneys partisans undecideds felons criminals
+    secretaries presidents girls boys cops guards spies thieves heroes widows orphans twins cousins uncles aunts
+    nephews nieces grandparents husbands wives brides kings queens princes princesses monks nuns priests bishops
+    rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
+    academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
+    adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
+    admirals landlords ceos""".split()
+)
+
+# distance per volume of fuel, written as FIGURES.md labels it
+_FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
+
+
+def unit_after(
+    text: str, end: int, *, code: str | None, one: bool, hedged: bool = False
+) -> tuple[str | None, str | None, str | None, int, float]:
+    """Unit, category, subject, where the figure ends and the factor on its value."""
+    if code:
+        return unit_per(text, end, unit=code, category="money", factor=1.0, money=True)
+    rest = text[end : end + 60]
+    if _POINTS.match(rest):
+        return "percentage_points", "percent", None, end + _POINTS.match(rest).end(), 1.0  # type: ignore[union-attr]
+    percent = _PERCENT[0][0].match(rest)
+    if percent:
+        return "percent", "percent", None, end + percent.end(), 1.0
+    if re.match(r"^[\s-]+mark\b", rest):  # "passed the 300 mark": a threshold, not a currency
+        return None, None, None, end, 1.0
+    named = currency_after(text, end)
+    if named:
+        code, factor, money_end = named
+        return unit_per(text, money_end, unit=code, category="money", factor=factor, money=True)
+    measure = measure_after(text, end)
+    if measure is not None:
+        if measure.unit == "years" and re.match(r"^\s*old\b", text[measure.end : measure.end + 5]):
+            return "years", "age", None, measure.end + len(re.match(r"^\s*old", text[measure.end :]).group(0)), 1.0  # type: ignore[union-attr]
+        if measure.category == "duration" and re.match(r"^[\s-]*(?:old)\b", text[measure.end : measure.end + 5]):
+            return measure.unit, "age", None, measure.end, measure.factor
+        return unit_per(
+            text, measure.end, unit=measure.unit, category=measure.category, factor=measure.factor, money=False
+        )
+    for word, unit, category in (
+        ("points", "points", None),
+        ("point", "points", None),
+        ("times", "times", "other"),
+        ("fold", "times", "other"),
+        ("fps", "fps", "other"),
+        ("mpg", "mpg", "other"),
+    ):
+        hit = re.match(rf"^(?:\s*|-(?=points?\b|fold\b)){word}\b", rest, re.I)
+        if hit:
+            if unit == "points":
+                return unit_per(
+                    text, end + hit.end(), unit="points", category=None, factor=1.0, money=False, subject="points"
+                )
+            return unit, category, None, end + hit.end(), 1.0
+    if re.match(r"^\s*of\s+(them|whom|us|you)\b", rest, re.I):
+        return "people", None, None, end, 1.0
+    # "two of our best branches": some of a set named after a possessive count the set's noun
+    counted = re.match(r"^\s*(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)", rest)
+    offset = counted.end() if counted else 0
+    noun = COUNTED.match(rest[offset:])
+    if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
+        noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
+    part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
+    if part:
+        whole = re.match(
+            rf"(?:[\w-]+(?:['’]s)?\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
+        )
+        if whole and whole.group("noun").lower() not in NOT_NOUNS | STOP_WORDS:
+            # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
+            word = whole.group("noun").lower()
+            return counted_unit(word, whole.group("noun")), None, word, end, 1.0
+    if noun and noun.group("noun").lower() not in NOT_NOUNS and parse_number(noun.group("noun")) is None:
+        word = noun.group("noun").lower()
+        adjectives = noun.group("adjs").split()
+        numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
+        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives)):
+            unit = counted_unit(word, noun.group("noun"))
+            return unit_per(
+                text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
+            )
+    if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
+        return "people", None, None, end, 1.0
+    if one:
+        one_noun = _noun_after_one(rest, hedged=hedged)
+        if one_noun:
+            word, stop = one_noun
+            word = plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
+            person = word in ("mans", "womans", "persons", "childs") or counted_unit(word) == "people"
+            return ("people" if person else word), None, word, end + stop, 1.0
+    # "30 Boeing 787-9 jets": names and models between the number and what it counts
+    ahead = re.match(
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
+        + _PLURAL
+        + "|"
+        + _IRREGULAR_PLURALS
+        + r")\b",
+        rest,
+    )
+    if ahead and ahead.group("noun").lower() not in NOT_NOUNS:
+        word = ahead.group("noun").lower()
+        return counted_unit(word, ahead.group("noun")), None, word, end, 1.0
+    return None, None, None, end, 1.0
+
+
+def _proper_modifier(word: str, rest: str) -> bool:
+    """True when a capitalised word ending in s modifies a plural noun after it ("Dallas police")."""
+    if not word[:1].isupper() or word.isupper():
+        return False
+    after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
+    return bool(after) and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS  # type: ignore[union-attr]
+
+
+# Nouns of persons by their form: agent nouns ("painters", "donors", "economists", "musicians",
+# "millionaires", "bureaucrats", "trainees") and, capitalised, members of a nation or party
+# ("Republicans", "Israelis"). Things and firms with the same endings are a general stop list.
+_PERSON_FORM = re.compile(
+    r"[a-z]{3,}(?:er|or)s|[a-z]{2,}(?<!s)ists|[a-z]{2,}(?:ian|crat|aire|ee)s|(?-i:[A-Z][a-z]{2,}(?:an|i)s)", re.I
+)
+_NOT_PERSONS = frozenset(
+    """others numbers letters papers orders layers centers centres meters metres filters towers quarters headquarters
+    matters chapters borders corridors parameters characters barriers containers computers servers routers
+    printers trailers scooters stickers posters lockers burgers dinners waters powers rivers flowers answers
+    offers covers fingers corners shelters chargers boosters turnovers leftovers blockbusters pointers clusters
+    geysers monsters thrillers sliders spiders lasers radars transfers transformers controllers
+    speakers headphones trackers tickers cylinders rollers boilers heaters coolers jumpers sweaters
+    sensors motors factors sectors vectors doors floors colors colours errors monitors processors reactors
+    indicators mirrors tractors elevators calculators generators radiators accelerators transistors
+    connectors detectors capacitors corridors tumors tumours rumors rumours favors flavors honors horrors
+    lists twists wrists fists mists degrees fees trees knees committees guarantees bees coffees
+    retailers manufacturers carriers lenders providers suppliers insurers producers exporters importers
+    operators distributors brokers publishers broadcasters sponsors vendors competitors partners makers
+    automakers carmakers chipmakers drugmakers developers chambers superpowers registers counters ledgers
+    winters summers""".split()
+)
+
+
+def counted_unit(word: str, written: str | None = None) -> str:
+    """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun."""
+    if word in _PEOPLE or re.search(r"(?:men|children)$", word):
+        return "people"
+    if word not in _NOT_PERSONS and not word.endswith("makers") and _PERSON_FORM.fullmatch(written or word):
+        return "people"
+    return word
+
+
+def plural(word: str) -> str:
+    """The regular English plural of a noun: toilet -> toilets, country -> countries, stretch -> stretches."""
+    if re.search(r"[^aeiou]y$", word):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | None:
+    """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends.
+
+    "one night" or "one day" alone is a moment ("one night in June"); hedged ("more than one night")
+    it is a count."""
+    run = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<first>[a-z]{3,})\b(?:\s+(?P<second>[a-z]{3,})\b)?", rest)
+    if not run:
+        return None
+    first, second = run.group("first"), run.group("second")
+    adjective = re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first) and not first.endswith(("ly", "ary", "ty"))
+    if adjective and not second:
+        return None  # "one available to anyone": an adjective used as a pronoun, nothing counted
+    candidates = [("second", second), ("first", first)] if second and adjective else [("first", first)]
+    for group, word in candidates:
+        if (
+            word
+            and word not in NOT_NOUNS | STOP_WORDS
+            and (hedged and word not in ("of", "and", "or", "but", "thing") or word not in _FUNCTION_AFTER_ONE)
+            and not word.endswith(("ly", "ing", "ed", "er", "est"))
+            and word not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
+            and not (word.endswith("s") and not word.endswith("ss"))
+        ):
+            return word, run.end(group)
+    return None
+
+
+def unit_per(
+    text: str,
+    end: int,
+    *,
+    unit: str,
+    category: str | None,
+    factor: float,
+    money: bool,
+    subject: str | None = None,
+) -> tuple[str | None, str | None, str | None, int, float]:
+    """A compound unit when "per X" / "a X" follows: "$60 a barrel" USD/barrel, "points per game"."""
+    pattern = (
+        r"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+(?P<den>[a-z]+)\b"
+        if money
+        else r"^\s+per\s+(?P<den>[a-z]+)\b"
+    )
+    per = re.match(pattern, text[end : end + 30], re.I) or re.match(
+        r"^-(?:a|an|per)-(?P<den>[a-z]+)\b", text[end : end + 20]
+    )
+    rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b", text[end : end + 14], re.I)
+    if money and rate and not per:  # "a $69.99 annual subscription": money per year
+        periods = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
+        period = periods.get(rate.group("den").lower(), "hour")
+        return f"{unit}/{period}", category, subject, end + rate.end(), factor
+    if per and unit not in ("percent", "percentage_points"):
+        denominator = per.group("den").lower()
+        following = text[end + per.end() : end + per.end() + 12]
+        is_time = denominator in ("year", "month", "week", "day", "hour", "quarter", "decade")
+        if (
+            (denominator not in STOP_WORDS or is_time)  # "$2,000 a year"
+            and denominator not in ("cent", "capita", "cents")
+            and not (is_time and re.match(r"^\s*(?:ago|earlier|before|after|later|from|prior)\b", following))
+            and not (is_time and not money and re.match(r"^\s+a\b|^\s+an\b", per.group(0)))
+        ):
+            singular = denominator[:-1] if denominator.endswith("s") and not denominator.endswith("ss") else denominator
+            measured = measure_of(singular)
+            economy = _FUEL_ECONOMY.get((unit, measured[0] if measured else singular))
+            if economy:  # "40 miles per gallon": fuel economy has its own short label
+                return economy, "other", subject, end + per.end(), factor
+            return f"{unit}/{singular}", category, subject, end + per.end(), factor
+    return unit, category, subject, end, factor
+
+
+def counted_context(text: str, end: int) -> bool:
+    """True when what follows makes a bare number a count ("of them", "were", "people")."""
+    return bool(re.match(r"^\s*(of them|of whom|were|have been|had been|people)\b", text[end : end + 20], re.I))
