@@ -5,12 +5,12 @@ Usage: python bench/eval_figures.py EVAL_DEV [--show N] [--gate FLOORS_JSON]
 Documents are the five seeds (their text as the pipeline extracts it) and the eval-dev
 pages named in the gold or split file (their ground-truth bodies from EVAL_DEV/extraction;
 a page with no gold figure counts for precision only). Every figure is printed per half
-(tune, check, check2, tune4, check3, check4) and domain. Errors are listed for the tuning halves
-(tune, check, check2, tune4): from round 3 of issue 12 on, the first two check halves are tuning
+(tune, check, check2, tune4, tune5, check3, check4) and domain. Errors are listed for the tuning
+halves (tune, check, check2, tune4, tune5): from round 3 of issue 12 on, the first two check halves are tuning
 material (they had been measured too often to stay independent); the held-out halves are check3
 (written for round 3) and check4 (written for round 5, before its rules).
 
-The polnear halves (tune4, check3, check4) are read when EVAL_DEV/polnear-train/text exists: US
+The polnear halves (tune4, tune5, check3, check4) are read when EVAL_DEV/polnear-train/text exists: US
 political news articles whose gold (bench/gold/figures_polnear.jsonl) holds character offsets into
 the file, headline line included, and no article text. The extractor is given the body as stored,
 every character after the first line (the headline), and the gold offsets are shifted by the
@@ -42,13 +42,13 @@ from transforms.records import Article, Figure  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "bench" / "gold" / "figures.jsonl"
 SPLIT = REPO / "bench" / "gold" / "figures_split.jsonl"  # doc -> half (tune/check/check2), domain, fresh
-# tune4, check3, check4 (rounds 3 and 5 of issue 12): offsets into EVAL_DEV/polnear-train/text/<doc>, no text
+# tune4, tune5, check3, check4 (rounds 3, 5 and 6 of issue 12): offsets into EVAL_DEV/polnear-train/text/<doc>, no text
 POLNEAR_GOLD = REPO / "bench" / "gold" / "figures_polnear.jsonl"
 POLNEAR_SPLIT = REPO / "bench" / "gold" / "figures_polnear_split.jsonl"  # every polnear doc, its half and domain
-HALVES = ("tune", "check", "check2", "tune4", "check3", "check4")
-POLNEAR_HALVES = ("tune4", "check3", "check4")  # gold in figures_polnear.jsonl (offsets into polnear-train)
+HALVES = ("tune", "check", "check2", "tune4", "tune5", "check3", "check4")
+POLNEAR_HALVES = ("tune4", "tune5", "check3", "check4")  # gold in figures_polnear.jsonl (offsets into polnear-train)
 # halves whose errors --show may list: never the held-out check3 and check4
-SHOWN = ("tune", "check", "check2", "tune4")
+SHOWN = ("tune", "check", "check2", "tune4", "tune5")
 
 
 def _nth(text: str, needle: str, n: int) -> int:

@@ -1,4 +1,6 @@
-"""Validate bench/gold/figures_polnear.jsonl (check3, check4, tune4) against the article files; exit 1 on any failure.
+"""Validate bench/gold/figures_polnear.jsonl (check3, check4, tune4, tune5) against the article files.
+
+Exit 1 on any failure.
 
 Usage: python bench/gold/check_polnear.py [EVAL_DEV]   (default ../shared/eval-dev from the repo root)
 
@@ -6,7 +8,8 @@ Checks per row: the doc is listed in figures_polnear_split.jsonl; 0 <= start < e
 the span starts after the headline line; the span does not start or end inside a word or with
 whitespace; value_low <= value <= value_high with value the midpoint; qualifier and category in the
 allowed sets; the row has no text field (no surface, no subject: the articles have no licence);
-spans of one doc do not overlap. Per doc: the split row has a known half (check3, check4, tune4) and a known domain.
+spans of one doc do not overlap. Per doc: the split row has a known half (check3, check4, tune4,
+tune5) and a known domain.
 Prints counts only, never article text.
 """
 
@@ -21,7 +24,7 @@ GOLD = Path(__file__).resolve().parent
 QUAL = {"exact", "approximately", "at_least", "more_than", "less_than", "up_to"}
 CATS = {"killed", "injured", "displaced", "detained", "population", "distance", "money", "percent", "age",
         "duration", "count", "other", "energy", "speed", "data", "volume", "area", "mass", "temperature"}
-HALVES = {"check3", "check4", "tune4"}
+HALVES = {"check3", "check4", "tune4", "tune5"}
 KEYS = {"doc", "start", "end", "value", "value_low", "value_high", "qualifier", "unit", "category"}
 
 

@@ -2,6 +2,7 @@
 
 Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 articles (round 3)
        python bench/gold/polnear_select.py EVAL_DEV --round5          "check4 <name>" / "tune4 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round6          "tune5 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -23,6 +24,9 @@ PER_OUTLET = 3
 ROUND5_SEED = 20161108
 ROUND5_CHECK_PER_OUTLET = 3
 ROUND5_TUNE_PER_OUTLET = 4
+# round 6: more tuning material (tune5), from the eligible articles in no earlier half, with a seed of its own
+ROUND6_SEED = 20161201
+ROUND6_TUNE_PER_OUTLET = 6
 NUMBER_WORDS = set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
@@ -70,7 +74,23 @@ def round5(eval_dev: Path) -> tuple[list[str], list[str]]:
     return check4, tune4
 
 
+def round6(eval_dev: Path) -> list[str]:
+    """tune5: per outlet, the eligible articles in none of check3, check4 and tune4, shuffled with
+    ROUND6_SEED; the first ROUND6_TUNE_PER_OUTLET."""
+    check4, tune4 = round5(eval_dev)
+    taken = set(choose(eval_dev)) | set(check4) | set(tune4)
+    tune5: list[str] = []
+    for _outlet, names in sorted(eligible(eval_dev).items()):
+        rest = [n for n in names if n not in taken]
+        random.Random(ROUND6_SEED).shuffle(rest)
+        tune5.extend(rest[:ROUND6_TUNE_PER_OUTLET])
+    return tune5
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[2] == "--round6":
+        print("\n".join(f"tune5 {n}" for n in round6(Path(sys.argv[1]))))
+        sys.exit(0)
     if len(sys.argv) > 2 and sys.argv[2] == "--round5":
         held_out, tuning = round5(Path(sys.argv[1]))
         print("\n".join([f"check4 {n}" for n in held_out] + [f"tune4 {n}" for n in tuning]))
