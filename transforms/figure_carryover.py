@@ -101,3 +101,29 @@ def antecedent_of(text: str, start: int, earlier: list[Found]) -> Found | None:
 def _whole(figure: Found) -> bool:
     """True when a figure could count things: its numbers are whole."""
     return figure.low == int(figure.low) and figure.high == int(figure.high)
+
+
+# a plural noun in the words before a number
+_PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
+
+
+def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
+    """ "Each side named three judges ... a total of 9": a whole number that names nothing and that no
+    rule beside it explained counts what its paragraph counted last (a count figure a few lines up),
+    else the persons its sentence or the one before names ("she holds 900 delegates ... needs 1,100")."""
+    if not _whole(figure) or figure.category not in ("other", "count"):
+        return figure
+    paragraph_start = text.rfind("\n", 0, figure.start) + 1
+    for before in reversed(earlier):
+        if before.end <= paragraph_start or figure.start - before.end > 400:
+            break
+        if before.subject and before.unit and before.category in COUNT_CATEGORIES:
+            return replace(figure, unit=before.unit, subject=before.subject, category=before.category)
+    window = text[max(paragraph_start, figure.start - 300) : figure.start]
+    sentences = re.split(r"[.!?][\"”’']?\s+", window)
+    for part in reversed(sentences[-2:]):
+        nouns = [n for n in _PLURAL_BEFORE.findall(part) if n not in STOP_WORDS and n not in NOT_NOUNS]
+        people = [n for n in nouns if counted_unit(n) == "people"]
+        if people:
+            return replace(figure, unit="people", subject=people[-1], category="count")
+    return figure

@@ -142,6 +142,9 @@ def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
     return bool(GAP_WORDS.search(sentence) and POLL_WORDS.search(window) and not GAME_OR_MARKET.search(window))
 
 
+_DATE_RANGE_BEFORE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|through|and|-|–)\s*\Z", re.I)
+
+
 def not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
     """Years, dates, times, ordinals, names, phone numbers."""
     before = text[max(0, start - 12) : start]
@@ -181,8 +184,20 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
     if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):
         return True  # "a 401(k) plan", "24/7", "11/2": a name, a ratio of hours or a date
-    if before.endswith(" of ") and re.search(r"\bthe\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
+    if before.endswith(" of ") and re.search(r"\b[Tt]he\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
         return True  # "the Council of 12": a name
+    if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):
+        return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
+    if re.search(r"code\s*:?\s*$", before, re.I):
+        return True  # "Code 18", "error code: 17": a code
+    if (
+        re.fullmatch(r"\d{1,2}", bare)
+        and _DATE_RANGE_BEFORE.search(text, max(0, start - 24), start)
+        and not re.match(r"\s*(?:%|percent|per cent)", after, re.I)
+    ):
+        return True  # "polled May 3 to 9", "June 2-5": the end of a range of dates
+    if re.fullmatch(r"\d{3}", bare) and re.match(r"\s+(?:call|dispatchers?|operators?)\b", after, re.I):
+        return True  # "a 911 call": an emergency number
     if re.search(
         r"\b(Route|Highway|Interstate|Article|Section|Chapter|Resolution|Flight|No\.|Number|Room|"
         r"Apollo|Windows|iPhone|Galaxy|Season|Episode|Level|Phase|Version|Model|Type|Page|Vol\.|NBC|CBS|ABC|Week|Game|"

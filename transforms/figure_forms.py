@@ -103,7 +103,7 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
 _AND_A_HALF = re.compile(
     rf"(?<![\w-])(?P<figure>(?:(?:{ANY_QUALIFIER})\s+)?"
     rf"(?:(?P<n>an?|{WORD_NUMBER}|\d+)\s+(?P<unit>[a-z]+?)s?\s+and\s+a\s+half"
-    rf"|(?P<n2>{WORD_NUMBER}|\d+)\s+and\s+a\s+half\s+(?P<unit2>[a-z]+)))(?![\w-])",
+    rf"|(?P<n2>{WORD_NUMBER}|\d+)[\s-]+and[\s-]+a[\s-]+half[\s-]+(?P<unit2>[a-z]+)))(?![\w-])",
     re.I,
 )
 _HALF_UNIT = re.compile(
@@ -113,6 +113,15 @@ _HALF_UNIT = re.compile(
 )
 
 _TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
+# "double the share who said so", "triple the lead she had": a ratio; "would double the budget" is a verb
+_DOUBLE_THE = re.compile(r"(?<![\w-])(?P<figure>double|triple|quadruple)(?=\s+the\b)", re.I)
+_VERB_BEFORE = re.compile(
+    r"\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|n['’]t|and|or)\s+$", re.I
+)
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
+# "a two-time champion", "the three-time winner": a count of occasions
+_N_TIME = re.compile(r"(?<![\w-])(?P<figure>(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time)(?=\s)",
+                     re.I)
 # "voted twice for him", "lost thrice in May": how often something happened, a count of occasions
 _TWICE_OVER = re.compile(
     r"(?<![\w-])(?P<figure>twice|thrice)(?![\w-])(?!\s+(?:as|the|that|a|an|per|each|every|over|more|daily|weekly|"
@@ -210,15 +219,38 @@ _X_RATIO = re.compile(
 )
 # "in her late 30s": an age given by its decade, early (N to N+3), mid (N+3 to N+7) or late (N+7 to N+9)
 _DECADE_AGE = re.compile(
-    r"\b(?:in|into)\s+(?:his|her|their|my|your|our)\s+(?P<figure>(?P<part>early|mid|late)[- ]?(?P<n>[2-9]0)['’]?s)\b",
+    r"\b(?:in|into)\s+(?:his|her|their|my|your|our)\s+"
+    r"(?P<figure>(?:(?P<part>early|mid|late)[- ]?)?(?P<n>[2-9]0)['’]?s)\b",
     re.I,
 )
-_DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9)}
+_DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9), "": (0, 9)}  # "in her 50s": 50 to 59
+
+
+# "outnumbered them 3-to-1", "leads by more than 2-1": a ratio to one. Written "N-1" it is a ratio
+# only after a hedge (a score takes none: "won 2-1"); "N-to-1" and "N to 1" are always one.
+_TO_ONE = re.compile(
+    rf"(?<![\w.,-])(?P<figure>(?P<hedge>(?:{ANY_QUALIFIER})\s+)?"
+    r"(?P<n>[2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten)(?:(?P<to>[- ]to[- ])|-)(?:1|one))"
+    r"(?![\w,-]|\.\d|\s*(?:vote|decision|ruling|margin|win|loss|lead|score|edge)\b)",
+    re.I,
+)
 
 
 def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
-    """Ratios written with "x" ("~9x as large") and ages given by a decade ("in her late 40s")."""
+    """Ratios written with "x" ("~9x as large") or to one ("3-to-1"), and ages given by a decade ("in her late 40s")."""
     found: list[Found] = []
+    for match in _TO_ONE.finditer(text) if "-1" in text or "to 1" in text or "to-1" in text or "one" in text else ():
+        if not (match.group("to") or match.group("hedge")):
+            continue
+        start, end = match.span("figure")
+        value = parse_number(match.group("n"))
+        if value is None or not free(taken, start, end):
+            continue
+        found.append(
+            Found(start=start, end=end, low=value.low, high=value.low, qualifier=qualifier_of(text[start:end]),
+                  unit="times", category="other")
+        )
+        taken.append((start, end))
     for match in _X_RATIO.finditer(text) if ratios else ():
         start, end = hedged(text, *match.span("figure"))
         if not free(taken, start, end):
@@ -237,7 +269,7 @@ def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
     for match in _DECADE_AGE.finditer(text) if "0s" in text or "0's" in text or "0’s" in text else ():
         start, end = match.span("figure")
         if free(taken, start, end):
-            first, last = _DECADE_PARTS[match.group("part").lower()]
+            first, last = _DECADE_PARTS[(match.group("part") or "").lower()]
             decade = int(match.group("n"))
             found.append(
                 Found(
@@ -272,6 +304,22 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
                     category="other",
                 )
             )
+            taken.append((start, end))
+    multiples = any(word in lowered for word in _MULTIPLES)
+    for match in _DOUBLE_THE.finditer(text) if multiples else ():
+        start, end = hedged(text, *match.span("figure"))
+        if _VERB_BEFORE.search(text, max(0, start - 12), start) or not free(taken, start, end):
+            continue
+        value = _MULTIPLES[match.group("figure").lower()]
+        found.append(Found(start=start, end=end, low=value, high=value, qualifier=qualifier_of(text[start:end]),
+                           unit="times", category="other"))
+        taken.append((start, end))
+    for match in _N_TIME.finditer(text) if "-time" in lowered else ():
+        start, end = match.span("figure")
+        number = parse_number(match.group("n"))
+        if number is not None and free(taken, start, end):
+            found.append(Found(start=start, end=end, low=number.low, high=number.low, qualifier="exact",
+                               unit="times", category="count"))
             taken.append((start, end))
     for match in _TWICE_OVER.finditer(text) if "twice" in lowered or "thrice" in lowered else ():
         start, end = hedged(text, *match.span("figure"))

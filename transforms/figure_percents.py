@@ -12,7 +12,7 @@ from transforms.figure_context import GAME_OR_MARKET, GAP_WORDS, POINT_GAPS
 from transforms.figure_qualifiers import hedged, qualifier_of
 from transforms.figure_spans import Found, Spans, free, sentence_around
 from transforms.figure_tallies import RECORD_VERB
-from transforms.figure_units import unit_after
+from transforms.figure_units import counted_unit, unit_after
 from transforms.lexicon import FALL_WORDS, RISE_WORDS
 from transforms.numbers import FRACTION_PHRASE, IN_EVERY, fraction_value, parse_number, share_value
 
@@ -28,6 +28,14 @@ _FRACTION = re.compile(
 
 _IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
 # "seven of 10 voters": a share of ten (looked for only where " of 10" or " of ten" is written)
+# "three of four parents": a share of a few persons (a count of things: "won two of three games")
+_OF_FEW = re.compile(
+    r"(?<![\w-])(?P<figure>(?:[1-8]|one|two|three|four|five|six|seven|eight)\s+of\s+"
+    r"(?:[2-9]|two|three|four|five|six|seven|eight|nine))\s+(?P<noun>[A-Za-z]+s)\b",
+    re.I,
+)
+# a family, not a share
+_KIN = re.compile(r"(?:grand)?(?:sons|daughters|children|kids|brothers|sisters|siblings)", re.I)
 _OF_TEN = re.compile(
     r"(?<![\w-])(?P<figure>(?:[2-9]|two|three|four|five|six|seven|eight|nine)\s+of\s+(?:10|ten))(?=\s+[a-z])", re.I
 )
@@ -69,15 +77,19 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
     """ "one in five adults", "seven of 10 voters": a share, in percent."""
     found: list[Found] = []
     tens = list(_OF_TEN.finditer(text)) if " of 10 " in text or " of ten " in text.lower() else []
-    for match in sorted([*_IN_EVERY.finditer(text), *tens], key=lambda m: m.start()):
+    few = [m for m in _OF_FEW.finditer(text)
+           if counted_unit(m.group("noun").lower()) == "people" and not _KIN.fullmatch(m.group("noun"))]
+    for match in sorted([*_IN_EVERY.finditer(text), *tens, *few], key=lambda m: m.start()):
         # "one in five adults" is a share before it is a count of five adults
         start, end = hedged(text, *match.span("figure"))
         share = share_value(match.group("figure"))
         if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
             # "seven of 10 voters": a share of ten; "won seven of 10 games", "seven of the 10" count
-            numerator = parse_number(match.group("figure").split()[0])
+            numerator, denominator = (parse_number(w) for w in match.group("figure").split()[::2])
             record = re.search(rf"\b{RECORD_VERB}\s+$", text[max(0, start - 10) : start], re.I)
-            share = numerator.low / 10 if numerator is not None and not record else None
+            share = None
+            if numerator is not None and denominator is not None and not record:
+                share = numerator.low / denominator.low if numerator.low < denominator.low else None
         if share is not None and share <= 1 and free(taken, start, end):
             found.append(
                 Found(

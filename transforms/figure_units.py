@@ -115,13 +115,13 @@ def unit_after(
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
     part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)
     if part:
-        whole = re.match(
-            rf"(?:[\w-]+(?:['’]s)?\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+(?P<noun>{_PLURAL})\b", rest[part.end() :], re.I
-        )
-        if whole and whole.group("noun").lower() not in NOT_NOUNS | STOP_WORDS:
-            # "23 of its 29 delegates": the part counts what the whole counts; the whole is its own figure
-            word = whole.group("noun").lower()
-            return counted_unit(word, whole.group("noun")), None, word, end, 1.0
+        whole = re.match(rf"(?:[\w-]+(?:['’]s)?\s+)?(?:{DIGITS}|{WORD_NUMBER})\s+", rest[part.end() :], re.I)
+        noun_of_whole = _whole_noun(rest[part.end() + whole.end() :]) if whole else None
+        if noun_of_whole:
+            # "23 of its 29 delegates", "8 of the last 11 state contests": the part counts what the
+            # whole counts; the whole is its own figure
+            word = noun_of_whole.lower()
+            return counted_unit(word, noun_of_whole), None, word, end, 1.0
     if noun and noun.group("noun").lower() not in NOT_NOUNS and parse_number(noun.group("noun")) is None:
         word = noun.group("noun").lower()
         adjectives = noun.group("adjs").split()
@@ -153,6 +153,28 @@ def unit_after(
         word = ahead.group("noun").lower()
         return counted_unit(word, ahead.group("noun")), None, word, end, 1.0
     return None, None, None, end, 1.0
+
+
+# a lowercase word by an ending adjectives have ("regional", "civic", "eastern", "leading", "elected")
+_ADJECTIVE = re.compile(
+    r"[a-z]+(?:al|ic|an|ern|ing|ed|ive|ous)|[a-z]+-[\w-]+|new|old|big|small|large|top|major|key|young|senior|junior"
+)
+
+
+def _whole_noun(rest: str) -> str | None:
+    """The plural noun after a whole's number, past up to three modifiers ("61 Democratic and
+    Republican debates"), or None when a function word or a singular noun comes first."""
+    words = re.findall(r"[\w'’-]+", rest[:80])
+    for i, word in enumerate(words[:4]):
+        lowered = word.lower()
+        if re.fullmatch(_PLURAL, lowered) and lowered not in NOT_NOUNS | STOP_WORDS:
+            return word
+        between = lowered == "and" and i > 0
+        proper = word[:1].isupper() and lowered not in STOP_WORDS
+        if between or proper or _ADJECTIVE.fullmatch(word):
+            continue  # an adjective, a proper modifier, or the "and" between two of them
+        return None
+    return None
 
 
 def _proper_modifier(word: str, rest: str) -> bool:

@@ -40,7 +40,14 @@ from __future__ import annotations
 import functools
 import re
 
-from transforms.figure_carryover import antecedent_of, carry_over, counted_before, listed_after_name, listed_units
+from transforms.figure_carryover import (
+    antecedent_of,
+    carry_over,
+    counted_before,
+    counted_nearby,
+    listed_after_name,
+    listed_units,
+)
 from transforms.figure_categories import category_from_words
 from transforms.figure_context import GAME_OR_MARKET, MARKET, POLL_WORDS, excluded_spans, not_a_figure, poll_points
 from transforms.figure_forms import (
@@ -71,7 +78,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "6"
+VERSION = "7"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -176,6 +183,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         )
         if figure is not None and figure.unit is None and after_change:
             figure = counted_before(text, figure)
+        if figure is not None and figure.unit is None:
+            figure = counted_nearby(text, figure, found)
         if figure is not None:
             found.append(figure)
             taken.append((figure.start, figure.end))
@@ -186,6 +195,10 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         else:
             position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
     return listed_units(text, found)
+
+
+# what stands before a word that opens a sentence or a paragraph
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\Z")
 
 
 def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -> Found | None:
@@ -376,6 +389,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     written = text[match.end("number") : end].split()
     if one and digits.lower() in ("one", "a") and subject and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
         return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
+    if one and digits == "One" and subject and unit != "people" and _OPENS_SENTENCE.search(text, 0, start):
+        return None  # "One reason is cost.", "One floor up, ...": opening a sentence, "One" introduces as "A" does
     if glued and (unit is None or subject is not None or factor == 0.01 and low >= 100):
         return None  # letters glued to digits that are no unit: "4K output", "4Motion", "1080p"
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
@@ -491,6 +506,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         sentence = sentence_around(text, start, end)
         at = text.rfind(sentence, 0, end) if sentence else start
         category = category_from_words(sentence, start - at) or ("count" if unit == "people" or subject else "other")
+    if category == "population" and unit is None and not code and low == int(low):
+        unit = "people"  # "a population of 5,000", "(population 5,000)": the persons who live there
     return Found(
         start=start,
         end=end,

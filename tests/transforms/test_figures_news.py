@@ -46,7 +46,8 @@ def test_ages_in_clauses(text: str, expected: list[tuple[str, float, str]]) -> N
         ("In the latest poll he holds a 12-point lead.", [("12-point", 12, "percentage_points")]),
         ("She unveiled a 10-point plan.", []),
         # points of a game or an index stay points
-        ("The Hawks won by 9 points. They led by 12 at halftime.", [("9 points", 9, "points"), ("12", 12, None)]),
+        # a bare number counts what its paragraph counted just before
+        ("The Hawks won by 9 points. They led by 12 at halftime.", [("9 points", 9, "points"), ("12", 12, "points")]),
         ("The Dow fell 90 points after the poll.", [("90 points", 90, "points")]),
         # fractions of a point
         (
@@ -624,9 +625,71 @@ def test_a_record_in_a_political_story_counts_no_games() -> None:
         # points of turnout or of a vote are percentage points
         ("Turnout in the county climbed 7 points on the last cycle.", [("7 points", 7, "percentage_points")]),
         ("The levy carried the vote by 11 points.", [("11 points", 11, "percentage_points")]),
-        # a preposition after "1" is no counted noun
-        ("The mayor is ahead 3 to 1 among renters.", []),
+        # a preposition after "1" is no counted noun: "3 to 1" is a ratio, not three and a count of renters
+        ("The mayor is ahead 3 to 1 among renters.", [("3 to 1", 3, "times")]),
     ],
 )
 def test_turnout_points_and_prepositions(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "One" opening a sentence introduces an example as "A" does; persons and spans still count
+        ("It was late. One reason is cost, officials said.", []),
+        ("The plan failed. One person was killed.", [("One person", 1, "people")]),
+        ("Talks stalled. One week after the vote, he quit.", [("One week", 1, "weeks")]),
+        # a bare number counts the persons the sentence before named
+        ("She holds 900 delegates. She needs 1,100 to win.",
+         [("900 delegates", 900, "people"), ("1,100", 1100, "people")]),
+        # the part counts the whole's noun, past its modifiers
+        ("He lost 3 of 5 regional races in May.", [("3", 3, "races"), ("5 regional races", 5, "races")]),
+        ("They sold 40 of 60 new homes.", [("40", 40, "homes"), ("60 new homes", 60, "homes")]),
+        # a share of a few persons, not of a family
+        ("Three of four Americans disapproved.", [("Three of four", 75, "percent")]),
+        ("Two of three sons came home.", [("Two", 2, "people"), ("three sons", 3, "people")]),
+        # a population is persons
+        ("The town (population 5,000) voted.", [("5,000", 5000, "people")]),
+    ],
+)
+def test_counted_nouns_from_context(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the end of a range of dates, an emergency number, a code, a name ending in a number word
+        ("The survey ran June 3 to 9 among 900 adults.", [("900 adults", 900, "people")]),
+        ("In March 5 to 10 percent of staff left.", [("10 percent", 10, "percent")]),
+        ("She made a 911 call at noon.", []),
+        ("The charge cites U.S. Code 18 in full.", []),
+        ("The Band of Four plan failed.", []),
+        ("The Council of 12 met.", []),
+    ],
+)
+def test_labels_that_are_not_figures(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ratios to one: always with "to", written "N-1" only after a hedge (else a score)
+        ("Women outnumber men 3-to-1 there.", [("3-to-1", 3, "times")]),
+        ("He won the county by almost 4-to-1.", [("almost 4-to-1", 4, "times")]),
+        ("Clinton led him more than 2-1 in the poll.", [("more than 2-1", 2, "times")]),
+        ("They won 2-1 at home.", []),
+        # multiples: "double the share" is a ratio, "would double the budget" a verb
+        ("Sixty percent backed her, double the share who backed him.",
+         [("Sixty percent", 60, "percent"), ("double", 2, "times")]),
+        ("It would double the number of seats.", []),
+        # occasions, halves with hyphens, an age by decade
+        ("He is a two-time winner.", [("two-time", 2, "times")]),
+        ("It has been seven-and-a-half years.", [("seven-and-a-half years", 7.5, "years")]),
+        ("She was in her 40s then.", [("40s", 44.5, "years")]),
+    ],
+)
+def test_ratios_multiples_and_ages(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
