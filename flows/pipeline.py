@@ -153,8 +153,11 @@ def refresh_views(build: Build, statements_changed: list[str]) -> None:
         stories = set(groups.touched_keys(build, "story_id", ARTICLE_TABLES))
         stories |= set(groups.renamed_entity_stories(build))
         statements = set(groups.touched_keys(build, "statement_id", ["quotes"])) | set(statements_changed)
+    sizes = {"story_id": groups.key_sizes(build, "story_id", sorted(stories)),
+             "statement_id": groups.key_sizes(build, "statement_id", sorted(statements))}
     for name in DERIVED_TABLES:
-        build.refresh_derived(name, sorted(stories if TABLES[name].unit == "story_id" else statements))
+        unit = TABLES[name].unit
+        build.refresh_derived(name, sorted(stories if unit == "story_id" else statements), sizes[unit])
 
 
 def _timed(seconds: dict[str, float], step: str) -> "_Timer":

@@ -44,7 +44,8 @@ _BATCH_ROWS = 20_000  # rows per Arrow batch while a bucket file is written
 # about _CHUNK_BYTES: 100,000 articles with their texts in one sort ran out of a 2 GB limit.
 _CHUNK_ROWS = 250_000
 _CHUNK_BYTES = 64 * 2**20
-_REFRESH_CHUNK = 500  # units of a materialised view recomputed per query
+_REFRESH_CHUNK = 500  # units of a materialised view recomputed per query, at most
+_REFRESH_ROWS = 20_000  # and about this many rows they are computed from (see Build.refresh_derived)
 
 
 class Build:
@@ -72,6 +73,8 @@ class Build:
         con = duckdb.connect(str(self.dir / WORK_FILE), config={"memory_limit": self.memory_limit})
         self._con = con
         con.execute("set temp_directory = ?", [str(self.dir / "tmp")])
+        # every lake file and view orders its rows itself: inserts need not keep their order (less memory)
+        con.execute("set preserve_insertion_order = false")
         con.execute("create schema delta")
         con.execute("create schema gone")
         con.execute("use delta")
@@ -211,8 +214,12 @@ class Build:
     def touched_units(self, table: str) -> list[str]:
         return [str(r[0]) for r in self.query(f"select {TABLES[table].unit} from gone.{table}")]  # noqa: S608
 
-    def refresh_derived(self, table: str, units: Iterable[str]) -> None:
-        """Recompute the rows of a materialised view for these units (story ids, statement ids)."""
+    def refresh_derived(self, table: str, units: Iterable[str], sizes: Mapping[str, int] | None = None) -> None:
+        """Recompute the rows of a materialised view for these units (story ids, statement ids).
+
+        sizes: rows each unit's view rows are computed from (articles of a story, quotations of a
+        statement); a query takes units up to about _REFRESH_ROWS of them, so that one story of
+        thousands of articles is computed alone and not with 499 others."""
         spec = TABLES[table]
         ids = sorted({u for u in units if u is not None})
         if not ids:
@@ -222,11 +229,15 @@ class Build:
             self.con.execute(f"delete from delta.{table} where {spec.unit} in (select unit from touched_units)")  # noqa: S608
         # the ids as bound values, not a subquery: DuckDB pushes a list of values down through the
         # views' window functions to the table scans, a subquery it does not (the whole corpus, then)
-        for start in range(0, len(ids), _REFRESH_CHUNK):
-            chunk = ids[start : start + _REFRESH_CHUNK]
+        for chunk in _size_chunks(ids, sizes or {}, units=_REFRESH_CHUNK, rows=_REFRESH_ROWS):
             marks = ", ".join("?" * len(chunk))
-            self.con.execute(f"insert into delta.{table} by name select * from main.{table} "  # noqa: S608
-                             f"where {spec.unit} in ({marks})", chunk)
+            try:
+                self.con.execute(f"insert into delta.{table} by name select * from main.{table} "  # noqa: S608
+                                 f"where {spec.unit} in ({marks})", chunk)
+            except duckdb.Error as error:
+                error.add_note(f"while computing {table} for {len(chunk)} of its units "
+                               f"({sum((sizes or {}).get(u, 1) for u in chunk)} rows in)")
+                raise
 
     # -- publishing ------------------------------------------------------------------------
 
@@ -336,6 +347,23 @@ def _to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table | None:
             if isinstance(v, tuple):
                 d[k] = list(v)
     return pa.Table.from_pylist(dicts, schema=schema)
+
+
+def _size_chunks(ids: Sequence[str], sizes: Mapping[str, int], *, units: int, rows: int) -> list[list[str]]:
+    """ids in order, cut into chunks of at most `units` ids and about `rows` rows (a bigger id alone)."""
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    total = 0
+    for unit in ids:
+        size = sizes.get(unit, 1)
+        if current and (len(current) >= units or total + size > rows):
+            chunks.append(current)
+            current, total = [], 0
+        current.append(unit)
+        total += size
+    if current:
+        chunks.append(current)
+    return chunks
 
 
 def _bucket_chunks(buckets: Sequence[str], previous: Mapping[str, Path], new_rows: Mapping[str, int],

@@ -126,6 +126,19 @@ def set_statement_ids(build: Build, ids: Mapping[str, str]) -> list[str]:
     return sorted({str(new) for *_, new in rows} | {str(old) for _, _, old, _ in rows if old is not None})
 
 
+def key_sizes(build: Build, column: str, keys: Sequence[str]) -> dict[str, int]:
+    """Articles per story id, or quotations per statement id, of these keys."""
+    if column not in ("story_id", "statement_id"):
+        raise ValueError(column)
+    table = "articles" if column == "story_id" else "quotes"
+    if not keys:
+        return {}
+    with build.registered("sized_keys", _ids(sorted(keys))):
+        rows = build.query(f"select {column}, count(*) from {table} "  # noqa: S608
+                           f"where {column} in (select id from sized_keys) group by 1")
+    return {str(k): int(n) for k, n in rows}
+
+
 def all_keys(build: Build, column: str) -> list[str]:
     """Every story or statement id of the build."""
     if column not in ("story_id", "statement_id"):

@@ -35,3 +35,12 @@ def test_a_limit_given_for_wide_rows_makes_smaller_chunks(tmp_path: Path) -> Non
     new_rows = {"0b": 20, "0c": 50}
     assert build._bucket_chunks(["0a", "0b", "0c"], previous, new_rows, 70) == [["0a"], ["0b", "0c"]]
     assert build._bucket_chunks(["0a", "0b", "0c"], previous, new_rows, 30) == [["0a"], ["0b"], ["0c"]]
+
+
+def test_view_units_are_computed_in_chunks_of_bounded_rows() -> None:
+    # a story of many articles is computed alone; small ones share a query up to the unit limit
+    sizes = {"a": 5, "b": 5, "big": 50, "c": 5, "d": 5, "e": 5}
+    chunks = build._size_chunks(["a", "b", "big", "c", "d", "e"], sizes, units=2, rows=20)
+    assert chunks == [["a", "b"], ["big"], ["c", "d"], ["e"]]
+    assert build._size_chunks(["x", "y", "z"], {}, units=500, rows=2) == [["x", "y"], ["z"]]
+    assert build._size_chunks([], {}, units=5, rows=5) == []
