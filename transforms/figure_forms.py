@@ -40,6 +40,17 @@ _A_PERIOD = re.compile(
 _HALF_PERIOD = re.compile(
     r"(?<![\w-])(?P<figure>an?\s+half[- ](?P<period>century|decade|year|hour|minute))(?![\w-])", re.I
 )
+# "a decade-long fight", "the century-old church", "a quarter-century-old pact": one period (or a
+# part of one) as an adjective, a duration
+_PERIOD_LONG = re.compile(
+    r"(?<![\w-])(?P<figure>(?:(?P<part>quarter|half)-)?(?P<period>decade|century|year|month|week)-(?:long|old))(?![\w-])",
+    re.I,
+)
+_PERIOD_PARTS = {None: 1.0, "quarter": 0.25, "half": 0.5}
+# "it took a year or more", "a decade or longer": at least one period
+_A_PERIOD_OR_MORE = re.compile(
+    r"(?<![\w-])(?P<figure>an?\s+(?P<period>decade|century|year|month|week|day|hour)\s+or\s+(?:more|longer))\b", re.I
+)
 _HALF_PERIODS = {
     "century": (50, "years"),
     "decade": (5, "years"),
@@ -385,6 +396,22 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
                 )
             )
             taken.append((start, end))
+    for match in _A_PERIOD_OR_MORE.finditer(text) if " or more" in lowered or " or longer" in lowered else ():
+        start, end = match.span("figure")
+        if free(taken, start, end):
+            value, unit = _PERIODS[match.group("period").lower()]
+            found.append(Found(start=start, end=end, low=value, high=value, qualifier="at_least", unit=unit,
+                               category="duration"))
+            taken.append((start, end))
+    for match in _PERIOD_LONG.finditer(text) if "-long" in lowered or "-old" in lowered else ():
+        start, end = hedged(text, *match.span("figure"))
+        if not free(taken, start, end):
+            continue
+        value, unit = _PERIODS[match.group("period").lower()]
+        value *= _PERIOD_PARTS[match.group("part") and match.group("part").lower()]
+        found.append(Found(start=start, end=end, low=value, high=value, qualifier=qualifier_of(text[start:end]),
+                           unit=unit, category="duration"))
+        taken.append((start, end))
     for match in _A_PERIOD.finditer(text):
         start, end = match.span("figure")
         after = text[end : end + 12]

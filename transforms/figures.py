@@ -78,7 +78,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "7"
+VERSION = "8"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -201,6 +201,12 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\Z")
 
 
+_ONLY_BEFORE = re.compile(r"\b(?:only|just)\s+\Z", re.I)
+_ONLY_ONE_OF = re.compile(
+    r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b", re.I
+)
+
+
 def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -> Found | None:
     """A figure from one match of the main pattern, or None when it is not a figure."""
     start, end = match.span("figure")
@@ -260,7 +266,13 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if not_a_figure(text, start=start, end=end, expression=digits, money=bool(code)):
         return None
     if re.match(r"^\s+of\b", text[end : end + 6], re.I) and digits.lower() in ("one", "a"):
-        return None  # "one of the few countries", "one of three forms": a pronoun, not a count
+        only = _ONLY_ONE_OF.match(text, end) if _ONLY_BEFORE.search(text, max(0, start - 6), start) else None
+        if only is None or only.group("noun").lower() in STOP_WORDS:
+            return None  # "one of the few countries", "one of three forms": a pronoun, not a count
+        # "only one of those jobs": how many, a count of what the group counts
+        noun = only.group("noun").lower()
+        return Found(start=start, end=end, low=1, high=1, qualifier="exact", unit=counted_unit(noun),
+                     category="count", subject=noun)
     if number.vague:
         qualifier = qualifier or "approximately"
     if digits.lower() == "decades":

@@ -115,7 +115,7 @@ NUMBER = (
 )
 VAGUE = (
     r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|decades|"
-    r"(?:dozens|hundreds|thousands|millions|billions)"
+    r"(?:dozens|hundreds|thousands|millions|billions|trillions)"
     r"|(?:several|a\s+few|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion))"
 )
 _NUMERATOR = r"(?:a|one|two|three|four|five|six|seven|eight|nine)"
@@ -242,6 +242,7 @@ _VAGUE_RANGES = [
     (r"^thousands$", 2_000, 9_000),
     (r"^millions$", 2_000_000, 9_000_000),
     (r"^billions$", 2_000_000_000, 9_000_000_000),
+    (r"^trillions$", 2_000_000_000_000, 9_000_000_000_000),
     (r"^decades$", 20, 90),
 ]
 

@@ -693,3 +693,20 @@ def test_labels_that_are_not_figures(text: str, expected: list[tuple[str, float,
 )
 def test_ratios_multiples_and_ages(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("They proposed trillions of dollars in cuts.", [("trillions of dollars", 5_500_000_000_000, "USD")]),
+        # one period, or a part of one, as an adjective; one period "or more"
+        ("It took a nearly decade-long effort.", [("nearly decade-long", 10, "years")]),
+        ("The quarter-century-old pact held.", [("quarter-century-old", 25, "years")]),
+        ("It took a year or more.", [("a year or more", 1, "years")]),
+        # "only one of those X" says how many; "one of the few X" is a pronoun
+        ("Only one of those jobs involves travel.", [("one", 1, "jobs")]),
+        ("He is one of the few senators.", []),
+    ],
+)
+def test_vague_money_period_adjectives_and_only_one(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
