@@ -50,38 +50,32 @@ items as (
     from figures_in
 ),
 
--- One read of each CTE (windows, not joins back to aggregates), so a filter on story_id reaches
--- the articles scan.
 reports as (
     select i.*, a.story_id, a.outlet, a.published_date, a.title
     from items as i
     inner join articles_in as a using (article_id)
 ),
 
-ordered as (
+-- One aggregate per item of a story (not windows over its reports: an item that thousands of
+-- copies repeat made window partitions of millions of rows, which ran out of memory). A filter on
+-- story_id reaches the articles scan through the grouping key.
+per_item as (
     select
-        *,
-        row_number() over (
-            partition by story_id, item_type, item_key
-            order by published_date nulls last, outlet, article_id, start_char, row_id
-        ) as report_order,
-        min(published_date) over item_in_story as first_published_date,
-        count(distinct article_id) over item_in_story as article_count,
-        count(distinct outlet) over item_in_story as outlet_count
+        story_id,
+        item_type,
+        item_key,
+        first({
+            'wording': wording, 'speaker': speaker, 'category': category, 'subject': subject, 'unit': unit,
+            'value': value, 'article_id': article_id, 'outlet': outlet, 'published_date': published_date,
+            'title': title, 'row_id': row_id
+        } order by published_date nulls last, outlet, article_id, start_char, row_id) as first_report,
+        min(published_date) as first_published_date,
+        -- the outlets of each date (few: one per outlet and date), to list those of the first date
+        list(distinct {'published_date': published_date, 'outlet': outlet}) as dated_outlets,
+        count(distinct article_id) as article_count,
+        count(distinct outlet) as outlet_count
     from reports
-    window item_in_story as (partition by story_id, item_type, item_key)
-),
-
-with_first as (
-    select
-        *,
-        -- distinct inside the window: a list of every row's outlet for every row costs the square
-        -- of the rows (a statement many copies carry: minutes and gigabytes); its distinct outlets do not
-        list_sort(
-            list(distinct outlet) filter (where published_date = first_published_date) over item_in_story
-        ) as first_outlets
-    from ordered
-    window item_in_story as (partition by story_id, item_type, item_key)
+    group by story_id, item_type, item_key
 ),
 
 final as (
@@ -89,22 +83,23 @@ final as (
         story_id,
         item_type,
         item_key,
-        wording,
-        speaker,
-        category,
-        subject,
-        unit,
-        value,
-        article_id as first_article_id,
-        outlet as first_outlet,
-        published_date as first_published_date,
-        title as first_title,
-        row_id as first_row_id,
-        first_outlets,
+        first_report.wording,
+        first_report.speaker,
+        first_report.category,
+        first_report.subject,
+        first_report.unit,
+        first_report.value,
+        first_report.article_id as first_article_id,
+        first_report.outlet as first_outlet,
+        first_report.published_date as first_published_date,
+        first_report.title as first_title,
+        first_report.row_id as first_row_id,
+        case when first_published_date is not null then list_sort(list_distinct(
+            [d.outlet for d in dated_outlets if d.published_date = first_published_date]
+        )) end as first_outlets,
         article_count::integer as article_count,
         outlet_count::integer as outlet_count
-    from with_first
-    where report_order = 1
+    from per_item
 )
 
 select * from final
