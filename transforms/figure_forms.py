@@ -407,9 +407,9 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         start, end = hedged(text, *match.span("figure"))
         if not free(taken, start, end):
             continue
-        value, unit = _PERIODS[match.group("period").lower()]
-        value *= _PERIOD_PARTS[match.group("part") and match.group("part").lower()]
-        found.append(Found(start=start, end=end, low=value, high=value, qualifier=qualifier_of(text[start:end]),
+        periods, unit = _PERIODS[match.group("period").lower()]
+        length = periods * _PERIOD_PARTS[match.group("part") and match.group("part").lower()]
+        found.append(Found(start=start, end=end, low=length, high=length, qualifier=qualifier_of(text[start:end]),
                            unit=unit, category="duration"))
         taken.append((start, end))
     for match in _A_PERIOD.finditer(text):
