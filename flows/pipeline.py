@@ -295,8 +295,9 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
     counts = {"added": 0, "changed": 0, "unchanged": run.files_unchanged, "extracted": 0}
     with Build(layout, snapshot_name, previous=previous, keep_snapshots=settings.keep_snapshots) as build:
         # the worker processes (each with its spaCy model) end before the corpus-level stages start:
-        # their memory is not held while the build's queries run
-        with _worker_pool(settings) as pool:
+        # their memory is not held while the build's queries run, and the build's cache stays small
+        # while they live
+        with _worker_pool(settings) as pool, build.small_cache():
             with _timed(seconds, "apply"):
                 ingest.remove_sources(build, plan.deleted)
                 for f in plan.unreadable:

@@ -44,6 +44,10 @@ _BATCH_ROWS = 20_000  # rows per Arrow batch while a bucket file is written
 # about _CHUNK_BYTES: 100,000 articles with their texts in one sort ran out of a 2 GB limit.
 _CHUNK_ROWS = 250_000
 _CHUNK_BYTES = 64 * 2**20
+# DuckDB's limit while the worker processes live: the rows they send are written to the work
+# file, and a cache of them grew with the run (to the whole limit at 10,000 articles) beside the
+# workers' models; the corpus stages after them get memory_limit back
+_SMALL_CACHE = "192MB"
 _REFRESH_CHUNK = 500  # units of a materialised view recomputed per query, at most
 _REFRESH_ROWS = 20_000  # and about this many rows they are computed from (see Build.refresh_derived)
 
@@ -139,6 +143,17 @@ class Build:
         if not files:
             return f"create view main.prev_{spec.name} as select * from delta.{spec.name} where false"  # noqa: S608
         return f"create view main.prev_{spec.name} as select * from read_parquet({_sql_list(files)})"  # noqa: S608
+
+    @contextmanager
+    def small_cache(self) -> Iterator[None]:
+        """DuckDB's memory limit lowered to _SMALL_CACHE for a while (the rows written meanwhile
+        go to the work file, not to a cache that grows with them), then back to memory_limit."""
+        self.con.execute(f"set memory_limit = '{_SMALL_CACHE}'")
+        try:
+            yield
+        finally:
+            if self._con is not None:
+                self._con.execute(f"set memory_limit = '{self.memory_limit}'")
 
     # -- writing rows ----------------------------------------------------------------------
 
