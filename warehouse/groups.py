@@ -126,11 +126,17 @@ def set_statement_ids(build: Build, ids: Mapping[str, str]) -> list[str]:
     return sorted({str(new) for *_, new in rows} | {str(old) for _, _, old, _ in rows if old is not None})
 
 
+def _key_table(column: str) -> str:
+    """The table whose rows carry a story id (articles) or a statement id (quotes)."""
+    tables = {"story_id": "articles", "statement_id": "quotes"}
+    if column not in tables:
+        raise ValueError(column)
+    return tables[column]
+
+
 def key_sizes(build: Build, column: str, keys: Sequence[str]) -> dict[str, int]:
     """Articles per story id, or quotations per statement id, of these keys."""
-    if column not in ("story_id", "statement_id"):
-        raise ValueError(column)
-    table = "articles" if column == "story_id" else "quotes"
+    table = _key_table(column)
     if not keys:
         return {}
     with build.registered("sized_keys", _ids(sorted(keys))):
@@ -141,18 +147,14 @@ def key_sizes(build: Build, column: str, keys: Sequence[str]) -> dict[str, int]:
 
 def all_keys(build: Build, column: str) -> list[str]:
     """Every story or statement id of the build."""
-    if column not in ("story_id", "statement_id"):
-        raise ValueError(column)
-    table = "articles" if column == "story_id" else "quotes"
+    table = _key_table(column)
     rows = build.query(f"select distinct {column} from {table} where {column} is not null")  # noqa: S608
     return sorted(str(r[0]) for r in rows)
 
 
 def touched_keys(build: Build, column: str, tables: Sequence[str], extra_articles: Sequence[str] = ()) -> list[str]:
     """Story or statement ids, before and after this run, of the articles whose rows in these tables changed."""
-    if column not in ("story_id", "statement_id"):
-        raise ValueError(column)
-    table = "articles" if column == "story_id" else "quotes"
+    table = _key_table(column)
     articles = set(extra_articles)
     for name in tables:
         articles.update(build.touched_units(name))
