@@ -162,8 +162,8 @@ _ADJECTIVE = re.compile(
 
 
 def _whole_noun(rest: str) -> str | None:
-    """The plural noun after a whole's number, past up to three modifiers ("61 Democratic and
-    Republican debates"), or None when a function word or a singular noun comes first."""
+    """The plural noun after a whole's number, past up to three modifiers ("14 rural and
+    coastal counties"), or None when a function word or a singular noun comes first."""
     words = re.findall(r"[\w'’-]+", rest[:80])
     for i, word in enumerate(words[:4]):
         lowered = word.lower()
