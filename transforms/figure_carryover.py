@@ -108,7 +108,7 @@ _PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
 
 
 def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
-    """ "Each side named three judges ... a total of 9": a whole number that names nothing and that no
+    """ "won by 9 points ... led by 12 at halftime": a whole number that names nothing and that no
     rule beside it explained counts what its paragraph counted last (a count figure a few lines up),
     else the persons its sentence or the one before names ("she holds 900 delegates ... needs 1,100")."""
     if not _whole(figure) or figure.category not in ("other", "count"):
