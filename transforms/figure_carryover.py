@@ -73,14 +73,23 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
     return figure
 
 
+# a plural noun in the words before a number
+_PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
+
+
+def _plural_nouns(words: str) -> list[str]:
+    """The plural nouns of some words, in order ("business", "class" and function words are none)."""
+    found = _PLURAL_BEFORE.findall(words)
+    return [n for n in found if n not in STOP_WORDS and n not in NOT_NOUNS and not n.endswith("ss")]
+
+
 def counted_before(text: str, figure: Found) -> Found:
     """ "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted."""
     if not _whole(figure):
         return figure  # "cut to 0.31": a count is a whole number
     head = sentence_around(text, figure.start, figure.end)
     at = head.find(text[figure.start : figure.end])
-    nouns = re.findall(r"\b([a-z]{3,}s)\b", head[: max(0, at)])
-    nouns = [n for n in nouns if n not in STOP_WORDS and n not in NOT_NOUNS and not n.endswith("ss")]
+    nouns = _plural_nouns(head[: max(0, at)])
     if not nouns:
         return figure
     word = nouns[-1]
@@ -103,10 +112,6 @@ def _whole(figure: Found) -> bool:
     return figure.low == int(figure.low) and figure.high == int(figure.high)
 
 
-# a plural noun in the words before a number
-_PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
-
-
 def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     """ "won by 9 points ... led by 12 at halftime": a whole number that names nothing and that no
     rule beside it explained counts what its paragraph counted last (a count figure a few lines up),
@@ -122,8 +127,7 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     window = text[max(paragraph_start, figure.start - 300) : figure.start]
     sentences = re.split(r"[.!?][\"”’']?\s+", window)
     for part in reversed(sentences[-2:]):
-        nouns = [n for n in _PLURAL_BEFORE.findall(part) if n not in STOP_WORDS and n not in NOT_NOUNS]
-        people = [n for n in nouns if counted_unit(n) == "people"]
+        people = [n for n in _plural_nouns(part) if counted_unit(n) == "people"]
         if people:
             return replace(figure, unit="people", subject=people[-1], category="count")
     return figure
