@@ -3,7 +3,8 @@
 A build never copies the warehouse. It keeps what the run computes in a private DuckDB file
 (snapshots/.build-<run>/work.duckdb), table by table:
 
-    delta.<table>   the new rows of every unit the run touched (schema.sql's DDL, keys enforced)
+    delta.<table>   the new rows of every unit the run touched (schema.sql's columns and NOT NULLs;
+                    its keys checked before publishing)
     gone.<table>    every unit the run touched (replaced or removed)
     <table>         a view of the current state: the previous snapshot's Parquet rows of
                     untouched units, plus delta.<table>
@@ -67,6 +68,7 @@ class Build:
         self._previous_files: dict[str, dict[str, Path]] = {}
         self._schemas: dict[str, pa.Schema] = {}
         self._published = False
+        self.keys: dict[str, tuple[str, ...]] = {}  # table -> its key columns (schema.sql's primary keys)
         # the previous snapshot's views were other SQL: every row of the derived tables is recomputed
         self.views_changed = False
 
@@ -81,12 +83,10 @@ class Build:
         con.execute("set preserve_insertion_order = false")
         con.execute("create schema delta")
         con.execute("create schema gone")
-        con.execute("use delta")
-        con.execute(sql("schema")).fetchall()
-        con.execute("use main")
+        self.keys = _create_delta_tables(con)
         for name in BASE_TABLES:
             spec = TABLES[name]
-            con.execute(f"create table gone.{name} ({spec.unit} varchar primary key)")
+            con.execute(f"create table gone.{name} ({spec.unit} varchar not null)")
             self._previous_files[name] = self._list_previous(spec)
             con.execute(self._previous_view(spec))
             con.execute(f"""create view main.{name} as
@@ -104,10 +104,10 @@ class Build:
             # rows of other views' SQL are neither linked nor read (their columns may differ too)
             self._previous_files[name] = {} if self.views_changed else self._list_previous(spec)
             con.execute(f"create table delta.{name} as select * from main.{name} limit 0")  # noqa: S608
-            con.execute(f"create table gone.{name} ({spec.unit} varchar primary key)")
-        con.execute("insert or replace into delta.warehouse_meta values ('schema_version', ?)", [schema_version()])
-        con.execute("insert or replace into delta.warehouse_meta values ('views_version', ?)", [views_version()])
-        con.execute("insert or ignore into gone.warehouse_meta values ('schema_version'), ('views_version')")
+            con.execute(f"create table gone.{name} ({spec.unit} varchar not null)")
+        self._add_gone("warehouse_meta", ["schema_version", "views_version"])
+        con.execute("insert into delta.warehouse_meta values ('schema_version', ?), ('views_version', ?)",
+                    [schema_version(), views_version()])
         return self
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
@@ -117,6 +117,28 @@ class Build:
             self._con = None
         if not self._published:  # failed, or closed without publishing: nothing of it stays
             shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _add_gone_touched(self, table: str) -> None:
+        """Record the units of `touched_units` (registered by the caller) as touched, once each."""
+        unit = TABLES[table].unit
+        self.con.execute(f"insert into gone.{table} select distinct unit from touched_units "  # noqa: S608
+                         f"where unit not in (select {unit} from gone.{table})")
+
+    def _add_gone(self, table: str, units: Sequence[str]) -> None:
+        with self._registered("touched_units", pa.table({"unit": pa.array(sorted(set(units)), pa.string())})):
+            self._add_gone_touched(table)
+
+    def duplicate_keys(self) -> dict[str, int]:
+        """table -> how many key values of its new rows (delta) occur more than once.
+
+        The keys are schema.sql's primary keys, checked here once rather than by an index kept
+        on every insert (see _create_delta_tables)."""
+        counts = {}
+        for table, columns in sorted(self.keys.items()):
+            cols = ", ".join(columns)
+            counts[table] = int(self.query(f"select count(*) from (select {cols} from delta.{table} "  # noqa: S608
+                                           f"group by {cols} having count(*) > 1)")[0][0])
+        return counts
 
     @property
     def con(self) -> duckdb.DuckDBPyConnection:
@@ -163,7 +185,7 @@ class Build:
         ids = sorted(set(units))
         if ids:
             with self._registered("touched_units", pa.table({"unit": pa.array(ids, pa.string())})):
-                self.con.execute(f"insert or ignore into gone.{table} select unit from touched_units")  # noqa: S608
+                self._add_gone_touched(table)
                 self.con.execute(f"delete from delta.{table} where {spec.unit} in "  # noqa: S608
                                  "(select unit from touched_units)")
         self.insert(table, rows)
@@ -192,7 +214,7 @@ class Build:
                 select * from main.prev_{table}
                 where {spec.unit} in (select unit from touched_units)
                   and {spec.unit} not in (select {spec.unit} from gone.{table})""")  # noqa: S608
-            self.con.execute(f"insert or ignore into gone.{table} select unit from touched_units")  # noqa: S608
+            self._add_gone_touched(table)
 
     def update_column(self, table: str, key: str, column: str, values: Mapping[str, str | None],
                       units: Iterable[str]) -> None:
@@ -240,7 +262,7 @@ class Build:
         if not ids:
             return
         with self._registered("touched_units", pa.table({"unit": pa.array(ids, pa.string())})):
-            self.con.execute(f"insert or ignore into gone.{table} select unit from touched_units")  # noqa: S608
+            self._add_gone_touched(table)
             self.con.execute(f"delete from delta.{table} where {spec.unit} in (select unit from touched_units)")  # noqa: S608
         # the ids as bound values, not a subquery: DuckDB pushes a list of values down through the
         # views' window functions to the table scans, a subquery it does not (the whole corpus, then)
@@ -347,6 +369,40 @@ class Build:
         if writer is not None:
             writer.close()
             os.replace(tmp, final)
+
+
+def _create_delta_tables(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str, ...]]:
+    """schema.sql's tables in schema delta, with their NOT NULL constraints but without their primary
+    keys; returns each table's key columns.
+
+    A primary key is an index DuckDB keeps in memory beside the table: the blocking keys alone
+    (story_keys) are 1.6 million rows at 10,000 articles, and their index took most of a 2 GB
+    limit at 100,000. Keys are checked once, before publishing (Build.duplicate_keys, a data
+    check), which also names every table that breaks its key."""
+    home = con.execute("select current_database()").fetchall()[0][0]
+    con.execute("attach ':memory:' as declared")
+    try:
+        con.execute("use declared")
+        con.execute(sql("schema")).fetchall()
+        con.execute(f"use {home}.main")
+        constraints = con.execute("""select table_name, constraint_type, constraint_column_names
+                                     from duckdb_constraints() where database_name = 'declared'
+                                     order by table_name, constraint_index""").fetchall()
+        tables = con.execute("""select table_name from duckdb_tables()
+                                where database_name = 'declared' order by table_name""").fetchall()
+        for (table,) in tables:
+            con.execute(f"create table {home}.delta.{table} as select * from declared.main.{table} limit 0")  # noqa: S608
+        keys: dict[str, tuple[str, ...]] = {}
+        for table, kind, columns in constraints:
+            if kind == "PRIMARY KEY":
+                keys[table] = tuple(columns)
+            if kind in ("PRIMARY KEY", "NOT NULL"):
+                for column in columns:
+                    con.execute(f"alter table {home}.delta.{table} alter column {column} set not null")
+        return keys
+    finally:
+        con.execute(f"use {home}.main")
+        con.execute("detach declared")
 
 
 def _to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table | None:

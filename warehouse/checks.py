@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-import duckdb
-
 from warehouse.build import Build
 from warehouse.sqlfiles import sql
 
@@ -31,15 +29,19 @@ class DataCheckError(RuntimeError):
         self.results = results
 
 
-def run_checks(con: duckdb.DuckDBPyConnection) -> list[CheckResult]:
-    """Run every data check of warehouse/sql/checks.sql on a connection."""
-    rows = con.execute(sql("checks")).fetchall()
-    return [CheckResult(str(n), str(lv), str(t), int(f), bool(p)) for n, lv, t, f, p in rows]
+def run_checks(build: Build) -> list[CheckResult]:
+    """Run every data check of warehouse/sql/checks.sql on a build, and the key of every table."""
+    rows = build.con.execute(sql("checks")).fetchall()
+    results = [CheckResult(str(n), str(lv), str(t), int(f), bool(p)) for n, lv, t, f, p in rows]
+    for table, duplicates in build.duplicate_keys().items():
+        name = f"{table} key is unique ({', '.join(build.keys[table])})"
+        results.append(CheckResult(name, "ERROR", table, duplicates, duplicates == 0))
+    return results
 
 
 def check_build(build: Build, run_id: str) -> list[CheckResult]:
     """Run the data checks on a build and record them; raise DataCheckError on an ERROR failure."""
-    results = run_checks(build.con)
+    results = run_checks(build)
     add_checks(build, results, run_id)
     if any(not r.passed and r.level == "ERROR" for r in results):
         raise DataCheckError(results)

@@ -33,7 +33,7 @@ def test_every_check_passes_on_a_good_warehouse(good_warehouse: Path) -> None:
     with Build(layout, "recheck", previous=published_snapshot(layout), keep_snapshots=2) as build:
         for table in ("articles", "quotes", "figures", "entities", "entity_mentions"):  # everything checked again
             build.touch_units(table, [str(r[0]) for r in build.query(f"select {TABLES[table].unit} from {table}")])
-        results = run_checks(build.con)
+        results = run_checks(build)
     assert len(results) >= 15 and all(r.passed for r in results)
 
 
@@ -67,8 +67,21 @@ def test_each_check_fails_on_a_crafted_bad_build(
         row_key, unit = build.query(f"select {key}, {TABLES[table].unit} from {table} order by {key} limit 1")[0]
         build.touch_units(table, [unit])
         build.con.execute(f"update delta.{table} set {corruption} where {key} = ?", [row_key])
-        results = {r.check_name: r for r in run_checks(build.con)}
+        results = {r.check_name: r for r in run_checks(build)}
     assert not results[check].passed and results[check].failing_rows >= 1
+
+
+@pytest.mark.parametrize("table", ["story_keys", "entity_mentions", "articles"])
+def test_a_duplicated_key_fails_the_check_of_that_table(good_warehouse: Path, table: str) -> None:
+    layout = DataLayout(good_warehouse.parent.parent.parent)
+    with Build(layout, f"dup-{table}", previous=published_snapshot(layout), keep_snapshots=2) as build:
+        unit = build.query(f"select {TABLES[table].unit} from {table} order by all limit 1")[0][0]
+        build.touch_units(table, [unit])
+        build.con.execute(f"insert into delta.{table} select * from delta.{table} limit 1")
+        results = {r.table_name: r for r in run_checks(build) if " key is unique " in r.check_name}
+    assert set(results) == set(build.keys) and "story_keys" in results  # every table's key, state ones too
+    assert not results[table].passed and results[table].failing_rows == 1
+    assert all(r.passed for name, r in results.items() if name != table)
 
 
 def test_a_failed_check_fails_the_run_and_keeps_the_last_good_warehouse(

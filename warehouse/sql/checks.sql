@@ -1,8 +1,8 @@
 -- Data checks of a build, run before it is published, on what the run wrote: the rows of every
 -- unit it touched (delta.<table>), checked against the corpus as it now is (<table>), and the
 -- rows that point at a unit the run removed (gone.<table> without a new row). A first run or a
--- full refresh touches everything, so everything is checked. Uniqueness and NOT NULL of keys are
--- enforced by the schema's constraints on the delta tables. One row per check: how many rows fail
+-- full refresh touches everything, so everything is checked. NOT NULL is enforced by the delta
+-- tables; each table's key (schema.sql's primary key) is checked by warehouse/checks.py beside these. One row per check: how many rows fail
 -- it. An ERROR check that fails marks the run failed, and the previous warehouse stays published.
 with articles_now as (select article_id, text from articles),
 entities_now as (select entity_id, entity_type from entities),
