@@ -20,7 +20,8 @@ def test_the_without_revenge_statement_is_one_statement_with_every_outlets_wordi
     story_id, statement_id = without_revenge_story(seed_data)
     shown = seed_query(seed_data, "select outlet, published_date, quote_text, carried_first, first_outlets, "
                                   "first_published_date, outlet_count from story_statements "
-                                  "where story_id = ? and statement_id = ?", [story_id, statement_id])
+                                  "where story_id = ? and statement_id = ? order by version_order",
+                       [story_id, statement_id])
     carried = seed_query(seed_data, "select coalesce(a.source_name, a.source_path), a.published_date, q.quote_text "
                                     "from quotes as q join articles as a using (article_id) "
                                     "where q.statement_id = ? and a.story_id = ?", [statement_id, story_id])
@@ -35,7 +36,8 @@ def test_the_without_revenge_statement_is_one_statement_with_every_outlets_wordi
     if dates:
         first = min(dates)
         assert {r[5] for r in shown} == {first}
-        assert shown[0][4] == sorted({o for o, d, _ in carried if d == first})
+        assert shown[0][4] == sorted({o for o, d, _ in carried if d == first})  # on the first row only
+        assert all(r[4] is None for r in shown[1:])
         assert all(r[3] == (r[1] == first) for r in shown if r[1] is not None)
 
 
@@ -144,9 +146,10 @@ def _views(articles: list[tuple[str, str, dt.date | None]], quotes: list[tuple[s
 )
 def test_story_statements_cases(articles: list, quotes: list, expected: list) -> None:
     con = _views(articles, quotes)
-    rows = con.execute("select statement_id, first_outlets, outlet from story_statements "
+    rows = con.execute("select statement_id, first_outlets, outlet, version_order from story_statements "
                        "order by statement_id, version_order").fetchall()
-    firsts = {r[0]: r[1] for r in rows}
+    firsts = {r[0]: r[1] for r in rows if r[3] == 1}
+    assert all(r[1] is None for r in rows if r[3] != 1)  # the list is on the statement's first row only
     got = [(sid, first, [r[2] for r in rows if r[0] == sid]) for sid, first in firsts.items()]
     assert got == expected
 

@@ -2,19 +2,19 @@
 -- (each outlet's wording), with who carried the statement first. A statement is a group of
 -- quotations sharing quotes.statement_id; only the quotations in the story's own articles count.
 create or replace view story_statements as
-with quotes_in as (
+with quotes_in as not materialized (
     select quote_id, article_id, statement_id, speaker, quote_text, start_char
     from quotes
     where statement_id is not null
 ),
 
-articles_in as (
+articles_in as not materialized (
     select article_id, story_id, coalesce(source_name, source_path) as outlet, published_date
     from articles
     where story_id is not null
 ),
 
-carried as (
+carried as not materialized (
     select
         a.story_id,
         q.statement_id,
@@ -29,38 +29,60 @@ carried as (
     inner join articles_in as a using (article_id)
 ),
 
--- Windows over (story, statement) rather than joins back to an aggregate: every CTE is read once,
--- so a filter on story_id reaches the articles scan and one story costs little.
-measured as (
+-- The statement's own figures by aggregate, not by window: DISTINCT in a window, and a list on
+-- every row, cost the square of a statement's quotations (a statement thousands of articles carry:
+-- gigabytes). CTEs are inlined, so a filter on story_id reaches the scans of every part.
+per_statement as not materialized (
     select
-        *,
-        count(distinct outlet) over statement_in_story as outlet_count,
-        count(distinct article_id) over statement_in_story as article_count,
-        min(published_date) over statement_in_story as first_published_date,
-        row_number() over earliest_first as version_order,
+        story_id,
+        statement_id,
+        count(distinct outlet) as outlet_count,
+        count(distinct article_id) as article_count,
+        min(published_date) as first_published_date,
         -- the speaker the earliest quotation that names one gives
-        first_value(speaker ignore nulls) over (
-            earliest_first rows between unbounded preceding and unbounded following
-        ) as statement_speaker
+        first(speaker order by published_date nulls last, outlet, article_id, start_char)
+            filter (where speaker is not null) as statement_speaker
     from carried
-    window
-        statement_in_story as (partition by story_id, statement_id),
-        earliest_first as (
-            partition by story_id, statement_id
-            order by published_date nulls last, outlet, article_id, start_char
-        )
+    group by story_id, statement_id
 ),
 
-with_first as (
+-- the outlets of each date, then those of the first date: one list per statement
+outlets_by_date as not materialized (
+    select story_id, statement_id, published_date, list_sort(list(distinct outlet)) as outlets
+    from carried
+    where published_date is not null
+    group by story_id, statement_id, published_date
+),
+
+first_outlets as not materialized (
+    select story_id, statement_id, first(outlets order by published_date) as first_outlets
+    from outlets_by_date
+    group by story_id, statement_id
+),
+
+ordered as not materialized (
     select
-        *,
-        -- distinct inside the window: a list of every row's outlet for every row costs the square
-        -- of the rows (a statement many copies carry: minutes and gigabytes); its distinct outlets do not
-        list_sort(
-            list(distinct outlet) filter (where published_date = first_published_date) over statement_in_story
-        ) as first_outlets
-    from measured
-    window statement_in_story as (partition by story_id, statement_id)
+        c.*,
+        s.outlet_count,
+        s.article_count,
+        s.first_published_date,
+        s.statement_speaker,
+        row_number() over (
+            partition by c.story_id, c.statement_id
+            order by c.published_date nulls last, c.outlet, c.article_id, c.start_char
+        ) as version_order
+    from carried as c
+    inner join per_statement as s using (story_id, statement_id)
+    where s.outlet_count >= 2
+),
+
+-- first_outlets on the statement's first row only (version_order 1): on every row it would repeat
+-- a list as long as the outlets that tie, once per quotation
+with_first as (
+    select o.*, f.first_outlets
+    from ordered as o
+    left join first_outlets as f
+        on o.version_order = 1 and f.story_id = o.story_id and f.statement_id = o.statement_id
 ),
 
 final as (
@@ -81,7 +103,6 @@ final as (
         article_id,
         quote_id
     from with_first
-    where outlet_count >= 2
 )
 
 select * from final
@@ -93,7 +114,7 @@ comment on column story_statements.speaker is 'Who made the statement: the speak
 comment on column story_statements.outlet_count is 'Outlets of the story that carried the statement (2 or more).';
 comment on column story_statements.article_count is 'Articles of the story that carried the statement.';
 comment on column story_statements.first_published_date is 'The earliest date an article of the story carried it, or NULL when no carrying article is dated.';
-comment on column story_statements.first_outlets is 'The outlets that carried it on that first date (several when they tie); NULL when no date is known.';
+comment on column story_statements.first_outlets is 'On the statement''s first row (version_order 1): the outlets that carried it on that first date (several when they tie); NULL on its other rows and when no date is known.';
 comment on column story_statements.version_order is '1 for the earliest quotation, then by date (undated last), outlet, article and position.';
 comment on column story_statements.outlet is 'The outlet of this quotation''s article.';
 comment on column story_statements.published_date is 'That article''s date, or NULL.';
