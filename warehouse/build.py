@@ -380,8 +380,8 @@ def _create_delta_tables(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str,
     A primary key is an index DuckDB keeps in memory beside the table, updated on every insert:
     3 million varchar keys held 542 MB of RSS against 155 MB without (a standalone test), and
     the blocking keys alone (story_keys) are 1.6 million rows at 10,000 articles; writing the rows
-    of 100,000 copied articles took 400 s without the indexes, 1,321 s with them (two runs of
-    bench/scale_bench.py, the second on a busy machine). Keys are checked once, before publishing
+    of 100,000 copied articles (bench/scale_bench.py) took 526 s without the indexes and 1,321 s
+    with them, both beside another run (400 s without, alone). Keys are checked once, before publishing
     (Build.duplicate_keys, a data check), which also names every table that breaks its key."""
     home = con.execute("select current_database()").fetchall()[0][0]
     con.execute("attach ':memory:' as declared")
