@@ -250,7 +250,8 @@ _TO_ONE = re.compile(
 def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
     """Ratios written with "x" ("~9x as large") or to one ("3-to-1"), and ages given by a decade ("in her late 40s")."""
     found: list[Found] = []
-    to_one = "-1" in text or "to 1" in text or "to-1" in text or "to one" in text.lower() or "-one" in text.lower()
+    lowered = text.lower()
+    to_one = "-1" in text or "to 1" in text or "to-1" in text or "to one" in lowered or "-one" in lowered
     for match in _TO_ONE.finditer(text) if to_one else ():
         if not (match.group("to") or match.group("hedge")):
             continue
