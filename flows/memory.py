@@ -1,10 +1,15 @@
-"""Peak resident memory of the run's process tree (the flow process and its worker processes)."""
+"""The memory of the run's processes: its peak over the process tree (the flow process and its
+worker processes), and handing freed memory back to the system after each batch."""
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import Any
 
 import psutil
 
@@ -50,3 +55,23 @@ def peak_memory() -> Iterator[PeakMemory]:
         meter._stop.set()
         thread.join()
         meter.sample()
+
+
+def release_free_memory() -> None:
+    """Give the memory freed by a batch back to the system: glibc's heap (Python objects) and
+    Arrow's pool keep freed pages for reuse, so a process's RSS would stay at that of its largest
+    batch (its parses, rows and pages freed, not returned)."""
+    arrow = sys.modules.get("pyarrow")  # only where Arrow is in use (the flow process)
+    if arrow is not None:
+        arrow.default_memory_pool().release_unused()
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _glibc() -> Any:
+    name = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
+    library = ctypes.CDLL(name) if name else None
+    return library if library is not None and hasattr(library, "malloc_trim") else None
+
+
+_LIBC = _glibc()

@@ -22,7 +22,7 @@ from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 from prefect.task_runners import ThreadPoolTaskRunner
 
-from flows.memory import PeakMemory, peak_memory
+from flows.memory import PeakMemory, peak_memory, release_free_memory
 from flows.progress import progress_bar
 from flows.worker import BatchResult, FileOutcome, process_articles, process_files, unreadable_outcome
 from newsflow.settings import Settings
@@ -308,6 +308,8 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
                         _apply(build, result, states, versions, run.run_id, counts)
                     for step, value in result.seconds.items():
                         seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
+                    del result  # its rows are in the build now
+                    release_free_memory()
             with _timed(seconds, "restage"):
                 _rerun_outdated_stages(build, settings, versions, pool, run.run_id)
         changed = previous is None or build.views_changed or any(build.touched_units(t) for t in ARTICLE_TABLES)

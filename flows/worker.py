@@ -4,14 +4,12 @@ results go back to the flow process, the single writer."""
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from flows.memory import release_free_memory
 from transforms.articles import ExtractOptions, build_article, sha256, source_format, split_source
 from transforms.records import Article, Rejection
 from transforms.stages import article_stages, run_stages
@@ -53,7 +51,7 @@ def process_files(input_dir: Path, files: list[InputFile], known: dict[str, str]
     seconds = {"extract": time.perf_counter() - started}
     articles = [a for o in outcomes for a in o.articles]
     rows, failures = _run_all(articles, [s.name for s in article_stages()], seconds)
-    _release_free_memory()
+    release_free_memory()
     return BatchResult(outcomes, rows, seconds, failures)
 
 
@@ -63,7 +61,7 @@ def process_articles(articles: list[Article], stage_names: list[str],
     given: the stored rows of the stages they need that are not re-run."""
     seconds: dict[str, float] = {}
     rows, failures = _run_all(articles, stage_names, seconds, given)
-    _release_free_memory()
+    release_free_memory()
     return BatchResult([], rows, seconds, failures)
 
 
@@ -111,22 +109,6 @@ def _stages_or_bisect(articles: list[Article], names: list[str], nlp: Any, given
             reason = f"{name} stage failed on this article ({type(exc).__name__}: {exc})"[:1000]
             failures.append(Rejection(article.source_path, article.line_number, article.content_sha256, reason))
     return rows, failures
-
-
-def _release_free_memory() -> None:
-    """Give the heap's free pages back to the system after a batch: glibc keeps them, so a worker's
-    RSS would stay at that of its largest batch (its parses and pages freed, not returned)."""
-    if _LIBC is not None:
-        _LIBC.malloc_trim(0)
-
-
-def _glibc() -> Any:
-    name = ctypes.util.find_library("c") if sys.platform.startswith("linux") else None
-    library = ctypes.CDLL(name) if name else None
-    return library if library is not None and hasattr(library, "malloc_trim") else None
-
-
-_LIBC = _glibc()
 
 
 def _process_file(input_dir: Path, f: InputFile, known_sha: str | None, options: ExtractOptions) -> FileOutcome:

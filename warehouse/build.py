@@ -51,6 +51,9 @@ _CHUNK_BYTES = 64 * 2**20
 # held 430-460 MiB during a 10,000-file extraction, against 490-520 at 192 MB, at the same
 # seconds of its apply step relative to the workers' (inserts append; they do not need a cache)
 _SMALL_CACHE = "64MB"
+# Freed memory DuckDB's allocator keeps for reuse before handing it back, while the cache is small
+# (its default, 128 MB, is twice the small cache: the flow process kept it all)
+_SMALL_FLUSH = "16MB"
 _REFRESH_CHUNK = 500  # units of a materialised view recomputed per query, at most
 _REFRESH_ROWS = 20_000  # and about this many rows they are computed from (see Build.refresh_derived)
 
@@ -172,12 +175,15 @@ class Build:
     def small_cache(self) -> Iterator[None]:
         """DuckDB's memory limit lowered to _SMALL_CACHE for a while (the rows written meanwhile
         go to the work file, not to a cache that grows with them), then back to memory_limit."""
+        flush = self.con.execute("select current_setting('allocator_flush_threshold')").fetchall()[0][0]
         self.con.execute(f"set memory_limit = '{_SMALL_CACHE}'")
+        self.con.execute(f"set allocator_flush_threshold = '{_SMALL_FLUSH}'")
         try:
             yield
         finally:
             if self._con is not None:
                 self._con.execute(f"set memory_limit = '{self.memory_limit}'")
+                self._con.execute("set allocator_flush_threshold = ?", [flush])
 
     # -- writing rows ----------------------------------------------------------------------
 
