@@ -55,8 +55,9 @@ def extract_quotes(article_id: str, text: str, *, nlp: Any | None = None) -> lis
 def extract_quotes_batch(articles: Sequence[tuple[str, str]], *, nlp: Any | None = None) -> list[list[Quote]]:
     """extract_quotes for several (article_id, text) pairs: the same quotes, their sentences parsed in one batch.
 
-    spaCy parses a batch of a few hundred quote sentences a fifth faster per word than the
-    handful one article holds, so a stage over many articles should call this.
+    spaCy parses the quote sentences of many articles (in minibatches of a few dozen) a fifth
+    faster per word than the handful one article holds, so a stage over many articles should
+    call this.
     """
     found = [find_spans(text) for _, text in articles]
     # with a parser, the learned model attributes; without one (unit tests), the patterns do
