@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import duckdb
 import pytest
@@ -69,6 +70,60 @@ def test_each_check_fails_on_a_crafted_bad_build(
         build.con.execute(f"update delta.{table} set {corruption} where {key} = ?", [row_key])
         results = {r.check_name: r for r in run_checks(build)}
     assert not results[check].passed and results[check].failing_rows >= 1
+
+
+def _entity_with_mentions_in_one_article(build: Build) -> tuple[str, str]:
+    return build.query("select entity_id, min(article_id) from entity_mentions group by entity_id "
+                       "having count(distinct article_id) = 1 order by entity_id limit 1")[0]
+
+
+def _retype_entity(build: Build) -> None:  # its mentions, untouched, keep the old type
+    entity, _ = _entity_with_mentions_in_one_article(build)
+    build.touch_units("entities", [entity])
+    build.con.execute("update delta.entities set entity_type = case when entity_type = 'ORG' then 'GPE' else 'ORG' end "
+                      "where entity_id = ?", [entity])
+
+
+def _remove_entity(build: Build) -> None:  # its mentions, untouched, still point at it
+    entity, _ = _entity_with_mentions_in_one_article(build)
+    build.touch_units("entities", [entity])
+    build.con.execute("delete from delta.entities where entity_id = ?", [entity])
+
+
+def _drop_mentions_of_entity(build: Build) -> None:  # the entity, untouched, keeps no mention
+    entity, article = _entity_with_mentions_in_one_article(build)
+    build.touch_units("entity_mentions", [article])
+    build.con.execute("delete from delta.entity_mentions where entity_id = ?", [entity])
+
+
+@pytest.mark.parametrize(
+    "corrupt, check",
+    [
+        (_retype_entity, "entity_mentions.entity_type matches its entity"),
+        (_remove_entity, "entity_mentions.entity_id resolves to entities"),
+        (_drop_mentions_of_entity, "every entity has a mention"),
+    ],
+)
+def test_checks_see_untouched_rows_that_a_change_breaks(good_warehouse: Path, corrupt: Any, check: str) -> None:
+    # the run wrote one side (an entity, or an article's mentions); the broken rows are on the other
+    layout = DataLayout(good_warehouse.parent.parent.parent)
+    name = f"other-side-{corrupt.__name__}"
+    with Build(layout, name, previous=published_snapshot(layout), keep_snapshots=2) as build:
+        corrupt(build)
+        results = {r.check_name: r for r in run_checks(build)}
+    assert not results[check].passed and results[check].failing_rows >= 1
+    assert all(r.passed for name, r in results.items() if name != check)
+
+
+def test_rewriting_an_articles_mentions_unchanged_passes_every_check(good_warehouse: Path) -> None:
+    # its entities are checked for a mention left (they keep theirs): none may fail for want of one
+    layout = DataLayout(good_warehouse.parent.parent.parent)
+    with Build(layout, "rewritten-mentions", previous=published_snapshot(layout), keep_snapshots=2) as build:
+        article = build.query("select article_id from entity_mentions group by article_id order by count(*) desc "
+                              "limit 1")[0][0]
+        build.touch_units("entity_mentions", [article])
+        results = run_checks(build)
+    assert all(r.passed for r in results)
 
 
 @pytest.mark.parametrize("table", ["story_keys", "entity_mentions", "articles"])
