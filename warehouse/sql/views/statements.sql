@@ -8,7 +8,9 @@ articles_in as (
     select article_id, source_name, source_path, published_date, title from articles
 ),
 
-carried as (
+-- not materialized: used twice, DuckDB would otherwise compute it for every statement (all
+-- quotations with their articles) before a refresh's statement_id filter reached it
+carried as not materialized (
     select
         q.statement_id,
         q.quote_id,
