@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import duckdb
 import pytest
@@ -29,9 +29,14 @@ def good_warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return Path(os.path.realpath(data / "current")) / "warehouse.duckdb"
 
 
-def test_every_check_passes_on_a_good_warehouse(good_warehouse: Path) -> None:
+def _next_build(good_warehouse: Path, name: str) -> Build:
+    """A build started from the good warehouse's snapshot (DATA/snapshots/<run>/warehouse.duckdb)."""
     layout = DataLayout(good_warehouse.parent.parent.parent)
-    with Build(layout, "recheck", previous=published_snapshot(layout), keep_snapshots=2) as build:
+    return Build(layout, name, previous=published_snapshot(layout), keep_snapshots=2)
+
+
+def test_every_check_passes_on_a_good_warehouse(good_warehouse: Path) -> None:
+    with _next_build(good_warehouse, "recheck") as build:
         for table in ("articles", "quotes", "figures", "entities", "entity_mentions"):  # everything checked again
             build.touch_units(table, [str(r[0]) for r in build.query(f"select {TABLES[table].unit} from {table}")])
         results = run_checks(build)
@@ -62,9 +67,7 @@ def test_every_check_passes_on_a_good_warehouse(good_warehouse: Path) -> None:
 def test_each_check_fails_on_a_crafted_bad_build(
     good_warehouse: Path, table: str, key: str, corruption: str, check: str
 ) -> None:
-    data = good_warehouse.parent.parent.parent  # DATA/snapshots/<run>/warehouse.duckdb
-    layout = DataLayout(data)
-    with Build(layout, f"corrupt-{table}-{key}", previous=published_snapshot(layout), keep_snapshots=2) as build:
+    with _next_build(good_warehouse, f"corrupt-{table}-{key}") as build:
         row_key, unit = build.query(f"select {key}, {TABLES[table].unit} from {table} order by {key} limit 1")[0]
         build.touch_units(table, [unit])
         build.con.execute(f"update delta.{table} set {corruption} where {key} = ?", [row_key])
@@ -104,11 +107,10 @@ def _drop_mentions_of_entity(build: Build) -> None:  # the entity, untouched, ke
         (_drop_mentions_of_entity, "every entity has a mention"),
     ],
 )
-def test_checks_see_untouched_rows_that_a_change_breaks(good_warehouse: Path, corrupt: Any, check: str) -> None:
+def test_checks_see_untouched_rows_that_a_change_breaks(good_warehouse: Path, corrupt: Callable[[Build], None],
+                                                         check: str) -> None:
     # the run wrote one side (an entity, or an article's mentions); the broken rows are on the other
-    layout = DataLayout(good_warehouse.parent.parent.parent)
-    name = f"other-side-{corrupt.__name__}"
-    with Build(layout, name, previous=published_snapshot(layout), keep_snapshots=2) as build:
+    with _next_build(good_warehouse, f"other-side-{corrupt.__name__}") as build:
         corrupt(build)
         results = {r.check_name: r for r in run_checks(build)}
     assert not results[check].passed and results[check].failing_rows >= 1
@@ -117,8 +119,7 @@ def test_checks_see_untouched_rows_that_a_change_breaks(good_warehouse: Path, co
 
 def test_rewriting_an_articles_mentions_unchanged_passes_every_check(good_warehouse: Path) -> None:
     # its entities are checked for a mention left (they keep theirs): none may fail for want of one
-    layout = DataLayout(good_warehouse.parent.parent.parent)
-    with Build(layout, "rewritten-mentions", previous=published_snapshot(layout), keep_snapshots=2) as build:
+    with _next_build(good_warehouse, "rewritten-mentions") as build:
         article = build.query("select article_id from entity_mentions group by article_id order by count(*) desc "
                               "limit 1")[0][0]
         build.touch_units("entity_mentions", [article])
@@ -128,8 +129,7 @@ def test_rewriting_an_articles_mentions_unchanged_passes_every_check(good_wareho
 
 @pytest.mark.parametrize("table", ["story_keys", "entity_mentions", "articles"])
 def test_a_duplicated_key_fails_the_check_of_that_table(good_warehouse: Path, table: str) -> None:
-    layout = DataLayout(good_warehouse.parent.parent.parent)
-    with Build(layout, f"dup-{table}", previous=published_snapshot(layout), keep_snapshots=2) as build:
+    with _next_build(good_warehouse, f"dup-{table}") as build:
         unit = build.query(f"select {TABLES[table].unit} from {table} order by all limit 1")[0][0]
         build.touch_units(table, [unit])
         build.con.execute(f"insert into delta.{table} select * from delta.{table} limit 1")
