@@ -1,4 +1,4 @@
-"""Validate bench/gold/figures_polnear.jsonl (check3, check4, tune4, tune5) against the article files.
+"""Validate bench/gold/figures_polnear.jsonl (the polnear halves of bench/eval_figures.py) against the article files.
 
 Exit 1 on any failure.
 
@@ -8,8 +8,8 @@ Checks per row: the doc is listed in figures_polnear_split.jsonl; 0 <= start < e
 the span starts after the headline line; the span does not start or end inside a word or with
 whitespace; value_low <= value <= value_high with value the midpoint; qualifier and category in the
 allowed sets; the row has no text field (no surface, no subject: the articles have no licence);
-spans of one doc do not overlap. Per doc: the split row has a known half (check3, check4, tune4,
-tune5) and a known domain.
+spans of one doc do not overlap. Per doc: the split row has a known half (eval_figures.POLNEAR_HALVES) and a
+known domain.
 Prints counts only, never article text.
 """
 
@@ -20,11 +20,15 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
+
+from bench.eval_figures import POLNEAR_HALVES  # noqa: E402  (the halves are declared once, there)
+
 GOLD = Path(__file__).resolve().parent
 QUAL = {"exact", "approximately", "at_least", "more_than", "less_than", "up_to"}
 CATS = {"killed", "injured", "displaced", "detained", "population", "distance", "money", "percent", "age",
         "duration", "count", "other", "energy", "speed", "data", "volume", "area", "mass", "temperature"}
-HALVES = {"check3", "check4", "tune4", "tune5"}
+HALVES = set(POLNEAR_HALVES)
 KEYS = {"doc", "start", "end", "value", "value_low", "value_high", "qualifier", "unit", "category"}
 
 

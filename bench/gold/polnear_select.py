@@ -3,6 +3,7 @@
 Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 articles (round 3)
        python bench/gold/polnear_select.py EVAL_DEV --round5          "check4 <name>" / "tune4 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round6          "tune5 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round7          "check5 <name>" / "tune6 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -27,6 +28,11 @@ ROUND5_TUNE_PER_OUTLET = 4
 # round 6: more tuning material (tune5), from the eligible articles in no earlier half, with a seed of its own
 ROUND6_SEED = 20161201
 ROUND6_TUNE_PER_OUTLET = 6
+# round 7: a fresh held-out half (check5) and more tuning material (tune6), from the eligible
+# articles in no earlier half, with a seed of their own
+ROUND7_SEED = 20161220
+ROUND7_CHECK_PER_OUTLET = 3
+ROUND7_TUNE_PER_OUTLET = 3
 NUMBER_WORDS = set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
     "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds "
@@ -87,7 +93,26 @@ def round6(eval_dev: Path) -> list[str]:
     return tune5
 
 
+def round7(eval_dev: Path) -> tuple[list[str], list[str]]:
+    """(check5, tune6): per outlet, the eligible articles in no earlier half shuffled with
+    ROUND7_SEED; the first ROUND7_CHECK_PER_OUTLET are check5, the next ROUND7_TUNE_PER_OUTLET tune6."""
+    check4, tune4 = round5(eval_dev)
+    taken = set(choose(eval_dev)) | set(check4) | set(tune4) | set(round6(eval_dev))
+    check5: list[str] = []
+    tune6: list[str] = []
+    for _outlet, names in sorted(eligible(eval_dev).items()):
+        rest = [n for n in names if n not in taken]
+        random.Random(ROUND7_SEED).shuffle(rest)
+        check5.extend(rest[:ROUND7_CHECK_PER_OUTLET])
+        tune6.extend(rest[ROUND7_CHECK_PER_OUTLET : ROUND7_CHECK_PER_OUTLET + ROUND7_TUNE_PER_OUTLET])
+    return check5, tune6
+
+
 if __name__ == "__main__":
+    if len(sys.argv) > 2 and sys.argv[2] == "--round7":
+        held_out, tuning = round7(Path(sys.argv[1]))
+        print("\n".join([f"check5 {n}" for n in held_out] + [f"tune6 {n}" for n in tuning]))
+        sys.exit(0)
     if len(sys.argv) > 2 and sys.argv[2] == "--round6":
         print("\n".join(f"tune5 {n}" for n in round6(Path(sys.argv[1]))))
         sys.exit(0)
