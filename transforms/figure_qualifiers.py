@@ -15,8 +15,11 @@ QUALIFIER_PATTERNS = [
         r"near|circa|approx\.?|more or less|more like|barely",
     ),
     ("at_least", r"at least|no fewer than|no less than|a minimum of"),
-    ("more_than", r"more than|over|above|in excess of|upwards of|just over|well over|greater than|exceeding"),
-    ("less_than", r"less than|fewer than|under|below|just under|nearly under|not quite|(?:just |slightly )?shy of"),
+    ("more_than", r"more than|over|above|in excess of|upwards? of|north of|just over|well over|greater than|exceeding"),
+    (
+        "less_than",
+        r"less than|fewer than|under|below|just under|nearly under|not quite|(?:just |slightly )?shy of|south of",
+    ),
     (
         "up_to",
         r"up to|as many as|as much as|as long as|as high as|a maximum of|no more than|within(?: the next| the past)?",

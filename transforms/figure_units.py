@@ -56,7 +56,7 @@ _PEOPLE = frozenset(
     rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
     academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
     adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
-    admirals landlords ceos""".split()
+    admirals landlords ceos ladies gentlemen""".split()
 )
 
 # distance per volume of fuel, written as FIGURES.md labels it

@@ -78,7 +78,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "8"
+VERSION = "9"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -554,13 +554,14 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         and not match.group("cur")
     ):
         return None  # a score or a record: ranges ascend, "4-1", "112-107", "1-1" do not
-    change = (
+    change = separator == "to" and bool(
         re.search(
             r"\b(from|by|rose|fell|dropped|increased|decreased|climbed|jumped)\s*$",
             text[max(0, start - 12) : start],
             re.I,
         )
-        and separator == "to"
+        # "raise it from the current $7 to $9": "from" earlier in the clause, no number between
+        or re.search(r"\bfrom\b[^\d.;:!?]{0,40}$", text[max(0, start - 48) : start], re.I)
     )
     # "six or seven inquiries" is a stated range; "40 or 50 years" lists two numbers
     listed = separator == "or" and not (second is not None and second.low == high + 1 and low == int(low))
@@ -570,17 +571,25 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         or listed
         or (separator == "and" and not re.match(r"between", match.group("figure"), re.I))
     ):
-        cut = match.start("range_sep")
-        before = cut
-        while before > 0 and text[before - 1].isspace():  # the end of the first number, without copying the text
-            before -= 1
-        return low, high, (before if before else cut)
+        return _range_cut(text, match, low, high)
     # "20-30 million": the scale of the second number applies to the first
     if second.low >= 1000 > low and not re.search(SCALE, match.group("number"), re.I):
         unscaled = parse_number(re.sub(r"\s*" + SCALE + r"s?", "", match.group("number2"), flags=re.I))
         if unscaled is not None and unscaled.low:
             low *= second.low / unscaled.low
+    if second.high < low:
+        # ranges ascend: "won 52 to 38 percent" is a tally, "in 2014 - 7.5 percent" a year and a share
+        return _range_cut(text, match, low, high)
     return min(low, second.low), max(high, second.high), end
+
+
+def _range_cut(text: str, match: re.Match[str], low: float, high: float) -> tuple[float, float, int]:
+    """The first number of a range match alone: its end, before the separator and its spaces."""
+    cut = match.start("range_sep")
+    before = cut
+    while before > 0 and text[before - 1].isspace():  # the end of the first number, without copying the text
+        before -= 1
+    return low, high, (before if before else cut)
 
 
 def _to_record(*, article_id: str, text: str, found: Found) -> Figure:

@@ -710,3 +710,29 @@ def test_ratios_multiples_and_ages(text: str, expected: list[tuple[str, float, s
 )
 def test_vague_money_period_adjectives_and_only_one(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ranges ascend: a falling pair is two numbers, a year before a dash is no range's low end
+        (
+            "The mayor carried the county 57 to 41 percent.",
+            [("57", 57, "percent"), ("41", 41, "percent")],
+        ),
+        ("Unemployment peaked in 2010 — 9.6 percent of workers.", [("9.6 percent", 9.6, "percent")]),
+        ("Estimates run 20 to 30 percent.", [("20 to 30 percent", 25, "percent")]),
+        # "from" earlier in the clause makes "to" a change, not a range
+        (
+            "The plan lifts the fare from the current $2.75 to $3.",
+            [("$2.75", 2.75, "USD"), ("$3", 3, "USD")],
+        ),
+        # "north of" and "south of" hedge a figure
+        ("Sales came in north of $4 billion.", [("north of $4 billion", 4e9, "USD")]),
+        ("The club's budget is south of 2 million euros.", [("south of 2 million euros", 2e6, "EUR")]),
+        # ladies and gentlemen are persons
+        ("Three ladies and two gentlemen applied.", [("Three ladies", 3, "people"), ("two gentlemen", 2, "people")]),
+    ],
+)
+def test_falling_pairs_changes_and_compass_hedges(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
