@@ -34,7 +34,7 @@ class InputDirError(RuntimeError):
     """The input dir cannot be read at all."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of the corpus: no per-object __dict__
 class InputFile:
     """One entry under the input dir, as seen by this run's scan."""
 
@@ -123,6 +123,7 @@ def _regular(root: bytes, rel: bytes, info: os.stat_result, max_bytes: int, *, f
     opens nothing, so a rerun over a large unchanged folder reads no file (the worker that reads it
     hashes it, and says so if it vanished or changed kind meanwhile)."""
     key, fs_path = escape_name(rel), os.fsdecode(rel)
+    fs_path = "" if fs_path == key else fs_path  # "" means source_path: no second copy of every name
     if info.st_size > max_bytes:
         return InputFile(key, info.st_size, None, _over_cap(info.st_size, max_bytes), info.st_mtime_ns, fs_path,
                          follow)

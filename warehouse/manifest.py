@@ -15,7 +15,7 @@ from warehouse.inputs import InputFile
 from warehouse.snapshot import SourceState
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ToRead:
     """A file to read, and the hash whose bytes need no extraction (None: extract whatever it holds)."""
 

@@ -15,7 +15,7 @@ from warehouse.layout import WAREHOUSE_FILE, DataLayout
 from warehouse.sqlfiles import schema_version, sql
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # one per file of the corpus: no per-object __dict__
 class SourceState:
     """One input file as the last completed run processed it."""
 
@@ -79,8 +79,17 @@ def schema_matches(snapshot: Path) -> bool:
 def load_source_states(snapshot: Path) -> dict[str, SourceState]:
     """The input files the snapshot's run processed, keyed by source path."""
     with read_only(snapshot) as con:
-        rows = con.execute(sql("source_states")).fetchall()
-    return {r[0]: SourceState(*r) for r in rows}
+        cursor = con.execute(sql("source_states"))
+        shared: dict[str, str] = {}  # formats and versions: a handful of values, one string each
+        states: dict[str, SourceState] = {}
+        while rows := cursor.fetchmany(_STATE_ROWS):  # not every row's tuple at once beside the states
+            for path, source_format, sha, size, mtime, version in rows:
+                states[path] = SourceState(path, source_format and shared.setdefault(source_format, source_format),
+                                           sha, size, mtime, shared.setdefault(version, version))
+    return states
+
+
+_STATE_ROWS = 10_000
 
 
 def previous_runs(snapshot: Path) -> list[dict[str, object]]:
