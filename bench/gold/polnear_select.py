@@ -66,17 +66,25 @@ def choose(eval_dev: Path, per_outlet: int = PER_OUTLET) -> list[str]:
     return chosen
 
 
+def _draw(eval_dev: Path, taken: set[str], seed: int, sizes: tuple[int, ...]) -> list[list[str]]:
+    """Per outlet, the eligible articles not taken, shuffled with seed, cut into consecutive
+    slices of these sizes; one list per slice, outlets in order."""
+    halves: list[list[str]] = [[] for _ in sizes]
+    for _outlet, names in sorted(eligible(eval_dev).items()):
+        rest = [n for n in names if n not in taken]
+        random.Random(seed).shuffle(rest)
+        at = 0
+        for half, size in zip(halves, sizes, strict=True):
+            half.extend(rest[at : at + size])
+            at += size
+    return halves
+
+
 def round5(eval_dev: Path) -> tuple[list[str], list[str]]:
     """(check4, tune4): per outlet, the eligible articles not in check3 shuffled with ROUND5_SEED;
     the first ROUND5_CHECK_PER_OUTLET are check4, the next ROUND5_TUNE_PER_OUTLET tune4."""
-    check3 = set(choose(eval_dev))
-    check4: list[str] = []
-    tune4: list[str] = []
-    for _outlet, names in sorted(eligible(eval_dev).items()):
-        rest = [n for n in names if n not in check3]
-        random.Random(ROUND5_SEED).shuffle(rest)
-        check4.extend(rest[:ROUND5_CHECK_PER_OUTLET])
-        tune4.extend(rest[ROUND5_CHECK_PER_OUTLET : ROUND5_CHECK_PER_OUTLET + ROUND5_TUNE_PER_OUTLET])
+    check4, tune4 = _draw(eval_dev, set(choose(eval_dev)), ROUND5_SEED,
+                          (ROUND5_CHECK_PER_OUTLET, ROUND5_TUNE_PER_OUTLET))
     return check4, tune4
 
 
@@ -84,12 +92,8 @@ def round6(eval_dev: Path) -> list[str]:
     """tune5: per outlet, the eligible articles in none of check3, check4 and tune4, shuffled with
     ROUND6_SEED; the first ROUND6_TUNE_PER_OUTLET."""
     check4, tune4 = round5(eval_dev)
-    taken = set(choose(eval_dev)) | set(check4) | set(tune4)
-    tune5: list[str] = []
-    for _outlet, names in sorted(eligible(eval_dev).items()):
-        rest = [n for n in names if n not in taken]
-        random.Random(ROUND6_SEED).shuffle(rest)
-        tune5.extend(rest[:ROUND6_TUNE_PER_OUTLET])
+    (tune5,) = _draw(eval_dev, set(choose(eval_dev)) | set(check4) | set(tune4), ROUND6_SEED,
+                     (ROUND6_TUNE_PER_OUTLET,))
     return tune5
 
 
@@ -98,13 +102,7 @@ def round7(eval_dev: Path) -> tuple[list[str], list[str]]:
     ROUND7_SEED; the first ROUND7_CHECK_PER_OUTLET are check5, the next ROUND7_TUNE_PER_OUTLET tune6."""
     check4, tune4 = round5(eval_dev)
     taken = set(choose(eval_dev)) | set(check4) | set(tune4) | set(round6(eval_dev))
-    check5: list[str] = []
-    tune6: list[str] = []
-    for _outlet, names in sorted(eligible(eval_dev).items()):
-        rest = [n for n in names if n not in taken]
-        random.Random(ROUND7_SEED).shuffle(rest)
-        check5.extend(rest[:ROUND7_CHECK_PER_OUTLET])
-        tune6.extend(rest[ROUND7_CHECK_PER_OUTLET : ROUND7_CHECK_PER_OUTLET + ROUND7_TUNE_PER_OUTLET])
+    check5, tune6 = _draw(eval_dev, taken, ROUND7_SEED, (ROUND7_CHECK_PER_OUTLET, ROUND7_TUNE_PER_OUTLET))
     return check5, tune6
 
 
