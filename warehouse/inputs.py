@@ -123,7 +123,7 @@ def _regular(root: bytes, rel: bytes, info: os.stat_result, max_bytes: int, *, f
     opens nothing, so a rerun over a large unchanged folder reads no file (the worker that reads it
     hashes it, and says so if it vanished or changed kind meanwhile)."""
     key, fs_path = escape_name(rel), os.fsdecode(rel)
-    fs_path = "" if fs_path == key else fs_path  # "" means source_path: no second copy of every name
+    fs_path = key if fs_path == key else fs_path  # the same string object: not a second copy of every name
     if info.st_size > max_bytes:
         return InputFile(key, info.st_size, None, _over_cap(info.st_size, max_bytes), info.st_mtime_ns, fs_path,
                          follow)
