@@ -9,7 +9,7 @@ import os
 import time
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from concurrent.futures import Executor, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
@@ -37,17 +37,17 @@ from warehouse import entity_groups, groups, ingest
 from warehouse import layout as data_layout
 from warehouse.build import Build
 from warehouse.checks import DataCheckError, add_checks, check_build
-from warehouse.inputs import InputFile, scan_inputs
+from warehouse.inputs import scan_inputs
 from warehouse.manifest import RunPlan, ToRead, plan_run
 from warehouse.snapshot import (
     RunRecord,
     SourceState,
-    load_source_states,
     previous_runs,
     published_snapshot,
     rejections_and_failed_checks,
     row_counts,
     schema_matches,
+    source_states,
 )
 from warehouse.tables import ARTICLE_TABLES, DERIVED_TABLES, TABLES
 
@@ -64,9 +64,14 @@ class RunSummary:
 
 
 @task(cache_policy=NO_CACHE)
-def scan(settings: Settings) -> list[InputFile]:
-    """List every input file (stat only: nothing is read)."""
-    return scan_inputs(settings.input_dir, max_bytes=settings.max_file_bytes, follow_symlinks=settings.follow_symlinks)
+def scan(settings: Settings, known: Path | None) -> RunPlan:
+    """List every input file (stat only: nothing is read) and plan the run against the source states
+    of the snapshot `known` (None: every file is new). Returns the plan, not the listing: a task's
+    result stays referenced by Prefect for the whole run."""
+    files = scan_inputs(settings.input_dir, max_bytes=settings.max_file_bytes, follow_symlinks=settings.follow_symlinks)
+    return plan_run(files, source_states(known) if known is not None else (),
+                    extract_version=articles_transform.VERSION, full_refresh=settings.full_refresh,
+                    verify=settings.verify)
 
 
 @task(cache_policy=NO_CACHE)
@@ -240,12 +245,10 @@ def run_pipeline(settings: Settings) -> RunSummary:
         if removed:
             logger.warning("removed unfinished builds of killed runs: %s", ", ".join(removed))
         previous = published_snapshot(layout)
-        states = load_source_states(previous) if previous is not None and schema_matches(previous) else {}
-        fresh = previous is None or settings.full_refresh or not schema_matches(previous)
+        known = previous is not None and schema_matches(previous)  # its source states can be compared
+        fresh = previous is None or settings.full_refresh or not known
         with _timed(seconds, "scan"):
-            files = scan(settings)
-            plan = plan_run(files, {} if fresh else states, extract_version=articles_transform.VERSION,
-                            full_refresh=settings.full_refresh, verify=settings.verify)
+            plan = scan(settings, previous if known else None)
         logger.info("%d files: %d to read, %d unchanged by size and time, %d deleted, %d unreadable",
                     plan.files_seen, len(plan.to_read), len(plan.kept), len(plan.deleted), len(plan.unreadable))
         run = RunRecord(
@@ -256,7 +259,7 @@ def run_pipeline(settings: Settings) -> RunSummary:
         )
         try:
             with peak_memory() as memory:
-                finished = _build_snapshot(settings, layout, run, plan, states, snapshot_name,
+                finished = _build_snapshot(settings, layout, run, plan, plan.previous, snapshot_name,
                                            previous=None if fresh else previous,
                                            history=previous_runs(previous) if previous is not None and fresh else [],
                                            seconds=seconds, memory=memory)
@@ -288,7 +291,7 @@ def corpus_stages(build: Build, settings: Settings, seconds: dict[str, float], *
 
 
 def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: RunRecord, plan: RunPlan,
-                    states: dict[str, SourceState], snapshot_name: str, *, previous: Path | None,
+                    states: Mapping[str, SourceState], snapshot_name: str, *, previous: Path | None,
                     history: list[dict[str, object]], seconds: dict[str, float], memory: PeakMemory) -> RunRecord:
     """Apply the run's changes to a build started from the last snapshot, run the stages, and publish."""
     versions = stage_versions()
@@ -335,7 +338,7 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
     return finished[0]
 
 
-def _apply(build: Build, result: BatchResult, states: dict[str, SourceState], versions: dict[str, str],
+def _apply(build: Build, result: BatchResult, states: Mapping[str, SourceState], versions: dict[str, str],
            run_id: str, counts: dict[str, int]) -> None:
     """Write one batch's outcomes to the build and count added, changed and unchanged files."""
     replaced: list[FileOutcome] = []
@@ -374,7 +377,7 @@ def _apply(build: Build, result: BatchResult, states: dict[str, SourceState], ve
     )
 
 
-def _refresh_source_rows(build: Build, rows: list[ingest.SourceRow], states: dict[str, SourceState]) -> None:
+def _refresh_source_rows(build: Build, rows: list[ingest.SourceRow], states: Mapping[str, SourceState]) -> None:
     """Files read again with the same bytes: keep their rows, record their new size and time."""
     if not rows:
         return

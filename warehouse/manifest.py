@@ -9,7 +9,8 @@ the ones the manifest knows and the extraction version is the same, it is unchan
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 
 from warehouse.inputs import InputFile
 from warehouse.snapshot import SourceState
@@ -32,22 +33,38 @@ class RunPlan:
     kept: tuple[str, ...]  # source paths unchanged by size and time: not read at all
     deleted: tuple[str, ...]  # source paths of the previous run no longer under the input dir
     files_seen: int
+    # the last run's state of each file to read or record as unreadable (not of the kept ones: a
+    # corpus's worth of states is not held for a run that reads ten files)
+    previous: Mapping[str, SourceState] = field(default_factory=dict)
 
 
 def plan_run(
     files: list[InputFile],
-    previous: dict[str, SourceState],
+    previous: Iterable[SourceState],
     *,
     extract_version: str,
     full_refresh: bool,
     verify: bool,
 ) -> RunPlan:
-    """Decide per file: keep without reading, read (and maybe extract), record as unreadable, or remove."""
+    """Decide per file: keep without reading, read (and maybe extract), record as unreadable, or remove.
+
+    previous: the last completed run's states in source path order (as the snapshot lists them),
+    merged with the scan in one pass, so that no mapping of every state is built. A full refresh
+    removes nothing (it builds from nothing) but still says which files were known."""
     to_read: list[ToRead] = []
     unreadable: list[InputFile] = []
     kept: list[str] = []
-    for f in files:
-        before = previous.get(f.source_path)
+    deleted: list[str] = []
+    known: dict[str, SourceState] = {}
+    states = _in_order(previous)
+    state = next(states, None)
+    for f in sorted(files, key=lambda x: x.source_path):
+        while state is not None and state.source_path < f.source_path:
+            deleted.append(state.source_path)  # the last run had it, the scan has not
+            state = next(states, None)
+        before = state if state is not None and state.source_path == f.source_path else None
+        if before is not None:
+            state = next(states, None)
         same_version = before is not None and before.extract_version == extract_version and not full_refresh
         same_stat = (
             same_version
@@ -58,18 +75,34 @@ def plan_run(
         if f.read_error:
             if same_stat and before is not None and before.content_sha256 is None:
                 kept.append(f.source_path)  # still unreadable as before: its rejection stands
-            else:
-                unreadable.append(f)
+                continue
+            unreadable.append(f)
         elif same_stat and not verify and before is not None and before.content_sha256 is not None:
             kept.append(f.source_path)
+            continue
         else:
             skip = before.content_sha256 if same_version and before is not None else None
             to_read.append(ToRead(f, skip))
-    current = {f.source_path for f in files}
+        if before is not None:
+            known[f.source_path] = before
+    while state is not None:
+        deleted.append(state.source_path)
+        state = next(states, None)
     return RunPlan(
         to_read=tuple(to_read),
         unreadable=tuple(unreadable),
         kept=tuple(kept),
-        deleted=tuple(sorted(set(previous) - current)),
+        deleted=() if full_refresh else tuple(deleted),
         files_seen=len(files),
+        previous=known,
     )
+
+
+def _in_order(states: Iterable[SourceState]) -> Iterator[SourceState]:
+    """The states, checked to come in strictly increasing source path order (the merge needs it)."""
+    last: str | None = None
+    for state in states:
+        if last is not None and state.source_path <= last:
+            raise RuntimeError(f"source states out of order: {state.source_path!r} after {last!r}")
+        last = state.source_path
+        yield state

@@ -76,17 +76,15 @@ def schema_matches(snapshot: Path) -> bool:
     return bool(rows) and rows[0][0] == schema_version()
 
 
-def load_source_states(snapshot: Path) -> dict[str, SourceState]:
-    """The input files the snapshot's run processed, keyed by source path."""
+def source_states(snapshot: Path) -> Iterator[SourceState]:
+    """The input files the snapshot's run processed, in source path order, fetched a chunk at a time."""
     with read_only(snapshot) as con:
         cursor = con.execute(sql("source_states"))
         shared: dict[str, str] = {}  # formats and versions: a handful of values, one string each
-        states: dict[str, SourceState] = {}
-        while rows := cursor.fetchmany(_STATE_ROWS):  # not every row's tuple at once beside the states
+        while rows := cursor.fetchmany(_STATE_ROWS):
             for path, source_format, sha, size, mtime, version in rows:
-                states[path] = SourceState(path, source_format and shared.setdefault(source_format, source_format),
-                                           sha, size, mtime, shared.setdefault(version, version))
-    return states
+                yield SourceState(path, source_format and shared.setdefault(source_format, source_format),
+                                  sha, size, mtime, shared.setdefault(version, version))
 
 
 _STATE_ROWS = 10_000
