@@ -4,7 +4,14 @@
 -- full refresh touches everything, so everything is checked. NOT NULL is enforced by the delta
 -- tables; each table's key (schema.sql's primary key) is checked by warehouse/checks.py beside these. One row per check: how many rows fail
 -- it. An ERROR check that fails marks the run failed, and the previous warehouse stays published.
-with articles_now as (select article_id from articles),
+-- the articles the checks below look up, and only those: the ones the run's new rows point at
+-- (every article id, read for a no-op rerun at 100,000 articles, took 45 MiB)
+with articles_now as (
+    select article_id from articles
+    where article_id in (select article_id from delta.quotes union all select article_id from delta.figures
+                         union all select article_id from delta.entity_mentions
+                         union all select duplicate_of from delta.articles)
+),
 entities_now as (select entity_id, entity_type from entities),
 new_articles as (select * from delta.articles),
 new_quotes as (select * from delta.quotes),
