@@ -22,7 +22,7 @@ import os
 import shutil
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
+from dataclasses import asdict, fields, is_dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -419,9 +419,19 @@ def _create_delta_tables(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[str,
 
 
 def _to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table | None:
-    """Records (dataclasses or dicts) as an Arrow table of the table's schema; unknown fields are an error."""
+    """Records (dataclasses or dicts) as an Arrow table of the table's schema; unknown fields are an error.
+
+    Records of one flat dataclass (every stage's rows) are read column by column with getattr:
+    dataclasses.asdict deep-copies each record and took most of the flow process's time writing a
+    batch (8.6 of 13.9 s over a 1,000-file first run), time taken from the workers on a 2-core machine."""
     if not rows:
         return None
+    first = rows[0]
+    if not isinstance(first, dict) and _flat_records(rows):
+        try:
+            return _columns_to_arrow(rows, schema)
+        except (pa.ArrowInvalid, pa.ArrowTypeError):
+            pass  # a value only asdict turns into something Arrow takes (a dataclass in a later row)
     dicts = [dict(r) if isinstance(r, dict) else asdict(r) for r in rows]
     unknown = set(dicts[0]) - set(schema.names)
     if unknown:
@@ -431,6 +441,35 @@ def _to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table | None:
             if isinstance(v, tuple):
                 d[k] = list(v)
     return pa.Table.from_pylist(dicts, schema=schema)
+
+
+def _columns_to_arrow(rows: Sequence[Any], schema: pa.Schema) -> pa.Table:
+    """Rows of one flat dataclass as an Arrow table, a column at a time."""
+    names = {f.name for f in fields(rows[0])}
+    unknown = names - set(schema.names)
+    if unknown:
+        raise ValueError(f"fields not in the table: {sorted(unknown)}")
+    columns: dict[str, list[Any]] = {}
+    for name in schema.names:
+        values = [getattr(r, name) for r in rows] if name in names else [None] * len(rows)
+        if any(isinstance(v, tuple) for v in values):
+            values = [list(v) if isinstance(v, tuple) else v for v in values]
+        columns[name] = values
+    return pa.Table.from_pydict(columns, schema=schema)
+
+
+def _flat_records(rows: Sequence[Any]) -> bool:
+    """True when every row is an instance of the first row's dataclass and no field of the first row
+    holds a dataclass (what asdict would turn into a dict)."""
+    kind = type(rows[0])
+    if not is_dataclass(rows[0]) or any(type(r) is not kind for r in rows):
+        return False
+    for f in fields(rows[0]):
+        value = getattr(rows[0], f.name)
+        items = value if isinstance(value, list | tuple) else (value,)
+        if any(is_dataclass(item) for item in items):
+            return False
+    return True
 
 
 def _size_chunks(ids: Sequence[str], sizes: Mapping[str, int], *, units: int, rows: int) -> list[list[str]]:
