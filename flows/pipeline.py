@@ -259,7 +259,7 @@ def run_pipeline(settings: Settings) -> RunSummary:
         )
         try:
             with peak_memory() as memory:
-                finished = _build_snapshot(settings, layout, run, plan, plan.previous, snapshot_name,
+                finished = _build_snapshot(settings, layout, run, plan, snapshot_name,
                                            previous=None if fresh else previous,
                                            history=previous_runs(previous) if previous is not None and fresh else [],
                                            seconds=seconds, memory=memory)
@@ -291,7 +291,7 @@ def corpus_stages(build: Build, settings: Settings, seconds: dict[str, float], *
 
 
 def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: RunRecord, plan: RunPlan,
-                    states: Mapping[str, SourceState], snapshot_name: str, *, previous: Path | None,
+                    snapshot_name: str, *, previous: Path | None,
                     history: list[dict[str, object]], seconds: dict[str, float], memory: PeakMemory) -> RunRecord:
     """Apply the run's changes to a build started from the last snapshot, run the stages, and publish."""
     versions = stage_versions()
@@ -304,11 +304,11 @@ def _build_snapshot(settings: Settings, layout: data_layout.DataLayout, run: Run
             with _timed(seconds, "apply"):
                 ingest.remove_sources(build, plan.deleted)
                 for f in plan.unreadable:
-                    _apply(build, BatchResult([unreadable_outcome(f)]), states, versions, run.run_id, counts)
+                    _apply(build, BatchResult([unreadable_outcome(f)]), plan.previous, versions, run.run_id, counts)
             with _timed(seconds, "extract"):
                 for result in _extract_all(settings, plan, pool):
                     with _timed(seconds, "apply"):
-                        _apply(build, result, states, versions, run.run_id, counts)
+                        _apply(build, result, plan.previous, versions, run.run_id, counts)
                     for step, value in result.seconds.items():
                         seconds[f"worker {step}"] = seconds.get(f"worker {step}", 0.0) + value
                     del result  # its rows are in the build now
@@ -364,10 +364,9 @@ def _apply(build: Build, result: BatchResult, states: Mapping[str, SourceState],
             counts["extracted"] += len(outcome.articles)
             touched.append(row)
     if touched and not replaced:
-        _refresh_source_rows(build, touched, states)
+        _refresh_source_rows(build, touched)
         return
-    _refresh_source_rows(build, [t for t in touched if t.source_path not in {o.file.source_path for o in replaced}],
-                         states)
+    _refresh_source_rows(build, [t for t in touched if t.source_path not in {o.file.source_path for o in replaced}])
     ingest.replace_sources(
         build,
         [t for t in touched if t.source_path in {o.file.source_path for o in replaced}],
@@ -377,7 +376,7 @@ def _apply(build: Build, result: BatchResult, states: Mapping[str, SourceState],
     )
 
 
-def _refresh_source_rows(build: Build, rows: list[ingest.SourceRow], states: Mapping[str, SourceState]) -> None:
+def _refresh_source_rows(build: Build, rows: list[ingest.SourceRow]) -> None:
     """Files read again with the same bytes: keep their rows, record their new size and time."""
     if not rows:
         return

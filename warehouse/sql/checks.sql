@@ -4,10 +4,11 @@
 -- full refresh touches everything, so everything is checked. NOT NULL is enforced by the delta
 -- tables; each table's key (schema.sql's primary key) is checked by warehouse/checks.py beside these. One row per check: how many rows fail
 -- it. An ERROR check that fails marks the run failed, and the previous warehouse stays published.
--- the articles the checks below look up, and only those: the ones the run's new rows point at
--- (every article id, read for a no-op rerun at 100,000 articles, took 45 MiB)
+-- the articles the checks below look up, and only those: the ones the run's new rows point at,
+-- with their texts (every text, a CTE DuckDB materialises, held 1 GB at 100,000 articles for a
+-- no-op rerun; every id 45 MiB)
 with articles_now as (
-    select article_id from articles
+    select article_id, text from articles
     where article_id in (select article_id from delta.quotes union all select article_id from delta.figures
                          union all select article_id from delta.entity_mentions
                          union all select duplicate_of from delta.articles)
@@ -18,13 +19,6 @@ new_quotes as (select * from delta.quotes),
 new_figures as (select * from delta.figures),
 new_entities as (select * from delta.entities),
 new_mentions as (select * from delta.entity_mentions),
--- the texts of the articles whose spans the run wrote, and only those: with every text (a CTE
--- DuckDB materialises) a no-op rerun at 100,000 articles held 1 GB of texts to check no span
-texts_now as (
-    select article_id, text from articles
-    where article_id in (select article_id from new_quotes union all select article_id from new_figures
-                         union all select article_id from new_mentions)
-),
 removed_articles as (
     select article_id from gone.articles where article_id not in (select article_id from delta.articles)
 ),
@@ -78,15 +72,15 @@ results as (
     )
     union all
     select 'quote spans are exact', 'ERROR', 'quotes', count(*)
-    from new_quotes as q inner join texts_now as a using (article_id)
+    from new_quotes as q inner join articles_now as a using (article_id)
     where substr(a.text, q.start_char + 1, q.end_char - q.start_char) <> q.quote_text
     union all
     select 'figure spans are exact', 'ERROR', 'figures', count(*)
-    from new_figures as f inner join texts_now as a using (article_id)
+    from new_figures as f inner join articles_now as a using (article_id)
     where substr(a.text, f.start_char + 1, f.end_char - f.start_char) <> f.surface
     union all
     select 'entity mention spans are exact', 'ERROR', 'entity_mentions', count(*)
-    from new_mentions as m inner join texts_now as a using (article_id)
+    from new_mentions as m inner join articles_now as a using (article_id)
     where substr(a.text, m.start_char + 1, m.end_char - m.start_char) <> m.surface
     union all
     select 'figures.category within its list', 'ERROR', 'figures', count(*)
