@@ -67,10 +67,40 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
     ):
         # "38 percent approve, while 57 disapprove": a share in a parallel clause keeps the unit
         return replace(figure, unit="percent", category="percent", subject=None)
+    if _whole(figure) and repeats_period(text, figure.start, figure.end, earlier):
+        # "ten years in the House and six as governor": a bare number in a parallel clause counts the same period
+        return replace(figure, unit=earlier.unit, category="duration", subject=None)
     if same_sentence and earlier.subject and earlier.category in COUNT_CATEGORIES and _whole(figure):
         category = earlier.category if figure.category == "other" else figure.category
         return replace(figure, unit=earlier.unit, subject=earlier.subject, category=category)
     return figure
+
+
+# the words between a period and a bare number that repeats it: a conjunction and few words, no number
+_PARALLEL_PERIOD = re.compile(
+    r"[^.;!?\d]{0,60}?(?:,\s*(?:(?:and|or|but|plus|then)\s+)?|\s(?:and|or|but|plus|then)\s+)"
+    # a subject and a verb that spends time, or nothing: "and she has served 2", "and six as governor"
+    r"(?:(?:(?:he|she|it|they|we|i|you|may|might|could|would|will|can|has|have|had|is|was)\s+){0,2}"
+    r"(?:serve[ds]?|serving|spen[dt]|spends|last(?:ed|s)?|wait(?:ed|s)?|ran|runs?|stay(?:ed|s)?|took|takes?|"
+    r"remain(?:ed|s)?|work(?:ed|s)?|lived?|sat|sits?|held|holds?)\s+)?"
+    r"(?:(?:another|a\s+further|an\s+additional|the\s+next|the\s+last|the\s+other)\s+)?",
+    re.I,
+)
+# what follows such a number: a preposition or the end of the clause, not a noun of its own
+_AFTER_PARALLEL = re.compile(r"\s*(?:[,.;:!?)]|$)|\s+(?:as|in|at|on|with|for|under|before|after|more)\b")
+
+
+def repeats_period(text: str, start: int, end: int, earlier: Found) -> bool:
+    """True when a bare number at start..end repeats the period just stated in its sentence: "ten years
+    in the House and six as governor", "it ran for 10 years and may run another 10"."""
+    return (
+        earlier.category == "duration"
+        and earlier.unit is not None
+        and "/" not in earlier.unit
+        and earlier.end <= start
+        and _PARALLEL_PERIOD.fullmatch(text, earlier.end, start) is not None
+        and _AFTER_PARALLEL.match(text, end) is not None
+    )
 
 
 # a plural noun in the words before a number

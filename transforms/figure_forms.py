@@ -68,6 +68,10 @@ _AGE_AFTER_NAME = re.compile(
     # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
     r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
+    # "since he was 35, ...", "when she turned 40 in May", "Lee turns 70 next month": a person's age after a verb
+    r"|\b(?:(?:[Hh]e|[Ss]he|I)\s+(?:was|is|turned|turns|had\s+turned|will\s+turn|would\s+turn)"
+    r"|[A-Z][a-z]+\s+(?:turned|turns))\s+"
+    r"(?P<age6>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
 )
 # "The president, 70, has ...": an age set off by commas after a noun of a person
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
@@ -99,7 +103,7 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
             )
             taken.append((start, end))
     for match in _AGE_AFTER_NAME.finditer(text):
-        group = next(g for g in ("age", "age2", "age3", "age4", "age5") if match.group(g))
+        group = next(g for g in ("age", "age2", "age3", "age4", "age5", "age6") if match.group(g))
         start, end = match.span(group)
         if free(taken, start, end):
             value = float(match.group(group))

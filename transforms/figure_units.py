@@ -186,10 +186,10 @@ def _proper_modifier(word: str, rest: str) -> bool:
 
 
 # Nouns of persons by their form: agent nouns ("painters", "donors", "economists", "musicians",
-# "millionaires", "bureaucrats", "trainees") and, capitalised, members of a nation or party
+# "millionaires", "bureaucrats", "trainees", "entrepreneurs") and, capitalised, members of a nation or party
 # ("Republicans", "Israelis"). Things and firms with the same endings are a general stop list.
 _PERSON_FORM = re.compile(
-    r"[a-z]{3,}(?:er|or)s|[a-z]{2,}(?<!s)ists|[a-z]{2,}(?:ian|crat|aire|ee)s|(?-i:[A-Z][a-z]{2,}(?:an|i)s)", re.I
+    r"[a-z]{3,}(?:er|or|eur)s|[a-z]{2,}(?<!s)ists|[a-z]{2,}(?:ian|crat|aire|ee)s|(?-i:[A-Z][a-z]{2,}(?:an|i)s)", re.I
 )
 _NOT_PERSONS = frozenset(
     """others numbers letters papers orders layers centers centres meters metres filters towers quarters headquarters
@@ -264,29 +264,35 @@ def unit_per(
     subject: str | None = None,
 ) -> tuple[str | None, str | None, str | None, int, float]:
     """A compound unit when "per X" / "a X" follows: "$60 a barrel" USD/barrel, "points per game"."""
+    # "per square foot": a denominator of two words when the first is "square" or "cubic"
+    den = r"(?P<den>(?:(?:square|cubic)[\s-]+)?[a-z]+)\b"
     pattern = (
-        r"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+(?P<den>[a-z]+)\b"
-        if money
-        else r"^\s+per\s+(?P<den>[a-z]+)\b"
+        rf"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+{den}"
+        if money or category == "duration"  # "60 hours a week", "50 hours each week"
+        else rf"^\s+(?:per|each)\s+{den}"
     )
-    per = re.match(pattern, text[end : end + 30], re.I) or re.match(
-        r"^-(?:a|an|per)-(?P<den>[a-z]+)\b", text[end : end + 20]
-    )
+    per = re.match(pattern, text[end : end + 30], re.I) or re.match(rf"^-(?:a|an|per)-{den}", text[end : end + 20])
     rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b", text[end : end + 14], re.I)
     if money and rate and not per:  # "a $69.99 annual subscription": money per year
         periods = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
         period = periods.get(rate.group("den").lower(), "hour")
         return f"{unit}/{period}", category, subject, end + rate.end(), factor
     if per and unit not in ("percent", "percentage_points"):
-        denominator = per.group("den").lower()
+        denominator = " ".join(per.group("den").lower().replace("-", " ").split())
         following = text[end + per.end() : end + per.end() + 12]
         is_time = denominator in ("year", "month", "week", "day", "hour", "quarter", "decade")
+        area = measure_of(denominator) if " " in denominator else None
+        if " " in denominator and area is None:
+            return unit, category, subject, end, factor  # "per square" and a word that is no measure
         if (
             (denominator not in STOP_WORDS or is_time)  # "$2,000 a year"
-            and denominator not in ("cent", "capita", "cents")
+            and denominator not in ("cent", "cents")
             and not (is_time and re.match(r"^\s*(?:ago|earlier|before|after|later|from|prior)\b", following))
-            and not (is_time and not money and re.match(r"^\s+a\b|^\s+an\b", per.group(0)))
+            and not (is_time and not money and not _time_rate(text, end, per.group(0)))
+            and not (category == "duration" and not is_time and not per.group(0).strip().startswith("per"))
         ):
+            if area is not None:  # "$450 a square foot": the measure's own label
+                return f"{unit}/{area[0]}", category, subject, end + per.end(), factor
             singular = denominator[:-1] if denominator.endswith("s") and not denominator.endswith("ss") else denominator
             measured = measure_of(singular)
             economy = _FUEL_ECONOMY.get((unit, measured[0] if measured else singular))
@@ -294,6 +300,19 @@ def unit_per(
                 return economy, "other", subject, end + per.end(), factor
             return f"{unit}/{singular}", category, subject, end + per.end(), factor
     return unit, category, subject, end, factor
+
+
+# a duration per period ("60 hours a week", "three days each month"); other numerators take "per"
+_RATE_OF_TIME = re.compile(r"(?:hours|minutes|days|weeks|months) (?:a|an|each|per)\b|\S+ (?:per|each)\b")
+# the phrases that mean "all the time", not a rate: "24 hours a day", "seven days a week"
+_ALWAYS = re.compile(r"\b(?:24|twenty-four) hours an? day|\b(?:7|seven) days an? week|\b365 days an? year", re.I)
+
+
+def _time_rate(text: str, end: int, per: str) -> bool:
+    """True when a measure ending at end, then per ("a week", "each month"), is a rate of time."""
+    unit_word = re.search(r"(\S+)\s*$", text[max(0, end - 12) : end])
+    phrase = f"{unit_word.group(1).lower() if unit_word else ''} {' '.join(per.split())}"
+    return bool(_RATE_OF_TIME.match(phrase)) and not _ALWAYS.search(text, max(0, end - 20), end + len(per) + 1)
 
 
 def counted_context(text: str, end: int) -> bool:

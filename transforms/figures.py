@@ -47,6 +47,7 @@ from transforms.figure_carryover import (
     counted_nearby,
     listed_after_name,
     listed_units,
+    repeats_period,
 )
 from transforms.figure_categories import category_from_words
 from transforms.figure_context import GAME_OR_MARKET, MARKET, POLL_WORDS, excluded_spans, not_a_figure, poll_points
@@ -78,7 +79,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "9"
+VERSION = "10"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -201,6 +202,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\Z")
 
 
+# pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
+_PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
 _ONLY_BEFORE = re.compile(r"\b(?:only|just)\s+\Z", re.I)
 _ONLY_ONE_OF = re.compile(
     r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b", re.I
@@ -478,6 +481,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         )
     ):
         return None  # "the 777 program", "the 911 call": a model or a name before a singular noun, nothing counted
+    if unit is None and not number.vague and earlier and repeats_period(text, start, end, earlier[-1]):
+        unit, category = earlier[-1].unit, "duration"  # "ten years in the House and six as governor"
     if unit is None and not number.vague and not counted_context(text, end):
         if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
@@ -490,7 +495,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         text[max(0, match.start("number") - 40) : match.start("number")],
         re.I,
     )
-    persons = bound is not None and counted_unit(bound.group(1).lower()) == "people"
+    persons = bound is not None and (
+        counted_unit(bound.group(1).lower()) == "people" or bound.group(1).lower() in _PERSON_PRONOUNS
+    )
     if unit is None and bound is not None and persons and re.fullmatch(r"\d{1,2}", digits.strip()):
         unit, category = "years", "age"  # "voters under 30": an age that bounds a group of people
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"

@@ -94,7 +94,7 @@ _AREA = {"km": "km2", "m": "m2", "miles": "mi2", "feet": "ft2"}
 _VOLUME = {"feet": "ft3", "m": "m3", "inches": "in3"}
 _UNIT_PHRASE = re.compile(
     r"[ \t]?-?[ \t]?(?P<phrase>"
-    r"(?:square|sq\.?|cubic|cu\.?)[ \t]?[a-zA-Z]+\.?"
+    r"(?:square|sq\.?|cubic|cu\.?)[ \t-]?[a-zA-Z]+\.?"  # "square feet", "1,200-square-foot"
     r"|°\s?[CF]\b|degrees?\s+(?:celsius|fahrenheit|centigrade)"
     r"|[a-zA-Z]+[- ]?watt[- ]hours?|watt[- ]hours?"
     r"|(?:metric|short)\s+tons?|nautical\s+miles?"
@@ -229,6 +229,8 @@ _PREFERRED = {
     "yen": "JPY",
     "yuan": "CNY",
 }
+# everyday names of a currency that CLDR does not list
+_SLANG_NAMES = {"buck": "USD", "bucks": "USD", "quid": "GBP"}
 # ISO codes that are also English words in capitals ("TOP 10", "ALL 5 ...")
 _CODE_WORDS = frozenset({"ALL", "TOP", "CUP", "MOP", "BAM", "GEL", "MAD", "PEN", "TRY", "SOS", "WST"})
 
@@ -280,6 +282,8 @@ def currencies() -> CurrencyTables:
             symbol = cldr.get_currency_symbol(code, identifier)
             if symbol != code and (len(symbol) > 1 or not symbol.isascii()):
                 symbols.setdefault(symbol, set()).add(code)
+    for slang, code in _SLANG_NAMES.items():  # "20 bucks", "50 quid": CLDR lists no slang
+        names.setdefault(slang, set()).add(code)
     for dollar in ("AUD", "CAD", "SGD", "NZD", "HKD"):
         # "A$", "C$", "S$": the territory's initial before the dollar sign
         symbols.setdefault(dollar[0] + "$", set()).add(dollar)

@@ -736,3 +736,50 @@ def test_vague_money_period_adjectives_and_only_one(text: str, expected: list[tu
 )
 def test_falling_pairs_changes_and_compass_hedges(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a price per unit of area, per head, and an area as an adjective
+        ("Homes there sell for $450 a square foot.", [("$450 a square foot", 450, "USD/ft2")]),
+        ("Office rents reached $35 per square foot.", [("$35 per square foot", 35, "USD/ft2")]),
+        ("The region spends $9,000 per capita on schools.", [("$9,000 per capita", 9000, "USD/capita")]),
+        ("They rent a 1,200-square-foot flat.", [("1,200-square-foot", 1200, "ft2")]),
+        # a duration per period; the phrases that mean "all the time" are no rate
+        ("Nurses there work 60 hours a week.", [("60 hours a week", 60, "hours/week")]),
+        ("She logs 50 hours each week.", [("50 hours each week", 50, "hours/week")]),
+        ("He spends three days a week on the road.", [("three days a week", 3, "days/week")]),
+        ("The diner is open 24 hours a day.", [("24 hours", 24, "hours")]),
+        ("Staff work seven days a week.", [("seven days", 7, "days")]),
+        ("He walked 10 miles a day.", [("10 miles", 10, "miles")]),
+        # everyday names of a currency
+        ("He paid 20 bucks for the ticket.", [("20 bucks", 20, "USD")]),
+        ("The fine was 50 quid.", [("50 quid", 50, "GBP")]),
+    ],
+)
+def test_rates_per_area_head_and_period(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an age after a person and a verb
+        ("He turned 65 last month.", [("65", 65, "years")]),
+        ("She has lived here since she was 12.", [("12", 12, "years")]),
+        ("Ortiz turns 70 next week.", [("70", 70, "years")]),
+        ("He was 20 points behind in the polls.", [("20 points", 20, "percentage_points")]),
+        # pronouns of a group of persons bound an age
+        ("Those over 65 can vote by mail.", [("over 65", 65, "years")]),
+        # a bare number in a parallel clause counts the period just stated
+        ("He spent 12 years in the House and six as governor.", [("12 years", 12, "years"), ("six", 6, "years")]),
+        ("The lease ran 10 years and could last another 10.", [("10 years", 10, "years"), ("10", 10, "years")]),
+        ("The term runs four years and she has served 2.", [("four years", 4, "years"), ("2", 2, "years")]),
+        # but not a number of something else
+        ("They were married for 30 years and had 4.", [("30 years", 30, "years")]),
+        ("The storm lasted 3 days and 12 died.", [("3 days", 3, "days"), ("12", 12, None)]),
+    ],
+)
+def test_ages_after_verbs_and_repeated_periods(text: str, expected: list[tuple[str, float, str | None]]) -> None:
+    assert rows(text) == expected
