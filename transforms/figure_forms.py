@@ -36,9 +36,11 @@ _A_PERIOD = re.compile(
     r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
     re.I,
 )
-# "a half-century" (50 years), "a half-hour ride" (30 minutes): half of a period, in the unit news gives it
+# "a half-century" (50 years), "a half-hour ride" (30 minutes), "a quarter-century" (25 years): part of a
+# period, in the unit news gives it
 _HALF_PERIOD = re.compile(
-    r"(?<![\w-])(?P<figure>an?\s+half[- ](?P<period>century|decade|year|hour|minute))(?![\w-])", re.I
+    r"(?<![\w-])(?P<figure>an?\s+(?P<part>half|quarter)[- ](?P<period>century|decade|year|hour|minute))(?![\w-])",
+    re.I,
 )
 # "a decade-long fight", "the century-old church", "a quarter-century-old pact": one period (or a
 # part of one) as an adjective, a duration
@@ -58,6 +60,7 @@ _HALF_PERIODS = {
     "hour": (30, "minutes"),
     "minute": (30, "seconds"),
 }
+_QUARTER_PERIODS = {"century": (25, "years"), "year": (3, "months"), "hour": (15, "minutes")}
 # "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
 _AGE_AFTER_NAME = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age>[1-9]\d),? "
@@ -371,8 +374,14 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         start, end = match.span("figure")
         if not free(taken, start, end):
             continue
-        if re.match(r"\s+ago\b", text[end : end + 5], re.I):
-            continue  # "just a month ago": a relative time reference, not a stated duration
+        if re.match(r"\s+ago\b", text[end : end + 5], re.I) and (
+            re.match(r"just|only|barely", match.group("figure"), re.I)
+            or re.match(r"(?:more|less) than", match.group("figure"), re.I)
+            and re.search(r"[\d%]\s*(?:[a-z]+\s+)?$", text[max(0, start - 24) : start])
+        ):
+            # "just a month ago": a relative time reference; "$7 million more than a year ago": a comparison
+            # with that time ("nearly a year ago", "more than a decade ago" measure a span)
+            continue
         value, unit = _PERIODS[match.group("period").lower()]
         found.append(
             Found(
@@ -386,10 +395,14 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
             )
         )
         taken.append((start, end))
-    for match in _HALF_PERIOD.finditer(text) if "half" in lowered else ():
+    for match in _HALF_PERIOD.finditer(text) if "half" in lowered or "quarter" in lowered else ():
         start, end = hedged(text, *match.span("figure"))
-        value, unit = _HALF_PERIODS[match.group("period").lower()]
-        if free(taken, start, end) and not re.match(r"\s+(?:ago|earlier|before|later)\b", text[end : end + 9], re.I):
+        parts = _HALF_PERIODS if match.group("part").lower() == "half" else _QUARTER_PERIODS
+        if match.group("period").lower() not in parts:
+            continue  # "a quarter-decade": not how news gives a span
+        value, unit = parts[match.group("period").lower()]
+        later = re.match(r"\s+(?:ago|earlier|before|later)\b", text[end : end + 9], re.I)
+        if free(taken, start, end) and not (later and start == match.start("figure")):  # "nearly a half-century ago"
             found.append(
                 Found(
                     start=start,

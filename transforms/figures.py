@@ -79,7 +79,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "11"
+VERSION = "12"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -151,7 +151,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
-        rf"(?P<number>{VAGUE}|a\s+half[- ]dozen|{NUMBER}|dozen(?<=the\sdozen)(?=\s+[a-z]))"
+        rf"(?P<number>{VAGUE}|(?:a\s+)?half[- ]dozen|{NUMBER}|dozen(?<=the\sdozen)(?=\s+[a-z]))"
         rf"(?:\s*(?P<range_sep>-to-|-|–|—|to|and|or)\s*"
         rf"{currency2}?(?P<number2>{NUMBER}))?)"
         rf")(?:(?![\w])|(?<=\d)(?=[a-zA-Z°]))",

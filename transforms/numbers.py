@@ -111,7 +111,7 @@ NUMBER = (
     rf"(?:{_FRACTION_WORDS}\s+(?:of\s+)?an?\s+(?:{SCALE}|dozen)"
     rf"|{DIGITS}(?:-(?={SCALE})|\s*)(?:{SCALE}s?|bn|mn|mln|tn|trn|cr(?=\s)|[kmb](?![\w]))?(?:\s+{SCALE}s?)?"
     rf"|(?:a|one|{WORD_NUMBER})(?:[\s-]+{SCALE})(?:\s+(?:and\s+)?{WORD_NUMBER})?(?:\s+{SCALE})?"
-    rf"|a\s+dozen|{WORD_NUMBER}\s+dozen|{WORD_NUMBER})"
+    rf"|a\s+dozen|{WORD_NUMBER}[\s-]dozen|{WORD_NUMBER})"  # "two dozen", "two-dozen"
 )
 VAGUE = (
     r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|decades|"

@@ -797,3 +797,29 @@ def test_ages_after_verbs_and_repeated_periods(text: str, expected: list[tuple[s
 )
 def test_bare_whole_numbers_are_not_reported(text: str, expected: list[tuple[str, float, str | None]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a hedged span with an article before "ago" measures a span; "just a month ago" and a comparison do not
+        ("The plant closed nearly a year ago.", [("nearly a year", 1, "years")]),
+        ("The case began more than a decade ago.", [("more than a decade", 10, "years")]),
+        ("The road opened just a month ago.", []),
+        ("Revenue was $74 million more than a year ago.", [("$74 million", 74e6, "USD")]),
+        # a quarter of a period
+        ("He has served a quarter-century in the House.", [("a quarter-century", 25, "years")]),
+        ("The band played for a quarter-hour.", [("a quarter-hour", 15, "minutes")]),
+        ("It happened a half-century ago.", []),
+        # a poll's head-to-head match-up is no game: the falling pair is two shares
+        (
+            "She would beat him 46 to 40 percent in a match-up.",
+            [("46", 46, "percent"), ("40", 40, "percent")],
+        ),
+        # dozens written with a hyphen or without the article
+        ("Roughly two-dozen states vote soon.", [("Roughly two-dozen states", 24, "states")]),
+        ("Over the past half-dozen days, he stumbled.", [("half-dozen days", 6, "days")]),
+    ],
+)
+def test_hedged_spans_ago_quarter_periods_match_ups_and_dozens(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
