@@ -61,7 +61,8 @@ GAP_WORDS = re.compile(
 # words of a game or a market (a poll's head-to-head "match-up" is neither)
 GAME_OR_MARKET = re.compile(
     r"\b(?:scored|scoring|scores|games?|halftime|half-time|innings?|season|rebounds?|assists?|goals?|"
-    r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|match(?![-\s]?ups?\b)|"
+    r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|"
+    r"match(?![-\s]?ups?\b)|"
     rf"tournament|NBA|NFL|NHL|WNBA|NCAA|{_MARKET_NAMES}|index|indices|indexes|"
     r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
     re.I,

@@ -821,5 +821,7 @@ def test_bare_whole_numbers_are_not_reported(text: str, expected: list[tuple[str
         ("Over the past half-dozen days, he stumbled.", [("half-dozen days", 6, "days")]),
     ],
 )
-def test_hedged_spans_ago_quarter_periods_match_ups_and_dozens(text: str, expected: list[tuple[str, float, str]]) -> None:
+def test_hedged_spans_ago_quarter_periods_match_ups_and_dozens(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
     assert rows(text) == expected
