@@ -227,6 +227,14 @@ def plural(word: str) -> str:
     return word + "s"
 
 
+# comparatives that read like agent nouns ("one better", "one bigger")
+_COMPARATIVES = frozenset(
+    """better bigger larger smaller higher lower greater longer shorter older younger newer stronger weaker wider
+    faster slower harder easier earlier later richer poorer closer farther further fewer lesser deeper cheaper
+    safer""".split()
+)
+
+
 def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | None:
     """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends.
 
@@ -245,7 +253,9 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
             word
             and word not in NOT_NOUNS | STOP_WORDS
             and (hedged and word not in ("of", "and", "or", "but", "thing") or word not in _FUNCTION_AFTER_ONE)
-            and not word.endswith(("ly", "ing", "ed", "er", "est"))
+            and not word.endswith(("ly", "ing", "ed", "est"))
+            # "one soldier", "one daughter": a person; "one better", "one number": no count of one
+            and not (word.endswith("er") and (word in _COMPARATIVES or counted_unit(plural(word)) != "people"))
             and word not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
             and not (word.endswith("s") and not word.endswith("ss"))
         ):

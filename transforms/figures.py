@@ -79,7 +79,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "12"
+VERSION = "13"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -333,11 +333,17 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         one
         and subject
         and re.match(
-            r"^\s*,?\s*(?:said|says|told|tells|added|noted|wrote|explained|familiar|speaking|close)\b",
-            text[end : end + 20],
+            r"^\s*,?\s*(?:(?:on|at|from|in)\s+[A-Z][\w.-]*\s+)?(?:said|says|told|tells|added|noted|wrote|"
+            r"explained|familiar|speaking|close|commented|quipped|posted|tweeted|replied|argued|asked|recalled|"
+            r"complained|joked|observed|claimed|insisted|warned|remarked)\b",
+            text[end : end + 36],
         )
     ):
-        return None  # "One official said": an article before a source, nothing counted
+        return None  # "One official said", "one user on Twitter quipped": an article before a source
+    if one and re.match(r"\s+another\b", text[match.end("number") : match.end("number") + 9], re.I):
+        return None  # "one another": a pronoun
+    if one and re.search(r"\bnumber\s+$", text[max(0, start - 8) : start], re.I):
+        return None  # "the number one buyer": a rank
     if (
         unit is None
         and number.vague
@@ -409,6 +415,24 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
     if one and digits == "One" and subject and unit != "people" and _OPENS_SENTENCE.search(text, 0, start):
         return None  # "One reason is cost.", "One floor up, ...": opening a sentence, "One" introduces as "A" does
+    if (
+        one
+        and digits.lower() == "one"
+        and subject
+        and qualifier is None
+        and not _ONLY_BEFORE.search(text, max(0, start - 6), start)
+        and (
+            unit != "people" and re.match(r"\s+(?:that|which|of)\b", text[end : end + 7], re.I)
+            or re.search(
+                r"\b(?:from|between)\s+(?:one\s+[\w-]+\s+and\s+)?$",
+                text[max(0, start - 40) : match.start("number")],
+                re.I,
+            )
+        )
+    ):
+        # "one piece of evidence", "one remark that stuck", "from one room to the next", "between one
+        # team and another": "one" picks out a thing, as "a" or "a certain" would; it does not say how many
+        return None
     if glued and (unit is None or subject is not None or factor == 0.01 and low >= 100):
         return None  # letters glued to digits that are no unit: "4K output", "4Motion", "1080p"
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):

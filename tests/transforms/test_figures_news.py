@@ -825,3 +825,26 @@ def test_hedged_spans_ago_quarter_periods_match_ups_and_dozens(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a count of one person whose noun ends like a comparative
+        ("The blast killed one soldier.", [("one soldier", 1, "people")]),
+        ("He has one daughter.", [("one daughter", 1, "people")]),
+        ("He went one better.", []),
+        ("She sent one letter.", []),
+        # "one" that picks out a thing, as "a" would, says no number
+        ("It was one piece of evidence that he lied.", []),
+        ("He walked from one room to the other.", []),
+        ("Marriage, it says, is between one man and one woman.", []),
+        ('"No way," one user on Weibo quipped.', []),
+        ("Their arms were around one another.", []),
+        ("The airline is the number one buyer of the jet.", []),
+        # hedged, "one ... that" still counts
+        ("Only one word of the speech changed.", [("one word", 1, "words")]),
+    ],
+)
+def test_one_as_a_count_and_one_as_an_article(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
