@@ -142,7 +142,8 @@ def unit_after(
             return ("people" if person else word), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
-        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}(?P<noun>"
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}"
+        r"(?:[a-z][\w-]*\s+){0,2}?(?P<noun>"  # "two U.S. diplomatic compounds"
         + _PLURAL
         + "|"
         + _IRREGULAR_PLURALS
@@ -181,8 +182,16 @@ def _proper_modifier(word: str, rest: str) -> bool:
     """True when a capitalised word ending in s modifies a plural noun after it ("Dallas police")."""
     if not word[:1].isupper() or word.isupper():
         return False
-    after = re.match(rf"\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
-    return bool(after) and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS  # type: ignore[union-attr]
+    # "Texas oil companies": up to two lowercase modifiers between; "Americans dead" is a predicate
+    after = re.match(rf"(?:\s+[a-z][\w-]*?){{0,2}}?\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
+    return (
+        bool(after)
+        and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS | _PREDICATES  # type: ignore[union-attr]
+    )
+
+
+# words of the irregular plurals that follow a count as a predicate: "left three Americans dead"
+_PREDICATES = frozenset({"dead", "wounded", "injured"})
 
 
 # Nouns of persons by their form: agent nouns ("painters", "donors", "economists", "musicians",
@@ -240,7 +249,10 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
 
     "one night" or "one day" alone is a moment ("one night in June"); hedged ("more than one night")
     it is a count."""
-    run = re.match(r"^\s+(?:[a-z][\w-]*-[\w-]+\s+)?(?P<first>[a-z]{3,})\b(?:\s+(?P<second>[a-z]{3,})\b)?", rest)
+    # "one other candidate": "other" before the noun says one more of a kind, a count
+    run = re.match(
+        r"^\s+(?:other\s+)?(?:[a-z][\w-]*-[\w-]+\s+)?(?P<first>[a-z]{3,})\b(?:\s+(?P<second>[a-z]{3,})\b)?", rest
+    )
     if not run:
         return None
     first, second = run.group("first"), run.group("second")

@@ -848,3 +848,17 @@ def test_hedged_spans_ago_quarter_periods_match_ups_and_dozens(
 )
 def test_one_as_a_count_and_one_as_an_article(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # names and "other" between a number and what it counts
+        ("The attack left three other Americans dead.", [("three other Americans", 3, "people")]),
+        ("Two U.S. diplomatic compounds were attacked.", [("Two", 2, "compounds")]),
+        ("Five Texas oil companies merged.", [("Five", 5, "companies")]),
+        ("She faced only one other candidate.", [("one other candidate", 1, "people")]),
+    ],
+)
+def test_names_and_other_before_the_counted_noun(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
