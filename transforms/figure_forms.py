@@ -53,14 +53,17 @@ _PERIOD_PARTS = {None: 1.0, "quarter": 0.25, "half": 0.5}
 _A_PERIOD_OR_MORE = re.compile(
     r"(?<![\w-])(?P<figure>an?\s+(?P<period>decade|century|year|month|week|day|hour)\s+or\s+(?:more|longer))\b", re.I
 )
-_HALF_PERIODS = {
-    "century": (50, "years"),
-    "decade": (5, "years"),
-    "year": (6, "months"),
-    "hour": (30, "minutes"),
-    "minute": (30, "seconds"),
+# (part, period) -> (value, unit): half or a quarter of a period, in the unit news gives it
+_PART_PERIODS = {
+    ("half", "century"): (50, "years"),
+    ("half", "decade"): (5, "years"),
+    ("half", "year"): (6, "months"),
+    ("half", "hour"): (30, "minutes"),
+    ("half", "minute"): (30, "seconds"),
+    ("quarter", "century"): (25, "years"),
+    ("quarter", "year"): (3, "months"),
+    ("quarter", "hour"): (15, "minutes"),
 }
-_QUARTER_PERIODS = {"century": (25, "years"), "year": (3, "months"), "hour": (15, "minutes")}
 # "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
 _AGE_AFTER_NAME = re.compile(
     r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age>[1-9]\d),? "
@@ -397,10 +400,10 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         taken.append((start, end))
     for match in _HALF_PERIOD.finditer(text) if "half" in lowered or "quarter" in lowered else ():
         start, end = hedged(text, *match.span("figure"))
-        parts = _HALF_PERIODS if match.group("part").lower() == "half" else _QUARTER_PERIODS
-        if match.group("period").lower() not in parts:
+        part = _PART_PERIODS.get((match.group("part").lower(), match.group("period").lower()))
+        if part is None:
             continue  # "a quarter-decade": not how news gives a span
-        value, unit = parts[match.group("period").lower()]
+        value, unit = part
         later = re.match(r"\s+(?:ago|earlier|before|later)\b", text[end : end + 9], re.I)
         if free(taken, start, end) and not (later and start == match.start("figure")):  # "nearly a half-century ago"
             found.append(

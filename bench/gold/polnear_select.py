@@ -101,59 +101,58 @@ def round5(eval_dev: Path) -> tuple[list[str], list[str]]:
 def round6(eval_dev: Path) -> list[str]:
     """tune5: per outlet, the eligible articles in none of check3, check4 and tune4, shuffled with
     ROUND6_SEED; the first ROUND6_TUNE_PER_OUTLET."""
-    check4, tune4 = round5(eval_dev)
-    (tune5,) = _draw(eval_dev, set(choose(eval_dev)) | set(check4) | set(tune4), ROUND6_SEED,
-                     (ROUND6_TUNE_PER_OUTLET,))
+    (tune5,) = _draw(eval_dev, _taken_before(eval_dev, 6), ROUND6_SEED, (ROUND6_TUNE_PER_OUTLET,))
     return tune5
 
 
 def round7(eval_dev: Path) -> tuple[list[str], list[str]]:
     """(check5, tune6): per outlet, the eligible articles in no earlier half shuffled with
     ROUND7_SEED; the first ROUND7_CHECK_PER_OUTLET are check5, the next ROUND7_TUNE_PER_OUTLET tune6."""
-    check4, tune4 = round5(eval_dev)
-    taken = set(choose(eval_dev)) | set(check4) | set(tune4) | set(round6(eval_dev))
-    check5, tune6 = _draw(eval_dev, taken, ROUND7_SEED, (ROUND7_CHECK_PER_OUTLET, ROUND7_TUNE_PER_OUTLET))
+    check5, tune6 = _draw(eval_dev, _taken_before(eval_dev, 7), ROUND7_SEED,
+                          (ROUND7_CHECK_PER_OUTLET, ROUND7_TUNE_PER_OUTLET))
     return check5, tune6
 
 
 def round8(eval_dev: Path) -> list[str]:
     """check6: per outlet, the eligible articles in no earlier half shuffled with ROUND8_SEED; the
     first ROUND8_CHECK_PER_OUTLET."""
-    check4, tune4 = round5(eval_dev)
-    check5, tune6 = round7(eval_dev)
-    taken = set(choose(eval_dev)) | set(check4) | set(tune4) | set(round6(eval_dev)) | set(check5) | set(tune6)
-    (check6,) = _draw(eval_dev, taken, ROUND8_SEED, (ROUND8_CHECK_PER_OUTLET,))
+    (check6,) = _draw(eval_dev, _taken_before(eval_dev, 8), ROUND8_SEED, (ROUND8_CHECK_PER_OUTLET,))
     return check6
 
 
 def round9(eval_dev: Path) -> list[str]:
     """check7: per outlet, the eligible articles in no earlier half shuffled with ROUND9_SEED; the
     first ROUND9_CHECK_PER_OUTLET."""
-    check4, tune4 = round5(eval_dev)
-    check5, tune6 = round7(eval_dev)
-    taken = (set(choose(eval_dev)) | set(check4) | set(tune4) | set(round6(eval_dev)) | set(check5) | set(tune6)
-             | set(round8(eval_dev)))
-    (check7,) = _draw(eval_dev, taken, ROUND9_SEED, (ROUND9_CHECK_PER_OUTLET,))
+    (check7,) = _draw(eval_dev, _taken_before(eval_dev, 9), ROUND9_SEED, (ROUND9_CHECK_PER_OUTLET,))
     return check7
 
 
+def _taken_before(eval_dev: Path, round_number: int) -> set[str]:
+    """Every article of the halves drawn in the rounds before round_number (check3 is round 3's)."""
+    taken = set(choose(eval_dev))
+    earlier = ((5, lambda: round5(eval_dev)), (6, lambda: (round6(eval_dev),)), (7, lambda: round7(eval_dev)),
+               (8, lambda: (round8(eval_dev),)))
+    for number, halves in earlier:
+        if number < round_number:
+            taken.update(*halves())
+    return taken
+
+
+# the rounds a command line can print: the names of the halves each draws, in the order it returns them
+_ROUNDS = {
+    "--round5": (lambda e: round5(e), ("check4", "tune4")),
+    "--round6": (lambda e: (round6(e),), ("tune5",)),
+    "--round7": (lambda e: round7(e), ("check5", "tune6")),
+    "--round8": (lambda e: (round8(e),), ("check6",)),
+    "--round9": (lambda e: (round9(e),), ("check7",)),
+}
+
+
 if __name__ == "__main__":
-    if len(sys.argv) > 2 and sys.argv[2] == "--round9":
-        print("\n".join(f"check7 {n}" for n in round9(Path(sys.argv[1]))))
-        sys.exit(0)
-    if len(sys.argv) > 2 and sys.argv[2] == "--round8":
-        print("\n".join(f"check6 {n}" for n in round8(Path(sys.argv[1]))))
-        sys.exit(0)
-    if len(sys.argv) > 2 and sys.argv[2] == "--round7":
-        held_out, tuning = round7(Path(sys.argv[1]))
-        print("\n".join([f"check5 {n}" for n in held_out] + [f"tune6 {n}" for n in tuning]))
-        sys.exit(0)
-    if len(sys.argv) > 2 and sys.argv[2] == "--round6":
-        print("\n".join(f"tune5 {n}" for n in round6(Path(sys.argv[1]))))
-        sys.exit(0)
-    if len(sys.argv) > 2 and sys.argv[2] == "--round5":
-        held_out, tuning = round5(Path(sys.argv[1]))
-        print("\n".join([f"check4 {n}" for n in held_out] + [f"tune4 {n}" for n in tuning]))
+    if len(sys.argv) > 2 and sys.argv[2] in _ROUNDS:
+        draw, names = _ROUNDS[sys.argv[2]]
+        halves = draw(Path(sys.argv[1]))
+        print("\n".join(f"{name} {doc}" for name, half in zip(names, halves, strict=True) for doc in half))
         sys.exit(0)
     per = int(sys.argv[2]) if len(sys.argv) > 2 else PER_OUTLET
     for name in choose(Path(sys.argv[1]), per):
