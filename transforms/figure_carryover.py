@@ -22,7 +22,7 @@ def listed_after_name(text: str, match: re.Match[str], earlier: Found) -> Found 
         return None
     between = text[earlier.end : start]
     if len(between) > 80 or not re.fullmatch(
-        r"[^.;!?\n]*(?:,|\band|\bwhile|\bwith|\bto|\bversus|\bvs\.)\s+(?:[A-Z][\w'’.-]*\s+){1,2}"
+        r"[^.;!?\n]*(?:,|\band|\bwhile|\bwith|\bto|\bversus|\bvs\.)\s+(?:[A-Z][\w'’.-]*\s+){1,3}"
         r"(?:(?:has|had|won|got|took|with|at)\s+)?",
         between,
     ):
@@ -107,6 +107,10 @@ def repeats_period(text: str, start: int, end: int, earlier: Found) -> bool:
 _PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
 
 
+# "the number of new refugees", "the total of jobs": the noun a later bare number counts
+_NUMBER_OF = re.compile(r"\b(?:number|count|total|tally)\s+of\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z]{3,}s)\b", re.I)
+
+
 def _plural_nouns(words: str) -> list[str]:
     """The plural nouns of some words, in order ("business", "class" and function words are none)."""
     found = _PLURAL_BEFORE.findall(words)
@@ -119,10 +123,11 @@ def counted_before(text: str, figure: Found) -> Found:
         return figure  # "cut to 0.31": a count is a whole number
     head = sentence_around(text, figure.start, figure.end)
     at = head.find(text[figure.start : figure.end])
-    nouns = _plural_nouns(head[: max(0, at)])
+    named = list(_NUMBER_OF.finditer(head, 0, max(0, at)))
+    nouns = [named[-1].group(1)] if named else _plural_nouns(head[: max(0, at)])
     if not nouns:
         return figure
-    word = nouns[-1]
+    word = nouns[-1]  # "the number of refugees ... ranges from": what "the number of" names, else the last plural
     category = "count" if figure.category == "other" else figure.category
     return replace(figure, unit=counted_unit(word), subject=word, category=category)
 

@@ -91,7 +91,7 @@ CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "killed",
         re.compile(
             r"\b(killed|kill|killing|dead|deaths?|died|die|dying|death toll|fatalit\w+|lives|"
-            r"massacred?|slain|perished|murdered|executed|casualties)\b",
+            r"massacred?|slain|perished|murder(?:ed|s)?|homicides?|killings|executed|casualties)\b",
             re.I,
         ),
     ),

@@ -50,12 +50,13 @@ POLL_WORDS = re.compile(
     r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
     r"approval|"
     r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
-    r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?)\b|%",
+    r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?|"
+    r"match-?ups?|head-to-head)\b|%",
     re.I,
 )
 GAP_WORDS = re.compile(
     r"\b(?:leads?|leading|led|trails?|trailing|trailed|ahead|behind|gap|margin|edge|advantage|deficit|"
-    r"won|wins?|beat|beats|among|swing|narrowed|widened)\b",
+    r"won|wins?|beat|beats|among|swing|narrowed|widened|tops|topped|ties|tied|edges|edged)\b",
     re.I,
 )
 # words of a game or a market (a poll's head-to-head "match-up" is neither)
@@ -141,10 +142,19 @@ def poll_shares(text: str, start: int, end: int) -> bool:
 def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
     """The sentence speaks of a lead or a gap, and the text around it of polls or votes, not games or markets."""
     window = text[max(0, start - 600) : end + 600]
-    return bool(GAP_WORDS.search(sentence) and POLL_WORDS.search(window) and not GAME_OR_MARKET.search(window))
+    gap = GAP_WORDS.search(sentence) or _UP_OR_DOWN_BEFORE.search(text, max(0, start - 12), start)
+    return bool(gap and POLL_WORDS.search(window) and not GAME_OR_MARKET.search(window))
+
+
+# "she is up 6 points", "down by 3 points": a lead or a fall stated just before the number
+_UP_OR_DOWN_BEFORE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?\Z", re.I)
 
 
 _DATE_RANGE_BEFORE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|through|and|-|–)\s*\Z", re.I)
+
+
+# "the delegate count is Adams 384, Baker 300": names and numbers listed after a count or a tally
+_TALLY_BEFORE = re.compile(r"\b(?:count|tally)\s+(?:is|was|stands\s+at|stood\s+at|:)\s[^.;!?]*\Z")
 
 
 def not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
@@ -174,6 +184,8 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # a sound format: "5.1 surround", "7.1-channel audio"
     if re.match(r"^\s(?:Max|Dreamliner|Pro|Plus|Mini|Ultra|Series|Edition)\b", after):
         return True  # a model: 737 Max
+    if re.match(r"^\s(?:Seconds|Minutes|Hours|Days|Weeks|Months|Years)\b", after):
+        return True  # a capitalised unit makes a title: the show "60 Minutes", the film "28 Days Later"
     if re.match(r"^[- ]inch\s+(?:[A-Z][\w-]*\s+)*(?:MacBook|iPad|iPhone|iMac|Pixel|Galaxy|Surface|models?\b)", after):
         return True  # a screen size that names a product: "the 16-inch MacBook Pro"
     if re.search(r"\b[A-Z][A-Z&]*[A-Z]\s$", before) and not re.match(r"^\s*(%|percent|people|[a-z]{3,}s\b)", after):
@@ -182,8 +194,9 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
         and re.fullmatch(r"\d{1,4}", bare)
         and not re.match(r"^\s*(%|percent|(?!news\b)[a-z]{3,}s\b|people|million|billion)", after)
+        and not _TALLY_BEFORE.search(text, max(0, start - 120), start)
     ):
-        return True  # a brand's model or a named number: "Boeing 777", "Apollo 11"
+        return True  # a brand's model or a named number: "Boeing 777", "Apollo 11" (not "the count is Lee 38")
     if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):
         return True  # "a 401(k) plan", "24/7", "11/2": a name, a ratio of hours or a date
     if before.endswith(" of ") and re.search(r"\b[Tt]he\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
@@ -220,6 +233,10 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "10-year notes", "three-month aluminum": the tenor names the instrument
     if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match)\b(?!-old)", after, re.I):
         return True  # a label made of a number: "12-member panel", "two-class layout"
+    if re.match(r"^-yard\s+line\b", after, re.I):
+        return True  # "the 30-yard line": a place on a playing field, not a distance
+    if re.match(r"^\s+Pinocchios?\b", after, re.I):
+        return True  # "three Pinocchios": a fact-checker's rating, not a count
     if re.match(r"^-point\b", after, re.I) and not re.match(rf"-point\s+{POINT_GAPS}", text[end : end + 30], re.I):
         return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:

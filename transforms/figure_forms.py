@@ -66,10 +66,11 @@ _PART_PERIODS = {
 }
 # "Elizabeth A. Burton, 32, of Columbus": an age set off by commas after a name
 _AGE_AFTER_NAME = re.compile(
-    r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age>[1-9]\d),? "
+    r"\b[A-Z][a-z]+(?: [A-Z]\.)+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age>[1-9]\d),?\s+"
     r"(?=of |from |who |and |was |is |had |has )"
-    r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d), (?=of |from |who |and |was |is |had |has )"
-    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—]) (?=[a-z])"
+    r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d),\s+"
+    r"(?=of |from |who |and |was |is |had |has )"
+    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—])\s+(?=[a-z])"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
     # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
@@ -120,6 +121,62 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
     return found
 
 
+# "a six-figure salary", "fees that ran into five figures": money of that many digits (10,000-99,999 for five)
+_N_FIGURES = re.compile(
+    r"(?<![\w-])(?P<figure>(?P<n>four|five|six|seven|eight|nine|[4-9])(?:-figure(?=\s+[a-z])|\s+figures\b))", re.I
+)
+_INTO_FIGURES = re.compile(
+    r"\b(?:into|in|to|reach(?:ed|es|ing)?|hit(?:s|ting)?)\s+(?:the\s+)?(?:low\s+|high\s+)?\Z", re.I
+)
+_DIGITS_OF = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+# "Lee is 5-foot-3": a height in feet and inches, in inches
+_FOOT_INCH = re.compile(r"(?<![\w-])(?P<figure>(?P<feet>[4-7])-foot-(?P<inches>1[01]|\d))(?![\w-])")
+# "all of them are younger than 50": an age bound said of persons
+_AGE_BOUND = re.compile(
+    r"\b(?:are|is|was|were|be|been|those|people|voters|adults|anyone|children|men|women)\s+"
+    r"(?P<figure>(?P<side>younger|older)\s+than\s+(?P<n>[1-9]\d?))(?!\d|[.,]\d|\s*(?:%|percent|per\s?cent)\b)",
+    re.I,
+)
+
+
+def stated_magnitudes(text: str, taken: Spans) -> list[Found]:
+    """Figures written as a size or a bound rather than a number of units: "a six-figure salary" (money of
+    six digits), "5-foot-3" (a height in inches), "younger than 50" (an age)."""
+    found: list[Found] = []
+    lowered = text.lower()
+    for match in _N_FIGURES.finditer(text) if "figure" in lowered else ():
+        start, end = match.span("figure")
+        hyphen = "-figure" in match.group("figure").lower()
+        if not (hyphen or _INTO_FIGURES.search(text, max(0, start - 24), start)) or not free(taken, start, end):
+            continue  # "six figures" alone may be six numbers in a table; "ran into six figures" is money
+        digits = _DIGITS_OF.get(match.group("n").lower()) or int(match.group("n"))
+        low, high = 10.0 ** (digits - 1), 10.0**digits - 1
+        sentence = sentence_around(text, start, end)
+        unit = "GBP" if "£" in sentence else "EUR" if "€" in sentence else "USD"
+        found.append(Found(start=start, end=end, low=low, high=high, qualifier="approximately", unit=unit,
+                           category="money"))
+        taken.append((start, end))
+    for match in _FOOT_INCH.finditer(text) if "-foot-" in lowered else ():
+        start, end = match.span("figure")
+        if free(taken, start, end):
+            inches = 12.0 * int(match.group("feet")) + int(match.group("inches"))
+            found.append(Found(start=start, end=end, low=inches, high=inches, qualifier="exact", unit="inches",
+                               category="distance"))
+            taken.append((start, end))
+    for match in _AGE_BOUND.finditer(text) if " than " in lowered else ():
+        start, end = match.span("figure")
+        if re.match(r"\s+(?:years?\s+(?!old\b)\w|(?!years?\b)[a-z]+s\b)", text[end : end + 12], re.I) or not free(
+            taken, start, end
+        ):
+            continue  # "older than 50 years of service", "younger than 30 days": no age
+        value = float(match.group("n"))
+        qualifier = "less_than" if match.group("side").lower() == "younger" else "more_than"
+        found.append(Found(start=start, end=end, low=value, high=value, qualifier=qualifier, unit="years",
+                           category="age"))
+        taken.append((start, end))
+    return found
+
+
 # "a year and a half", "two and a half hours": a whole number of units and half of one more
 _AND_A_HALF = re.compile(
     rf"(?<![\w-])(?P<figure>(?:(?:{ANY_QUALIFIER})\s+)?"
@@ -135,7 +192,7 @@ _HALF_UNIT = re.compile(
 
 _TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
 # "double the share who said so", "triple the lead she had": a ratio; "would double the budget" is a verb
-_DOUBLE_THE = re.compile(r"(?<![\w-])(?P<figure>double|triple|quadruple)(?=\s+the\b)", re.I)
+_DOUBLE_THE = re.compile(r"(?<![\w-])(?P<figure>double|triple|quadruple)(?=\s+(?:the|what)\b)", re.I)
 _VERB_BEFORE = re.compile(
     r"\b(?:to|will|would|could|can|may|might|must|should|shall|did|does|do|not|n['’]t|and|or)\s+$", re.I
 )
@@ -252,9 +309,11 @@ _DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9), "": (0, 9)}  # 
 _TO_ONE = re.compile(
     rf"(?<![\w.,-])(?P<figure>(?P<hedge>(?:{ANY_QUALIFIER})\s+)?"
     r"(?P<n>[2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten)(?:(?P<to>[- ]to[- ])|-)(?:1|one))"
-    r"(?![\w,-]|\.\d|\s*(?:vote|decision|ruling|margin|win|loss|lead|score|edge)\b)",
+    r"(?![\w-]|[.,]\d|\s*(?:vote|decision|ruling|margin|win|loss|lead|score|edge)\b)",
     re.I,
 )
+# "favour it by 2-1", "outspent them 5-1": a bare "N-1" after "by" or a verb of outdoing is a ratio too
+_RATIO_BEFORE = re.compile(r"\b(?:by|out(?:number|spen[dt]|rais|poll|vot)\w*(?:\s+[\w'’]+){0,2})\s+\Z", re.I)
 
 
 def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
@@ -263,9 +322,9 @@ def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
     lowered = text.lower()
     to_one = "-1" in text or "to 1" in text or "to-1" in text or "to one" in lowered or "-one" in lowered
     for match in _TO_ONE.finditer(text) if to_one else ():
-        if not (match.group("to") or match.group("hedge")):
-            continue
         start, end = match.span("figure")
+        if not (match.group("to") or match.group("hedge") or _RATIO_BEFORE.search(text, max(0, start - 40), start)):
+            continue
         value = parse_number(match.group("n"))
         if value is None or not free(taken, start, end):
             continue

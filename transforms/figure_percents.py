@@ -43,21 +43,30 @@ _OF_TEN = re.compile(
 # "a quarter-point cut": a fraction of a percentage point
 # "a quarter of a percentage point", "half a point", "three-quarters of a point": likewise
 _POINT_FRACTION = re.compile(
-    r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half|three[- ]quarters|a third|two[- ]thirds|a tenth)"
-    r"(?:[- ]point|\s+(?:of\s+)?an?\s+(?:percentage[- ])?point))\b",
+    r"(?<![\w-])(?P<figure>(?P<fraction>a quarter|a half|half|three[- ]quarters|a third|two[- ]thirds|a tenth|"
+    r"one[- ](?:half|third|quarter|fourth|tenth))"
+    r"(?:[- ]point|\s+(?:of\s+)?an?\s+(?:percentage[- ])?point|"
+    r"\s+(?:of\s+)?(?P<percent>(?:an?|1|one)\s+(?:percent|per\s?cent))))\b",
     re.I,
 )
+# "raise its target rate by a quarter of a percent": a change in a rate, which is measured in points
+_RATE_CHANGE = re.compile(r"\b(?:rates?|interest|target|yields?)\b", re.I)
 
 
 def point_fractions(text: str, taken: Spans) -> list[Found]:
     """ "a quarter-point cut", "half a point": a fraction of a percentage point (of a game or an index: points)."""
     found: list[Found] = []
-    for match in _POINT_FRACTION.finditer(text) if "point" in text.lower() else ():
+    lowered = text.lower()
+    for match in _POINT_FRACTION.finditer(text) if "point" in lowered or "cent" in lowered else ():
         start, end = hedged(text, *match.span("figure"))
         if free(taken, start, end):
             value = fraction_value(match.group("fraction")) or 0.5
             spelled = re.search(r"\ban?\s+point$", match.group("figure"), re.I)  # "half a point", not "-point"
             market = spelled and GAME_OR_MARKET.search(sentence_around(text, start, end))
+            unit = "points" if market else "percentage_points"
+            by = re.search(r"\bby\s+\Z", text[max(0, start - 4) : start])
+            if match.group("percent") and not (by and _RATE_CHANGE.search(sentence_around(text, start, end))):
+                unit = "percent"  # "half a percent of the budget": a share; "cut rates by half a percent": points
             found.append(
                 Found(
                     start=start,
@@ -65,7 +74,7 @@ def point_fractions(text: str, taken: Spans) -> list[Found]:
                     low=value,
                     high=value,
                     qualifier=qualifier_of(text[start:end]),
-                    unit="points" if market else "percentage_points",
+                    unit=unit,
                     category="other" if market else "percent",
                 )
             )
@@ -126,10 +135,11 @@ def fraction_shares(text: str, taken: Spans) -> list[Found]:
         ordinal = not re.search(r"half|quarter|s$", match.group("fraction"), re.I)
         article = bool(re.match(r"an?\s", match.group("fraction"), re.I))
         ordinal = ordinal and article and start == match.start("fraction")
-        if ordinal and not (
-            re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(r"\bby\s+$", text[max(0, start - 4) : start])
-        ):
-            continue  # "a seventh straight session", "a third case": ordinals, not shares
+        share_after = re.match(r"\s+of\b|[,.;]", text[end : end + 4]) or re.search(
+            r"\bby\s+$", text[max(0, start - 4) : start]
+        )
+        if ordinal and (not share_after or re.match(r",\s+[A-Z]", text[end : end + 4])):
+            continue  # "a seventh straight session", "a third case", "and a third, Lee, said": ordinals, not shares
         found.append(
             Found(
                 start=start,

@@ -7,7 +7,21 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from transforms.lexicon import STATE_ABBREVIATIONS, TITLE_ABBREVIATIONS
+
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
+# a period after one of these ends no sentence: "Sen. Lee", "Tampa, Fla., where", "J. Smith"
+_ABBREVIATION_BEFORE = re.compile(
+    rf"(?:\b(?:{'|'.join(re.escape(a) for a in TITLE_ABBREVIATIONS + STATE_ABBREVIATIONS)})|\b[A-Z])\Z"
+)
+
+
+def _breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """The sentence breaks in text[start:end], but not the period of an abbreviation."""
+    return [
+        m for m in _SENTENCE_BREAK.finditer(text, start, end)
+        if m.group(0) == "\n" or not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start())
+    ]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,10 +61,17 @@ def free(taken: Spans, start: int, end: int) -> bool:
     return taken.free(start, end)
 
 
-def sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence around [start, end): split at a period before a capital, or a line break."""
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)]
-    sentence_start = breaks[-1] if breaks else max(0, start - 400)
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the sentence around [start, end) begins and ends: split at a period before a capital, or a line
+    break, looking at most 400 characters either way."""
+    breaks = _breaks(text, max(0, start - 400), start)
+    sentence_start = breaks[-1].end() if breaks else max(0, start - 400)
     limit = min(len(text), end + 400)  # as far as it looks back: a text without breaks costs no more
-    after = _SENTENCE_BREAK.search(text, end, limit)
-    return text[sentence_start : after.start() + 1 if after else limit]
+    after = next(iter(_breaks(text, end, limit)), None)
+    return sentence_start, after.start() + 1 if after else limit
+
+
+def sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence around [start, end) (see sentence_bounds)."""
+    first, last = sentence_bounds(text, start, end)
+    return text[first:last]

@@ -56,8 +56,9 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
         unit = counted_unit(counted.group("noun").lower())
     elif _TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20]):
         pass
-    elif second.low < first.low <= 100 and poll_shares(text, start, end):
-        unit, category = "percent", "percent"  # "ahead by 6 points (48 to 42)": the two shares of a poll
+    elif second.low <= first.low <= 100 and poll_shares(text, start, end):
+        # "ahead by 6 points (48 to 42)", "tied at 41-41": the two shares of a poll (a range rises)
+        unit, category = "percent", "percent"
     else:
         return None
     figures = []

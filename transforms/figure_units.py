@@ -5,6 +5,8 @@ in transforms/units.py), "times", a counted noun ("40 cattle", "one toilet", "23
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from importlib import resources
 
 from transforms.lexicon import STOP_WORDS
 from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
@@ -43,7 +45,8 @@ _FUNCTION_WORDS = frozenset(
 _PEOPLE = frozenset(
     """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
     militants rebels insurgents children kids women men adults students staff migrants immigrants victims
-    police policemen officials casualties deaths dead bodies lives individuals families households babies
+    police policemen officials casualties deaths homicides murders killings dead bodies lives individuals families
+    households babies
     infants pupils nurses users fans hostages americans patients males females witnesses fatalities contacts
     recruits agents analysts executives candidates delegates athletes drivers fighters participants
     respondents veterans airmen marines pilots crew friends humans tenants surgeons lawmakers injured
@@ -107,6 +110,8 @@ def unit_after(
             return unit, category, None, end + hit.end(), 1.0
     if re.match(r"^\s*of\s+(them|whom|us|you)\b", rest, re.I):
         return "people", None, None, end, 1.0
+    if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
+        return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
     # "two of our best branches": some of a set named after a possessive count the set's noun
     counted = re.match(r"^\s*(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)", rest)
     offset = counted.end() if counted else 0
@@ -224,7 +229,31 @@ def counted_unit(word: str, written: str | None = None) -> str:
         return "people"
     if word not in _NOT_PERSONS and not word.endswith("makers") and _PERSON_FORM.fullmatch(written or word):
         return "people"
+    head = word.rsplit("-", 1)[-1]  # "uber-volunteers", "co-founders": the last part names what is counted
+    if head not in _NOT_PERSONS and any(lemma in _person_nouns() for lemma in _singulars(head)):
+        return "people"  # the nouns no list here knows: "rivals", "hopefuls", "staffers", "operatives"
     return word
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """The nouns whose first WordNet sense is a person (transforms/models/person_nouns.txt, written by
+    bench/make_person_nouns.py), read once per process."""
+    text = resources.files("transforms.models").joinpath("person_nouns.txt").read_text("utf-8")
+    return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
+
+
+def _singulars(word: str) -> list[str]:
+    """The singulars a regular plural can come from: "rivals" -> rival, "witnesses" -> witness (and
+    witnesse), "deputies" -> deputy (and deputie); nothing for a word that is no regular plural."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return []
+    found = [word[:-1]]
+    if re.search(r"(?:s|x|z|ch|sh)es$", word):
+        found.append(word[:-2])
+    elif word.endswith("ies"):
+        found.append(word[:-3] + "y")
+    return found
 
 
 def plural(word: str) -> str:
@@ -244,6 +273,10 @@ _COMPARATIVES = frozenset(
 )
 
 
+# participles that do not end in -ed or -ing, before a noun: "one paid staffer", "one sworn officer"
+_PARTICIPLES = frozenset("paid sworn known born grown chosen hidden broken stolen frozen".split())
+
+
 def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | None:
     """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends.
 
@@ -256,7 +289,11 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
     if not run:
         return None
     first, second = run.group("first"), run.group("second")
-    adjective = re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first) and not first.endswith(("ly", "ary", "ty"))
+    adjective = (
+        re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first) and not first.endswith(("ly", "ary", "ty"))
+        or first.endswith(("ed", "ing"))  # a participle before the noun: "one elected official"
+        or first in _PARTICIPLES
+    )
     if adjective and not second:
         return None  # "one available to anyone": an adjective used as a pronoun, nothing counted
     candidates = [("second", second), ("first", first)] if second and adjective else [("first", first)]

@@ -39,6 +39,7 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import replace
 
 from transforms.figure_carryover import (
     antecedent_of,
@@ -56,6 +57,7 @@ from transforms.figure_forms import (
     halves,
     ratios_and_decades,
     share_figures,
+    stated_magnitudes,
     written_fractions,
 )
 from transforms.figure_percents import (
@@ -68,9 +70,9 @@ from transforms.figure_percents import (
     point_fractions,
 )
 from transforms.figure_qualifiers import QUALIFIER, QUALIFIER_PATTERNS, change_of
-from transforms.figure_spans import Found, Spans, free, sentence_around
+from transforms.figure_spans import Found, Spans, free, sentence_around, sentence_bounds
 from transforms.figure_tallies import RECORD_NEAR, RECORD_OF, RECORD_VERB, RECORD_WHOLE, read_tally
-from transforms.figure_units import COUNTED, NOT_NOUNS, counted_context, counted_unit, unit_after, unit_per
+from transforms.figure_units import COUNTED, NOT_NOUNS, counted_context, counted_unit, plural, unit_after, unit_per
 from transforms.ids import stable_id
 from transforms.lexicon import STOP_WORDS
 from transforms.numbers import DIGITS, NUMBER, SCALE, VAGUE, WORD_NUMBER, Number, parse_number
@@ -79,7 +81,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "14"
+VERSION = "15"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -111,6 +113,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found += point_fractions(text, taken)
     found += halves(text, taken)
     found += ages_after_names(text, taken)
+    found += stated_magnitudes(text, taken)
     found += in_every_shares(text, taken)
     found += fraction_shares(text, taken)
     marks = {m.group(0)[1] for m in _DIGIT_MARKS.finditer(text)}  # one scan tells which rare shapes to look for
@@ -187,6 +190,11 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         )
         if figure is not None and figure.unit is None and after_change:
             figure = counted_before(text, figure)
+        tally_named = _TALLY_NAMED.search(text, max(0, start - 80), start) if figure is not None else None
+        if figure is not None and figure.unit is None and tally_named and figure.low == int(figure.low):
+            # "the delegate count is Adams 384, Baker 300": the tally's noun is what the numbers count
+            word = plural(tally_named.group(1).lower())
+            figure = replace(figure, unit=counted_unit(word), subject=word, category="count")
         if figure is not None and figure.unit is None:
             figure = counted_nearby(text, figure, found)
         if figure is not None:
@@ -207,6 +215,43 @@ _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\Z")
 
 # pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
 _PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
+_COUNT_BEFORE_ONE = re.compile(
+    r"\b(?:only|just|a\s+single|exactly|at\s+(?:least|most)|than|each|every|per|fully|merely|but|to|of)\s+\Z", re.I
+)
+_COUNT_AFTER_ONE = re.compile(
+    r"\s*(?:each|apiece|(?:or|and)\s+(?:one|two|three|more|\d)|in\s|out\s+of|to\s)", re.I
+)
+_OTHER_NUMBER = re.compile(
+    r"(?<![\w.,])(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|second)(?![\w])", re.I
+)
+
+
+# what puts a lone "one" where an article could stand: a clause opening, a preposition, a verb of saying
+_ARTICLE_PLACE = re.compile(
+    r"(?:(?:\A|[.!?:;,(\n\"“”—–])\s*|\b(?:and|but|or|while|whereas|yet|with|in|on|at|for|into|onto|about|"
+    r"upon|said|says|told|tells|wrote|writes|added|adds|noted|explained)\s+)\Z",
+    re.I,
+)
+
+
+def _one_as_article(text: str, start: int, end: int) -> bool:
+    """True when a lone "one" before a noun stands where "a" could and nothing marks it as a count: no
+    quantifier before it ("only", "just", "at least"), no "each" or "in N" after it, no other number near it in
+    its sentence ("one X or another" is an idiom, not two)."""
+    if not _ARTICLE_PLACE.search(text, max(0, start - 12), start):
+        return False  # "the cell had one toilet", "the blast killed one soldier": the object of a verb, a count
+    if _COUNT_BEFORE_ONE.search(text, max(0, start - 12), start) or _COUNT_AFTER_ONE.match(text, end):
+        return False
+    first, last = sentence_bounds(text, start, end)  # a number near it in its sentence: "two warrants, one ..."
+    before = _OTHER_NUMBER.search(text, max(first, start - 60), start)
+    return not (before or _OTHER_NUMBER.search(text, end, min(last, end + 60)))
+
+
+# "the delegate count is Adams 384", "the vote tally stood at Lee 51": a count named before the names it lists
+_TALLY_NAMED = re.compile(
+    r"\b([a-z]{3,})\s+(?:count|tally)\s+(?:is|was|stands\s+at|stood\s+at|now\s+stands\s+at|:)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z"
+)
 _ONLY_BEFORE = re.compile(r"\b(?:only|just)\s+\Z", re.I)
 _ONLY_ONE_OF = re.compile(
     r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b", re.I
@@ -433,6 +478,17 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         # "one piece of evidence", "one remark that stuck", "from one room to the next", "between one
         # team and another": "one" picks out a thing, as "a" or "a certain" would; it does not say how many
         return None
+    if (
+        one
+        and digits.lower() == "one"
+        and subject
+        and qualifier is None
+        and not (unit == "people" and _OPENS_SENTENCE.search(text, 0, start))  # "One person was killed."
+        and _one_as_article(text, start, end)
+    ):
+        # "said one party activist", "and one instance may", "speak with one voice": "one" opening a clause,
+        # after a preposition or a verb of saying picks out a thing, as "a" does
+        return None
     if glued and (unit is None or subject is not None or factor == 0.01 and low >= 100):
         return None  # letters glued to digits that are no unit: "4K output", "4Motion", "1080p"
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
@@ -549,9 +605,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         if antecedent is not None and start - antecedent.end < 300:
             unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
     if category is None:
-        sentence = sentence_around(text, start, end)
-        at = text.rfind(sentence, 0, end) if sentence else start
-        category = category_from_words(sentence, start - at) or ("count" if unit == "people" or subject else "other")
+        at, stop = sentence_bounds(text, start, end)
+        counted = "count" if unit == "people" or subject else "other"
+        category = category_from_words(text[at:stop], start - at) or counted
     if category == "population" and unit is None and not code and low == int(low):
         unit = "people"  # "a population of 5,000", "(population 5,000)": the persons who live there
     return Found(
@@ -596,7 +652,7 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         )
         # "raise it from the current $7 to $9": "from" earlier in the clause, no number between
         or re.search(r"\bfrom\b[^\d.;:!?]{0,40}$", text[max(0, start - 48) : start], re.I)
-    )
+    ) and not _STATED_RANGE.search(text, max(0, start - 24), start)
     # "six or seven inquiries" is a stated range; "40 or 50 years" lists two numbers
     listed = separator == "or" and not (second is not None and second.low == high + 1 and low == int(low))
     if (
@@ -615,6 +671,10 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         # ranges ascend: "won 52 to 38 percent" is a tally, "in 2014 - 7.5 percent" a year and a share
         return _range_cut(text, match, low, high)
     return min(low, second.low), max(high, second.high), end
+
+
+# "estimates range from 10 to 20", "anywhere from 10 to 20": one stated range, not a change from one to the other
+_STATED_RANGE = re.compile(r"\b(?:rang(?:e|es|ed|ing)|anywhere|somewhere)\s+from\s+\Z", re.I)
 
 
 def _range_cut(text: str, match: re.Match[str], low: float, high: float) -> tuple[float, float, int]:

@@ -29,6 +29,15 @@ TITLES = frozenset(
     fighter""".split()
 )
 
+# Abbreviations whose period ends no sentence: titles before a name ("Sen. Lee"), and the AP style's short
+# names of US states after a city or a party ("Tampa, Fla.", "R-Calif."), written without their period.
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Del", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+                       "Prof", "Rev", "Jr", "Sr", "St", "Sens", "Reps", "U.S", "U.N")
+STATE_ABBREVIATIONS = ("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
+                       "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y",
+                       "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis",
+                       "W.Va", "Wyo")
+
 # Personal pronouns a speaker can be referred to by, and what they can refer to.
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "we": "group", "i": "person"}
 

@@ -122,7 +122,7 @@ _NUMERATOR = r"(?:a|one|two|three|four|five|six|seven|eight|nine)"
 # "a third", "two-thirds", "three quarters", "one-fifth": a share, read as percent
 FRACTION_PHRASE = (
     rf"(?:{_NUMERATOR}[-\s](?:thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)"
-    r"|half)"
+    r"|one[-\s]half|half)"
 )
 # "one in five", "nine out of 10": a share, read as percent
 IN_EVERY = rf"(?:{_NUMERATOR}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{WORD_NUMBER}|\d{{1,4}})"

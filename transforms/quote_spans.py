@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.lexicon import TITLE_ABBREVIATIONS
+
 WORD = re.compile(r"\w+")
 
 
@@ -201,7 +203,7 @@ def clause_after(text: str, span: Span) -> str:
 
 
 _ABBREVIATION = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Del|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|Jr|Sr|St|Sens|Reps|U\.S|U\.N|[A-Z])\.(?=\s|[A-Z]|,)"
+    rf"\b(?:{'|'.join(re.escape(a) for a in TITLE_ABBREVIATIONS)}|[A-Z])\.(?=\s|[A-Z]|,)"
 )
 DOT = "\u2024"  # stands in for an abbreviation's period while sentences are split
 

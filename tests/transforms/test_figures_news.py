@@ -862,3 +862,136 @@ def test_one_as_a_count_and_one_as_an_article(text: str, expected: list[tuple[st
 )
 def test_names_and_other_before_the_counted_noun(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # nouns of persons no word list names, from WordNet's person nouns; a hyphenated compound by its last part
+        ("Four rivals dropped out.", [("Four rivals", 4, "people")]),
+        ("The two former hopefuls met.", [("two former hopefuls", 2, "people")]),
+        ("At least four operatives flew in.", [("At least four operatives", 4, "people")]),
+        ("Some 250 uber-volunteers came.", [("Some 250 uber-volunteers", 250, "people")]),
+        # a noun that also names a thing stays what it is: coaches may be buses
+        ("They ordered 40 coaches.", [("40 coaches", 40, "coaches")]),
+        # crimes that kill count the persons killed
+        (
+            "The city had 300 homicides and 12 killings.",
+            [("300 homicides", 300, "people"), ("12 killings", 12, "people")],
+        ),
+    ],
+)
+def test_nouns_of_persons_from_wordnet(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_person_nouns_ship_with_the_package() -> None:
+    from transforms.figure_units import _person_nouns
+
+    nouns = _person_nouns()
+    assert {"rival", "hopeful", "staffer"} <= nouns
+    assert not {"coach", "ward", "party", "mode"} & nouns  # a thing or a place too, or no person first
+    assert len(nouns) > 5000
+
+
+def test_homicides_are_killed() -> None:
+    (figure,) = extract_figures("a1", "The city had 300 homicides.")
+    assert figure.category == "killed"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "one" where "a" could stand, with nothing marking it as a count
+        ("In one memorable moment, he laughed.", []),
+        ("The rebels now speak with one voice.", []),
+        ("He could fall on one side or another.", []),
+        ('"Call the roll," said one party activist.', []),
+        # marked as a count, or the object of a verb
+        ("The cell had one toilet.", [("one toilet", 1, "toilets")]),
+        ("Ohio had only one paid staffer.", [("one paid staffer", 1, "people")]),
+        (
+            "Two county warrants, one federal warrant.",
+            [("Two county warrants", 2, "warrants"), ("one federal warrant", 1, "warrants")],
+        ),
+        ("One person was killed.", [("One person", 1, "people")]),
+        # "and a third, Name": an ordinal that introduces a person
+        ("Another delegate said no, and a third, Dan Lee, said yes.", []),
+    ],
+)
+def test_one_as_an_article_and_one_as_a_count(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # labels and titles made of numbers
+        ("The crowd filled the stadium to the 20-yard line.", []),
+        ("The claim earned three Pinocchios.", []),
+        ("He said so on CBS 60 Minutes last year.", []),
+        # polls: "up N points", pairs and ties of a head-to-head match-up
+        ("In the poll, Lee is up 6 points.", [("6 points", 6, "percentage_points")]),
+        (
+            "In head-to-head match-ups, Lee tops Kim 41-40 and ties Park at 40-40.",
+            [("41", 41, "percent"), ("40", 40, "percent"), ("40", 40, "percent"), ("40", 40, "percent")],
+        ),
+        ("The Lakers tied the game at 88-88.", []),
+        # ratios to one after "by" or a verb of outdoing; a score stays out
+        ("By nearly 2-1, voters back the plan.", [("nearly 2-1", 2, "times")]),
+        ("They outspent their rivals 5-1.", [("5-1", 5, "times")]),
+        ("The team won 2-1 on Sunday.", []),
+        (
+            "The gala raised $40,000, about double what they expected.",
+            [("$40,000", 40000, "USD"), ("about double", 2, "times")],
+        ),
+        # a recorded vote
+        ("The motion failed, 61 in favor and 78 opposed.", [("61", 61, "votes"), ("78", 78, "votes")]),
+        # a tally named before the names it lists
+        ("The delegate count is Ann Lee 38, Bo Kim 21.", [("38", 38, "people"), ("21", 21, "people")]),
+    ],
+)
+def test_labels_polls_ratios_and_votes(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # fractions of a percent: a share, or a change in a rate (points)
+        (
+            "The bank will raise its target rate by a quarter of a percent.",
+            [("a quarter of a percent", 0.25, "percentage_points")],
+        ),
+        ("They spent half a percent of the budget.", [("half a percent", 0.5, "percent")]),
+        ("She trailed by less than one-half of 1 percent.", [("less than one-half of 1 percent", 0.5, "percent")]),
+        ("One-half of voters agree.", [("One-half", 50, "percent")]),
+        # a stated range is one figure; "the number of X" names what it counts
+        ("Estimates range from 100,000 to 250,000 refugees.", [("100,000 to 250,000 refugees", 175000, "people")]),
+        ("The number of new bridges ranges from 10 to 20.", [("10 to 20", 15, "bridges")]),
+        ("Prices rose from 10 to 20 dollars.", [("10", 10, "USD"), ("20 dollars", 20, "USD")]),
+        # sizes and bounds said in words
+        ("She earns a six-figure salary.", [("six-figure", 549999.5, "USD")]),
+        ("The fees ran into five figures.", [("five figures", 54999.5, "USD")]),
+        ("Lee is 5-foot-3 and fast.", [("5-foot-3", 63, "inches")]),
+        ("All of them are younger than 50.", [("younger than 50", 50, "years")]),
+        ("Ann Lee, 18,  of Tampa, disagrees.", [("18", 18, "years")]),
+    ],
+)
+def test_fractions_ranges_and_sizes_in_words(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_category_words_are_read_around_the_figure_in_a_long_text() -> None:
+    # the sentence's own words decide, however far into the text it sits
+    text = "An opening line about the weather. " * 5 + "The town, home to a population of 21,000, had 80 murders."
+    found = {f.surface: (f.unit, f.category) for f in extract_figures("a1", text)}
+    assert found == {"21,000": ("people", "population"), "80 murders": ("people", "killed")}
+
+
+def test_abbreviations_end_no_sentence() -> None:
+    from transforms.figure_spans import sentence_around
+
+    text = "She met Sen. Lee in Tampa, Fla. at noon. He left."
+    noon = text.index("noon")
+    assert sentence_around(text, noon, noon + 4) == "She met Sen. Lee in Tampa, Fla. at noon."

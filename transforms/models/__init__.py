@@ -1,1 +1,2 @@
-"""Learned weights shipped with the transforms (read with importlib.resources)."""
+"""Data shipped with the transforms, read with importlib.resources: the learned attribution weights and
+WordNet's person nouns."""
