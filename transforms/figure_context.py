@@ -48,7 +48,7 @@ MARKET = re.compile(rf"\b(points?|index|indices|{_MARKET_NAMES})\b")
 # Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
 POLL_WORDS = re.compile(
     r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
-    r"approval|"
+    r"(?:dis)?approval|"
     r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
     r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?|"
     r"match-?ups?|head-to-head)\b|%",
@@ -56,7 +56,7 @@ POLL_WORDS = re.compile(
 )
 GAP_WORDS = re.compile(
     r"\b(?:leads?|leading|led|trails?|trailing|trailed|ahead|behind|gap|margin|edge|advantage|deficit|"
-    r"won|wins?|beat|beats|among|swing|narrowed|widened|tops|topped|ties|tied|edges|edged)\b",
+    r"won|wins?|beat|beats|among|swing|narrowed|widened|tops|topped|ties|tied|edges|edged|below|above)\b",
     re.I,
 )
 # words of a game or a market (a poll's head-to-head "match-up" is neither)
@@ -87,6 +87,23 @@ def poll_points(text: str, figure: Found) -> Found:
         if not _gap_in_poll_story(text, sentence, figure.start, figure.end):
             return figure
     return replace(figure, unit="percentage_points", category="percent", subject=None)
+
+
+# words of the weather around bare "degrees": then a temperature, not an angle
+_WEATHER = re.compile(
+    r"\b(?:temperatures?|heat|hot|hotter|cold|colder|weather|warm|warmer|cool|cooler|chill|freezing|thermometers?|"
+    r"highs?|lows?|sweltering|forecast)\b",
+    re.I,
+)
+
+
+def weather_degrees(text: str, figure: Found) -> Found:
+    """ "hovered near 100 degrees", "97-degree heat": bare degrees in words of the weather are a temperature, in
+    Fahrenheit unless the text speaks of Celsius."""
+    if figure.unit != "degrees" or not _WEATHER.search(sentence_around(text, figure.start, figure.end)):
+        return figure
+    unit = "°C" if re.search(r"\b(?:celsius|centigrade)\b|\d\s?°?C\b", text, re.I) else "°F"
+    return replace(figure, unit=unit, category="temperature", subject=None)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -163,7 +180,9 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
     after = text[end : end + 14]
     bare = expression.strip()
     if money:
-        return False
+        # "the face on $20 bills": a banknote's denomination names the note, it measures nothing
+        denomination = re.fullmatch(r"(?:1|2|5|10|20|50|100)", bare)
+        return bool(denomination and re.match(r"\s+(?:bills?|notes?|banknotes?)\b", after))
     if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and not re.match(r"\s*(%|percent|people|km|miles)", after, re.I):
         return True  # a year
     if date_before(before) or _DATE_AFTER.search(after):
@@ -263,6 +282,8 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         and (opening or re.search(r"(?:,|\b(?:and|but|then|until|since|that))\s$", wider, re.I))
     ):
         return True  # "One day he will run", "and one night the power failed": a moment, not a span
+    if bare.lower() == "one" and re.match(r"\s+voice\b", after, re.I) and re.search(r"\bwith\s$", wider, re.I):
+        return True  # "they speak with one voice": an idiom of agreement
     if bare.lower() == "one" and re.search(r"\b(?:the|no|if|when|as|according to)\s$", wider, re.I):
         return True  # "the one sign", "no one", "if one steps back", "according to one estimate"
     if (

@@ -501,7 +501,7 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
             continue
         if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
             continue  # "once a year": a rate, not a span
-        if after_for and re.match(r"\s+(?:ago|or|when|that|which|before|after|later|now)\b", after, re.I):
+        if after_for and re.match(r"\s+(?:ago|or|when|that|which|now)\b", after, re.I):
             continue  # "for a week or so", "hoping for a day when": no stated span
         value, unit = _PERIODS[match.group("period").lower()]
         found.append(

@@ -34,7 +34,7 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
     """Two figures for a tally of votes or delegates ("voted 52 to 48", "a 5-4 decision"), else None.
 
     Game scores stay out: a tally needs a vote before it, a vote noun after it or the counted noun."""
-    if match.group("cur") or match.group("cur2") or match.group("range_sep").lower() not in ("-", "–", "to"):
+    if match.group("cur") or match.group("cur2") or match.group("range_sep").lower() not in ("-", "–", "to", "-to-"):
         return None
     first, second = parse_number(match.group("number")), parse_number(match.group("number2"))
     if first is None or second is None or first.vague or second.vague:
@@ -45,6 +45,8 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
     ):
         return None
     start, end = match.span("figure")
+    if re.match(r"[\s-]*years?[\s-]*olds?\b", text[end : end + 12], re.I):
+        return None  # "18-to-34-year-olds": an age group
     before = text[max(0, start - 60) : start]
     if re.search(r"\b(?:from|between)\s+$", before, re.I):
         return None  # "rose from 10 to 20": a change or a range, not a tally

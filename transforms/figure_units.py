@@ -331,6 +331,9 @@ def unit_per(
         else rf"^\s+(?:per|each)\s+{den}"
     )
     per = re.match(pattern, text[end : end + 30], re.I) or re.match(rf"^-(?:a|an|per)-{den}", text[end : end + 20])
+    if money and not per:  # "a $500 donation per person", "$1 billion in trade each day": words between
+        between = rf"^\s+(?:in\s+)?(?:[a-z][\w-]*\s+){{1,2}}?(?:per|each|every)\s+{den}"
+        per = re.match(between, text[end : end + 50], re.I)
     rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b", text[end : end + 14], re.I)
     if money and rate and not per:  # "a $69.99 annual subscription": money per year
         periods = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}

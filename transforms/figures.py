@@ -51,7 +51,15 @@ from transforms.figure_carryover import (
     repeats_period,
 )
 from transforms.figure_categories import category_from_words
-from transforms.figure_context import GAME_OR_MARKET, MARKET, POLL_WORDS, excluded_spans, not_a_figure, poll_points
+from transforms.figure_context import (
+    GAME_OR_MARKET,
+    MARKET,
+    POLL_WORDS,
+    excluded_spans,
+    not_a_figure,
+    poll_points,
+    weather_degrees,
+)
 from transforms.figure_forms import (
     ages_after_names,
     halves,
@@ -81,7 +89,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "15"
+VERSION = "16"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -126,6 +134,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     percent_pairs(text, found, taken)
     found = percent_ranges(text, found)
     found = [poll_points(text, f) for f in found]
+    found = [weather_degrees(text, f) for f in found] if "degree" in text else found
     # a whole number that no rule tied to what it counts or measures is not reported: "the next 10", "No. 12"
     # (3 of the 2,309 gold figures have no unit, each a coefficient or a score, none a whole count)
     found = [f for f in found if f.unit is not None or f.low != int(f.low) or f.high != int(f.high)]
@@ -178,7 +187,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             continue
         figure = _read(text, match, found) if free(taken, start, end) else None
         unread = figure is None or figure.unit is None
-        if unread and found and not match.group("number2") and free(taken, start, end):
+        if unread and found and match.group("number") and not match.group("number2") and free(taken, start, end):
             # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
             figure = listed_after_name(text, match, found[-1]) or figure
         if figure is not None and figure.unit is None and found:
@@ -197,6 +206,11 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             figure = replace(figure, unit=counted_unit(word), subject=word, category="count")
         if figure is not None and figure.unit is None:
             figure = counted_nearby(text, figure, found)
+        if figure is not None and figure.unit is None and match.group("number") and _CROWD_VERB.match(text, figure.end):
+            vague = parse_number(match.group("number"))
+            if vague is not None and vague.vague:
+                # "tens of thousands descend on the city", "with millions watching": a crowd, persons
+                figure = replace(figure, unit="people", subject="people", category="count")
         if figure is not None:
             found.append(figure)
             taken.append((figure.start, figure.end))
@@ -216,7 +230,7 @@ _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\Z")
 # pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
 _PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
 _COUNT_BEFORE_ONE = re.compile(
-    r"\b(?:only|just|a\s+single|exactly|at\s+(?:least|most)|than|each|every|per|fully|merely|but|to|of)\s+\Z", re.I
+    r"\b(?:only|just|a\s+single|exactly|at\s+(?:least|most)|than|each|every|per|fully|merely|all\s+but|to)\s+\Z", re.I
 )
 _COUNT_AFTER_ONE = re.compile(
     r"\s*(?:each|apiece|(?:or|and)\s+(?:one|two|three|more|\d)|in\s|out\s+of|to\s)", re.I
@@ -228,7 +242,7 @@ _OTHER_NUMBER = re.compile(
 
 # what puts a lone "one" where an article could stand: a clause opening, a preposition, a verb of saying
 _ARTICLE_PLACE = re.compile(
-    r"(?:(?:\A|[.!?:;,(\n\"“”—–])\s*|\b(?:and|but|or|while|whereas|yet|with|in|on|at|for|into|onto|about|"
+    r"(?:(?:\A|[.!?:;,(\n\"“”—–])\s*|\b(?:and|but|or|while|whereas|yet|in|on|at|for|of|into|onto|about|"
     r"upon|said|says|told|tells|wrote|writes|added|adds|noted|explained)\s+)\Z",
     re.I,
 )
@@ -252,9 +266,17 @@ _TALLY_NAMED = re.compile(
     r"\b([a-z]{3,})\s+(?:count|tally)\s+(?:is|was|stands\s+at|stood\s+at|now\s+stands\s+at|:)\s+"
     r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z"
 )
+# what a crowd does, after a magnitude with no noun: "hundreds marched", "thousands peacefully gathered"
+_CROWD_VERB = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:descend\w*|march\w*|gather\w*|rall(?:y|ied|ies|ying)|protest\w*|stream\w*|flock\w*|"
+    r"pour\w*|lin(?:e|ed|ing)\s+up|turn\w*\s+out|show\w*\s+up|attend\w*|watch\w*|wait\w*|fle(?:e|d|eing)|"
+    r"crowd\w*|pack\w*|cheer\w*|chant\w*|join\w*|came|come|coming|arriv\w*|marched|signed|voted|died)\b",
+    re.I,
+)
 _ONLY_BEFORE = re.compile(r"\b(?:only|just)\s+\Z", re.I)
 _ONLY_ONE_OF = re.compile(
-    r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:[\w-]+\s+){0,2}?(?P<noun>[a-z]{3,}s)\b", re.I
+    r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
+    re.I,
 )
 
 
@@ -264,6 +286,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     qualifier = next((name for name, _ in QUALIFIER_PATTERNS if match.group(f"q_{name}")), None)
     if match.group("age"):
         age = match.group("age")
+        if "-Year-Old" in age:
+            return None  # capitalised as a title: the film "The 40-Year-Old Virgin"
         value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
         bounds = [float(n) for n in re.findall(r"\d+", age)]
         if re.match(r"the\s+age\s+of", age, re.I):  # "after the age of 40": an age that bounds

@@ -114,7 +114,7 @@ NUMBER = (
     rf"|a\s+dozen|{WORD_NUMBER}[\s-]dozen|{WORD_NUMBER})"  # "two dozen", "two-dozen"
 )
 VAGUE = (
-    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions)|scores(?=\s+of\b)|decades|"
+    r"(?:(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|scores(?=\s+of\b)|decades|"
     r"(?:dozens|hundreds|thousands|millions|billions|trillions)"
     r"|(?:several|a\s+few|a\s+couple\s+of)\s+(?:dozen|hundred|thousand|million|billion))"
 )
@@ -236,6 +236,8 @@ _VAGUE_RANGES = [
     (r"^hundreds of thousands$", 200_000, 900_000),
     (r"^tens of millions$", 20_000_000, 90_000_000),
     (r"^hundreds of millions$", 200_000_000, 900_000_000),
+    (r"^tens of billions$", 20_000_000_000, 90_000_000_000),
+    (r"^hundreds of billions$", 200_000_000_000, 900_000_000_000),
     (r"^dozens$", 24, 96),
     (r"^scores$", 40, 180),
     (r"^hundreds$", 200, 900),

@@ -337,12 +337,14 @@ def currency_after(text: str, end: int) -> tuple[str, float, int] | None:
     iso = re.match(r"^\s*([A-Z]{3})\b", rest)
     if iso and iso.group(1) in currencies().codes:
         return iso.group(1), 1.0, end + iso.end()
-    name = _name_after().match(re.sub(r"^\s*of\s+", " ", rest))  # "millions of dollars"
-    if name:
-        found = currencies().names.get(name.group(1).lower())
-        if found == "GBP" and name.group(1).lower().startswith("pound") and not _british(text):
-            return None  # "he weighed 243 pounds": without a pound sign or Britain in sight, pounds weigh
-        if found:
-            skipped = len(rest) - len(re.sub(r"^\s*of\s+", " ", rest))
-            return found, 1.0, end + name.end() + skipped
+    # "millions of dollars", and one word between "of" and the name: "millions of taxpayer dollars"
+    for of in (r"^\s*of\s+", r"^\s*of\s+[a-z][\w-]*\s+"):
+        after_of = re.sub(of, " ", rest)
+        name = _name_after().match(after_of)
+        if name:
+            found = currencies().names.get(name.group(1).lower())
+            if found == "GBP" and name.group(1).lower().startswith("pound") and not _british(text):
+                return None  # "he weighed 243 pounds": without a pound sign or Britain in sight, pounds weigh
+            if found:
+                return found, 1.0, end + name.end() + len(rest) - len(after_of)
     return None

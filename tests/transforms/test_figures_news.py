@@ -995,3 +995,56 @@ def test_abbreviations_end_no_sentence() -> None:
     text = "She met Sen. Lee in Tampa, Fla. at noon. He left."
     noon = text.index("noon")
     assert sentence_around(text, noon, noon + 4) == "She met Sen. Lee in Tampa, Fla. at noon."
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # bare degrees in words of the weather are a temperature; an angle stays degrees
+        ("Temperatures hovered near 100 degrees all day.", [("near 100 degrees", 100, "°F")]),
+        ("Why was he out in 97-degree heat?", [("97-degree", 97, "°F")]),
+        ("The ship turned 90 degrees.", [("90 degrees", 90, "degrees")]),
+        # a banknote's denomination and a film's title name things
+        ("He became the face on $20 bills.", []),
+        ("He starred in The 40-Year-Old Virgin.", []),
+        # a poll margin below a rating, a tally written "N-to-M", an age group is no tally
+        ("His support is six points below the disapproval rating.", [("six points", 6, "percentage_points")]),
+        ("Her 73-to-25 percent victory was large.", [("73", 73, "percent"), ("25", 25, "percent")]),
+        ("Most 18-to-34-year-olds agree.", [("18-to-34-year", 26, "years")]),
+        # margins in digits: of a vote in points, of a rate in percent
+        ("The state backed the party's candidates by double digits.", [("double digits", 54.5, "percentage_points")]),
+        ("Sales grew by double digits.", [("double digits", 54.5, "percent")]),
+    ],
+)
+def test_weather_names_and_margins(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # magnitudes of magnitudes, and one word between "of" and the currency
+        ("They bring back hundreds of billions of dollars.", [("hundreds of billions of dollars", 5.5e11, "USD")]),
+        ("It wasted millions of taxpayer dollars.", [("millions of taxpayer dollars", 5.5e6, "USD")]),
+        # money per person or per day with words between
+        ("The dinner requires a $10,000 donation per person.", [("$10,000 donation per person", 10000, "USD/person")]),
+        ("They do $1 billion in trade each day.", [("$1 billion in trade each day", 1e9, "USD/day")]),
+        # a crowd counted by a magnitude alone, by what it does
+        ("Hundreds peacefully streamed down the road.", [("Hundreds", 550, "people")]),
+        ("With millions watching, she spoke.", [("millions", 5.5e6, "people")]),
+        ("Millions were spent on ads.", []),
+        # "for a month after": a span; "only one of the N X"
+        ("He was suspended for a month after the post.", [("a month", 1, "months")]),
+        (
+            "Only one of the 168 committee members backs him.",
+            [("one", 1, "people"), ("168 committee members", 168, "people")],
+        ),
+        # "one" after "of" or "but" picks out; "with one X" counts, "with one voice" agrees
+        ("He is the nephew of one president.", []),
+        ("But one prominent critic, a radio host, disagrees.", []),
+        ("That leaves the court with one judge.", [("one judge", 1, "people")]),
+        ("The rebels now speak with one voice.", []),
+    ],
+)
+def test_magnitudes_rates_crowds_and_one(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
