@@ -52,6 +52,19 @@ def listed_units(text: str, found: list[Found]) -> list[Found]:
     return shared
 
 
+def changed_to(text: str, figure: Found, earlier: list[Found]) -> Found:
+    """ "dropped from 660,000 dollars four years ago to just 75,000": the number a change ends at is in the unit
+    of the number it started from, the last figure after "from" in the sentence."""
+    if figure.unit is not None or not _TO_BEFORE.search(text, max(0, figure.start - 16), figure.start):
+        return figure
+    for before in reversed(earlier):
+        if figure.start - before.end > 120 or re.search(r"[.!?]\s", text[before.end : figure.start]):
+            return figure
+        if before.unit and _FROM_BEFORE.search(text, max(0, before.start - 6), before.start):
+            return replace(figure, unit=before.unit, subject=before.subject, category=before.category)
+    return figure
+
+
 def carry_over(text: str, figure: Found, earlier: Found) -> Found:
     """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
@@ -67,6 +80,14 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
     ):
         # "38 percent approve, while 57 disapprove": a share in a parallel clause keeps the unit
         return replace(figure, unit="percent", category="percent", subject=None)
+    if (
+        (earlier.category == "temperature" or earlier.unit == "degrees")
+        and same_sentence
+        and len(between) < 80
+        and re.search(r"\b(?:index|reached|hit|topped|high|low|peaked)\b", between, re.I)
+    ):
+        # "near 100 degrees, and the heat index reached 109": a second reading of the same kind
+        return replace(figure, unit=earlier.unit, category="temperature", subject=None)
     if _whole(figure) and repeats_period(text, figure.start, figure.end, earlier):
         # "ten years in the House and six as governor": a bare number in a parallel clause counts the same period
         return replace(figure, unit=earlier.unit, category="duration", subject=None)
@@ -76,6 +97,9 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
     return figure
 
 
+# "from X ... to Y": "to" before the number a change ends at, "from" before the one it starts from
+_TO_BEFORE = re.compile(r"\bto\s+(?:just\s+|only\s+|about\s+|nearly\s+|roughly\s+|some\s+)?\Z", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?\Z", re.I)
 # the words between a period and a bare number that repeats it: a conjunction and few words, no number
 _PARALLEL_PERIOD = re.compile(
     r"[^.;!?\d]{0,60}?(?:,\s*(?:(?:and|or|but|plus|then)\s+)?|\s(?:and|or|but|plus|then)\s+)"
@@ -108,7 +132,11 @@ _PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
 
 
 # "the number of new refugees", "the total of jobs": the noun a later bare number counts
-_NUMBER_OF = re.compile(r"\b(?:number|count|total|tally)\s+of\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z]{3,}s)\b", re.I)
+_NUMBER_OF = re.compile(
+    r"\b(?:number|count|total|tally)\s+of\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z]{3,}s|injured|wounded|dead|missing)\b"
+    r"|\b(death)\s+toll\b",
+    re.I,
+)
 
 
 def _plural_nouns(words: str) -> list[str]:
@@ -124,7 +152,9 @@ def counted_before(text: str, figure: Found) -> Found:
     head = sentence_around(text, figure.start, figure.end)
     at = head.find(text[figure.start : figure.end])
     named = list(_NUMBER_OF.finditer(head, 0, max(0, at)))
-    nouns = [named[-1].group(1)] if named else _plural_nouns(head[: max(0, at)])
+    if named and named[-1].group(2):  # "raised the death toll to 267": the persons killed
+        return replace(figure, unit="people", subject="deaths", category="killed")
+    nouns = [(named[-1].group(1) or "").lower()] if named else _plural_nouns(head[: max(0, at)])
     if not nouns:
         return figure
     word = nouns[-1]  # "the number of refugees ... ranges from": what "the number of" names, else the last plural

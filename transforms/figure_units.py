@@ -378,5 +378,11 @@ def _time_rate(text: str, end: int, per: str) -> bool:
 
 
 def counted_context(text: str, end: int) -> bool:
-    """True when what follows makes a bare number a count ("of them", "were", "people")."""
-    return bool(re.match(r"^\s*(of them|of whom|were|have been|had been|people)\b", text[end : end + 20], re.I))
+    """True when what follows makes a bare number a count ("of them", "were", "people", "remained")."""
+    return bool(
+        re.match(
+            r"^\s*(of them|of whom|were|have been|had been|people|remain(?:ed|s)?|(?:are|were) left|survived)\b",
+            text[end : end + 20],
+            re.I,
+        )
+    )

@@ -1048,3 +1048,27 @@ def test_weather_names_and_margins(text: str, expected: list[tuple[str, float, s
 )
 def test_magnitudes_rates_crowds_and_one(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # where a change ends is in the unit it started from; a second reading of the weather likewise
+        (
+            "Its gift dropped from 660,000 dollars four years ago to just 75,000 this year.",
+            [("660,000 dollars", 660000, "USD"), ("four years", 4, "years"), ("75,000", 75000, "USD")],
+        ),
+        (
+            "Temperatures hovered near 100 degrees, and the heat index reached 109 by noon.",
+            [("near 100 degrees", 100, "°F"), ("109", 109, "°F")],
+        ),
+        # what remains of a count, and a toll raised to a number
+        ("He sold 40 bottles. Only three remained.", [("40 bottles", 40, "bottles"), ("three", 3, "bottles")]),
+        (
+            "The agency raised the death toll to 267. The number of injured stands at 387.",
+            [("267", 267, "people"), ("387", 387, "people")],
+        ),
+    ],
+)
+def test_changes_remainders_and_tolls(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
