@@ -4,8 +4,9 @@ unit agree.
 
 Usage: python bench/gold/agreement.py [EVAL_DEV]   (default ../shared/eval-dev from the repo root)
 
-The second annotation (bench/gold/figures_polnear_second.jsonl) covers some check4 articles,
-annotated blind to the first (figures_polnear.jsonl). Printed: the second annotator's rows scored
+The second annotation (bench/gold/figures_polnear_second.jsonl) covers 7 check4 articles (round 5) and
+every check9 article (round 13), each annotated blind to the first (figures_polnear.jsonl) from the guide
+as the first annotators had it. Printed per half, then over both: the second annotator's rows scored
 against the first's as if they were predictions (precision = share of the second's rows the first
 agrees with, recall = share of the first's rows the second found), per document count and overall,
 and the same for value alone; then the extractor (transforms/figures.py, given the body as
@@ -23,6 +24,7 @@ from pathlib import Path
 GOLD = Path(__file__).resolve().parent
 FIRST = GOLD / "figures_polnear.jsonl"
 SECOND = GOLD / "figures_polnear_second.jsonl"
+SPLIT = GOLD / "figures_polnear_split.jsonl"
 
 
 def _rows(path: Path) -> dict[str, list[dict]]:
@@ -81,19 +83,23 @@ def main() -> int:
     eval_dev = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD.parent.parent.parent / "shared" / "eval-dev"
     second = _rows(SECOND)
     first = _rows(FIRST)
-    totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for doc in sorted(second):
-        extracted = _extracted(eval_dev, doc)
-        for label, predicted, gold in (("second vs first annotator", second[doc], first[doc]),
-                                       ("extractor vs first", extracted, first[doc]),
-                                       ("extractor vs second", extracted, second[doc])):
-            for key, value in agreement(gold, predicted).items():
-                totals[label][key] += value
-    base = totals["second vs first annotator"]
-    print(f"{len(second)} documents; first annotator {base['first']} rows, second {base['second']}, "
-          f"{base['matched']} matched by span")
-    for label, counts in totals.items():
-        _print(label, counts)
+    half_of = {row["doc"]: row["half"] for row in map(json.loads, SPLIT.read_text("utf-8").splitlines()) if row}
+    halves = sorted({half_of[doc] for doc in second})
+    for group in [*halves, "all"] if len(halves) > 1 else halves:
+        docs = sorted(doc for doc in second if group in ("all", half_of[doc]))
+        totals: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        for doc in docs:
+            extracted = _extracted(eval_dev, doc)
+            for label, predicted, gold in (("second vs first annotator", second[doc], first[doc]),
+                                           ("extractor vs first", extracted, first[doc]),
+                                           ("extractor vs second", extracted, second[doc])):
+                for key, value in agreement(gold, predicted).items():
+                    totals[label][key] += value
+        base = totals["second vs first annotator"]
+        print(f"{group}: {len(docs)} documents; first annotator {base['first']} rows, second {base['second']}, "
+              f"{base['matched']} matched by span")
+        for label, counts in totals.items():
+            _print(label, counts)
     return 0
 
 
