@@ -128,7 +128,6 @@ _N_FIGURES = re.compile(
 _INTO_FIGURES = re.compile(
     r"\b(?:into|in|to|reach(?:ed|es|ing)?|hit(?:s|ting)?)\s+(?:the\s+)?(?:low\s+|high\s+)?\Z", re.I
 )
-_DIGITS_OF = {"four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 # "Lee is 5-foot-3": a height in feet and inches, in inches
 _FOOT_INCH = re.compile(r"(?<![\w-])(?P<figure>(?P<feet>[4-7])-foot-(?P<inches>1[01]|\d))(?![\w-])")
 # "all of them are younger than 50": an age bound said of persons
@@ -149,8 +148,10 @@ def stated_magnitudes(text: str, taken: Spans) -> list[Found]:
         hyphen = "-figure" in match.group("figure").lower()
         if not (hyphen or _INTO_FIGURES.search(text, max(0, start - 24), start)) or not free(taken, start, end):
             continue  # "six figures" alone may be six numbers in a table; "ran into six figures" is money
-        digits = _DIGITS_OF.get(match.group("n").lower()) or int(match.group("n"))
-        low, high = 10.0 ** (digits - 1), 10.0**digits - 1
+        digits = parse_number(match.group("n"))
+        if digits is None:
+            continue
+        low, high = 10.0 ** (digits.low - 1), 10.0**digits.low - 1
         sentence = sentence_around(text, start, end)
         unit = "GBP" if "£" in sentence else "EUR" if "€" in sentence else "USD"
         found.append(Found(start=start, end=end, low=low, high=high, qualifier="approximately", unit=unit,
