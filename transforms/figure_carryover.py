@@ -87,7 +87,7 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
         and re.search(r"\b(?:index|reached|hit|topped|high|low|peaked)\b", between, re.I)
     ):
         # "near 100 degrees, and the heat index reached 109": a second reading of the same kind
-        return replace(figure, unit=earlier.unit, category="temperature", subject=None)
+        return replace(figure, unit=earlier.unit, category=earlier.category, subject=None)
     if _whole(figure) and repeats_period(text, figure.start, figure.end, earlier):
         # "ten years in the House and six as governor": a bare number in a parallel clause counts the same period
         return replace(figure, unit=earlier.unit, category="duration", subject=None)
@@ -133,7 +133,8 @@ _PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
 
 # "the number of new refugees", "the total of jobs": the noun a later bare number counts
 _NUMBER_OF = re.compile(
-    r"\b(?:number|count|total|tally)\s+of\s+(?:[a-z][\w'’-]*\s+){0,2}?([a-z]{3,}s|injured|wounded|dead|missing)\b"
+    r"\b(?:number|count|total|tally)\s+of\s+(?:(?!who\b|that\b|which\b)[a-z][\w'’-]*\s+){0,2}?"
+    r"([a-z]{3,}s|people|injured|wounded|dead|missing)\b"
     r"|\b(death)\s+toll\b",
     re.I,
 )
@@ -145,15 +146,20 @@ def _plural_nouns(words: str) -> list[str]:
     return [n for n in found if n not in STOP_WORDS and n not in NOT_NOUNS and not n.endswith("ss")]
 
 
+_CLAUSE_MARK = re.compile(r"[,;:—–]")
+
+
 def counted_before(text: str, figure: Found) -> Found:
     """ "a commitment of 777x jets ..., down by 30 to 126": a change counts what the sentence counted."""
     if not _whole(figure):
         return figure  # "cut to 0.31": a count is a whole number
     head = sentence_around(text, figure.start, figure.end)
     at = head.find(text[figure.start : figure.end])
-    named = list(_NUMBER_OF.finditer(head, 0, max(0, at)))
+    # "the number of X ... stands at N" in one clause: no comma, semicolon or dash between it and the number
+    named = [m for m in _NUMBER_OF.finditer(head, 0, max(0, at)) if not _CLAUSE_MARK.search(head, m.end(), max(0, at))]
     if named and named[-1].group(2):  # "raised the death toll to 267": the persons killed
         return replace(figure, unit="people", subject="deaths", category="killed")
+    # what "the number of" names when no other plural noun comes after it, else the last plural noun
     nouns = [(named[-1].group(1) or "").lower()] if named else _plural_nouns(head[: max(0, at)])
     if not nouns:
         return figure

@@ -56,9 +56,12 @@ POLL_WORDS = re.compile(
 )
 GAP_WORDS = re.compile(
     r"\b(?:leads?|leading|led|trails?|trailing|trailed|ahead|behind|gap|margin|edge|advantage|deficit|"
-    r"won|wins?|beat|beats|among|swing|narrowed|widened|tops|topped|ties|tied|edges|edged|below|above)\b",
+    r"won|wins?|beat|beats|among|swing|narrowed|widened)\b",
     re.I,
 )
+# a poll's head-to-head words besides the gap words: "Lee tops Kim 41-40", "six points below her rating"; kept
+# apart from GAP_WORDS, which also decide that "between 2 percent and 3 percent, above the target" is a range
+POLL_GAP_WORDS = re.compile(rf"{GAP_WORDS.pattern}|\b(?:tops|topped|ties|tied|edges|edged|below|above)\b", re.I)
 # words of a game or a market (a poll's head-to-head "match-up" is neither)
 GAME_OR_MARKET = re.compile(
     r"\b(?:scored|scoring|scores|games?|halftime|half-time|innings?|season|rebounds?|assists?|goals?|"
@@ -97,13 +100,27 @@ _WEATHER = re.compile(
 )
 
 
-def weather_degrees(text: str, figure: Found) -> Found:
+def weather_degrees(text: str, found: list[Found]) -> list[Found]:
     """ "hovered near 100 degrees", "97-degree heat": bare degrees in words of the weather are a temperature, in
-    Fahrenheit unless the text speaks of Celsius."""
-    if figure.unit != "degrees" or not _WEATHER.search(sentence_around(text, figure.start, figure.end)):
-        return figure
-    unit = "°C" if re.search(r"\b(?:celsius|centigrade)\b|\d\s?°?C\b", text, re.I) else "°F"
-    return replace(figure, unit=unit, category="temperature", subject=None)
+    Fahrenheit unless the text speaks of Celsius; "the pipe turned 90 degrees" stays an angle."""
+    celsius: bool | None = None  # looked up once per text, when a temperature needs it
+    read: list[Found] = []
+    for figure in found:
+        if (
+            figure.unit == "degrees"
+            and _WEATHER.search(sentence_around(text, figure.start, figure.end))
+            and not _TURNED.search(text, max(0, figure.start - 30), figure.start)
+        ):
+            if celsius is None:
+                celsius = bool(_CELSIUS.search(text))
+            figure = replace(figure, unit="°C" if celsius else "°F", category="temperature", subject=None)
+        read.append(figure)
+    return read
+
+
+_CELSIUS = re.compile(r"(?i:\b(?:celsius|centigrade)\b)|\d\s?°C\b|\b\d{1,2}C\b(?!\s+[A-Z])")  # not "5C Capital"
+# a verb of turning before degrees: an angle, whatever the weather
+_TURNED = re.compile(r"\b(?:turn\w*|rotat\w*|tilt\w*|pivot\w*|spun|spins?|swung|swings?|angle\w*|bank\w*)\b", re.I)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -149,7 +166,7 @@ def poll_shares(text: str, start: int, end: int) -> bool:
     if GAME_OR_MARKET.search(sentence):
         return False
     measured = re.search(r"\bpoints?\b|%|\bper\s?cent\b", sentence, re.I)
-    if POLL_WORDS.search(sentence) and (measured or GAP_WORDS.search(sentence)):
+    if POLL_WORDS.search(sentence) and (measured or POLL_GAP_WORDS.search(sentence)):
         return True  # "ahead by 6 points (48 to 42)", "Lopez is up 48-44 in a fresh survey"
     if not measured:
         return False
@@ -159,7 +176,7 @@ def poll_shares(text: str, start: int, end: int) -> bool:
 def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
     """The sentence speaks of a lead or a gap, and the text around it of polls or votes, not games or markets."""
     window = text[max(0, start - 600) : end + 600]
-    gap = GAP_WORDS.search(sentence) or _UP_OR_DOWN_BEFORE.search(text, max(0, start - 12), start)
+    gap = POLL_GAP_WORDS.search(sentence) or _UP_OR_DOWN_BEFORE.search(text, max(0, start - 12), start)
     return bool(gap and POLL_WORDS.search(window) and not GAME_OR_MARKET.search(window))
 
 
@@ -171,7 +188,19 @@ _DATE_RANGE_BEFORE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|through|and|-
 
 
 # "the delegate count is Adams 384, Baker 300": names and numbers listed after a count or a tally
-_TALLY_BEFORE = re.compile(r"\b(?:count|tally)\s+(?:is|was|stands\s+at|stood\s+at|:)\s[^.;!?]*\Z")
+# "the delegate count is Adams 384, Baker 300", "the vote tally: Lee 51": a count named before the names it lists
+# (the noun before "count" says what is counted; an adjective there, "the final count", says nothing)
+TALLY_NAMED = re.compile(
+    r"\b(?!(?:final|official|unofficial|latest|current|total|new|early|running)\b)([a-z]{3,})\s+(?:count|tally)"
+    r"\s*(?:(?:is|was|now\s+stands\s+at|stands\s+at|stood\s+at)\s|:\s*)"
+)
+_NAMES_LISTED = re.compile(r"[^.;!?]*\Z")
+
+
+def _named_tally_before(text: str, start: int) -> bool:
+    """True when a named tally ("the delegate count is") comes earlier in the sentence of the number at start."""
+    window = max(0, start - 120)
+    return any(_NAMES_LISTED.fullmatch(text, m.end(), start) for m in TALLY_NAMED.finditer(text, window, start))
 
 
 def not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
@@ -213,7 +242,7 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
         and re.fullmatch(r"\d{1,4}", bare)
         and not re.match(r"^\s*(%|percent|(?!news\b)[a-z]{3,}s\b|people|million|billion)", after)
-        and not _TALLY_BEFORE.search(text, max(0, start - 120), start)
+        and not _named_tally_before(text, start)
     ):
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11" (not "the count is Lee 38")
     if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):

@@ -166,7 +166,7 @@ def stated_magnitudes(text: str, taken: Spans) -> list[Found]:
             taken.append((start, end))
     for match in _AGE_BOUND.finditer(text) if " than " in lowered else ():
         start, end = match.span("figure")
-        if re.match(r"\s+(?:years?\s+(?!old\b)\w|(?!years?\b)[a-z]+s\b)", text[end : end + 12], re.I) or not free(
+        if re.match(r"\s+(?:years?\b(?![\s-]+old\b)|[a-z]+s\b)", text[end : end + 12], re.I) or not free(
             taken, start, end
         ):
             continue  # "older than 50 years of service", "younger than 30 days": no age
@@ -314,6 +314,10 @@ _TO_ONE = re.compile(
     re.I,
 )
 # "favour it by 2-1", "outspent them 5-1": a bare "N-1" after "by" or a verb of outdoing is a ratio too
+_TALLY_OR_SCORE = re.compile(
+    r"\b(?:vot\w*|passed|approved|rejected|ruled|confirmed|won|wins?|lost|beat\w*|defeated|scor\w*)\b[^.;!?]{0,30}\bby\b",
+    re.I,
+)
 _RATIO_BEFORE = re.compile(r"\b(?:by|out(?:number|spen[dt]|rais|poll|vot)\w*(?:\s+[\w'’]+){0,2})\s+\Z", re.I)
 
 
@@ -324,7 +328,10 @@ def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
     to_one = "-1" in text or "to 1" in text or "to-1" in text or "to one" in lowered or "-one" in lowered
     for match in _TO_ONE.finditer(text) if to_one else ():
         start, end = match.span("figure")
-        if not (match.group("to") or match.group("hedge") or _RATIO_BEFORE.search(text, max(0, start - 40), start)):
+        ratio_before = _RATIO_BEFORE.search(text, max(0, start - 40), start)
+        if ratio_before and _TALLY_OR_SCORE.search(text, max(0, ratio_before.start() - 40), ratio_before.start() + 3):
+            ratio_before = None  # "the panel voted by 7-1", "won by 3-1": a tally or a score
+        if not (match.group("to") or match.group("hedge") or ratio_before):
             continue
         value = parse_number(match.group("n"))
         if value is None or not free(taken, start, end):

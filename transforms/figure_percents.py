@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from transforms.figure_context import GAME_OR_MARKET, GAP_WORDS, POINT_GAPS, POLL_WORDS
+from transforms.figure_context import GAME_OR_MARKET, GAP_WORDS, POINT_GAPS, POLL_GAP_WORDS, POLL_WORDS
 from transforms.figure_qualifiers import hedged, qualifier_of
 from transforms.figure_spans import Found, Spans, free, sentence_around
 from transforms.figure_tallies import RECORD_VERB
@@ -235,7 +235,7 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
         unit: str | None
         if margin and not (noun and _RATE_WORDS.fullmatch(noun.group(1))):
             # a margin of a vote or a poll is in points; "sales grew by double digits" is a rate
-            unit = "points" if GAP_WORDS.search(sentence) or POLL_WORDS.search(sentence) else "percent"
+            unit = "points" if POLL_GAP_WORDS.search(sentence) or POLL_WORDS.search(sentence) else "percent"
         elif gap or not noun or noun.group(1).lower() in ("in", "and", "or", "for", "since", "this", "last"):
             unit = (
                 "points" if gap or GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None

@@ -10,17 +10,23 @@ from dataclasses import dataclass
 from transforms.lexicon import STATE_ABBREVIATIONS, TITLE_ABBREVIATIONS
 
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’']?\s+(?=[A-Z“\"])|\n")
-# a period after one of these ends no sentence: "Sen. Lee", "Tampa, Fla., where", "J. Smith"
-_ABBREVIATION_BEFORE = re.compile(
-    rf"(?:\b(?:{'|'.join(re.escape(a) for a in TITLE_ABBREVIATIONS + STATE_ABBREVIATIONS)})|\b[A-Z])\Z"
-)
+_TITLES = "|".join(re.escape(a) for a in TITLE_ABBREVIATIONS)
+# a period after a title or an initial ends no sentence: "Sen. Lee", "J. Smith"
+_TITLE_BEFORE = re.compile(rf"\b(?:{_TITLES}|[A-Z])\Z")
+# nor a state's after a city or before a title ("former Fla. Gov. Bush"); "in Tampa, Fla. The storm" does end one
+_STATE_BEFORE = re.compile(rf"\b(?:{'|'.join(re.escape(a) for a in STATE_ABBREVIATIONS)})\Z")
+_TITLE_AFTER = re.compile(rf"(?:{_TITLES})\.")
 
 
 def _breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
-    """The sentence breaks in text[start:end], but not the period of an abbreviation."""
+    """The sentence breaks in text[start:end], but not the period of an abbreviation; a line break always is one."""
     return [
         m for m in _SENTENCE_BREAK.finditer(text, start, end)
-        if m.group(0) == "\n" or not _ABBREVIATION_BEFORE.search(text, max(0, m.start() - 5), m.start())
+        if "\n" in m.group(0)
+        or not (
+            _TITLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
+            or _STATE_BEFORE.search(text, max(0, m.start() - 5), m.start()) and _TITLE_AFTER.match(text, m.end())
+        )
     ]
 
 

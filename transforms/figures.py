@@ -56,6 +56,7 @@ from transforms.figure_context import (
     GAME_OR_MARKET,
     MARKET,
     POLL_WORDS,
+    TALLY_NAMED,
     excluded_spans,
     not_a_figure,
     poll_points,
@@ -90,7 +91,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "17"
+VERSION = "18"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -135,7 +136,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     percent_pairs(text, found, taken)
     found = percent_ranges(text, found)
     found = [poll_points(text, f) for f in found]
-    found = [weather_degrees(text, f) for f in found] if "degree" in text else found
+    found = weather_degrees(text, found) if "degree" in text else found
     # a whole number that no rule tied to what it counts or measures is not reported: "the next 10", "No. 12"
     # (3 of the 2,309 gold figures have no unit, each a coefficient or a score, none a whole count)
     found = [f for f in found if f.unit is not None or f.low != int(f.low) or f.high != int(f.high)]
@@ -202,7 +203,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         )
         if figure is not None and figure.unit is None and after_change:
             figure = counted_before(text, figure)
-        tally_named = _TALLY_NAMED.search(text, max(0, start - 80), start) if figure is not None else None
+        tally_named = _named_tally(text, start) if figure is not None and figure.unit is None else None
         if figure is not None and figure.unit is None and tally_named and figure.low == int(figure.low):
             # "the delegate count is Adams 384, Baker 300": the tally's noun is what the numbers count
             word = plural(tally_named.group(1).lower())
@@ -251,6 +252,13 @@ _ARTICLE_PLACE = re.compile(
 )
 
 
+_HAPPENED_TO = re.compile(
+    r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|injured|wounded|"
+    r"hurt|shot|stabbed|arrested|detained|hospitali[sz]ed|taken|missing|dead|rescued)|died|dies|survived)\b",
+    re.I,
+)
+
+
 def _one_as_article(text: str, start: int, end: int) -> bool:
     """True when a lone "one" before a noun stands where "a" could and nothing marks it as a count: no
     quantifier before it ("only", "just", "at least"), no "each" or "in N" after it, no other number near it in
@@ -264,15 +272,18 @@ def _one_as_article(text: str, start: int, end: int) -> bool:
     return not (before or _OTHER_NUMBER.search(text, end, min(last, end + 60)))
 
 
-# "the delegate count is Adams 384", "the vote tally stood at Lee 51": a count named before the names it lists
-_TALLY_NAMED = re.compile(
-    r"\b([a-z]{3,})\s+(?:count|tally)\s+(?:is|was|stands\s+at|stood\s+at|now\s+stands\s+at|:)\s+"
-    r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z"
-)
+# the names just before the first number of a named tally: "the delegate count is Ann Lee 384"
+_NAMES_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
+
+
+def _named_tally(text: str, start: int) -> re.Match[str] | None:
+    """The named tally whose names run up to the number at start, if any."""
+    window = TALLY_NAMED.finditer(text, max(0, start - 80), start)
+    return next((m for m in window if _NAMES_BEFORE.fullmatch(text, m.end(), start)), None)
 # what a crowd does, after a magnitude with no noun: "hundreds marched", "thousands peacefully gathered"
 _CROWD_VERB = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:descend\w*|march\w*|gather\w*|rall(?:y|ied|ies|ying)|protest\w*|stream\w*|flock\w*|"
-    r"pour\w*|lin(?:e|ed|ing)\s+up|turn\w*\s+out|show\w*\s+up|attend\w*|watch\w*|wait\w*|fle(?:e|d|eing)|"
+    r"lin(?:e|ed|ing)\s+up|turn\w*\s+out|show\w*\s+up|attend\w*|watch\w*|wait\w*|fle(?:e|d|eing)|"
     r"crowd\w*|pack\w*|cheer\w*|chant\w*|join\w*|came|come|coming|arriv\w*|marched|signed|voted|died)\b",
     re.I,
 )
@@ -485,7 +496,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     written = text[match.end("number") : end].split()
     if one and digits.lower() in ("one", "a") and subject and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
         return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
-    if one and digits == "One" and subject and unit != "people" and _OPENS_SENTENCE.search(text, 0, start):
+    opens = _OPENS_SENTENCE.search(text, max(0, start - 40), start)  # a window: \A still means the text's start
+    if one and digits == "One" and subject and unit != "people" and opens:
         return None  # "One reason is cost.", "One floor up, ...": opening a sentence, "One" introduces as "A" does
     if (
         one
@@ -510,7 +522,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         and digits.lower() == "one"
         and subject
         and qualifier is None
-        and not (unit == "people" and _OPENS_SENTENCE.search(text, 0, start))  # "One person was killed."
+        # a person to whom something happened counts: "and one soldier was killed", "said one person died"
+        and not (unit == "people" and _HAPPENED_TO.match(text, end))
         and _one_as_article(text, start, end)
     ):
         # "said one party activist", "and one instance may", "speak with one voice": "one" opening a clause,

@@ -1072,3 +1072,43 @@ def test_magnitudes_rates_crowds_and_one(text: str, expected: list[tuple[str, fl
 )
 def test_changes_remainders_and_tolls(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a person of whom something is told counts, even where "one" could be "a"
+        ("Police said one person was killed in the crash.", [("one person", 1, "people")]),
+        ("In the attack, one soldier was killed.", [("one soldier", 1, "people")]),
+        ("And one protester was arrested.", [("one protester", 1, "people")]),
+        # the words of a poll's head-to-head do not split a stated range of percents
+        ("Inflation should stay between 2 percent and 3 percent, above the target.", [
+            ("between 2 percent and 3 percent", 2.5, "percent")]),
+        # "by N-1" after a vote or a win is a tally or a score, not a ratio
+        ("The panel voted by 7-1 to advance the bill.", [("7", 7, "votes"), ("1", 1, "votes")]),
+        ("The club won by 3-1 on Sunday.", []),
+        # a named tally with a colon; an adjective before "count" names nothing counted
+        ("The delegate count: Adams 384, Baker 300.", [("384", 384, "people"), ("300", 300, "people")]),
+        ("The final count is Adams 384, Baker 300.", []),
+        # "the number of X" across a clause break, or a toll in another clause, does not name the count
+        ("The number of flights fell, while the backlog of complaints rose to 300.", [("300", 300, "complaints")]),
+        # foods and animals that WordNet also names as persons stay what they are; an angle stays an angle
+        ("She baked 200 brownies and 30 pies.", [("200 brownies", 200, "brownies"), ("30 pies", 30, "pies")]),
+        ("The pipe turned 90 degrees as the weather got cold.", [("90 degrees", 90, "degrees")]),
+        ("Millions poured into the campaign.", []),
+        ("The building is older than 50 years.", [("50 years", 50, "years")]),
+    ],
+)
+def test_review_cases(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_line_break_after_an_abbreviation_ends_the_sentence() -> None:
+    from transforms.figure_spans import sentence_around
+
+    text = "He moved to Tampa, Fla.\nThe storm killed 3 people."
+    three = text.index("3 people")
+    assert sentence_around(text, three, three + 1) == "The storm killed 3 people."
+    text = "Clinton ties former Fla. Gov. Jeb Bush at 41-41."
+    tie = text.index("41-41")
+    assert sentence_around(text, tie, tie + 5) == text
