@@ -32,7 +32,9 @@ reading: the main figure pattern and the reading of one of its matches (_read). 
     figure_tallies.py      tallies ("voted 52 to 48") and win-loss records ("won 9 of 11")
     figure_carryover.py    what a number that names nothing counts, from a figure beside it
     figure_percents.py     shares and points written otherwise than "N percent", percent pairs and ranges
-    figure_forms.py        ages after names, halves, periods, "twice", ratios, mixed numbers, 32nds
+    figure_forms.py        ages after names, halves, periods, "twice", ratios, mixed numbers, 32nds,
+                           sizes in words ("a six-figure salary", "5-foot-3", "younger than 50")
+    figure_one.py          when "one" before a noun says how many, and when it picks a thing out as "a" does
 """
 
 from __future__ import annotations
@@ -70,6 +72,7 @@ from transforms.figure_forms import (
     stated_magnitudes,
     written_fractions,
 )
+from transforms.figure_one import ONLY_BEFORE, picks_out
 from transforms.figure_percents import (
     digit_counts,
     fraction_shares,
@@ -227,51 +230,10 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
     return listed_units(text, found)
 
 
-# what stands before a word that opens a sentence or a paragraph
-_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\Z")
 
 
 # pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
 _PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
-_COUNT_BEFORE_ONE = re.compile(
-    r"\b(?:only|just|a\s+single|exactly|at\s+(?:least|most)|than|each|every|per|fully|merely|all\s+but|to)\s+\Z", re.I
-)
-_COUNT_AFTER_ONE = re.compile(
-    r"\s*(?:each|apiece|(?:or|and)\s+(?:one|two|three|more|\d)|in\s|out\s+of|to\s)", re.I
-)
-_OTHER_NUMBER = re.compile(
-    r"(?<![\w.,])(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|dozen|second)(?![\w])", re.I
-)
-
-
-# what puts a lone "one" where an article could stand: a clause opening, a preposition, a verb of saying
-_ARTICLE_PLACE = re.compile(
-    r"(?:(?:\A|[.!?:;,(\n\"“”—–])\s*|\b(?:and|but|or|while|whereas|yet|in|on|at|for|of|into|onto|about|"
-    r"upon|said|says|told|tells|wrote|writes|added|adds|noted|explained)\s+)\Z",
-    re.I,
-)
-
-
-_HAPPENED_TO = re.compile(
-    r"(?:\s+[a-z][\w'’-]*){0,2}?\s+(?:(?:was|were|is|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:killed|injured|wounded|"
-    r"hurt|shot|stabbed|arrested|detained|hospitali[sz]ed|taken|missing|dead|rescued)|died|dies|survived)\b",
-    re.I,
-)
-
-
-def _one_as_article(text: str, start: int, end: int) -> bool:
-    """True when a lone "one" before a noun stands where "a" could and nothing marks it as a count: no
-    quantifier before it ("only", "just", "at least"), no "each" or "in N" after it, no other number near it in
-    its sentence ("one X or another" is an idiom, not two)."""
-    if not _ARTICLE_PLACE.search(text, max(0, start - 12), start):
-        return False  # "the cell had one toilet", "the blast killed one soldier": the object of a verb, a count
-    if _COUNT_BEFORE_ONE.search(text, max(0, start - 12), start) or _COUNT_AFTER_ONE.match(text, end):
-        return False
-    first, last = sentence_bounds(text, start, end)  # a number near it in its sentence: "two warrants, one ..."
-    before = _OTHER_NUMBER.search(text, max(first, start - 60), start)
-    return not (before or _OTHER_NUMBER.search(text, end, min(last, end + 60)))
-
-
 # the names just before the first number of a named tally: "the delegate count is Ann Lee 384"
 _NAMES_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
 
@@ -287,7 +249,6 @@ _CROWD_VERB = re.compile(
     r"crowd\w*|pack\w*|cheer\w*|chant\w*|join\w*|came|come|coming|arriv\w*|marched|signed|voted|died)\b",
     re.I,
 )
-_ONLY_BEFORE = re.compile(r"\b(?:only|just)\s+\Z", re.I)
 _ONLY_ONE_OF = re.compile(
     r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
     re.I,
@@ -355,7 +316,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if not_a_figure(text, start=start, end=end, expression=digits, money=bool(code)):
         return None
     if re.match(r"^\s+of\b", text[end : end + 6], re.I) and digits.lower() in ("one", "a"):
-        only = _ONLY_ONE_OF.match(text, end) if _ONLY_BEFORE.search(text, max(0, start - 6), start) else None
+        only = _ONLY_ONE_OF.match(text, end) if ONLY_BEFORE.search(text, max(0, start - 6), start) else None
         if only is None or only.group("noun").lower() in STOP_WORDS:
             return None  # "one of the few countries", "one of three forms": a pronoun, not a count
         # "only one of those jobs": how many, a count of what the group counts
@@ -412,21 +373,11 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         and re.fullmatch(r"two|three", digits.strip(), re.I)
     ):
         return None  # "the two of us": "both", a pronoun
-    if (
-        one
-        and subject
-        and re.match(
-            r"^\s*,?\s*(?:(?:on|at|from|in)\s+[A-Z][\w.-]*\s+)?(?:said|says|told|tells|added|noted|wrote|"
-            r"explained|familiar|speaking|close|commented|quipped|posted|tweeted|replied|argued|asked|recalled|"
-            r"complained|joked|observed|claimed|insisted|warned|remarked)\b",
-            text[end : end + 36],
-        )
+    number_span = match.span("number")
+    if one and picks_out(
+        text, start=start, end=end, number=number_span, digits=digits, unit=unit, subject=subject, qualifier=qualifier
     ):
-        return None  # "One official said", "one user on Twitter quipped": an article before a source
-    if one and re.match(r"\s+another\b", text[match.end("number") : match.end("number") + 9], re.I):
-        return None  # "one another": a pronoun
-    if one and re.search(r"\bnumber\s+$", text[max(0, start - 8) : start], re.I):
-        return None  # "the number one buyer": a rank
+        return None  # "One official said", "one piece of evidence", "said one party activist": no count
     if (
         unit is None
         and number.vague
@@ -493,42 +444,6 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         qualifier = qualifier or "approximately"
     if re.search(r"\bor\s+so\b", text[start:end], re.I):
         qualifier = qualifier or "approximately"
-    written = text[match.end("number") : end].split()
-    if one and digits.lower() in ("one", "a") and subject and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
-        return None  # "if one steps back", "one sector wants": a count of one takes a singular noun
-    opens = _OPENS_SENTENCE.search(text, max(0, start - 40), start)  # a window: \A still means the text's start
-    if one and digits == "One" and subject and unit != "people" and opens:
-        return None  # "One reason is cost.", "One floor up, ...": opening a sentence, "One" introduces as "A" does
-    if (
-        one
-        and digits.lower() == "one"
-        and subject
-        and qualifier is None
-        and not _ONLY_BEFORE.search(text, max(0, start - 6), start)
-        and (
-            unit != "people" and re.match(r"\s+(?:that|which|of)\b", text[end : end + 7], re.I)
-            or re.search(
-                r"\b(?:from|between)\s+(?:one\s+[\w-]+\s+and\s+)?$",
-                text[max(0, start - 40) : match.start("number")],
-                re.I,
-            )
-        )
-    ):
-        # "one piece of evidence", "one remark that stuck", "from one room to the next", "between one
-        # team and another": "one" picks out a thing, as "a" or "a certain" would; it does not say how many
-        return None
-    if (
-        one
-        and digits.lower() == "one"
-        and subject
-        and qualifier is None
-        # a person to whom something happened counts: "and one soldier was killed", "said one person died"
-        and not (unit == "people" and _HAPPENED_TO.match(text, end))
-        and _one_as_article(text, start, end)
-    ):
-        # "said one party activist", "and one instance may", "speak with one voice": "one" opening a clause,
-        # after a preposition or a verb of saying picks out a thing, as "a" does
-        return None
     if glued and (unit is None or subject is not None or factor == 0.01 and low >= 100):
         return None  # letters glued to digits that are no unit: "4K output", "4Motion", "1080p"
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
