@@ -1099,7 +1099,7 @@ def test_changes_remainders_and_tolls(text: str, expected: list[tuple[str, float
         ("The building is older than 50 years.", [("50 years", 50, "years")]),
     ],
 )
-def test_review_cases(text: str, expected: list[tuple[str, float, str]]) -> None:
+def test_persons_of_one_ranges_tallies_clauses_and_angles(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
 
 
