@@ -237,8 +237,8 @@ def counted_unit(word: str, written: str | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _person_nouns() -> frozenset[str]:
-    """The nouns whose first WordNet sense is a person (transforms/models/person_nouns.txt, written by
-    bench/make_person_nouns.py), read once per process."""
+    """The nouns whose first WordNet sense is a person and no sense a thing, a place, an animal, a food or a
+    plant (transforms/models/person_nouns.txt, written by bench/make_person_nouns.py), read once per process."""
     text = resources.files("transforms.models").joinpath("person_nouns.txt").read_text("utf-8")
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
