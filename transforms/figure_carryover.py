@@ -99,7 +99,7 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
 
 # "from X ... to Y": "to" before the number a change ends at, "from" before the one it starts from
 _TO_BEFORE = re.compile(r"\bto\s+(?:just\s+|only\s+|about\s+|nearly\s+|roughly\s+|some\s+)?\Z", re.I)
-_FROM_BEFORE = re.compile(r"\bfrom\s+(?:about\s+|nearly\s+|roughly\s+|some\s+)?\Z", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+\Z", re.I)  # a hedge after "from" is inside the figure's own span
 # the words between a period and a bare number that repeats it: a conjunction and few words, no number
 _PARALLEL_PERIOD = re.compile(
     r"[^.;!?\d]{0,60}?(?:,\s*(?:(?:and|or|but|plus|then)\s+)?|\s(?:and|or|but|plus|then)\s+)"

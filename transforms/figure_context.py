@@ -187,20 +187,23 @@ _UP_OR_DOWN_BEFORE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?\Z", re.I)
 _DATE_RANGE_BEFORE = re.compile(rf"\b{_MONTHS}\s+\d{{1,2}}\s*(?:to|through|and|-|–)\s*\Z", re.I)
 
 
-# "the delegate count is Adams 384, Baker 300": names and numbers listed after a count or a tally
 # "the delegate count is Adams 384, Baker 300", "the vote tally: Lee 51": a count named before the names it lists
 # (the noun before "count" says what is counted; an adjective there, "the final count", says nothing)
-TALLY_NAMED = re.compile(
+_TALLY_NAMED = re.compile(
     r"\b(?!(?:final|official|unofficial|latest|current|total|new|early|running)\b)([a-z]{3,})\s+(?:count|tally)"
     r"\s*(?:(?:is|was|now\s+stands\s+at|stands\s+at|stood\s+at)\s|:\s*)"
 )
+# what stands between a named tally and one of its numbers: the names of the first, or anything in the sentence
+_NAMES_FIRST = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
 _NAMES_LISTED = re.compile(r"[^.;!?]*\Z")
 
 
-def _named_tally_before(text: str, start: int) -> bool:
-    """True when a named tally ("the delegate count is") comes earlier in the sentence of the number at start."""
-    window = max(0, start - 120)
-    return any(_NAMES_LISTED.fullmatch(text, m.end(), start) for m in TALLY_NAMED.finditer(text, window, start))
+def named_tally(text: str, start: int, *, first: bool = False) -> re.Match[str] | None:
+    """The named tally ("the delegate count is") that lists the number at start: earlier in its sentence, or,
+    with first, just before it with only names between ("... is Ann Lee 384"). Group 1 is the counted noun."""
+    between = _NAMES_FIRST if first else _NAMES_LISTED
+    window = _TALLY_NAMED.finditer(text, max(0, start - 120), start)
+    return next((m for m in window if between.fullmatch(text, m.end(), start)), None)
 
 
 def not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
@@ -242,7 +245,7 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         re.search(r"[a-z,]\s+(?:[A-Z][a-z]+\s)+$", text[max(0, start - 40) : start])
         and re.fullmatch(r"\d{1,4}", bare)
         and not re.match(r"^\s*(%|percent|(?!news\b)[a-z]{3,}s\b|people|million|billion)", after)
-        and not _named_tally_before(text, start)
+        and not named_tally(text, start)
     ):
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11" (not "the count is Lee 38")
     if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):

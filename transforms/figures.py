@@ -58,8 +58,8 @@ from transforms.figure_context import (
     GAME_OR_MARKET,
     MARKET,
     POLL_WORDS,
-    TALLY_NAMED,
     excluded_spans,
+    named_tally,
     not_a_figure,
     poll_points,
     weather_degrees,
@@ -206,7 +206,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         )
         if figure is not None and figure.unit is None and after_change:
             figure = counted_before(text, figure)
-        tally_named = _named_tally(text, start) if figure is not None and figure.unit is None else None
+        tally_named = named_tally(text, start, first=True) if figure is not None and figure.unit is None else None
         if figure is not None and figure.unit is None and tally_named and figure.low == int(figure.low):
             # "the delegate count is Adams 384, Baker 300": the tally's noun is what the numbers count
             word = plural(tally_named.group(1).lower())
@@ -234,14 +234,6 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
 
 # pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
 _PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
-# the names just before the first number of a named tally: "the delegate count is Ann Lee 384"
-_NAMES_BEFORE = re.compile(r"(?:[A-Z][\w.'’-]*\s+){1,4}\Z")
-
-
-def _named_tally(text: str, start: int) -> re.Match[str] | None:
-    """The named tally whose names run up to the number at start, if any."""
-    window = TALLY_NAMED.finditer(text, max(0, start - 80), start)
-    return next((m for m in window if _NAMES_BEFORE.fullmatch(text, m.end(), start)), None)
 # what a crowd does, after a magnitude with no noun: "hundreds marched", "thousands peacefully gathered"
 _CROWD_VERB = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:descend\w*|march\w*|gather\w*|rall(?:y|ied|ies|ying)|protest\w*|stream\w*|flock\w*|"
