@@ -49,6 +49,9 @@ ROUNDS: dict[int, tuple[int, tuple[tuple[str, int], ...]]] = {
     12: (20170701, (("tune9", 4),)),
     # a held-out half annotated after the last rule of rounds 10-12 and scored once
     13: (20170801, (("check9", 5),)),
+    # the last eligible articles of three outlets: a held-out half and fresh tuning material, both annotated
+    # before any rule of the round (the others have none left)
+    14: (20170901, (("check10", 6), ("tune10", 5))),
 }
 NUMBER_WORDS = set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
