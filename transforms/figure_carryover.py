@@ -8,10 +8,10 @@ from dataclasses import replace
 
 from transforms.figure_categories import COUNT_CATEGORIES
 from transforms.figure_context import date_before
-from transforms.figure_spans import Found, sentence_around
-from transforms.figure_units import NOT_NOUNS, counted_unit
+from transforms.figure_spans import Found, sentence_around, sentence_bounds
+from transforms.figure_units import NOT_NOUNS, counted_unit, plural
 from transforms.lexicon import STOP_WORDS
-from transforms.numbers import parse_number
+from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
 
 
 def listed_after_name(text: str, match: re.Match[str], earlier: Found) -> Found | None:
@@ -39,6 +39,40 @@ def listed_after_name(text: str, match: re.Match[str], earlier: Found) -> Found 
     return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
 
 
+# the words between a count and a rival's bare number: "five debates, to the Democrats' three", "12 to his 9"
+_TO_RIVAL = re.compile(
+    r"[^.;!?\d]{0,40}?,?\s+(?:to|against|versus|vs\.?)\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s?|s['’])"
+    r"|his|her|their|its)\s+\Z"
+)
+
+
+def against_rival(text: str, match: re.Match[str], earlier: Found) -> Found | None:
+    """ "They held five debates, to the Democrats' three": a rival's bare number counts what the first did."""
+    start, end = match.span("figure")
+    if earlier.unit is None or earlier.category == "age" or match.group("number2"):
+        return None
+    if _TO_RIVAL.fullmatch(text, earlier.end, start) is None or re.match(r"[\w%$-]", text[end : end + 1]):
+        return None  # "against his 30th opponent": an ordinal
+    if re.match(r"\s+(?!(?:in|on|at|of|and|or|but|for|this|last|since)\b)[a-z]+", text[end : end + 20]):
+        return None  # a noun of its own: "to the rival's three delegates"
+    number = parse_number(match.group("number"))
+    if number is None or number.vague:
+        return None
+    return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
+
+
+# what stands between numbers listed before one unit: "7, 8, 10 percent", "three, four and even five hours"
+_LIST_SEPARATOR = re.compile(
+    r"\s*(?:,\s*(?:(?:or|and)(?:\s+(?:even|maybe|perhaps|possibly))?)?|(?:or|and)(?:\s+(?:even|maybe|perhaps|possibly))?|to|–)\s*"
+)
+# a list of numbers going on after a number: ", 8, 10 percent", " or even five hours"
+_LIST_STEP = (
+    rf"(?:\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:(?:even|maybe|perhaps|possibly)\s+)?(?:{DIGITS}|{WORD_NUMBER})\b"
+)
+# a list that ends in a unit or a noun: ", 8, 10 percent", ", four and even five hours"
+LIST_TO_UNIT = re.compile(rf"(?:{_LIST_STEP}){{1,6}}\s*(?:%|[a-z])", re.I)
+
+
 def listed_units(text: str, found: list[Found]) -> list[Found]:
     """ "40 or 50 years", "100,000, 200,000 or 250,000 refugees": numbers listed before a unit share it."""
     shared = list(found)
@@ -46,7 +80,7 @@ def listed_units(text: str, found: list[Found]) -> list[Found]:
         figure, following = shared[i], shared[i + 1]
         if figure.unit is not None or following.unit is None or following.category == "age":
             continue
-        if re.fullmatch(r"\s*(?:,\s*(?:or|and)?|or|and|to|–)\s*", text[figure.end : following.start]):
+        if _LIST_SEPARATOR.fullmatch(text, figure.end, following.start):
             category = following.category if figure.category == "other" else figure.category
             shared[i] = replace(figure, unit=following.unit, subject=following.subject, category=category)
     return shared
@@ -69,8 +103,10 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
     """ "a herd of 40 cattle, among them 9 calves": the sentence's counted noun carries over to the later number."""
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
     between = text[earlier.end : figure.start]
+    if LIST_TO_UNIT.match(text, figure.end):
+        return figure  # "three, four and even five hours": the list's own unit, set by listed_units
     if (
-        earlier.unit == "percent"
+        earlier.unit in ("percent", "percentage_points")
         and same_sentence
         and figure.high <= 100
         and len(between) < 60
@@ -78,8 +114,9 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
         and re.search(r"[,;]|\b(?:while|whereas|but|and|compared|versus|vs)\b", between)
         and not re.search(r"\b(?:to|from|at|by|of)\s+$", between)
     ):
-        # "38 percent approve, while 57 disapprove": a share in a parallel clause keeps the unit
-        return replace(figure, unit="percent", category="percent", subject=None)
+        # "38 percent approve, while 57 disapprove", "lost six points, while Lee gained six": a parallel clause
+        # keeps the unit
+        return replace(figure, unit=earlier.unit, category="percent", subject=None)
     if (
         (earlier.category == "temperature" or earlier.unit == "degrees")
         and same_sentence
@@ -168,6 +205,50 @@ def counted_before(text: str, figure: Found) -> Found:
     return replace(figure, unit=counted_unit(word), subject=word, category=category)
 
 
+# a group and its size: "Millennials, numbering 75.3 million", "the refugees, who number about 2,000"
+_NUMBERING = re.compile(
+    r"\b(?P<noun>[A-Za-z][a-z]{2,}s)(?:,\s+(?:who|which)|,)?\s+(?:number(?:ing|ed|s)?|totall?(?:ing|ed)|total)\s+\Z"
+)
+
+
+def numbering(text: str, figure: Found) -> Found:
+    """ "Millennials, numbering 75.3 million": a group's size counts the group."""
+    if figure.unit is not None or not _whole(figure):
+        return figure
+    named = _NUMBERING.search(text, max(0, figure.start - 60), figure.start)
+    word = named.group("noun").lower() if named else ""
+    if not word or word in STOP_WORDS or word in NOT_NOUNS:
+        return figure
+    category = "count" if figure.category == "other" else figure.category
+    return replace(figure, unit=counted_unit(word), subject=word, category=category)
+
+
+# a line of a tally box: "Adams: 1,769." under a heading line that names what it counts ("PLEDGED DELEGATES")
+_TALLY_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*:[ \t]*\Z")
+_HEADING = re.compile(r"(?m)^[ \t]*(?:[A-Za-z][\w'’-]*[ \t]+){0,4}(?P<noun>[A-Za-z]{3,}[sS])\.?[ \t]*$")
+
+
+def tally_line(text: str, figure: Found, earlier: list[Found]) -> Found:
+    """ "SUPERDELEGATES.\n\nAdams: 547.\n\nBaker: 46.": a number after a name and a colon, alone on its line,
+    counts what the heading above the box names, else what was counted last."""
+    if figure.unit is not None or not _whole(figure) or not re.match(r"\.?[ \t]*(?:\n|\Z)", text[figure.end :]):
+        return figure
+    if not _TALLY_LINE.search(text, max(0, figure.start - 60), figure.start):
+        return figure
+    line_start = text.rfind("\n", 0, figure.start)
+    # whole lines only: "^" matches where a line begins, not where the search does
+    lines_above = _HEADING.finditer(text, max(0, line_start - 400), max(0, line_start))
+    headings = [m for m in lines_above if ":" not in m.group(0)]
+    if headings:
+        word = headings[-1].group("noun").lower()
+        if word not in STOP_WORDS and word not in NOT_NOUNS:
+            return replace(figure, unit=counted_unit(word), subject=word, category="count")
+    antecedent = antecedent_of(text, figure.start, earlier)
+    if antecedent is None:
+        return figure
+    return replace(figure, unit=antecedent.unit, subject=antecedent.subject, category=antecedent.category)
+
+
 def antecedent_of(text: str, start: int, earlier: list[Found]) -> Found | None:
     """The nearest count of things before start, within the last few sentences."""
     for figure in reversed(earlier):
@@ -181,6 +262,59 @@ def antecedent_of(text: str, start: int, earlier: list[Found]) -> Found | None:
 def _whole(figure: Found) -> bool:
     """True when a figure could count things: its numbers are whole."""
     return figure.low == int(figure.low) and figure.high == int(figure.high)
+
+
+# "a tunnel was found in May", "the first drug tunnel": one thing named before "N more" count more of it
+_ONE_NAMED = re.compile(
+    r"\b(?:an?|one|another|the\s+(?:first|last|only))\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,})"
+    # what follows the noun: punctuation, a preposition, a verb or a relative clause's subject ("a tunnel Border
+    # Patrol agents sealed")
+    r"(?=\s*[,.;:]|\s+(?:in|on|at|of|near|under|beneath|was|is|that|which|had|has|from|and|like)\b|\s+[A-Z])"
+)
+
+
+def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
+    """ "Agents sealed a tunnel in May. Dozens more snake under the town": a bare number before "more" counts
+    more of the one thing its sentence or the one before named, else of the last count made, else of the
+    persons the sentence before names ("Three rivals spoke first. Four more followed")."""
+    if figure.unit is not None or not re.match(r"\s+more\b", text[figure.end : figure.end + 6]):
+        return figure
+    first, _ = sentence_bounds(text, figure.start, figure.end)
+    before, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
+    nouns = [
+        m.group("noun").lower()
+        for m in _ONE_NAMED.finditer(text, before, figure.start)
+        if m.group("noun").lower() not in STOP_WORDS and not re.search(r"(?:ly|ing|ed)$", m.group("noun"))
+    ]
+    category = "count" if figure.category == "other" else figure.category
+    if nouns:
+        word = plural(nouns[-1])
+        return replace(figure, unit=counted_unit(word), subject=word, category=category)
+    antecedent = antecedent_of(text, figure.start, earlier)
+    if antecedent is not None and figure.start - antecedent.end < 300:
+        return replace(figure, unit=antecedent.unit, subject=antecedent.subject, category=antecedent.category)
+    people = [n for n in _plural_nouns(text[before : figure.start]) if counted_unit(n) == "people"]
+    if people:
+        return replace(figure, unit="people", subject=people[-1], category=category)
+    return figure
+
+
+# a number set on its own line and explained on the next: "60.\n\nThe number of countries that ..."
+_NAMED_ON_NEXT_LINE = re.compile(
+    r"[.:]?[ \t]*\n\s*The\s+(?:number|total|count)\s+of\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b"
+)
+
+
+def named_on_next_line(text: str, figure: Found) -> Found:
+    """ "30,000.\n\nThe number of emails that ...": a figure of a by-the-numbers list counts what the line under it
+    names."""
+    if figure.unit is not None:
+        return figure
+    named = _NAMED_ON_NEXT_LINE.match(text, figure.end)
+    if named is None or named.group("noun").lower() in NOT_NOUNS:
+        return figure
+    word = named.group("noun").lower()
+    return replace(figure, unit=counted_unit(word), subject=word, category="count")
 
 
 def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:

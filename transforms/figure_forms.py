@@ -76,14 +76,28 @@ _AGE_AFTER_NAME = re.compile(
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
     r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
     # "since he was 35, ...", "when she turned 40 in May", "Lee turns 70 next month": a person's age after a verb
-    r"|\b(?:(?:[Hh]e|[Ss]he|I)\s+(?:was|is|turned|turns|had\s+turned|will\s+turn|would\s+turn)"
-    r"|[A-Z][a-z]+\s+(?:turned|turns))\s+"
-    r"(?P<age6>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
+    r"|\b(?:(?:[Hh]e|[Ss]he|I)\s+(?:already\s+|only\s+|just\s+|still\s+)?"
+    r"(?:was|is|turned|turns|had\s+turned|will\s+turn|would\s+turn)(?:\s+(?:only|just|barely|around|about))?"
+    r"|[A-Z][a-z]+\s+(?:turned|turns)|\bdied\s+at)\s+"
+    r"(?P<age6>[1-9]\d?)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon|at\s+the\s+time)\b)"
+    # "I'm 76, and ...", "when you're 45.": a speaker's or a person's age said of themselves
+    r"|\b(?:I['’]m|I\s+am|[Yy]ou['’]re|[Ww]e['’]re|[Tt]hey['’]re|[Hh]e['’]s|[Ss]he['’]s)\s+"
+    r"(?P<age7>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|now|when|next|this)\b)"
+    # "said Lee Haines, 44." ; "Ms. Brainard, then 35,": an age after a name at the end of a clause
+    r"|\b(?:said|says|added|recalled|explained|asked)\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+,\s+"
+    r"(?P<age8>[1-9]\d)(?=\s*[.;:!?]|,\s+(?:who|a|an|the|of|from)\b)"
+    r"|\b[A-Z][\w'’-]+,\s+then\s+(?P<age9>[1-9]\d)(?=\s*[,.;:!?)])"
+    # "Justice Lee will be 80": a person's age to come
+    r"|\b(?:[Hh]e|[Ss]he|I|(?:Justice|Judge|Sen\.|Gov\.|Rep\.|President|Mr\.|Mrs\.|Ms\.)\s+[A-Z][\w'’-]+)\s+"
+    r"(?:will|would)\s+(?:be|turn)\s+(?P<age10>[1-9]\d)(?=\s*[,.;:!?]|\s+(?:in|on|next|this|when|by)\b)"
 )
+# a caption or a list of victims: a name and an age alone on a line ("Maria Lopez, 62")
+_NAME_AGE_LINE = re.compile(r"(?m)^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+, (?P<age>[1-9]\d)\.?[ \t]*$")
 # "The president, 70, has ...": an age set off by commas after a noun of a person
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
 _PERSON_BEFORE_AGE = re.compile(
-    r"\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+(?:[a-z][\w'’-]*\s+){0,2}"
+    # "the chief", "his wife", "Donald Lee's eldest daughter": a determiner or a possessive name before the noun
+    r"(?:\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,2}"
     # a quoted title between: 'the former "Harbor Lights" host, 51,'
     r"(?:[“\"]\s?(?:[A-Z0-9][\w'’.-]*\s?){1,5}[”\"]\s+)?(?P<noun>[a-z]+)$"
 )
@@ -94,6 +108,9 @@ _PERSON_NOUNS = frozenset(
     veteran activist resident student patient senator congressman congresswoman representative delegate
     secretary chairman chairwoman rabbi priest pastor bishop actress star host coach chef""".split()
 )
+
+
+_AGE_GROUPS = ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9", "age10")
 
 
 def ages_after_names(text: str, taken: Spans) -> list[Found]:
@@ -109,8 +126,9 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
                 Found(start=start, end=end, low=value, high=value, qualifier="exact", unit="years", category="age")
             )
             taken.append((start, end))
-    for match in _AGE_AFTER_NAME.finditer(text):
-        group = next(g for g in ("age", "age2", "age3", "age4", "age5", "age6") if match.group(g))
+    matches = [(m, next(g for g in _AGE_GROUPS if m.group(g))) for m in _AGE_AFTER_NAME.finditer(text)]
+    matches += [(m, "age") for m in _NAME_AGE_LINE.finditer(text)]
+    for match, group in matches:
         start, end = match.span(group)
         if free(taken, start, end):
             value = float(match.group(group))
@@ -192,6 +210,8 @@ _HALF_UNIT = re.compile(
 )
 
 _TWICE = re.compile(r"(?<![\w-])(?P<figure>twice)(?=\s+(?:as|the)\b)", re.I)
+# "rose fivefold", "a tenfold increase": a ratio written as one word ("5-fold" is read after a number)
+_WORD_FOLD = re.compile(rf"(?<![\w-])(?P<figure>(?P<n>{WORD_NUMBER}|hundred|thousand)fold)(?![\w-])", re.I)
 # "double the share who said so", "triple the lead she had": a ratio; "would double the budget" is a verb
 _DOUBLE_THE = re.compile(r"(?<![\w-])(?P<figure>double|triple|quadruple)(?=\s+(?:the|what)\b)", re.I)
 _VERB_BEFORE = re.compile(
@@ -394,6 +414,13 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
                     category="other",
                 )
             )
+            taken.append((start, end))
+    for match in _WORD_FOLD.finditer(text) if "fold" in lowered else ():
+        start, end = hedged(text, *match.span("figure"))
+        number = parse_number(match.group("n"))
+        if number is not None and number.low > 1 and free(taken, start, end):
+            found.append(Found(start=start, end=end, low=number.low, high=number.low,
+                               qualifier=qualifier_of(text[start:end]), unit="times", category="other"))
             taken.append((start, end))
     multiples = any(word in lowered for word in _MULTIPLES)
     for match in _DOUBLE_THE.finditer(text) if multiples else ():

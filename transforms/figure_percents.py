@@ -14,7 +14,7 @@ from transforms.figure_spans import Found, Spans, free, sentence_around
 from transforms.figure_tallies import RECORD_VERB
 from transforms.figure_units import counted_unit, unit_after
 from transforms.lexicon import FALL_WORDS, RISE_WORDS
-from transforms.numbers import FRACTION_PHRASE, IN_EVERY, fraction_value, parse_number, share_value
+from transforms.numbers import FRACTION_PHRASE, IN_EVERY, SCALE, fraction_value, parse_number, share_value
 
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
@@ -115,6 +115,10 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
     return found
 
 
+# what follows a fraction that is part of a number: "a quarter of a million", "half a dozen", "a third-million"
+_OF_A_SCALE = re.compile(rf"[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?(?:{SCALE}|dozen)\b", re.I)
+
+
 def fraction_shares(text: str, taken: Spans) -> list[Found]:
     """ "more than half of", "a third of the country", "two-thirds": a share in words, in percent."""
     found: list[Found] = []
@@ -122,8 +126,8 @@ def fraction_shares(text: str, taken: Spans) -> list[Found]:
         # "three quarters of homes" is a share before it is a count of quarters
         start, end = match.span("figure")
         share = fraction_value(match.group("fraction"))
-        if share is None or not free(taken, start, end):
-            continue
+        if share is None or not free(taken, start, end) or _OF_A_SCALE.match(text, end):
+            continue  # "a quarter of a million": a number, read with its scale
         if re.search(
             r"\b(?:upper|lower|top|bottom|front|back|latter|former|early|late|entire|whole)\s+$",
             text[max(0, start - 10) : start],

@@ -27,7 +27,9 @@ _PLURAL = r"[a-z][\w-]*s(?<!ss)(?<!us)(?<!sis)"
 # the head of the noun phrase after a number: up to three modifiers, or five when two are
 # coordinated ("40 old or broken chairs", "12 arts and crafts fairs")
 COUNTED = re.compile(
-    rf"^\s*(?P<adjs>(?:(?:[a-z][\w'’-]*)\s+){{0,3}}?|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
+    # a modifier may stand in quotation marks: the 100 or so "unbound" delegates
+    rf"^[\"”]?\s*(?P<adjs>(?:[\"“]?(?:[a-z][\w'’-]*)[\"”]?\s+){{0,4}}?"
+    rf"|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
     rf"(?P<noun>{_IRREGULAR_PLURALS}|{_PLURAL})\b(?!['’]s)",
     re.I,
 )
@@ -59,11 +61,20 @@ _PEOPLE = frozenset(
     rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
     academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
     adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
-    admirals landlords ceos ladies gentlemen""".split()
+    admirals landlords ceos ladies gentlemen guys folks gals""".split()
 )
 
 # distance per volume of fuel, written as FIGURES.md labels it
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
+
+
+# what befalls persons, told right after a bare number: "40 were killed", "100,000 died", "12 were arrested"
+_HARMED_AFTER = re.compile(
+    r"^\s+(?:(?:(?:were|are|have|had|reportedly|later|since)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
+    r"(?:killed|died|slain|murdered|executed|massacred|injured|wounded|hurt|arrested|detained|jailed|displaced|"
+    r"evacuated|kidnapped|abducted|missing|dead)|(?:[a-z]+ly\s+)?(?:died|perished))\b",
+    re.I,
+)
 
 
 def unit_after(
@@ -93,6 +104,13 @@ def unit_after(
         return unit_per(
             text, measure.end, unit=measure.unit, category=measure.category, factor=measure.factor, money=False
         )
+    of_unit = re.match(r"^\s+of(?=\s)", rest)
+    measure = measure_after(text, end + of_unit.end()) if of_unit else None
+    if measure is not None:
+        # "hundreds of miles", "thousands of pounds of cargo": a magnitude of a unit of measure
+        return unit_per(
+            text, measure.end, unit=measure.unit, category=measure.category, factor=measure.factor, money=False
+        )
     for word, unit, category in (
         ("points", "points", None),
         ("point", "points", None),
@@ -112,6 +130,8 @@ def unit_after(
         return "people", None, None, end, 1.0
     if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
         return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
+    if _HARMED_AFTER.match(rest):
+        return "people", None, None, end, 1.0  # "40 were killed", "100,000 died": persons, whatever befell them
     # "two of our best branches": some of a set named after a possessive count the set's noun
     counted = re.match(r"^\s*(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)", rest)
     offset = counted.end() if counted else 0
@@ -129,7 +149,7 @@ def unit_after(
             return counted_unit(word, noun_of_whole), None, word, end, 1.0
     if noun and noun.group("noun").lower() not in NOT_NOUNS and parse_number(noun.group("noun")) is None:
         word = noun.group("noun").lower()
-        adjectives = noun.group("adjs").split()
+        adjectives = [a.strip("\"“”") for a in noun.group("adjs").split()]
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
         if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives)):
             unit = counted_unit(word, noun.group("noun"))
@@ -381,7 +401,10 @@ def counted_context(text: str, end: int) -> bool:
     """True when what follows makes a bare number a count ("of them", "were", "people", "remained")."""
     return bool(
         re.match(
-            r"^\s*(of them|of whom|were|have been|had been|people|remain(?:ed|s)?|(?:are|were) left|survived)\b",
+            r"^\s*(of them|of whom|were|have been|had been|people|remain(?:ed|s)?|(?:are|were) left|survived|"
+            # "Four more trailed", "found 200 more along the border": more of what was named before
+            r"more(?=\s*[,.;:!?]|\s+(?:[a-z]+ed|are|were|is|was|have|had|will|would|could|may|might|like|in|on|at|"
+            r"along|across|to|from|since|this|last|each|every|[a-z]+ing)\b))\b",
             text[end : end + 20],
             re.I,
         )

@@ -44,6 +44,8 @@ import re
 from dataclasses import replace
 
 from transforms.figure_carryover import (
+    LIST_TO_UNIT,
+    against_rival,
     antecedent_of,
     carry_over,
     changed_to,
@@ -51,7 +53,11 @@ from transforms.figure_carryover import (
     counted_nearby,
     listed_after_name,
     listed_units,
+    more_of_one,
+    named_on_next_line,
+    numbering,
     repeats_period,
+    tally_line,
 )
 from transforms.figure_categories import category_from_words
 from transforms.figure_context import (
@@ -59,6 +65,7 @@ from transforms.figure_context import (
     MARKET,
     POLL_WORDS,
     excluded_spans,
+    money_unnamed,
     named_tally,
     not_a_figure,
     poll_points,
@@ -94,7 +101,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "18"
+VERSION = "19"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -194,7 +201,12 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         unread = figure is None or figure.unit is None
         if unread and found and match.group("number") and not match.group("number2") and free(taken, start, end):
             # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
-            figure = listed_after_name(text, match, found[-1]) or figure
+            figure = listed_after_name(text, match, found[-1]) or against_rival(text, match, found[-1]) or figure
+        if figure is not None and figure.unit is None and LIST_TO_UNIT.match(text, figure.end):
+            found.append(figure)  # "for three, four and even five hours": the list's unit, set by listed_units
+            taken.append((figure.start, figure.end))
+            position = max(start + 1, figure.end if figure.end < end else end)
+            continue
         if figure is not None and figure.unit is None and found:
             figure = changed_to(text, figure, found)
         if figure is not None and figure.unit is None and found:
@@ -206,17 +218,26 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         )
         if figure is not None and figure.unit is None and after_change:
             figure = counted_before(text, figure)
+        if figure is not None and figure.unit is None:
+            figure = numbering(text, figure)
+        if figure is not None and figure.unit is None:
+            figure = tally_line(text, figure, found)
         tally_named = named_tally(text, start, first=True) if figure is not None and figure.unit is None else None
         if figure is not None and figure.unit is None and tally_named and figure.low == int(figure.low):
             # "the delegate count is Adams 384, Baker 300": the tally's noun is what the numbers count
             word = plural(tally_named.group(1).lower())
             figure = replace(figure, unit=counted_unit(word), subject=word, category="count")
         if figure is not None and figure.unit is None:
+            figure = named_on_next_line(text, figure)
+        if figure is not None and figure.unit is None:
+            figure = more_of_one(text, figure, found)
+        if figure is not None and figure.unit is None:
             figure = counted_nearby(text, figure, found)
         if figure is not None and figure.unit is None and match.group("number") and _CROWD_VERB.match(text, figure.end):
-            vague = parse_number(match.group("number"))
-            if vague is not None and vague.vague:
-                # "tens of thousands descend on the city", "with millions watching": a crowd, persons
+            read = parse_number(match.group("number"))
+            if read is not None and (read.vague or read.low >= 100):
+                # "tens of thousands descend on the city", "with millions watching", "the 120,000 who showed up":
+                # a crowd, persons
                 figure = replace(figure, unit="people", subject="people", category="count")
         if figure is not None:
             found.append(figure)
@@ -238,13 +259,25 @@ _PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybo
 _CROWD_VERB = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:descend\w*|march\w*|gather\w*|rall(?:y|ied|ies|ying)|protest\w*|stream\w*|flock\w*|"
     r"lin(?:e|ed|ing)\s+up|turn\w*\s+out|show\w*\s+up|attend\w*|watch\w*|wait\w*|fle(?:e|d|eing)|"
-    r"crowd\w*|pack\w*|cheer\w*|chant\w*|join\w*|came|come|coming|arriv\w*|marched|signed|voted|died)\b",
+    r"crowd\w*|pack\w*|cheer\w*|chant\w*|join\w*|came|come|coming|arriv\w*|marched|signed|voted|died|who|"
+    r"living|live|lived)\b",
     re.I,
 )
 _ONLY_ONE_OF = re.compile(
     r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
     re.I,
 )
+
+
+def _after_a_figure(text: str, start: int, earlier: list[Found]) -> bool:
+    """True when a figure with a unit ends shortly before start in the same sentence, and the sentence is no
+    game's or market's, whose numbers count many things at once ("8 wins in 10 games, four of them at home")."""
+    if not earlier or earlier[-1].unit is None:
+        return False
+    between = text[earlier[-1].end : start]
+    if len(between) >= 100 or re.search(r"[.!?][\"”’']?\s", between):
+        return False
+    return not GAME_OR_MARKET.search(sentence_around(text, earlier[-1].start, start))
 
 
 def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -> Found | None:
@@ -297,7 +330,11 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     currency = match.group("cur") or match.group("cur2")
     code = currency_of_symbol(currency) if currency else None
     if currency and code is None:
-        return None  # three capitals before a number that are no currency code: "TOP 10", "COVID 19"
+        if match.group("cur2") or re.search(r"\d", match.group("number")) or not_a_figure(
+            text, start=match.start("number"), end=end, expression=match.group("number"), money=False
+        ):
+            return None  # three capitals before a number that are no currency code: "TOP 10", "COVID 19"
+        start, currency = match.start("number"), None  # "mentioned CNN five times": a name, then a number word
     low, high = number.low, number.high
     if match.group("number2"):
         ranged = _range(text, match, low=low, high=high)
@@ -370,23 +407,13 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         text, start=start, end=end, number=number_span, digits=digits, unit=unit, subject=subject, qualifier=qualifier
     ):
         return None  # "One official said", "one piece of evidence", "said one party activist": no count
-    if (
-        unit is None
-        and number.vague
-        and re.fullmatch(r"(?:(?:tens|hundreds) of )?(?:millions|billions|trillions)", digits.lower())
-    ):
-        money = re.search(
-            r"\b(?:spen[dt]|spends|spending|raised?|raising|costs?|costing|made|make|makes|earn(?:ed|s)?|paid|pay|"
-            r"pays|worth|donat\w+|owe[sd]?|lost|lose|sav(?:e|ed|es)|fund\w*|invest\w*|collect\w*|received?)\s+"
-            r"(?:(?:more than|less than|about|nearly|almost|some|over|up to)\s+)?$",
-            text[max(0, start - 40) : start],
-            re.I,
+    if unit is None and number.vague and low >= 1000 and money_unnamed(text, start, end):
+        # "they spend billions a year", "accepted millions in speaking fees": money without a currency word is in
+        # the currency the text last named, else in dollars
+        currency = next((f.unit for f in reversed(earlier or []) if f.category == "money" and f.unit), "USD")
+        unit, category, subject, end, factor = unit_per(
+            text, end, unit=currency.split("/")[0], category="money", factor=1.0, money=True
         )
-        if money and not re.match(r"^\s+of\s+[a-z]", text[end : end + 8], re.I):
-            # "they spend billions a year": money without a currency word is in dollars
-            unit, category, subject, end, factor = unit_per(
-                text, end, unit="USD", category="money", factor=1.0, money=True
-            )
     if (
         unit is None
         and not code
@@ -514,7 +541,12 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if unit is None and not number.vague and earlier and repeats_period(text, start, end, earlier[-1]):
         unit, category = earlier[-1].unit, "duration"  # "ten years in the House and six as governor"
     if unit is None and not number.vague and not counted_context(text, end):
-        if not re.search(r"\d", digits) or float(low) < 10 and "." not in digits:
+        small = not re.search(r"\d", digits) or float(low) < 10 and "." not in digits
+        # kept for the rules after: a list that ends in a unit ("7, 8, 10 percent"), or a number right after a
+        # figure in its sentence ("Lee has 28, Kim has six"; "lost six points, while Cruz gained six")
+        listed = LIST_TO_UNIT.match(text, end) is not None
+        kept = listed or low > 1 and text[start - 1 : start] != "[" and _after_a_figure(text, start, earlier or [])
+        if small and not kept:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
         if re.fullmatch(r"\d{4,}", digits.strip()):
             return None  # a bare long number without separators is an id, an address or a model

@@ -108,7 +108,8 @@ DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d\d)+,\d{3}(?:\.\d+)?|\d+
 SCALE = r"(?:hundred|thousand|lakh|lac|million|crore|billion|trillion)"
 _FRACTION_WORDS = r"(?:half|a half|a quarter|quarter|a third|two thirds|three quarters)"
 NUMBER = (
-    rf"(?:{_FRACTION_WORDS}\s+(?:of\s+)?an?\s+(?:{SCALE}|dozen)"
+    # "half a million", "a quarter-of-a-million", "a quarter million"
+    rf"(?:{_FRACTION_WORDS}[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?(?:{SCALE}|dozen)"
     rf"|{DIGITS}(?:-(?={SCALE})|\s*)(?:{SCALE}s?|bn|mn|mln|tn|trn|cr(?=\s)|[kmb](?![\w]))?(?:\s+{SCALE}s?)?"
     rf"|(?:a|one|{WORD_NUMBER})(?:[\s-]+{SCALE})(?:\s+(?:and\s+)?{WORD_NUMBER})?(?:\s+{SCALE})?"
     rf"|a\s+dozen|{WORD_NUMBER}[\s-]dozen|{WORD_NUMBER})"  # "two dozen", "two-dozen"
@@ -187,7 +188,7 @@ def parse_number(expression: str) -> Number | None:
         ("three quarters", 0.75),
     ):
         if text.startswith(words + " "):
-            rest = re.sub(r"^(of\s+)?an?\s+", "", text[len(words) + 1 :])
+            rest = re.sub(r"^(of\s+)?(an?\s+)?", "", text[len(words) + 1 :])
             scale = 12 if rest == "dozen" else SCALES.get(rest.rstrip("s"))
             return Number(fraction * scale, fraction * scale, False) if scale else None
     if text == "a dozen":

@@ -778,7 +778,7 @@ def test_rates_per_area_head_and_period(text: str, expected: list[tuple[str, flo
         ("The term runs four years and she has served 2.", [("four years", 4, "years"), ("2", 2, "years")]),
         # but not a number of something else
         ("They were married for 30 years and had 4.", [("30 years", 30, "years")]),
-        ("The storm lasted 3 days and 12 died.", [("3 days", 3, "days")]),
+        ("The storm lasted 3 days and 12 died.", [("3 days", 3, "days"), ("12", 12, "people")]),
     ],
 )
 def test_ages_after_verbs_and_repeated_periods(text: str, expected: list[tuple[str, float, str | None]]) -> None:
@@ -1112,3 +1112,103 @@ def test_a_line_break_after_an_abbreviation_ends_the_sentence() -> None:
     text = "Clinton ties former Fla. Gov. Jeb Bush at 41-41."
     tie = text.index("41-41")
     assert sentence_around(text, tie, tie + 5) == text
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a ratio written as one word, with its hedge
+        ("Exports rose as much as fivefold, then tenfold.", [
+            ("as much as fivefold", 5, "times"), ("tenfold", 10, "times")]),
+        # a fraction before a scale is a number, not a share
+        ("They met a quarter-of-a-million people.", [("a quarter-of-a-million people", 250000, "people")]),
+        ("The fund reached a quarter million dollars.", [("a quarter million dollars", 250000, "USD")]),
+        ("She won a quarter of a million votes and a quarter of the seats.", [
+            ("a quarter of a million votes", 250000, "votes"), ("a quarter", 25, "percent")]),
+        # a list the article announces is no count
+        ("Here are five key trends to watch this year.", []),
+        # a rival's bare number counts what the first number counted; an ordinal after "against" is no figure
+        ("They have held five debates, to the Democrats' three.", [
+            ("five debates", 5, "debates"), ("three", 3, "debates")]),
+        ("He won 12 states to Smith's nine.", [("12 states", 12, "states"), ("nine", 9, "states")]),
+        ("She had 10 assists against her 30th opponent.", [("10 assists", 10, "assists")]),
+        # a modifier in quotation marks between a number and its noun
+        ('He said "zero" voters would back her.', [('zero" voters', 0, "people")]),
+        ("The 100 or so \u201cunbound\u201d delegates will decide.", [
+            ("100 or so \u201cunbound\u201d delegates", 100, "people")]),
+        ('He said "five" and then "six" times.', [('six" times', 6, "times")]),
+        # informal nouns of persons
+        ("He must beat seven or eight guys; some 40 folks came.", [
+            ("seven or eight guys", 7.5, "people"), ("some 40 folks", 40, "people")]),
+        # a magnitude of a unit of measure
+        ("Smugglers moved hundreds of pounds of drugs across hundreds of miles.", [
+            ("hundreds of pounds", 550, "lb"), ("hundreds of miles", 550, "miles")]),
+        # "N more" with no noun counts more of the one thing named before, or of the last count
+        ("Agents sealed a tunnel in May. Dozens more snake under the town.", [("Dozens", 60, "tunnels")]),
+        ("Officials found the first drug tunnel in 1990 and have found nearly 200 more since.", [
+            ("nearly 200", 200, "tunnels")]),
+        ("Three rivals spoke first. Four more followed.", [("Three rivals", 3, "people"), ("Four", 4, "people")]),
+        ("I want to say one more thing.", []),
+        # a number on its own line, explained by the line under it
+        ("60.\n\nThe number of countries that have had a female leader.", [("60", 60, "countries")]),
+    ],
+)
+def test_folds_quarter_millions_rivals_quoted_modifiers_and_more_of_the_same(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # ages a person states or that follow a name at the end of a clause, to come, or at death
+        ('"I\'m 76, and I am tired," he said.', [("76", 76, "years")]),
+        ('"It was a shock," said Lee Haines, 44.', [("44", 44, "years")]),
+        ("He hired Ms. Brainard, then 35, as deputy.", [("35", 35, "years")]),
+        ("Justice Brown will be 80 in May.", [("80", 80, "years")]),
+        ("Donald Lee's eldest daughter, 34, runs the firm.", [("34", 34, "years")]),
+        ("His brother died at 43.", [("43", 43, "years")]),
+        ("He wanted to fly since he was 5, a friend said.", [("5", 5, "years")]),
+        ("He already was 18 at the time.", [("18", 18, "years")]),
+        ("Maria Lopez, 62\nLopez was an engineer.", [("62", 62, "years")]),
+        ('"We\'re 20 games ahead," she said.', [("20 games", 20, "games")]),
+        # numbers listed after a figure in its sentence count what it counted, words as well as digits
+        ("Lee has 82 delegates, Kim has 22 and Park has six.", [
+            ("82 delegates", 82, "people"), ("22", 22, "people"), ("six", 6, "people")]),
+        ("Lee lost six percentage points, while Kim gained six.", [
+            ("six percentage points", 6, "percentage_points"), ("six", 6, "percentage_points")]),
+        # a list of numbers before one unit shares it, whatever came before
+        ("Thousands of fans waited three, four and even five hours.", [
+            ("Thousands of fans", 5500, "people"), ("three", 3, "hours"), ("four", 4, "hours"),
+            ("five hours", 5, "hours")]),
+        ("If you clear 7, 8, 10 percent, you are lucky.", [
+            ("7", 7, "percent"), ("8", 8, "percent"), ("10 percent", 10, "percent")]),
+        ("I knew them from the time I was eighteen and twenty.", []),
+        # a bare magnitude of money, in the currency the text named last
+        ("She accepted millions in speaking fees and hundreds of thousands in donations.", [
+            ("millions", 5500000, "USD"), ("hundreds of thousands", 550000, "USD")]),
+        ("He spent £5 million on ads and made millions more from sales.", [
+            ("£5 million", 5000000, "GBP"), ("millions", 5500000, "GBP")]),
+        ("They accepted thousands of refugees.", [("thousands of refugees", 5500, "people")]),
+        # persons counted by what befell them, by "who", by a crowd's verb, by "numbering"
+        ("Police said 40 were killed and 100,000 died in the war.", [
+            ("40", 40, "people"), ("100,000", 100000, "people")]),
+        ("Turnout was below the 120,000 who came in 2008, with 8 million signed up.", [
+            ("120,000", 120000, "people"), ("8 million", 8000000, "people")]),
+        ("Millennials, numbering 75.3 million, outnumber the rest.", [("75.3 million", 75300000, "people")]),
+        # a tally box under a heading that names what it counts
+        ("SUPERDELEGATES.\n\nAdams: 547.\n\nBaker: 46.", [("547", 547, "people"), ("46", 46, "people")]),
+        # a number word after three capitals that are no currency code
+        ("He mentioned CNN five times.", [("five times", 5, "times")]),
+        # labels and times that are no figures
+        ("This is part 3 of a series.", []),
+        ("The show airs from 6:00AM to 9:00AM.", []),
+        ('He was one of the original "big four" negotiators.', []),
+        # up to four words between a number and its noun
+        ("She faced three extensive national security checks.", [
+            ("three extensive national security checks", 3, "checks")]),
+    ],
+)
+def test_ages_lists_money_magnitudes_harm_and_tally_boxes(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
