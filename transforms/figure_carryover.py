@@ -320,12 +320,33 @@ def named_on_next_line(text: str, figure: Found) -> Found:
 def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     """ "won by 9 points ... led by 12 at halftime": a whole number that names nothing and that no
     rule beside it explained counts what its paragraph counted last (a count figure a few lines up),
-    else the persons its sentence or the one before names ("she holds 900 delegates ... needs 1,100")."""
+    else the persons its sentence or the one before names ("she holds 900 delegates ... needs 1,100"),
+    else what the paragraph before counted in its last words ("... are 213 delegates.\n\nShe has 108")."""
     if not _whole(figure) or figure.category not in ("other", "count"):
         return figure
     paragraph_start = text.rfind("\n", 0, figure.start) + 1
-    for before in reversed(earlier):
+    counts = [f for f in earlier if f.subject and f.unit and f.category in COUNT_CATEGORIES]
+    for before in reversed(counts):
         if before.end <= paragraph_start or figure.start - before.end > 400:
+            break
+        return replace(figure, unit=before.unit, subject=before.subject, category=before.category)
+    window = text[max(paragraph_start, figure.start - 300) : figure.start]
+    sentences = re.split(r"[.!?][\"”’']?\s+", window)
+    for part in reversed(sentences[-2:]):
+        people = [n for n in _plural_nouns(part) if counted_unit(n) == "people"]
+        if people:
+            return replace(figure, unit="people", subject=people[-1], category="count")
+    last = earlier[-1] if earlier else None
+    if last is not None and counts and last is counts[-1] and 0 <= paragraph_start - last.end <= 60:
+        return replace(figure, unit=last.unit, subject=last.subject, category=last.category)
+    return figure
+    paragraph_start = text.rfind("\n", 0, figure.start) + 1
+    for before in reversed(earlier):
+        # this paragraph, or the one before when the count ends it closely ("... 213 delegates.\n\nShe is assured
+        # of at least 108")
+        if before.end <= paragraph_start and (paragraph_start - before.end > 60 or before is not earlier[-1]):
+            break
+        if figure.start - before.end > 400:
             break
         if before.subject and before.unit and before.category in COUNT_CATEGORIES:
             return replace(figure, unit=before.unit, subject=before.subject, category=before.category)

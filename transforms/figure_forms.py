@@ -70,7 +70,7 @@ _AGE_AFTER_NAME = re.compile(
     r"(?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d),\s+"
     r"(?=of |from |who |and |was |is |had |has )"
-    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—])\s+(?=[a-z])"
+    r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—])\s+(?=[a-z]|[A-Z][\w'’-]+\s+(?:said|says|told|added|asked)\b)"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
     # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
@@ -86,7 +86,7 @@ _AGE_AFTER_NAME = re.compile(
     # "said Lee Haines, 44." ; "Ms. Brainard, then 35,": an age after a name at the end of a clause
     r"|\b(?:said|says|added|recalled|explained|asked)\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+,\s+"
     r"(?P<age8>[1-9]\d)(?=\s*[.;:!?]|,\s+(?:who|a|an|the|of|from)\b)"
-    r"|\b[A-Z][\w'’-]+,\s+then\s+(?P<age9>[1-9]\d)(?=\s*[,.;:!?)])"
+    r"|\b[A-Z][\w'’-]+,\s+(?:then|now)\s+(?P<age9>[1-9]\d)(?=\s*[,.;:!?)]|\s+and\s)"
     # "Justice Lee will be 80": a person's age to come
     r"|\b(?:[Hh]e|[Ss]he|I|(?:Justice|Judge|Sen\.|Gov\.|Rep\.|President|Mr\.|Mrs\.|Ms\.)\s+[A-Z][\w'’-]+)\s+"
     r"(?:will|would)\s+(?:be|turn)\s+(?P<age10>[1-9]\d)(?=\s*[,.;:!?]|\s+(?:in|on|next|this|when|by)\b)"

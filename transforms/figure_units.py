@@ -130,6 +130,8 @@ def unit_after(
         return "people", None, None, end, 1.0
     if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
         return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
+    if not one and re.match(r"^\s+strong\b(?!\s+(?:enough|and|as)\b)", rest):
+        return "people", "count", None, end, 1.0  # "crowds 15,000 strong": the persons of a crowd or a force
     if _HARMED_AFTER.match(rest):
         return "people", None, None, end, 1.0  # "40 were killed", "100,000 died": persons, whatever befell them
     # "two of our best branches": some of a set named after a possessive count the set's noun
@@ -197,8 +199,10 @@ def _whole_noun(rest: str) -> str | None:
             return word
         between = lowered == "and" and i > 0
         proper = word[:1].isupper() and lowered not in STOP_WORDS
-        if between or proper or _ADJECTIVE.fullmatch(word):
-            continue  # an adjective, a proper modifier, or the "and" between two of them
+        # a noun before the head: "the previous four nomination contests", not a verb ("the four ran")
+        modifier = word.islower() and lowered not in STOP_WORDS and not re.search(r"(?:ed|ly|s)$", lowered)
+        if between or proper or modifier or _ADJECTIVE.fullmatch(word):
+            continue  # an adjective, a proper modifier, a noun before the head, or the "and" between two of them
         return None
     return None
 

@@ -165,7 +165,7 @@ def _figure_pattern() -> re.Pattern[str]:
     currency = rf"(?:(?P<cur>(?-i:{symbols}|US\$|[A-Z]{{3}}))\.?\s?)"
     currency2 = currency.replace("cur", "cur2")
     return re.compile(
-        rf"(?<![\w$£€.,/:#-])(?P<figure>"
+        rf"(?<![\w$£€./:#-])(?<!\d,)(?P<figure>"
         rf"(?:(?:{QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
         rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
         rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
@@ -215,7 +215,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         after_change = re.search(
             r"\b(?:by|to|from|(?:stood|stands|remained|remains|was|is|sat|sits)\s+at)\s+$",
             text[max(0, start - 16) : start],
-        )
+        ) or (figure is not None and _IN_ALL.match(text, figure.end))
         if figure is not None and figure.unit is None and after_change:
             figure = counted_before(text, figure)
         if figure is not None and figure.unit is None:
@@ -253,6 +253,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
 
 
 
+# a total after a bare number: "a deluge of comments - nearly 300,000 in all"
+_IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|all\s+told|altogether)\b", re.I)
 # pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
 _PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
 # what a crowd does, after a magnitude with no noun: "hundreds marched", "thousands peacefully gathered"

@@ -1212,3 +1212,29 @@ def test_folds_quarter_millions_rivals_quoted_modifiers_and_more_of_the_same(
 )
 def test_ages_lists_money_magnitudes_harm_and_tally_boxes(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Mr. Lee, now 81 and retired, said so.", [("81", 81, "years")]),
+        ("Asked about Khan, 45, Lee said no.", [("45", 45, "years")]),
+        # a crowd or a force by its strength; "strong" after "one" is no count
+        ("He spoke to crowds 15,000 strong.", [("15,000", 15000, "people")]),
+        # a total after the noun it totals
+        ("It drew a deluge of comments - nearly 300,000 in all.", [("nearly 300,000", 300000, "comments")]),
+        # a number glued to the comma before it, after a word
+        ("Among them were 30 Egyptian citizens,15 French nationals.", [
+            ("30 Egyptian citizens", 30, "people"), ("15 French nationals", 15, "people")]),
+        # a noun before the head of the whole: the part counts it too
+        ("She won three of the previous four nomination contests.", [
+            ("three", 3, "contests"), ("four nomination contests", 4, "contests")]),
+        # a count that ends the paragraph before names what a bare number counts
+        ("At stake are 213 delegates.\n\nShe is assured of at least 108.", [
+            ("213 delegates", 213, "people"), ("at least 108", 108, "people")]),
+    ],
+)
+def test_ages_now_crowd_strength_totals_and_counts_across_a_paragraph(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert rows(text) == expected
