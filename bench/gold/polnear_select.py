@@ -52,6 +52,9 @@ ROUNDS: dict[int, tuple[int, tuple[tuple[str, int], ...]]] = {
     # the last eligible articles of three outlets: a held-out half and fresh tuning material, both annotated
     # before any rule of the round (the others have none left)
     14: (20170901, (("check10", 6), ("tune10", 5))),
+    # the last eligible articles (one outlet's): a held-out half and fresh tuning material, both annotated after
+    # round 14's rules and before any of their own; tune11's score before its rules is how round 14's carry
+    15: (20171001, (("check11", 10), ("tune11", 10))),
 }
 NUMBER_WORDS = set(
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
