@@ -214,6 +214,8 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
     if money:
         # "the face on $20 bills": a banknote's denomination names the note, it measures nothing
         denomination = re.fullmatch(r"(?:1|2|5|10|20|50|100)", bare)
+        if bare in ("64,000", "64") and re.match(r"\s+question\b", after):
+            return True  # "the $64,000 question": a figure of speech for the question that matters
         return bool(denomination and re.match(r"\s+(?:bills?|notes?|banknotes?)\b", after))
     if re.fullmatch(r"(1[5-9]|20)\d\d", bare) and not re.match(r"\s*(%|percent|people|km|miles)", after, re.I):
         return True  # a year

@@ -91,6 +91,8 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
     for match in sorted([*_IN_EVERY.finditer(text), *tens, *few], key=lambda m: m.start()):
         # "one in five adults" is a share before it is a count of five adults
         start, end = hedged(text, *match.span("figure"))
+        if re.match(r"\s+times\b", text[end : end + 7], re.I):
+            continue  # "won four out of 11 times": two counts of occasions, not a share
         share = share_value(match.group("figure"))
         if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
             # "seven of 10 voters": a share of ten; "won seven of 10 games", "seven of the 10" count
@@ -225,6 +227,10 @@ _RATE_WORDS = re.compile(
 )
 
 
+# words after a level of support in double digits: "to double digits by May", "into double digits in Iowa"
+_AFTER_LEVEL = frozenset({"by", "in", "and", "for", "since", "this", "last", "after", "before", "among", "with"})
+
+
 def digit_counts(text: str, taken: Spans) -> list[Found]:
     """ "a double-digit lead" (10-99 points), "inflation in double digits" (10-99 percent)."""
     found: list[Found] = []
@@ -235,11 +241,20 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
         noun = re.match(r"^[\s-]+([a-z]+)", text[end : end + 20], re.I)
         sentence = sentence_around(text, start, end)
         gap = noun and re.fullmatch(POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
-        margin = re.search(r"\bby\s+\Z", text[max(0, start - 4) : start], re.I)  # "won by double digits"
+        # "won by double digits", "came within single digits of Lee": a margin
+        margin = re.search(r"\b(?P<within>within\s+)?(?:by\s+)?\Z", text[max(0, start - 8) : start], re.I)
+        margin = margin if margin and margin.group(0) else None
+        rival = re.match(r"\s+of\s+[A-Z]", text[end : end + 8])
+        level = re.search(r"\b(?:to|into|at)\s+\Z", text[max(0, start - 6) : start], re.I)
         unit: str | None
+        qualifier = "up_to" if margin and margin.group("within") else "approximately"
         if margin and not (noun and _RATE_WORDS.fullmatch(noun.group(1))):
             # a margin of a vote or a poll is in points; "sales grew by double digits" is a rate
-            unit = "points" if POLL_GAP_WORDS.search(sentence) or POLL_WORDS.search(sentence) else "percent"
+            polled = POLL_GAP_WORDS.search(sentence) or POLL_WORDS.search(sentence)
+            # "within single digits of Lee": a gap between candidates, in points of their shares
+            unit = "percentage_points" if rival else "points" if polled else "percent"
+        elif level and POLL_WORDS.search(sentence) and (not noun or noun.group(1).lower() in _AFTER_LEVEL):
+            unit = "percent"  # "rose in the polls to double digits by the summer": a level of support
         elif gap or not noun or noun.group(1).lower() in ("in", "and", "or", "for", "since", "this", "last"):
             unit = (
                 "points" if gap or GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None
@@ -255,9 +270,9 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
                 end=end,
                 low=low,
                 high=high,
-                qualifier="approximately",
+                qualifier=qualifier,
                 unit=unit,
-                category="percent" if unit == "percent" else "other",
+                category="percent" if unit in ("percent", "percentage_points") else "other",
             )
         )
         taken.append((start, end))

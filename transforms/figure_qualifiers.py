@@ -47,6 +47,22 @@ def qualifier_of(surface: str) -> str:
     return "exact"
 
 
+# an open bound after a figure: "$30,000 or less", "15 points or more" (or inside it: "$50,000 or more annually")
+_BOUND_AFTER = re.compile(
+    r"\s+or\s+(?:(?P<up>more|greater|higher|longer|above|over)|less|fewer|lower|shorter|below|under)\b(?![\s-]+than\b)",
+    re.I,
+)
+
+
+def bound_after(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """ "at_least" or "up_to", and where the figure then ends, when an open bound follows its number."""
+    inside = _BOUND_AFTER.search(text, start, end)
+    bound = inside or _BOUND_AFTER.match(text, end)
+    if bound is None:
+        return None
+    return ("at_least" if bound.group("up") else "up_to"), (end if inside else bound.end())
+
+
 def change_of(text: str, start: int, end: int) -> str | None:
     """up / down when the words around say the quantity rose or fell by the figure."""
     before = text[max(0, start - 40) : start].lower()

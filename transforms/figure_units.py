@@ -68,6 +68,11 @@ _PEOPLE = frozenset(
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 
 
+# a price between a count and the things it counts: "three $50,000 prizes", "two $1 billion loans"
+_PRICED_NOUN = re.compile(
+    rf"^\s+(?:US)?[$£€]\s?[\d,.]+(?:\s*(?:million|billion|trillion|[kmb]n?)\b)?(?:-[a-z]+)?\s+"
+    rf"(?:[a-z][\w-]*\s+)?(?P<noun>{_PLURAL})\b"
+)
 # what befalls persons, told right after a bare number: "40 were killed", "100,000 died", "12 were arrested"
 _HARMED_AFTER = re.compile(
     r"^\s+(?:(?:(?:were|are|have|had|reportedly|later|since)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
@@ -130,6 +135,10 @@ def unit_after(
         return "people", None, None, end, 1.0
     if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
         return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
+    priced = _PRICED_NOUN.match(rest)
+    if priced and priced.group("noun").lower() not in NOT_NOUNS | STOP_WORDS:
+        word = priced.group("noun").lower()  # "three $50,000 prizes", "six $1,500 checks": the things counted
+        return counted_unit(word, priced.group("noun")), None, word, end, 1.0
     if not one and re.match(r"^\s+strong\b(?!\s+(?:enough|and|as)\b)", rest):
         return "people", "count", None, end, 1.0  # "crowds 15,000 strong": the persons of a crowd or a force
     if _HARMED_AFTER.match(rest):
@@ -301,6 +310,13 @@ _COMPARATIVES = frozenset(
 _PARTICIPLES = frozenset("paid sworn known born grown chosen hidden broken stolen frozen".split())
 
 
+# adjectives no ending tells, which are no noun after "one" ("one strong enough")
+_PLAIN_ADJECTIVES = frozenset("long short big small new old good bad high low strong".split())
+
+
+_PRONOUNS_AFTER_ONE = frozenset("nobody somebody anybody everybody anyone someone everyone".split())
+
+
 def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | None:
     """The singular noun a count of one counts ("one toilet", "one legal expert"), and where it ends.
 
@@ -313,6 +329,8 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
     if not run:
         return None
     first, second = run.group("first"), run.group("second")
+    if first in _PRONOUNS_AFTER_ONE:
+        return None  # "a point that is one nobody saw": a pronoun after "one" starts a clause
     adjective = (
         re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first) and not first.endswith(("ly", "ary", "ty"))
         or first.endswith(("ed", "ing"))  # a participle before the noun: "one elected official"
@@ -329,7 +347,7 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
             and not word.endswith(("ly", "ing", "ed", "est"))
             # "one soldier", "one daughter": a person; "one better", "one number": no count of one
             and not (word.endswith("er") and (word in _COMPARATIVES or counted_unit(plural(word)) != "people"))
-            and word not in ("long", "short", "big", "small", "new", "old", "good", "bad", "high", "low")
+            and word not in _PLAIN_ADJECTIVES
             and not (word.endswith("s") and not word.endswith("ss"))
         ):
             return word, run.end(group)
@@ -358,7 +376,12 @@ def unit_per(
     if money and not per:  # "a $500 donation per person", "$1 billion in trade each day": words between
         between = rf"^\s+(?:in\s+)?(?:[a-z][\w-]*\s+){{1,2}}?(?:per|each|every)\s+{den}"
         per = re.match(between, text[end : end + 50], re.I)
-    rate = re.match(r"^[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b", text[end : end + 14], re.I)
+    # "$50,000 or more annually": a bound between the money and its period
+    rate = re.match(
+        r"^(?:\s+or\s+(?:more|less))?[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b",
+        text[end : end + 24],
+        re.I,
+    )
     if money and rate and not per:  # "a $69.99 annual subscription": money per year
         periods = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
         period = periods.get(rate.group("den").lower(), "hour")

@@ -89,7 +89,7 @@ from transforms.figure_percents import (
     plus_minus,
     point_fractions,
 )
-from transforms.figure_qualifiers import QUALIFIER, QUALIFIER_PATTERNS, change_of
+from transforms.figure_qualifiers import QUALIFIER, QUALIFIER_PATTERNS, bound_after, change_of
 from transforms.figure_spans import Found, Spans, free, sentence_around, sentence_bounds
 from transforms.figure_tallies import RECORD_NEAR, RECORD_OF, RECORD_VERB, RECORD_WHOLE, read_tally
 from transforms.figure_units import COUNTED, NOT_NOUNS, counted_context, counted_unit, plural, unit_after, unit_per
@@ -147,6 +147,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found = percent_ranges(text, found)
     found = [poll_points(text, f) for f in found]
     found = weather_degrees(text, found) if "degree" in text else found
+    found = [_open_bound(text, f) for f in found] if " or " in text else found
     # a whole number that no rule tied to what it counts or measures is not reported: "the next 10", "No. 12"
     # (3 of the 2,309 gold figures have no unit, each a coefficient or a score, none a whole count)
     found = [f for f in found if f.unit is not None or f.low != int(f.low) or f.high != int(f.high)]
@@ -269,6 +270,14 @@ _ONLY_ONE_OF = re.compile(
     r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
     re.I,
 )
+
+
+def _open_bound(text: str, figure: Found) -> Found:
+    """ "$30,000 or less", "15 points or more": an exact figure with an open bound after it is a bound."""
+    if figure.qualifier != "exact" or figure.unit is None:
+        return figure
+    bound = bound_after(text, figure.start, figure.end)
+    return replace(figure, qualifier=bound[0], end=bound[1]) if bound else figure
 
 
 def _after_a_figure(text: str, start: int, earlier: list[Found]) -> bool:

@@ -1238,3 +1238,43 @@ def test_ages_now_crowd_strength_totals_and_counts_across_a_paragraph(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # occasions out of occasions are two counts, not a share
+        ("The party won only four out of 11 times.", [("four", 4, "times"), ("11 times", 11, "times")]),
+        ("Nine out of 10 doctors agree.", [("Nine out of 10", 90, "percent")]),
+        # a level of support in double digits; a gap to a rival in single digits
+        ("She rose in the polls to double digits by the summer.", [("double digits", 54.5, "percent")]),
+        ("It would bring her within single digits of Lee.", [("single digits", 5, "percentage_points")]),
+        # a pronoun after "one" is no noun it counts
+        ("This turning point is one nobody saw coming.", []),
+        # a figure of speech in money; a bound between money and its period
+        ('"It is the $64,000 question," he said.', []),
+        ("Families pay $50,000 or more annually.", [("$50,000 or more annually", 50000, "USD/year")]),
+        # a price between a count and what it counts
+        ("She won one of three $50,000 prizes.", [("three", 3, "prizes"), ("$50,000", 50000, "USD")]),
+    ],
+)
+def test_occasions_digit_levels_and_priced_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_bound_between_money_and_its_period_is_the_qualifier() -> None:
+    (figure,) = extract_figures("a1", "Families pay $50,000 or more annually.")
+    assert figure.qualifier == "at_least"
+
+
+@pytest.mark.parametrize(
+    "text, surface, qualifier",
+    [
+        ("Half the tenants earn $30,000 or less.", "$30,000 or less", "up_to"),
+        ("A win by 15 points or more would do.", "15 points or more", "at_least"),
+        ("It drew 300 people or more than that.", "300 people", "exact"),
+    ],
+)
+def test_an_open_bound_after_a_figure(text: str, surface: str, qualifier: str) -> None:
+    (figure,) = [f for f in extract_figures("a1", text) if f.surface.startswith(surface.split()[0])]
+    assert (figure.surface, figure.qualifier) == (surface, qualifier)
