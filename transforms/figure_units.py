@@ -144,7 +144,12 @@ def unit_after(
     if _HARMED_AFTER.match(rest):
         return "people", None, None, end, 1.0  # "40 were killed", "100,000 died": persons, whatever befell them
     # "two of our best branches": some of a set named after a possessive count the set's noun
-    counted = re.match(r"^\s*(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)", rest)
+    # "a million or more Uighurs": an open bound between the number and its noun (the qualifier, see bound_after)
+    counted = re.match(
+        r"^\s*(?:or\s+(?:more|fewer|less|so)\s+(?=[a-zA-Z]))?"
+        r"(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)",
+        rest,
+    )
     offset = counted.end() if counted else 0
     noun = COUNTED.match(rest[offset:])
     if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
@@ -221,7 +226,8 @@ def _proper_modifier(word: str, rest: str) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False
     # "Texas oil companies": up to two lowercase modifiers between; "Americans dead" is a predicate
-    after = re.match(rf"(?:\s+[a-z][\w-]*?){{0,2}}?\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
+    # ("Uighurs and other minorities" are two groups, the first no modifier)
+    after = re.match(rf"(?:\s+(?!and\b|or\b)[a-z][\w-]*?){{0,2}}?\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
     return (
         bool(after)
         and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS | _PREDICATES  # type: ignore[union-attr]

@@ -418,7 +418,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         text, start=start, end=end, number=number_span, digits=digits, unit=unit, subject=subject, qualifier=qualifier
     ):
         return None  # "One official said", "one piece of evidence", "said one party activist": no count
-    if unit is None and number.vague and low >= 1000 and money_unnamed(text, start, end):
+    if unit is None and number.vague and low >= 200 and money_unnamed(text, start, end):
         # "they spend billions a year", "accepted millions in speaking fees": money without a currency word is in
         # the currency the text last named, else in dollars
         currency = next((f.unit for f in reversed(earlier or []) if f.category == "money" and f.unit), "USD")

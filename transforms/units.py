@@ -122,6 +122,8 @@ def measure_of(phrase: str) -> tuple[str, str, float] | None:
         return label, "duration", factor
     if lowered in ("lb ft", "pound feet", "foot pounds"):
         return "lb-ft", "other", 1.0
+    if lowered in ("db", "dba", "decibel", "decibels"):
+        return "dB", "other", 1.0  # a level of sound; pint's decibel is logarithmic and knows no "dBA"
     if lowered in ("kph", "km/h"):
         return "km/h", "speed", 1.0
     power = re.fullmatch(r"(\w*?) ?watt hours?", lowered)

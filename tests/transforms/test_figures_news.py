@@ -1278,3 +1278,21 @@ def test_a_bound_between_money_and_its_period_is_the_qualifier() -> None:
 def test_an_open_bound_after_a_figure(text: str, surface: str, qualifier: str) -> None:
     (figure,) = [f for f in extract_figures("a1", text) if f.surface.startswith(surface.split()[0])]
     assert (figure.surface, figure.qualifier) == (surface, qualifier)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # levels of sound
+        ("The room measured 38 dBA; the fan hit 45 decibels.", [("38 dBA", 38, "dB"), ("45 decibels", 45, "dB")]),
+        # an open bound between a number and its noun; two groups joined by "and" are no modifier and noun
+        ("They held a million or more Uighurs and other minorities.", [
+            ("a million or more Uighurs", 1000000, "people")]),
+        # money by a verb of money, from "hundreds"
+        ("Save hundreds on the laptop.", [("hundreds", 550, "USD")]),
+    ],
+)
+def test_sound_levels_bounds_before_a_noun_and_money_in_hundreds(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert rows(text) == expected
