@@ -68,6 +68,13 @@ _PEOPLE = frozenset(
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 
 
+# the names of peoples that are no plural in -s, as a noun: "5,000 Chinese", "millions of Japanese fled" (not
+# "three Chinese companies", where the noun comes after)
+_DEMONYM_PEOPLE = re.compile(
+    r"^\s+(?:of\s+)?(?:Chinese|Japanese|Vietnamese|Lebanese|Sudanese|Burmese|Congolese|Taiwanese|Portuguese|"
+    r"Senegalese|Nepalese|Maltese|Swiss|French|British|Irish|Dutch|Welsh|Scots|Spanish)\b"
+    r"(?!\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\b)(?![\w-])"
+)
 # a price between a count and the things it counts: "three $50,000 prizes", "two $1 billion loans"
 _PRICED_NOUN = re.compile(
     rf"^\s+(?:US)?[$£€]\s?[\d,.]+(?:\s*(?:million|billion|trillion|[kmb]n?)\b)?(?:-[a-z]+)?\s+"
@@ -135,6 +142,8 @@ def unit_after(
         return "people", None, None, end, 1.0
     if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
         return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
+    if _DEMONYM_PEOPLE.match(rest):
+        return "people", None, None, end, 1.0  # "hundreds of millions of Chinese": a people, persons
     priced = _PRICED_NOUN.match(rest)
     if priced and priced.group("noun").lower() not in NOT_NOUNS | STOP_WORDS:
         word = priced.group("noun").lower()  # "three $50,000 prizes", "six $1,500 checks": the things counted

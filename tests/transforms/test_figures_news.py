@@ -1290,6 +1290,9 @@ def test_an_open_bound_after_a_figure(text: str, surface: str, qualifier: str) -
             ("a million or more Uighurs", 1000000, "people")]),
         # money by a verb of money, from "hundreds"
         ("Save hundreds on the laptop.", [("hundreds", 550, "USD")]),
+        # a people's name that is no plural in -s counts persons, unless a noun follows it
+        ("It pulled hundreds of millions of Chinese out of poverty.", [("hundreds of millions", 550000000, "people")]),
+        ("Three Chinese companies bid.", [("Three Chinese companies", 3, "companies")]),
     ],
 )
 def test_sound_levels_bounds_before_a_noun_and_money_in_hundreds(
