@@ -39,7 +39,7 @@ def listed_after_name(text: str, match: re.Match[str], earlier: Found) -> Found 
     return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
 
 
-# the words between a count and a rival's bare number: "five debates, to the Democrats' three", "12 to his 9"
+# the words between a count and a rival's bare number: "four rallies, to the mayor's two", "12 to his 9"
 _TO_RIVAL = re.compile(
     r"[^.;!?\d]{0,40}?,?\s+(?:to|against|versus|vs\.?)\s+(?:(?:the\s+)?(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*(?:['’]s?|s['’])"
     r"|his|her|their|its)\s+\Z"
@@ -47,7 +47,7 @@ _TO_RIVAL = re.compile(
 
 
 def against_rival(text: str, match: re.Match[str], earlier: Found) -> Found | None:
-    """ "They held five debates, to the Democrats' three": a rival's bare number counts what the first did."""
+    """ "They held four rallies, to the mayor's two": a rival's bare number counts what the first did."""
     start, end = match.span("figure")
     if earlier.unit is None or earlier.category == "age" or match.group("number2"):
         return None
@@ -61,15 +61,15 @@ def against_rival(text: str, match: re.Match[str], earlier: Found) -> Found | No
     return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
 
 
-# what stands between numbers listed before one unit: "7, 8, 10 percent", "three, four and even five hours"
+# what stands between numbers listed before one unit: "5, 6, 8 percent", "two, three and even four days"
 _LIST_SEPARATOR = re.compile(
     r"\s*(?:,\s*(?:(?:or|and)(?:\s+(?:even|maybe|perhaps|possibly))?)?|(?:or|and)(?:\s+(?:even|maybe|perhaps|possibly))?|to|–)\s*"
 )
-# a list of numbers going on after a number: ", 8, 10 percent", " or even five hours"
+# a list of numbers going on after a number: ", 6, 8 percent", " or even four days"
 _LIST_STEP = (
     rf"(?:\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:(?:even|maybe|perhaps|possibly)\s+)?(?:{DIGITS}|{WORD_NUMBER})\b"
 )
-# a list that ends in a unit or a noun: ", 8, 10 percent", ", four and even five hours"
+# a list that ends in a unit or a noun: ", 6, 8 percent", ", three and even four days"
 LIST_TO_UNIT = re.compile(rf"(?:{_LIST_STEP}){{1,6}}\s*(?:%|[a-z])", re.I)
 
 
@@ -104,7 +104,7 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
     same_sentence = not re.search(r"[.!?]\s", text[earlier.end : figure.start])
     between = text[earlier.end : figure.start]
     if LIST_TO_UNIT.match(text, figure.end):
-        return figure  # "three, four and even five hours": the list's own unit, set by listed_units
+        return figure  # "two, three and even four days": the list's own unit, set by listed_units
     if (
         earlier.unit in ("percent", "percentage_points")
         and same_sentence
@@ -114,7 +114,7 @@ def carry_over(text: str, figure: Found, earlier: Found) -> Found:
         and re.search(r"[,;]|\b(?:while|whereas|but|and|compared|versus|vs)\b", between)
         and not re.search(r"\b(?:to|from|at|by|of)\s+$", between)
     ):
-        # "38 percent approve, while 57 disapprove", "lost six points, while Lee gained six": a parallel clause
+        # "38 percent approve, while 57 disapprove", "lost four points, while Kim gained four": a parallel clause
         # keeps the unit
         return replace(figure, unit=earlier.unit, category="percent", subject=None)
     if (
@@ -205,14 +205,14 @@ def counted_before(text: str, figure: Found) -> Found:
     return replace(figure, unit=counted_unit(word), subject=word, category=category)
 
 
-# a group and its size: "Millennials, numbering 75.3 million", "the refugees, who number about 2,000"
+# a group and its size: "Retirees, numbering 3.2 million", "the refugees, who number about 2,000"
 _NUMBERING = re.compile(
     r"\b(?P<noun>[A-Za-z][a-z]{2,}s)(?:,\s+(?:who|which)|,)?\s+(?:number(?:ing|ed|s)?|totall?(?:ing|ed)|total)\s+\Z"
 )
 
 
 def numbering(text: str, figure: Found) -> Found:
-    """ "Millennials, numbering 75.3 million": a group's size counts the group."""
+    """ "Retirees, numbering 3.2 million": a group's size counts the group."""
     if figure.unit is not None or not _whole(figure):
         return figure
     named = _NUMBERING.search(text, max(0, figure.start - 60), figure.start)
@@ -223,13 +223,13 @@ def numbering(text: str, figure: Found) -> Found:
     return replace(figure, unit=counted_unit(word), subject=word, category=category)
 
 
-# a line of a tally box: "Adams: 1,769." under a heading line that names what it counts ("PLEDGED DELEGATES")
+# a line of a tally box: "Adams: 1,204." under a heading line that names what it counts ("PLEDGED DELEGATES")
 _TALLY_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*:[ \t]*\Z")
 _HEADING = re.compile(r"(?m)^[ \t]*(?:[A-Za-z][\w'’-]*[ \t]+){0,4}(?P<noun>[A-Za-z]{3,}[sS])\.?[ \t]*$")
 
 
 def tally_line(text: str, figure: Found, earlier: list[Found]) -> Found:
-    """ "SUPERDELEGATES.\n\nAdams: 547.\n\nBaker: 46.": a number after a name and a colon, alone on its line,
+    """ "BOARD SEATS.\n\nAdams: 312.\n\nBaker: 58.": a number after a name and a colon, alone on its line,
     counts what the heading above the box names, else what was counted last."""
     if figure.unit is not None or not _whole(figure) or not re.match(r"\.?[ \t]*(?:\n|\Z)", text[figure.end :]):
         return figure
@@ -264,17 +264,17 @@ def _whole(figure: Found) -> bool:
     return figure.low == int(figure.low) and figure.high == int(figure.high)
 
 
-# "a tunnel was found in May", "the first drug tunnel": one thing named before "N more" count more of it
+# "a well was dug in May", "the first water well": one thing named before "N more" count more of it
 _ONE_NAMED = re.compile(
     r"\b(?:an?|one|another|the\s+(?:first|last|only))\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,})"
-    # what follows the noun: punctuation, a preposition, a verb or a relative clause's subject ("a tunnel Border
-    # Patrol agents sealed")
+    # what follows the noun: punctuation, a preposition, a verb or a relative clause's subject ("a well County
+    # crews capped")
     r"(?=\s*[,.;:]|\s+(?:in|on|at|of|near|under|beneath|was|is|that|which|had|has|from|and|like)\b|\s+[A-Z])"
 )
 
 
 def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
-    """ "Agents sealed a tunnel in May. Dozens more snake under the town": a bare number before "more" counts
+    """ "Crews capped a well in May. Dozens more dot the valley": a bare number before "more" counts
     more of the one thing its sentence or the one before named, else of the last count made, else of the
     persons the sentence before names ("Three rivals spoke first. Four more followed")."""
     if figure.unit is not None or not re.match(r"\s+more\b", text[figure.end : figure.end + 6]):
@@ -299,14 +299,14 @@ def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
     return figure
 
 
-# a number set on its own line and explained on the next: "60.\n\nThe number of countries that ..."
+# a number set on its own line and explained on the next: "45.\n\nThe number of bridges that ..."
 _NAMED_ON_NEXT_LINE = re.compile(
     r"[.:]?[ \t]*\n\s*The\s+(?:number|total|count)\s+of\s+(?:[a-z][\w'’-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b"
 )
 
 
 def named_on_next_line(text: str, figure: Found) -> Found:
-    """ "30,000.\n\nThe number of emails that ...": a figure of a by-the-numbers list counts what the line under it
+    """ "12,000.\n\nThe number of permits that ...": a figure of a by-the-numbers list counts what the line under it
     names."""
     if figure.unit is not None:
         return figure
@@ -321,7 +321,7 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     """ "won by 9 points ... led by 12 at halftime": a whole number that names nothing and that no
     rule beside it explained counts what its paragraph counted last (a count figure a few lines up),
     else the persons its sentence or the one before names ("she holds 900 delegates ... needs 1,100"),
-    else what the paragraph before counted in its last words ("... are 213 delegates.\n\nShe has 108")."""
+    else what the paragraph before counted in its last words ("... are 180 seats.\n\nShe has 95")."""
     if not _whole(figure) or figure.category not in ("other", "count"):
         return figure
     paragraph_start = text.rfind("\n", 0, figure.start) + 1
@@ -342,8 +342,8 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     return figure
     paragraph_start = text.rfind("\n", 0, figure.start) + 1
     for before in reversed(earlier):
-        # this paragraph, or the one before when the count ends it closely ("... 213 delegates.\n\nShe is assured
-        # of at least 108")
+        # this paragraph, or the one before when the count ends it closely ("... 180 seats.\n\nShe is sure
+        # of at least 95")
         if before.end <= paragraph_start and (paragraph_start - before.end > 60 or before is not earlier[-1]):
             break
         if figure.start - before.end > 400:

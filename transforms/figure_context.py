@@ -224,7 +224,7 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
     if re.match(r"^(st|nd|rd|th)\b", after) or re.match(r"^\s*[-–]?(?:st|nd|rd|th)\b", after):
         return True  # an ordinal
     if re.match(r"^[:.]\d\d(?:\b|(?=[ap]\.?m\b))|^\s*(a\.?m\.?|p\.?m\.?)\b", after, re.I):
-        return True  # a time: "9:30", "6:00AM", "10 a.m."
+        return True  # a time: "9:30", "7:00PM", "10 a.m."
     if re.search(r"[A-Za-z][-/.]?\Z", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
         return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
     if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
@@ -257,7 +257,7 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):
         return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
     if re.search(r"\b(?:part|installment|chapter|episode|volume)\s+\Z", before, re.I):
-        return True  # "part 3 of 3": a place in a series, not a count
+        return True  # "part 2 of 4": a place in a series, not a count
     if re.search(r"code\s*:?\s*$", before, re.I):
         return True  # "Code 18", "error code: 17": a code
     if (
@@ -301,7 +301,7 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
     if before[-1:] in "\"“‘" and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
         return True  # a number word opening a short quoted nickname: the "fab four", "big five"
     if bare.isalpha() and after[:1] in "\"”’" and re.search(r"[\"“‘][A-Za-z][\w'’-]*\s+\Z", before):
-        return True  # a number word closing a short quoted nickname: the "big four" negotiators
+        return True  # a number word closing a short quoted nickname: the "famous five" envoys
     wider = text[max(0, start - 24) : start]
     ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)
     if ranked and not re.match(r"\s*(?:%|percent|per cent)", after, re.I):  # "the top 1 percent" is a share
@@ -337,13 +337,13 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
     return False
 
 
-# money named after a bare magnitude: "millions in campaign donations", "hundreds of thousands in fees"
+# money named after a bare magnitude: "millions in gifts", "hundreds of thousands in grants"
 _MONEY_AFTER = re.compile(
     r"\s+(?:more\s+)?in\s+(?:[a-z][\w-]*\s+){0,2}?(?:donations|contributions|fees|cash|funding|funds|revenues?|profits?|"
     r"taxes|loans|debts?|damages|fines|bonuses|salar(?:y|ies)|pay|payments|spending|ads|advertising|grants|aid|"
     r"bailouts?|subsidies|settlements?|losses|investments?|bribes|kickbacks|tuition|compensation|wages|dollars)\b"
 )
-# a verb of money before it, a hedge or two words between: "spent billions", "paid the brokers millions"
+# a verb of money before it, a hedge or two words between: "spent billions", "paid the agents millions"
 _MONEY_VERB_BEFORE = re.compile(
     r"\b(?:spen[dt]|spends|spending|raised?|raising|raises|costs?|costing|made|make|makes|earn(?:ed|s)?|paid|pay|pays|"
     r"paying|worth|donat\w+|owe[sd]?|lost|lose|sav(?:e|ed|es)|fund\w*|invest\w*|collect\w*|received?|given|gave|"
@@ -355,7 +355,7 @@ _MONEY_VERB_BEFORE = re.compile(
 
 def money_unnamed(text: str, start: int, end: int) -> bool:
     """True when a bare magnitude ("millions", "hundreds of thousands") at start..end is money its sentence names
-    by a verb before or a kind of money after: "spent billions", "accepted millions in speaking fees"."""
+    by a verb before or a kind of money after: "spent billions", "took millions in consulting fees"."""
     if re.match(r"\s+(?:more\s+)?of\s+[a-z]", text[end : end + 14], re.I):
         return False  # "millions of voters": a noun of its own
     return bool(_MONEY_AFTER.match(text, end) or _MONEY_VERB_BEFORE.search(text, max(0, start - 40), start))

@@ -80,23 +80,23 @@ _AGE_AFTER_NAME = re.compile(
     r"(?:was|is|turned|turns|had\s+turned|will\s+turn|would\s+turn)(?:\s+(?:only|just|barely|around|about))?"
     r"|[A-Z][a-z]+\s+(?:turned|turns)|\bdied\s+at)\s+"
     r"(?P<age6>[1-9]\d?)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon|at\s+the\s+time)\b)"
-    # "I'm 76, and ...", "when you're 45.": a speaker's or a person's age said of themselves
+    # "I'm 68, and ...", "when you're 45.": a speaker's or a person's age said of themselves
     r"|\b(?:I['’]m|I\s+am|[Yy]ou['’]re|[Ww]e['’]re|[Tt]hey['’]re|[Hh]e['’]s|[Ss]he['’]s)\s+"
     r"(?P<age7>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|now|when|next|this)\b)"
-    # "said Lee Haines, 44." ; "Ms. Brainard, then 35,": an age after a name at the end of a clause
+    # "said Lee Park, 52." ; "Ms. Ortiz, then 29,": an age after a name at the end of a clause
     r"|\b(?:said|says|added|recalled|explained|asked)\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+,\s+"
     r"(?P<age8>[1-9]\d)(?=\s*[.;:!?]|,\s+(?:who|a|an|the|of|from)\b)"
     r"|\b[A-Z][\w'’-]+,\s+(?:then|now)\s+(?P<age9>[1-9]\d)(?=\s*[,.;:!?)]|\s+and\s)"
-    # "Justice Lee will be 80": a person's age to come
+    # "Justice Lee will be 77": a person's age to come
     r"|\b(?:[Hh]e|[Ss]he|I|(?:Justice|Judge|Sen\.|Gov\.|Rep\.|President|Mr\.|Mrs\.|Ms\.)\s+[A-Z][\w'’-]+)\s+"
     r"(?:will|would)\s+(?:be|turn)\s+(?P<age10>[1-9]\d)(?=\s*[,.;:!?]|\s+(?:in|on|next|this|when|by)\b)"
 )
-# a caption or a list of victims: a name and an age alone on a line ("Maria Lopez, 62")
+# a caption or a list of victims: a name and an age alone on a line ("Maria Lopez, 58")
 _NAME_AGE_LINE = re.compile(r"(?m)^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+, (?P<age>[1-9]\d)\.?[ \t]*$")
 # "The president, 70, has ...": an age set off by commas after a noun of a person
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
 _PERSON_BEFORE_AGE = re.compile(
-    # "the chief", "his wife", "Donald Lee's eldest daughter": a determiner or a possessive name before the noun
+    # "the chief", "his wife", "Anna Lee's youngest son": a determiner or a possessive name before the noun
     r"(?:\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,2}"
     # a quoted title between: 'the former "Harbor Lights" host, 51,'
     r"(?:[“\"]\s?(?:[A-Z0-9][\w'’.-]*\s?){1,5}[”\"]\s+)?(?P<noun>[a-z]+)$"

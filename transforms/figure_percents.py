@@ -92,7 +92,7 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
         # "one in five adults" is a share before it is a count of five adults
         start, end = hedged(text, *match.span("figure"))
         if re.match(r"\s+times\b", text[end : end + 7], re.I):
-            continue  # "won four out of 11 times": two counts of occasions, not a share
+            continue  # "won three out of 9 times": two counts of occasions, not a share
         share = share_value(match.group("figure"))
         if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
             # "seven of 10 voters": a share of ten; "won seven of 10 games", "seven of the 10" count
@@ -241,7 +241,7 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
         noun = re.match(r"^[\s-]+([a-z]+)", text[end : end + 20], re.I)
         sentence = sentence_around(text, start, end)
         gap = noun and re.fullmatch(POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
-        # "won by double digits", "came within single digits of Lee": a margin
+        # "won by double digits", "got within single digits of Kim": a margin
         margin = re.search(r"\b(?P<within>within\s+)?(?:by\s+)?\Z", text[max(0, start - 8) : start], re.I)
         margin = margin if margin and margin.group(0) else None
         rival = re.match(r"\s+of\s+[A-Z]", text[end : end + 8])
@@ -251,10 +251,10 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
         if margin and not (noun and _RATE_WORDS.fullmatch(noun.group(1))):
             # a margin of a vote or a poll is in points; "sales grew by double digits" is a rate
             polled = POLL_GAP_WORDS.search(sentence) or POLL_WORDS.search(sentence)
-            # "within single digits of Lee": a gap between candidates, in points of their shares
+            # "within single digits of Kim": a gap between candidates, in points of their shares
             unit = "percentage_points" if rival else "points" if polled else "percent"
         elif level and POLL_WORDS.search(sentence) and (not noun or noun.group(1).lower() in _AFTER_LEVEL):
-            unit = "percent"  # "rose in the polls to double digits by the summer": a level of support
+            unit = "percent"  # "climbed in the polls to double digits by the fall": a level of support
         elif gap or not noun or noun.group(1).lower() in ("in", "and", "or", "for", "since", "this", "last"):
             unit = (
                 "points" if gap or GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None

@@ -47,7 +47,7 @@ def qualifier_of(surface: str) -> str:
     return "exact"
 
 
-# an open bound after a figure: "$30,000 or less", "15 points or more" (or inside it: "$50,000 or more annually")
+# an open bound after a figure: "$30,000 or less", "15 points or more" (or inside it: "$9,000 or more annually")
 _BOUND_AFTER = re.compile(
     r"\s+or\s+(?:(?P<up>more|greater|higher|longer|above|over)|less|fewer|lower|shorter|below|under)\b(?![\s-]+than\b)",
     re.I,

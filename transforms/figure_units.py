@@ -27,7 +27,7 @@ _PLURAL = r"[a-z][\w-]*s(?<!ss)(?<!us)(?<!sis)"
 # the head of the noun phrase after a number: up to three modifiers, or five when two are
 # coordinated ("40 old or broken chairs", "12 arts and crafts fairs")
 COUNTED = re.compile(
-    # a modifier may stand in quotation marks: the 100 or so "unbound" delegates
+    # a modifier may stand in quotation marks: the 40 or so "uncommitted" members
     rf"^[\"”]?\s*(?P<adjs>(?:[\"“]?(?:[a-z][\w'’-]*)[\"”]?\s+){{0,4}}?"
     rf"|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
     rf"(?P<noun>{_IRREGULAR_PLURALS}|{_PLURAL})\b(?!['’]s)",
@@ -68,19 +68,19 @@ _PEOPLE = frozenset(
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
 
 
-# the names of peoples that are no plural in -s, as a noun: "5,000 Chinese", "millions of Japanese fled" (not
-# "three Chinese companies", where the noun comes after)
+# the names of peoples that are no plural in -s, as a noun: "5,000 Maltese", "thousands of Portuguese fled" (not
+# "three Maltese firms", where the noun comes after)
 _DEMONYM_PEOPLE = re.compile(
     r"^\s+(?:of\s+)?(?:Chinese|Japanese|Vietnamese|Lebanese|Sudanese|Burmese|Congolese|Taiwanese|Portuguese|"
     r"Senegalese|Nepalese|Maltese|Swiss|French|British|Irish|Dutch|Welsh|Scots|Spanish)\b"
     r"(?!\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\b)(?![\w-])"
 )
-# a price between a count and the things it counts: "three $50,000 prizes", "two $1 billion loans"
+# a price between a count and the things it counts: "four $2,000 grants", "two $1 billion loans"
 _PRICED_NOUN = re.compile(
     rf"^\s+(?:US)?[$£€]\s?[\d,.]+(?:\s*(?:million|billion|trillion|[kmb]n?)\b)?(?:-[a-z]+)?\s+"
     rf"(?:[a-z][\w-]*\s+)?(?P<noun>{_PLURAL})\b"
 )
-# what befalls persons, told right after a bare number: "40 were killed", "100,000 died", "12 were arrested"
+# what befalls persons, told right after a bare number: "30 were killed", "5,000 died", "12 were arrested"
 _HARMED_AFTER = re.compile(
     r"^\s+(?:(?:(?:were|are|have|had|reportedly|later|since)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
     r"(?:killed|died|slain|murdered|executed|massacred|injured|wounded|hurt|arrested|detained|jailed|displaced|"
@@ -143,17 +143,17 @@ def unit_after(
     if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
         return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
     if _DEMONYM_PEOPLE.match(rest):
-        return "people", None, None, end, 1.0  # "hundreds of millions of Chinese": a people, persons
+        return "people", None, None, end, 1.0  # "thousands of Portuguese": a people, persons
     priced = _PRICED_NOUN.match(rest)
     if priced and priced.group("noun").lower() not in NOT_NOUNS | STOP_WORDS:
-        word = priced.group("noun").lower()  # "three $50,000 prizes", "six $1,500 checks": the things counted
+        word = priced.group("noun").lower()  # "four $2,000 grants", "six $1,500 checks": the things counted
         return counted_unit(word, priced.group("noun")), None, word, end, 1.0
     if not one and re.match(r"^\s+strong\b(?!\s+(?:enough|and|as)\b)", rest):
-        return "people", "count", None, end, 1.0  # "crowds 15,000 strong": the persons of a crowd or a force
+        return "people", "count", None, end, 1.0  # "an army 8,000 strong": the persons of a crowd or a force
     if _HARMED_AFTER.match(rest):
-        return "people", None, None, end, 1.0  # "40 were killed", "100,000 died": persons, whatever befell them
+        return "people", None, None, end, 1.0  # "30 were killed", "5,000 died": persons, whatever befell them
     # "two of our best branches": some of a set named after a possessive count the set's noun
-    # "a million or more Uighurs": an open bound between the number and its noun (the qualifier, see bound_after)
+    # "a thousand or more Kurds": an open bound between the number and its noun (the qualifier, see bound_after)
     counted = re.match(
         r"^\s*(?:or\s+(?:more|fewer|less|so)\s+(?=[a-zA-Z]))?"
         r"(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)",
@@ -222,7 +222,7 @@ def _whole_noun(rest: str) -> str | None:
             return word
         between = lowered == "and" and i > 0
         proper = word[:1].isupper() and lowered not in STOP_WORDS
-        # a noun before the head: "the previous four nomination contests", not a verb ("the four ran")
+        # a noun before the head: "the last five state races", not a verb ("the four ran")
         modifier = word.islower() and lowered not in STOP_WORDS and not re.search(r"(?:ed|ly|s)$", lowered)
         if between or proper or modifier or _ADJECTIVE.fullmatch(word):
             continue  # an adjective, a proper modifier, a noun before the head, or the "and" between two of them
@@ -235,7 +235,7 @@ def _proper_modifier(word: str, rest: str) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False
     # "Texas oil companies": up to two lowercase modifiers between; "Americans dead" is a predicate
-    # ("Uighurs and other minorities" are two groups, the first no modifier)
+    # ("Kurds and other groups" are two groups, the first no modifier)
     after = re.match(rf"(?:\s+(?!and\b|or\b)[a-z][\w-]*?){{0,2}}?\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
     return (
         bool(after)
@@ -345,7 +345,7 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
         return None
     first, second = run.group("first"), run.group("second")
     if first in _PRONOUNS_AFTER_ONE:
-        return None  # "a point that is one nobody saw": a pronoun after "one" starts a clause
+        return None  # "a moment that was one nobody noticed": a pronoun after "one" starts a clause
     adjective = (
         re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first) and not first.endswith(("ly", "ary", "ty"))
         or first.endswith(("ed", "ing"))  # a participle before the noun: "one elected official"
@@ -391,7 +391,7 @@ def unit_per(
     if money and not per:  # "a $500 donation per person", "$1 billion in trade each day": words between
         between = rf"^\s+(?:in\s+)?(?:[a-z][\w-]*\s+){{1,2}}?(?:per|each|every)\s+{den}"
         per = re.match(between, text[end : end + 50], re.I)
-    # "$50,000 or more annually": a bound between the money and its period
+    # "$9,000 or more annually": a bound between the money and its period
     rate = re.match(
         r"^(?:\s+or\s+(?:more|less))?[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b",
         text[end : end + 24],
@@ -444,7 +444,7 @@ def counted_context(text: str, end: int) -> bool:
     return bool(
         re.match(
             r"^\s*(of them|of whom|were|have been|had been|people|remain(?:ed|s)?|(?:are|were) left|survived|"
-            # "Four more trailed", "found 200 more along the border": more of what was named before
+            # "Four more followed", "built 50 more along the coast": more of what was named before
             r"more(?=\s*[,.;:!?]|\s+(?:[a-z]+ed|are|were|is|was|have|had|will|would|could|may|might|like|in|on|at|"
             r"along|across|to|from|since|this|last|each|every|[a-z]+ing)\b))\b",
             text[end : end + 20],

@@ -204,7 +204,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
             figure = listed_after_name(text, match, found[-1]) or against_rival(text, match, found[-1]) or figure
         if figure is not None and figure.unit is None and LIST_TO_UNIT.match(text, figure.end):
-            found.append(figure)  # "for three, four and even five hours": the list's unit, set by listed_units
+            found.append(figure)  # "for two, three and even four days": the list's unit, set by listed_units
             taken.append((figure.start, figure.end))
             position = max(start + 1, figure.end if figure.end < end else end)
             continue
@@ -237,7 +237,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         if figure is not None and figure.unit is None and match.group("number") and _CROWD_VERB.match(text, figure.end):
             read = parse_number(match.group("number"))
             if read is not None and (read.vague or read.low >= 100):
-                # "tens of thousands descend on the city", "with millions watching", "the 120,000 who showed up":
+                # "tens of thousands descend on the city", "with millions watching", "the 9,000 who came":
                 # a crowd, persons
                 figure = replace(figure, unit="people", subject="people", category="count")
         if figure is not None:
@@ -254,7 +254,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
 
 
 
-# a total after a bare number: "a deluge of comments - nearly 300,000 in all"
+# a total after a bare number: "a flood of letters - nearly 4,000 in all"
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|all\s+told|altogether)\b", re.I)
 # pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
 _PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
@@ -345,7 +345,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             text, start=match.start("number"), end=end, expression=match.group("number"), money=False
         ):
             return None  # three capitals before a number that are no currency code: "TOP 10", "COVID 19"
-        start, currency = match.start("number"), None  # "mentioned CNN five times": a name, then a number word
+        start, currency = match.start("number"), None  # "named the FBI four times": a name, then a number word
     low, high = number.low, number.high
     if match.group("number2"):
         ranged = _range(text, match, low=low, high=high)
@@ -419,7 +419,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     ):
         return None  # "One official said", "one piece of evidence", "said one party activist": no count
     if unit is None and number.vague and low >= 200 and money_unnamed(text, start, end):
-        # "they spend billions a year", "accepted millions in speaking fees": money without a currency word is in
+        # "they spend billions a year", "took millions in consulting fees": money without a currency word is in
         # the currency the text last named, else in dollars
         currency = next((f.unit for f in reversed(earlier or []) if f.category == "money" and f.unit), "USD")
         unit, category, subject, end, factor = unit_per(
@@ -553,8 +553,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         unit, category = earlier[-1].unit, "duration"  # "ten years in the House and six as governor"
     if unit is None and not number.vague and not counted_context(text, end):
         small = not re.search(r"\d", digits) or float(low) < 10 and "." not in digits
-        # kept for the rules after: a list that ends in a unit ("7, 8, 10 percent"), or a number right after a
-        # figure in its sentence ("Lee has 28, Kim has six"; "lost six points, while Cruz gained six")
+        # kept for the rules after: a list that ends in a unit ("5, 6, 8 percent"), or a number right after a
+        # figure in its sentence ("Lee has 31, Kim has five"; "lost four points, while Kim gained four")
         listed = LIST_TO_UNIT.match(text, end) is not None
         kept = listed or low > 1 and text[start - 1 : start] != "[" and _after_a_figure(text, start, earlier or [])
         if small and not kept:

@@ -1118,39 +1118,38 @@ def test_a_line_break_after_an_abbreviation_ends_the_sentence() -> None:
     "text, expected",
     [
         # a ratio written as one word, with its hedge
-        ("Exports rose as much as fivefold, then tenfold.", [
-            ("as much as fivefold", 5, "times"), ("tenfold", 10, "times")]),
+        ("Exports rose as much as sixfold, then tenfold.", [
+            ("as much as sixfold", 6, "times"), ("tenfold", 10, "times")]),
         # a fraction before a scale is a number, not a share
-        ("They met a quarter-of-a-million people.", [("a quarter-of-a-million people", 250000, "people")]),
+        ("The mayor greeted a quarter-of-a-million fans.", [("a quarter-of-a-million fans", 250000, "people")]),
         ("The fund reached a quarter million dollars.", [("a quarter million dollars", 250000, "USD")]),
         ("She won a quarter of a million votes and a quarter of the seats.", [
             ("a quarter of a million votes", 250000, "votes"), ("a quarter", 25, "percent")]),
         # a list the article announces is no count
-        ("Here are five key trends to watch this year.", []),
+        ("Here are six things to know about the budget.", []),
         # a rival's bare number counts what the first number counted; an ordinal after "against" is no figure
-        ("They have held five debates, to the Democrats' three.", [
-            ("five debates", 5, "debates"), ("three", 3, "debates")]),
+        ("They held four rallies, to the mayor's two.", [("four rallies", 4, "rallies"), ("two", 2, "rallies")]),
         ("He won 12 states to Smith's nine.", [("12 states", 12, "states"), ("nine", 9, "states")]),
         ("She had 10 assists against her 30th opponent.", [("10 assists", 10, "assists")]),
         # a modifier in quotation marks between a number and its noun
-        ('He said "zero" voters would back her.', [('zero" voters', 0, "people")]),
-        ("The 100 or so \u201cunbound\u201d delegates will decide.", [
-            ("100 or so \u201cunbound\u201d delegates", 100, "people")]),
+        ('She said "zero" members would vote for it.', [('zero" members', 0, "people")]),
+        ("The 40 or so \u201cuncommitted\u201d members will decide.", [
+            ("40 or so \u201cuncommitted\u201d members", 40, "people")]),
         ('He said "five" and then "six" times.', [('six" times', 6, "times")]),
         # informal nouns of persons
-        ("He must beat seven or eight guys; some 40 folks came.", [
-            ("seven or eight guys", 7.5, "people"), ("some 40 folks", 40, "people")]),
+        ("She must beat five or six guys; some 30 folks came.", [
+            ("five or six guys", 5.5, "people"), ("some 30 folks", 30, "people")]),
         # a magnitude of a unit of measure
-        ("Smugglers moved hundreds of pounds of drugs across hundreds of miles.", [
-            ("hundreds of pounds", 550, "lb"), ("hundreds of miles", 550, "miles")]),
+        ("The barge moved thousands of pounds of grain across hundreds of miles.", [
+            ("thousands of pounds", 5500, "lb"), ("hundreds of miles", 550, "miles")]),
         # "N more" with no noun counts more of the one thing named before, or of the last count
-        ("Agents sealed a tunnel in May. Dozens more snake under the town.", [("Dozens", 60, "tunnels")]),
-        ("Officials found the first drug tunnel in 1990 and have found nearly 200 more since.", [
-            ("nearly 200", 200, "tunnels")]),
+        ("Crews capped a well in May. Dozens more dot the valley.", [("Dozens", 60, "wells")]),
+        ("The town built the first water well in 1990 and has built nearly 80 more since.", [
+            ("nearly 80", 80, "wells")]),
         ("Three rivals spoke first. Four more followed.", [("Three rivals", 3, "people"), ("Four", 4, "people")]),
         ("I want to say one more thing.", []),
         # a number on its own line, explained by the line under it
-        ("60.\n\nThe number of countries that have had a female leader.", [("60", 60, "countries")]),
+        ("45.\n\nThe number of bridges the county has closed.", [("45", 45, "bridges")]),
     ],
 )
 def test_folds_quarter_millions_rivals_quoted_modifiers_and_more_of_the_same(
@@ -1162,52 +1161,52 @@ def test_folds_quarter_millions_rivals_quoted_modifiers_and_more_of_the_same(
 @pytest.mark.parametrize(
     "text, expected",
     [
-        # ages a person states or that follow a name at the end of a clause, to come, or at death
-        ('"I\'m 76, and I am tired," he said.', [("76", 76, "years")]),
-        ('"It was a shock," said Lee Haines, 44.', [("44", 44, "years")]),
-        ("He hired Ms. Brainard, then 35, as deputy.", [("35", 35, "years")]),
-        ("Justice Brown will be 80 in May.", [("80", 80, "years")]),
-        ("Donald Lee's eldest daughter, 34, runs the firm.", [("34", 34, "years")]),
-        ("His brother died at 43.", [("43", 43, "years")]),
-        ("He wanted to fly since he was 5, a friend said.", [("5", 5, "years")]),
-        ("He already was 18 at the time.", [("18", 18, "years")]),
-        ("Maria Lopez, 62\nLopez was an engineer.", [("62", 62, "years")]),
+        # ages a person states or that close a clause, to come, or at death
+        ('"I\'m 68, and I am tired," he said.', [("68", 68, "years")]),
+        ('"It was a shock," said Lee Park, 52.', [("52", 52, "years")]),
+        ("He hired Ms. Ortiz, then 29, as deputy.", [("29", 29, "years")]),
+        ("Justice Brown will be 77 in May.", [("77", 77, "years")]),
+        ("Anna Lee's youngest son, 19, runs the shop.", [("19", 19, "years")]),
+        ("His uncle died at 57.", [("57", 57, "years")]),
+        ("She wanted to sing since she was 6, a friend said.", [("6", 6, "years")]),
+        ("She already was 21 at the time.", [("21", 21, "years")]),
+        ("Maria Lopez, 58\nLopez was an engineer.", [("58", 58, "years")]),
         ('"We\'re 20 games ahead," she said.', [("20 games", 20, "games")]),
         # numbers listed after a figure in its sentence count what it counted, words as well as digits
-        ("Lee has 82 delegates, Kim has 22 and Park has six.", [
-            ("82 delegates", 82, "people"), ("22", 22, "people"), ("six", 6, "people")]),
-        ("Lee lost six percentage points, while Kim gained six.", [
-            ("six percentage points", 6, "percentage_points"), ("six", 6, "percentage_points")]),
+        ("Lee has 64 seats, Kim has 17 and Park has five.", [
+            ("64 seats", 64, "seats"), ("17", 17, "seats"), ("five", 5, "seats")]),
+        ("Lee lost four percentage points, while Kim gained four.", [
+            ("four percentage points", 4, "percentage_points"), ("four", 4, "percentage_points")]),
         # a list of numbers before one unit shares it, whatever came before
-        ("Thousands of fans waited three, four and even five hours.", [
-            ("Thousands of fans", 5500, "people"), ("three", 3, "hours"), ("four", 4, "hours"),
-            ("five hours", 5, "hours")]),
-        ("If you clear 7, 8, 10 percent, you are lucky.", [
-            ("7", 7, "percent"), ("8", 8, "percent"), ("10 percent", 10, "percent")]),
-        ("I knew them from the time I was eighteen and twenty.", []),
+        ("Hundreds of riders waited two, three and even four days.", [
+            ("Hundreds of riders", 550, "people"), ("two", 2, "days"), ("three", 3, "days"),
+            ("four days", 4, "days")]),
+        ("If you clear 5, 6, 8 percent, you are lucky.", [
+            ("5", 5, "percent"), ("6", 6, "percent"), ("8 percent", 8, "percent")]),
+        ("We met when I was sixteen and seventeen.", []),
         # a bare magnitude of money, in the currency the text named last
-        ("She accepted millions in speaking fees and hundreds of thousands in donations.", [
+        ("He took millions in consulting fees and hundreds of thousands in grants.", [
             ("millions", 5500000, "USD"), ("hundreds of thousands", 550000, "USD")]),
         ("He spent £5 million on ads and made millions more from sales.", [
             ("£5 million", 5000000, "GBP"), ("millions", 5500000, "GBP")]),
         ("They accepted thousands of refugees.", [("thousands of refugees", 5500, "people")]),
         # persons counted by what befell them, by "who", by a crowd's verb, by "numbering"
-        ("Police said 40 were killed and 100,000 died in the war.", [
-            ("40", 40, "people"), ("100,000", 100000, "people")]),
-        ("Turnout was below the 120,000 who came in 2008, with 8 million signed up.", [
-            ("120,000", 120000, "people"), ("8 million", 8000000, "people")]),
-        ("Millennials, numbering 75.3 million, outnumber the rest.", [("75.3 million", 75300000, "people")]),
+        ("Police said 30 were killed and 5,000 died in the famine.", [
+            ("30", 30, "people"), ("5,000", 5000, "people")]),
+        ("Turnout beat the 9,000 who came last time, with 2 million signed up.", [
+            ("9,000", 9000, "people"), ("2 million", 2000000, "people")]),
+        ("Retirees, numbering 3.2 million, outnumber the rest.", [("3.2 million", 3200000, "people")]),
         # a tally box under a heading that names what it counts
-        ("SUPERDELEGATES.\n\nAdams: 547.\n\nBaker: 46.", [("547", 547, "people"), ("46", 46, "people")]),
+        ("BOARD SEATS.\n\nAdams: 312.\n\nBaker: 58.", [("312", 312, "seats"), ("58", 58, "seats")]),
         # a number word after three capitals that are no currency code
-        ("He mentioned CNN five times.", [("five times", 5, "times")]),
+        ("She named the FBI four times.", [("four times", 4, "times")]),
         # labels and times that are no figures
-        ("This is part 3 of a series.", []),
-        ("The show airs from 6:00AM to 9:00AM.", []),
-        ('He was one of the original "big four" negotiators.', []),
+        ("This is part 2 of a series.", []),
+        ("The show airs from 7:00PM to 9:00PM.", []),
+        ('She was one of the "famous five" envoys.', []),
         # up to four words between a number and its noun
-        ("She faced three extensive national security checks.", [
-            ("three extensive national security checks", 3, "checks")]),
+        ("She passed three strict federal safety checks.", [
+            ("three strict federal safety checks", 3, "checks")]),
     ],
 )
 def test_ages_lists_money_magnitudes_harm_and_tally_boxes(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -1217,21 +1216,20 @@ def test_ages_lists_money_magnitudes_harm_and_tally_boxes(text: str, expected: l
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("Mr. Lee, now 81 and retired, said so.", [("81", 81, "years")]),
-        ("Asked about Khan, 45, Lee said no.", [("45", 45, "years")]),
-        # a crowd or a force by its strength; "strong" after "one" is no count
-        ("He spoke to crowds 15,000 strong.", [("15,000", 15000, "people")]),
+        ("Mr. Lee, now 83 and retired, said so.", [("83", 83, "years")]),
+        ("Asked about Okafor, 39, Lee said no.", [("39", 39, "years")]),
+        # a crowd or a force by its strength
+        ("He led an army 8,000 strong.", [("8,000", 8000, "people")]),
         # a total after the noun it totals
-        ("It drew a deluge of comments - nearly 300,000 in all.", [("nearly 300,000", 300000, "comments")]),
+        ("It drew a flood of letters - nearly 4,000 in all.", [("nearly 4,000", 4000, "letters")]),
         # a number glued to the comma before it, after a word
-        ("Among them were 30 Egyptian citizens,15 French nationals.", [
-            ("30 Egyptian citizens", 30, "people"), ("15 French nationals", 15, "people")]),
+        ("Among them were 20 Greek sailors,12 Italian cooks.", [
+            ("20 Greek sailors", 20, "people"), ("12 Italian cooks", 12, "people")]),
         # a noun before the head of the whole: the part counts it too
-        ("She won three of the previous four nomination contests.", [
-            ("three", 3, "contests"), ("four nomination contests", 4, "contests")]),
+        ("She won two of the last five state races.", [("two", 2, "races"), ("five state races", 5, "races")]),
         # a count that ends the paragraph before names what a bare number counts
-        ("At stake are 213 delegates.\n\nShe is assured of at least 108.", [
-            ("213 delegates", 213, "people"), ("at least 108", 108, "people")]),
+        ("At stake are 180 seats.\n\nShe is sure of at least 95.", [
+            ("180 seats", 180, "seats"), ("at least 95", 95, "seats")]),
     ],
 )
 def test_ages_now_crowd_strength_totals_and_counts_across_a_paragraph(
@@ -1244,18 +1242,18 @@ def test_ages_now_crowd_strength_totals_and_counts_across_a_paragraph(
     "text, expected",
     [
         # occasions out of occasions are two counts, not a share
-        ("The party won only four out of 11 times.", [("four", 4, "times"), ("11 times", 11, "times")]),
+        ("The club won only three out of 9 times.", [("three", 3, "times"), ("9 times", 9, "times")]),
         ("Nine out of 10 doctors agree.", [("Nine out of 10", 90, "percent")]),
         # a level of support in double digits; a gap to a rival in single digits
-        ("She rose in the polls to double digits by the summer.", [("double digits", 54.5, "percent")]),
-        ("It would bring her within single digits of Lee.", [("single digits", 5, "percentage_points")]),
+        ("He climbed in the polls to double digits by the fall.", [("double digits", 54.5, "percent")]),
+        ("The ads got her within single digits of Kim.", [("single digits", 5, "percentage_points")]),
         # a pronoun after "one" is no noun it counts
-        ("This turning point is one nobody saw coming.", []),
+        ("That moment was one nobody noticed.", []),
         # a figure of speech in money; a bound between money and its period
-        ('"It is the $64,000 question," he said.', []),
-        ("Families pay $50,000 or more annually.", [("$50,000 or more annually", 50000, "USD/year")]),
+        ('"That is the $64,000 question," he said.', []),
+        ("Members pay $9,000 or more annually.", [("$9,000 or more annually", 9000, "USD/year")]),
         # a price between a count and what it counts
-        ("She won one of three $50,000 prizes.", [("three", 3, "prizes"), ("$50,000", 50000, "USD")]),
+        ("He applied for one of four $2,000 grants.", [("four", 4, "grants"), ("$2,000", 2000, "USD")]),
     ],
 )
 def test_occasions_digit_levels_and_priced_counts(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -1263,7 +1261,7 @@ def test_occasions_digit_levels_and_priced_counts(text: str, expected: list[tupl
 
 
 def test_a_bound_between_money_and_its_period_is_the_qualifier() -> None:
-    (figure,) = extract_figures("a1", "Families pay $50,000 or more annually.")
+    (figure,) = extract_figures("a1", "Members pay $9,000 or more annually.")
     assert figure.qualifier == "at_least"
 
 
@@ -1284,15 +1282,15 @@ def test_an_open_bound_after_a_figure(text: str, surface: str, qualifier: str) -
     "text, expected",
     [
         # levels of sound
-        ("The room measured 38 dBA; the fan hit 45 decibels.", [("38 dBA", 38, "dB"), ("45 decibels", 45, "dB")]),
+        ("The hall measured 52 dBA; the drill hit 90 decibels.", [("52 dBA", 52, "dB"), ("90 decibels", 90, "dB")]),
         # an open bound between a number and its noun; two groups joined by "and" are no modifier and noun
-        ("They held a million or more Uighurs and other minorities.", [
-            ("a million or more Uighurs", 1000000, "people")]),
+        ("The camp held a thousand or more Kurds and other groups.", [
+            ("a thousand or more Kurds", 1000, "people")]),
         # money by a verb of money, from "hundreds"
-        ("Save hundreds on the laptop.", [("hundreds", 550, "USD")]),
+        ("Save hundreds on the new blender.", [("hundreds", 550, "USD")]),
         # a people's name that is no plural in -s counts persons, unless a noun follows it
-        ("It pulled hundreds of millions of Chinese out of poverty.", [("hundreds of millions", 550000000, "people")]),
-        ("Three Chinese companies bid.", [("Three Chinese companies", 3, "companies")]),
+        ("The war drove out thousands of Portuguese.", [("thousands", 5500, "people")]),
+        ("Three Maltese firms bid.", [("Three Maltese firms", 3, "firms")]),
     ],
 )
 def test_sound_levels_bounds_before_a_noun_and_money_in_hundreds(
