@@ -105,6 +105,9 @@ def test_a_second_run_fails_at_once_with_a_clear_message(setup: Setup) -> None:
 
 
 def test_a_second_run_with_wait_runs_after_the_first(setup: Setup) -> None:
+    # enough work that the first run still holds the lock when the second one, started after it took the
+    # lock, reaches it (with 40 files a loaded machine once let the first finish first: the test proved nothing)
+    write_corpus(setup.input_dir, 120, start=40)
     first, first_log = _start_run(setup, "first-run")
     try:
         _wait_until_holding_lock(setup, first, first_log)
