@@ -256,6 +256,8 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "the Council of 12": a name
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):
         return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
+    if before.endswith("[") and after.startswith("]"):
+        return True  # "[12]", "[538]": a reference mark or a name in brackets, not a figure
     if re.search(r"\b(?:part|installment|chapter|episode|volume)\s+\Z", before, re.I):
         return True  # "part 2 of 4": a place in a series, not a count
     if re.search(r"code\s*:?\s*$", before, re.I):

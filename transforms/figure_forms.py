@@ -71,12 +71,14 @@ _AGE_AFTER_NAME = re.compile(
     r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d),\s+"
     r"(?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—])\s+(?=[a-z]|[A-Z][\w'’-]+\s+(?:said|says|told|added|asked)\b)"
+    # a list of persons and their ages: "Ann, 38; Bob, 34; and Cy, 9"
+    r"|\b[A-Z][\w'’-]+, (?P<age11>[1-9]\d)(?=;\s+(?:and\s+)?[A-Z])"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
     # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
     r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
     # "since he was 35, ...", "when she turned 40 in May", "Lee turns 70 next month": a person's age after a verb
-    r"|\b(?:(?:[Hh]e|[Ss]he|I)\s+(?:already\s+|only\s+|just\s+|still\s+)?"
+    r"|\b(?:(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)\s+(?:already\s+|only\s+|just\s+|still\s+)?"
     r"(?:was|is|turned|turns|had\s+turned|will\s+turn|would\s+turn)(?:\s+(?:only|just|barely|around|about))?"
     r"|[A-Z][a-z]+\s+(?:turned|turns)|\bdied\s+at)\s+"
     r"(?P<age6>[1-9]\d?)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon|at\s+the\s+time)\b)"
@@ -110,7 +112,7 @@ _PERSON_NOUNS = frozenset(
 )
 
 
-_AGE_GROUPS = ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9", "age10")
+_AGE_GROUPS = ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9", "age10", "age11")
 
 
 def ages_after_names(text: str, taken: Spans) -> list[Found]:

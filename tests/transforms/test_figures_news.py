@@ -1288,6 +1288,10 @@ def test_an_open_bound_after_a_figure(text: str, surface: str, qualifier: str) -
             ("a thousand or more Kurds", 1000, "people")]),
         # money by a verb of money, from "hundreds"
         ("Save hundreds on the new blender.", [("hundreds", 550, "USD")]),
+        # ages listed after names with semicolons; "they turned 18"; a number in brackets is a mark
+        ("Their children: Ann, 41; Bob, 37; and Cy 12.", [("41", 41, "years"), ("37", 37, "years")]),
+        ("It ended before they turned 18.", [("18", 18, "years")]),
+        ("He cited a study [12] and the site [538].", []),
         # a people's name that is no plural in -s counts persons, unless a noun follows it
         ("The war drove out thousands of Portuguese.", [("thousands", 5500, "people")]),
         ("Three Maltese firms bid.", [("Three Maltese firms", 3, "firms")]),
