@@ -9,7 +9,7 @@ from dataclasses import replace
 from transforms.figure_categories import COUNT_CATEGORIES
 from transforms.figure_context import date_before
 from transforms.figure_spans import Found, sentence_around, sentence_bounds
-from transforms.figure_units import NOT_NOUNS, counted_unit, plural
+from transforms.figure_units import HARMED_AFTER, NOT_NOUNS, counted_unit, plural
 from transforms.lexicon import STOP_WORDS
 from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
 
@@ -62,13 +62,13 @@ def against_rival(text: str, match: re.Match[str], earlier: Found) -> Found | No
 
 
 # what stands between numbers listed before one unit: "5, 6, 8 percent", "two, three and even four days"
+_LIST_HEDGE = r"(?:even|maybe|perhaps|possibly)"
 _LIST_SEPARATOR = re.compile(
-    r"\s*(?:,\s*(?:(?:or|and)(?:\s+(?:even|maybe|perhaps|possibly))?)?|(?:or|and)(?:\s+(?:even|maybe|perhaps|possibly))?|to|–)\s*"
+    rf"\s*(?:,\s*(?:(?:or|and)(?:\s+{_LIST_HEDGE})?)?|(?:or|and)(?:\s+{_LIST_HEDGE})?|to|–)\s*"
 )
-# a list of numbers going on after a number: ", 6, 8 percent", " or even four days"
-_LIST_STEP = (
-    rf"(?:\s*,\s*(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:(?:even|maybe|perhaps|possibly)\s+)?(?:{DIGITS}|{WORD_NUMBER})\b"
-)
+# one step of a list going on after a number: ", 6", " or even four"; a comma takes a space after it, so
+# that the groups of "1,200,300" are no list (and a failed match has one way to split digits, not many)
+_LIST_STEP = rf"(?:\s*,\s+(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:{_LIST_HEDGE}\s+)?(?:{DIGITS}|{WORD_NUMBER})\b"
 # a list that ends in a unit or a noun: ", 6, 8 percent", ", three and even four days"
 LIST_TO_UNIT = re.compile(rf"(?:{_LIST_STEP}){{1,6}}\s*(?:%|[a-z])", re.I)
 
@@ -211,14 +211,20 @@ _NUMBERING = re.compile(
 )
 
 
+# nouns that total money, not things: "its assets total 5 billion", "deposits, which number 40,000"
+_SUMS_OF_MONEY = frozenset(
+    "assets deposits revenues sales profits earnings costs debts funds savings losses budgets reserves".split()
+)
+
+
 def numbering(text: str, figure: Found) -> Found:
     """ "Retirees, numbering 3.2 million": a group's size counts the group."""
     if figure.unit is not None or not _whole(figure):
         return figure
     named = _NUMBERING.search(text, max(0, figure.start - 60), figure.start)
     word = named.group("noun").lower() if named else ""
-    if not word or word in STOP_WORDS or word in NOT_NOUNS:
-        return figure
+    if not word or word in STOP_WORDS or word in NOT_NOUNS or word in _SUMS_OF_MONEY:
+        return figure  # "assets total 5 billion": money in an unnamed currency, no count of assets
     category = "count" if figure.category == "other" else figure.category
     return replace(figure, unit=counted_unit(word), subject=word, category=category)
 
@@ -228,25 +234,35 @@ _TALLY_LINE = re.compile(r"(?:^|\n)[ \t]*(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w
 _HEADING = re.compile(r"(?m)^[ \t]*(?:[A-Za-z][\w'’-]*[ \t]+){0,4}(?P<noun>[A-Za-z]{3,}[sS])\.?[ \t]*$")
 
 
+_LINE_END = re.compile(r"\.?[ \t]*(?:\n|\Z)")
+_BLANK_LINES = re.compile(r"\.?[ \t]*\n\s*")
+
+
 def tally_line(text: str, figure: Found, earlier: list[Found]) -> Found:
     """ "BOARD SEATS.\n\nAdams: 312.\n\nBaker: 58.": a number after a name and a colon, alone on its line,
-    counts what the heading above the box names, else what was counted last."""
-    if figure.unit is not None or not _whole(figure) or not re.match(r"\.?[ \t]*(?:\n|\Z)", text[figure.end :]):
+    counts what the heading in capitals above the box names, else what the box's line above it counted."""
+    if figure.unit is not None or not _whole(figure) or not _LINE_END.match(text, figure.end):
         return figure
     if not _TALLY_LINE.search(text, max(0, figure.start - 60), figure.start):
         return figure
     line_start = text.rfind("\n", 0, figure.start)
-    # whole lines only: "^" matches where a line begins, not where the search does
+    # whole lines only: "^" matches where a line begins, not where the search does; a heading is in capitals
     lines_above = _HEADING.finditer(text, max(0, line_start - 400), max(0, line_start))
-    headings = [m for m in lines_above if ":" not in m.group(0)]
+    headings = [m for m in lines_above if ":" not in m.group(0) and m.group(0).isupper()]
     if headings:
         word = headings[-1].group("noun").lower()
         if word not in STOP_WORDS and word not in NOT_NOUNS:
             return replace(figure, unit=counted_unit(word), subject=word, category="count")
-    antecedent = antecedent_of(text, figure.start, earlier)
-    if antecedent is None:
+    # no heading: a line of a box right under another line of it counts what that one counted
+    previous = earlier[-1] if earlier else None
+    if (
+        previous is None
+        or previous.unit is None
+        or not _BLANK_LINES.fullmatch(text, previous.end, line_start + 1)
+        or not _TALLY_LINE.search(text, max(0, previous.start - 60), previous.start)
+    ):
         return figure
-    return replace(figure, unit=antecedent.unit, subject=antecedent.subject, category=antecedent.category)
+    return replace(figure, unit=previous.unit, subject=previous.subject, category=previous.category)
 
 
 def antecedent_of(text: str, start: int, earlier: list[Found]) -> Found | None:
@@ -254,7 +270,7 @@ def antecedent_of(text: str, start: int, earlier: list[Found]) -> Found | None:
     for figure in reversed(earlier):
         if start - figure.end > 600:
             return None
-        if figure.subject and figure.unit and figure.category in COUNT_CATEGORIES:
+        if _is_count(figure):
             return figure
     return None
 
@@ -273,20 +289,28 @@ _ONE_NAMED = re.compile(
 )
 
 
+# nouns after "a" that name no thing more of which can be counted: "one of a kind", "a lot", "in a statement"
+_NO_THING = frozenset("kind lot while bit number couple few little way time moment statement interview".split())
+
+
 def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
     """ "Crews capped a well in May. Dozens more dot the valley": a bare number before "more" counts
     more of the one thing its sentence or the one before named, else of the last count made, else of the
     persons the sentence before names ("Three rivals spoke first. Four more followed")."""
-    if figure.unit is not None or not re.match(r"\s+more\b", text[figure.end : figure.end + 6]):
-        return figure
+    more = re.match(r"\s+more\b(?!\s+than\b)", text[figure.end : figure.end + 12])
+    if figure.unit is not None or more is None:
+        return figure  # "hired 150 more than planned": a comparison, not more of a thing
+    category = "count" if figure.category == "other" else figure.category
+    after_more = figure.end + more.end()
+    if HARMED_AFTER.match(text[after_more : after_more + 60]):
+        return replace(figure, unit="people", subject=None, category=category)  # "25 more were arrested"
     first, _ = sentence_bounds(text, figure.start, figure.end)
     before, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
     nouns = [
         m.group("noun").lower()
         for m in _ONE_NAMED.finditer(text, before, figure.start)
-        if m.group("noun").lower() not in STOP_WORDS and not re.search(r"(?:ly|ing|ed)$", m.group("noun"))
+        if m.group("noun").lower() not in STOP_WORDS | _NO_THING and not re.search(r"(?:ly|ing|ed)$", m.group("noun"))
     ]
-    category = "count" if figure.category == "other" else figure.category
     if nouns:
         word = plural(nouns[-1])
         return replace(figure, unit=counted_unit(word), subject=word, category=category)
@@ -325,30 +349,10 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     if not _whole(figure) or figure.category not in ("other", "count"):
         return figure
     paragraph_start = text.rfind("\n", 0, figure.start) + 1
-    counts = [f for f in earlier if f.subject and f.unit and f.category in COUNT_CATEGORIES]
-    for before in reversed(counts):
+    for before in reversed(earlier):
         if before.end <= paragraph_start or figure.start - before.end > 400:
             break
-        return replace(figure, unit=before.unit, subject=before.subject, category=before.category)
-    window = text[max(paragraph_start, figure.start - 300) : figure.start]
-    sentences = re.split(r"[.!?][\"”’']?\s+", window)
-    for part in reversed(sentences[-2:]):
-        people = [n for n in _plural_nouns(part) if counted_unit(n) == "people"]
-        if people:
-            return replace(figure, unit="people", subject=people[-1], category="count")
-    last = earlier[-1] if earlier else None
-    if last is not None and counts and last is counts[-1] and 0 <= paragraph_start - last.end <= 60:
-        return replace(figure, unit=last.unit, subject=last.subject, category=last.category)
-    return figure
-    paragraph_start = text.rfind("\n", 0, figure.start) + 1
-    for before in reversed(earlier):
-        # this paragraph, or the one before when the count ends it closely ("... 180 seats.\n\nShe is sure
-        # of at least 95")
-        if before.end <= paragraph_start and (paragraph_start - before.end > 60 or before is not earlier[-1]):
-            break
-        if figure.start - before.end > 400:
-            break
-        if before.subject and before.unit and before.category in COUNT_CATEGORIES:
+        if _is_count(before):
             return replace(figure, unit=before.unit, subject=before.subject, category=before.category)
     window = text[max(paragraph_start, figure.start - 300) : figure.start]
     sentences = re.split(r"[.!?][\"”’']?\s+", window)
@@ -356,4 +360,13 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
         people = [n for n in _plural_nouns(part) if counted_unit(n) == "people"]
         if people:
             return replace(figure, unit="people", subject=people[-1], category="count")
+    last = earlier[-1] if earlier else None
+    labelled = _TALLY_LINE.search(text, max(0, figure.start - 60), figure.start)  # "Bonus: 45": a label's value
+    if last is not None and _is_count(last) and 0 <= paragraph_start - last.end <= 60 and not labelled:
+        return replace(figure, unit=last.unit, subject=last.subject, category=last.category)
     return figure
+
+
+def _is_count(figure: Found) -> bool:
+    """True when a figure counts things it names."""
+    return bool(figure.subject and figure.unit and figure.category in COUNT_CATEGORIES)

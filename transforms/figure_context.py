@@ -258,7 +258,7 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
     if before.endswith("[") and after.startswith("]"):
         return True  # "[12]", "[538]": a reference mark or a name in brackets, not a figure
-    if re.search(r"\b(?:part|installment|chapter|episode|volume)\s+\Z", before, re.I):
+    if re.search(r"\b(?:part|installment|chapter|episode)\s+\Z", before, re.I):
         return True  # "part 2 of 4": a place in a series, not a count
     if re.search(r"code\s*:?\s*$", before, re.I):
         return True  # "Code 18", "error code: 17": a code
@@ -350,7 +350,9 @@ _MONEY_VERB_BEFORE = re.compile(
     r"\b(?:spen[dt]|spends|spending|raised?|raising|raises|costs?|costing|made|make|makes|earn(?:ed|s)?|paid|pay|pays|"
     r"paying|worth|donat\w+|owe[sd]?|lost|lose|sav(?:e|ed|es)|fund\w*|invest\w*|collect\w*|received?|given|gave|"
     r"accepted|borrowed|charged|pocketed|funnel(?:l)?ed|siphon(?:ed|ing|s)?|sunk|poured|plowed|wasted|squandered)\s+"
-    r"(?:(?:more than|less than|about|nearly|almost|some|over|up to)\s+|(?!of\b|in\b)[a-z][\w'’-]*\s+){0,2}?\Z",
+    # (a preposition between says the magnitude is no money: "gave hope to millions", "made history as millions")
+    r"(?:(?:more than|less than|about|nearly|almost|some|over|up to)\s+|"
+    r"(?!(?:of|in|to|with|as|for|by|from|on|at|among|into|than)\b)[a-z][\w'’-]*\s+){0,2}?\Z",
     re.I,
 )
 

@@ -71,8 +71,6 @@ _AGE_AFTER_NAME = re.compile(
     r"|\b[A-Z][a-z]+ [A-Z][\w'’-]+,? (?:(?:Jr|Sr)\.?,? )?(?P<age2>[1-9]\d),\s+"
     r"(?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—])\s+(?=[a-z]|[A-Z][\w'’-]+\s+(?:said|says|told|added|asked)\b)"
-    # a list of persons and their ages: "Ann, 38; Bob, 34; and Cy, 9"
-    r"|\b[A-Z][\w'’-]+, (?P<age11>[1-9]\d)(?=;\s+(?:and\s+)?[A-Z])"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
     # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
@@ -80,11 +78,14 @@ _AGE_AFTER_NAME = re.compile(
     # "since he was 35, ...", "when she turned 40 in May", "Lee turns 70 next month": a person's age after a verb
     r"|\b(?:(?:[Hh]e|[Ss]he|I|[Tt]hey|[Ww]e)\s+(?:already\s+|only\s+|just\s+|still\s+)?"
     r"(?:was|is|turned|turns|had\s+turned|will\s+turn|would\s+turn)(?:\s+(?:only|just|barely|around|about))?"
-    r"|[A-Z][a-z]+\s+(?:turned|turns)|\bdied\s+at)\s+"
+    r"|[A-Z][a-z]+\s+(?:turned|turns))\s+"
     r"(?P<age6>[1-9]\d?)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon|at\s+the\s+time)\b)"
+    # "His uncle died at 57." (not "died at 4:30 a.m.", "died at 3 in the afternoon")
+    r"|\bdied\s+at\s+(?P<age12>[1-9]\d?)(?=\s*[,;!?)]|\.(?!\d)|\s+(?:after|of|from|following|when|while)\b)"
     # "I'm 68, and ...", "when you're 45.": a speaker's or a person's age said of themselves
     r"|\b(?:I['’]m|I\s+am|[Yy]ou['’]re|[Ww]e['’]re|[Tt]hey['’]re|[Hh]e['’]s|[Ss]he['’]s)\s+"
-    r"(?P<age7>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|now|when|next|this)\b)"
+    r"(?P<age7>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013](?!\s*\d)|\s+(?:and|but|now|when|next|this)\b(?!\s+(?:\d|zero|one|two|three|"
+    r"four|five|six|seven|eight|nine|ten)\b))"  # "We're 10 and 2 this season": a record, no age
     # "said Lee Park, 52." ; "Ms. Ortiz, then 29,": an age after a name at the end of a clause
     r"|\b(?:said|says|added|recalled|explained|asked)\s+(?:(?:Mr|Mrs|Ms|Dr)\.\s+)?(?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+,\s+"
     r"(?P<age8>[1-9]\d)(?=\s*[.;:!?]|,\s+(?:who|a|an|the|of|from)\b)"
@@ -93,8 +94,15 @@ _AGE_AFTER_NAME = re.compile(
     r"|\b(?:[Hh]e|[Ss]he|I|(?:Justice|Judge|Sen\.|Gov\.|Rep\.|President|Mr\.|Mrs\.|Ms\.)\s+[A-Z][\w'’-]+)\s+"
     r"(?:will|would)\s+(?:be|turn)\s+(?P<age10>[1-9]\d)(?=\s*[,.;:!?]|\s+(?:in|on|next|this|when|by)\b)"
 )
-# a caption or a list of victims: a name and an age alone on a line ("Maria Lopez, 58")
-_NAME_AGE_LINE = re.compile(r"(?m)^(?:[A-Z][\w'’.-]+ ){1,3}[A-Z][\w'’-]+, (?P<age>[1-9]\d)\.?[ \t]*$")
+# a caption or a list of victims: a name and an age alone on a line ("Maria Lopez, 58"), the surname told of
+# after it (not "New York, 29", electoral votes)
+_NAME_AGE_LINE = re.compile(r"(?m)^(?:[A-Z][\w'’.-]+ ){1,3}(?P<surname>[A-Z][\w'’-]+), (?P<age>[1-9]\d)\.?[ \t]*$")
+# a list of persons and their ages after a word of kin or of persons: "five children: Ann, 38; Bob, 34; and Cy, 9"
+_AGED_LIST_ITEM = re.compile(r"\b[A-Z][\w'’-]+, (?P<age>[1-9]\d)(?=;\s+(?:and\s+)?[A-Z])")
+_PERSONS_LISTED = re.compile(
+    r"\b(?:children|sons|daughters|kids|grandchildren|siblings|brothers|sisters|victims|survivors|passengers|"
+    r"family|wives|husbands)\b[^.!?]*\Z"
+)
 # "The president, 70, has ...": an age set off by commas after a noun of a person
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
 _PERSON_BEFORE_AGE = re.compile(
@@ -112,7 +120,7 @@ _PERSON_NOUNS = frozenset(
 )
 
 
-_AGE_GROUPS = ("age", "age2", "age3", "age4", "age5", "age6", "age7", "age8", "age9", "age10", "age11")
+_AGE_GROUPS = tuple(_AGE_AFTER_NAME.groupindex)  # one named group per form of the pattern
 
 
 def ages_after_names(text: str, taken: Spans) -> list[Found]:
@@ -129,7 +137,14 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
             )
             taken.append((start, end))
     matches = [(m, next(g for g in _AGE_GROUPS if m.group(g))) for m in _AGE_AFTER_NAME.finditer(text)]
-    matches += [(m, "age") for m in _NAME_AGE_LINE.finditer(text)]
+    matches += [
+        (m, "age") for m in _NAME_AGE_LINE.finditer(text) if m.group("surname") in text[m.end() : m.end() + 300]
+    ]
+    matches += [
+        (m, "age")
+        for m in _AGED_LIST_ITEM.finditer(text)
+        if _PERSONS_LISTED.search(text, max(0, m.start() - 200), m.start())
+    ]
     for match, group in matches:
         start, end = match.span(group)
         if free(taken, start, end):

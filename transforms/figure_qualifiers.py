@@ -47,10 +47,12 @@ def qualifier_of(surface: str) -> str:
     return "exact"
 
 
-# an open bound after a figure: "$30,000 or less", "15 points or more" (or inside it: "$9,000 or more annually")
+# an open bound after a figure: "$30,000 or less", "15 points or more" (or inside it: "$9,000 or more annually",
+# "a thousand or more Kurds"); the words, declared once here, are also skipped where a unit is looked for
+_UP_WORDS = r"more|greater|higher|longer|above|over"
+OPEN_BOUND = rf"or\s+(?:{_UP_WORDS}|less|fewer|lower|shorter|below|under)\b(?![\s-]+than\b)"
 _BOUND_AFTER = re.compile(
-    r"\s+or\s+(?:(?P<up>more|greater|higher|longer|above|over)|less|fewer|lower|shorter|below|under)\b(?![\s-]+than\b)",
-    re.I,
+    rf"\s+or\s+(?:(?P<up>{_UP_WORDS})|less|fewer|lower|shorter|below|under)\b(?![\s-]+than\b)", re.I
 )
 
 

@@ -8,6 +8,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from transforms.figure_qualifiers import OPEN_BOUND
 from transforms.lexicon import STOP_WORDS
 from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
 from transforms.units import currency_after, measure_after, measure_of
@@ -24,7 +25,7 @@ _IRREGULAR_PLURALS = (
 )
 # a regular plural ends in s but not in -ss, -us or -sis: "business", "Citibus", "virus", "analysis" are singular
 _PLURAL = r"[a-z][\w-]*s(?<!ss)(?<!us)(?<!sis)"
-# the head of the noun phrase after a number: up to three modifiers, or five when two are
+# the head of the noun phrase after a number: up to four modifiers, or five when two are
 # coordinated ("40 old or broken chairs", "12 arts and crafts fairs")
 COUNTED = re.compile(
     # a modifier may stand in quotation marks: the 40 or so "uncommitted" members
@@ -75,13 +76,14 @@ _DEMONYM_PEOPLE = re.compile(
     r"Senegalese|Nepalese|Maltese|Swiss|French|British|Irish|Dutch|Welsh|Scots|Spanish)\b"
     r"(?!\s+(?:[a-z][\w-]*\s+)?[a-z][\w-]*s\b)(?![\w-])"
 )
+_NOT_COUNTED = NOT_NOUNS | STOP_WORDS
 # a price between a count and the things it counts: "four $2,000 grants", "two $1 billion loans"
 _PRICED_NOUN = re.compile(
     rf"^\s+(?:US)?[$£€]\s?[\d,.]+(?:\s*(?:million|billion|trillion|[kmb]n?)\b)?(?:-[a-z]+)?\s+"
     rf"(?:[a-z][\w-]*\s+)?(?P<noun>{_PLURAL})\b"
 )
 # what befalls persons, told right after a bare number: "30 were killed", "5,000 died", "12 were arrested"
-_HARMED_AFTER = re.compile(
+HARMED_AFTER = re.compile(
     r"^\s+(?:(?:(?:were|are|have|had|reportedly|later|since)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
     r"(?:killed|died|slain|murdered|executed|massacred|injured|wounded|hurt|arrested|detained|jailed|displaced|"
     r"evacuated|kidnapped|abducted|missing|dead)|(?:[a-z]+ly\s+)?(?:died|perished))\b",
@@ -145,17 +147,17 @@ def unit_after(
     if _DEMONYM_PEOPLE.match(rest):
         return "people", None, None, end, 1.0  # "thousands of Portuguese": a people, persons
     priced = _PRICED_NOUN.match(rest)
-    if priced and priced.group("noun").lower() not in NOT_NOUNS | STOP_WORDS:
+    if priced and priced.group("noun").lower() not in _NOT_COUNTED:
         word = priced.group("noun").lower()  # "four $2,000 grants", "six $1,500 checks": the things counted
         return counted_unit(word, priced.group("noun")), None, word, end, 1.0
     if not one and re.match(r"^\s+strong\b(?!\s+(?:enough|and|as)\b)", rest):
         return "people", "count", None, end, 1.0  # "an army 8,000 strong": the persons of a crowd or a force
-    if _HARMED_AFTER.match(rest):
+    if HARMED_AFTER.match(rest):
         return "people", None, None, end, 1.0  # "30 were killed", "5,000 died": persons, whatever befell them
     # "two of our best branches": some of a set named after a possessive count the set's noun
     # "a thousand or more Kurds": an open bound between the number and its noun (the qualifier, see bound_after)
     counted = re.match(
-        r"^\s*(?:or\s+(?:more|fewer|less|so)\s+(?=[a-zA-Z]))?"
+        rf"^\s*(?:(?:{OPEN_BOUND}|or\s+so)\s+(?=[a-zA-Z]))?"
         r"(?:of\s+(?:our|their|its|his|her|my|your)\s+|(?:of\s+)?(?:(?:the|these|those)\s+)?)",
         rest,
     )
@@ -222,7 +224,7 @@ def _whole_noun(rest: str) -> str | None:
             return word
         between = lowered == "and" and i > 0
         proper = word[:1].isupper() and lowered not in STOP_WORDS
-        # a noun before the head: "the last five state races", not a verb ("the four ran")
+        # a noun before the head ("the last five state races"); a word in -ed, -ly or -s is no such noun
         modifier = word.islower() and lowered not in STOP_WORDS and not re.search(r"(?:ed|ly|s)$", lowered)
         if between or proper or modifier or _ADJECTIVE.fullmatch(word):
             continue  # an adjective, a proper modifier, a noun before the head, or the "and" between two of them
@@ -393,7 +395,7 @@ def unit_per(
         per = re.match(between, text[end : end + 50], re.I)
     # "$9,000 or more annually": a bound between the money and its period
     rate = re.match(
-        r"^(?:\s+or\s+(?:more|less))?[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b",
+        rf"^(?:\s+{OPEN_BOUND})?[\s-]+(?P<den>annual|yearly|monthly|weekly|daily|hourly)(?:ly)?\b",
         text[end : end + 24],
         re.I,
     )

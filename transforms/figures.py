@@ -171,7 +171,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
         rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
         rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
-        rf"(?:aged|ages?)\s+(?:\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
+        rf"(?:aged|ages?):?\s+(?:\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
         rf"{DIGITS}(?!\s*(?:%|percent)))|{DIGITS}[- ]years?[- ]olds?|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
@@ -203,8 +203,10 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         if unread and found and match.group("number") and not match.group("number2") and free(taken, start, end):
             # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
             figure = listed_after_name(text, match, found[-1]) or against_rival(text, match, found[-1]) or figure
-        if figure is not None and figure.unit is None and LIST_TO_UNIT.match(text, figure.end):
-            found.append(figure)  # "for two, three and even four days": the list's unit, set by listed_units
+        if figure is not None and figure.unit is None and figure.high < 10 and LIST_TO_UNIT.match(text, figure.end):
+            # "for two, three and even four days": a small number kept only for its list takes the list's unit
+            # (set by listed_units); a larger one goes through the rules below first
+            found.append(figure)
             taken.append((figure.start, figure.end))
             position = max(start + 1, figure.end if figure.end < end else end)
             continue
@@ -236,7 +238,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             figure = counted_nearby(text, figure, found)
         if figure is not None and figure.unit is None and match.group("number") and _CROWD_VERB.match(text, figure.end):
             read = parse_number(match.group("number"))
-            if read is not None and (read.vague or read.low >= 100):
+            crowd = read is not None and read.low >= 100 and _CROWD_VERB_SURE.match(text, figure.end)
+            if read is not None and (read.vague or crowd):
                 # "tens of thousands descend on the city", "with millions watching", "the 9,000 who came":
                 # a crowd, persons
                 figure = replace(figure, unit="people", subject="people", category="count")
@@ -264,6 +267,13 @@ _CROWD_VERB = re.compile(
     r"lin(?:e|ed|ing)\s+up|turn\w*\s+out|show\w*\s+up|attend\w*|watch\w*|wait\w*|fle(?:e|d|eing)|"
     r"crowd\w*|pack\w*|cheer\w*|chant\w*|join\w*|came|come|coming|arriv\w*|marched|signed|voted|died|who|"
     r"living|live|lived)\b",
+    re.I,
+)
+# the verbs that make any number of 100 or more a crowd of persons, not only a magnitude ("the 9,000 who came",
+# "2 million signed up"; "400 coming into the holidays" may count anything)
+_CROWD_VERB_SURE = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:who|march\w*|rall(?:y|ied|ies|ying)|protest\w*|gather\w*|attended|turned\s+out|"
+    r"showed\s+up|signed\s+up|fled|died|living|lived)\b",
     re.I,
 )
 _ONLY_ONE_OF = re.compile(
@@ -299,7 +309,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         age = match.group("age")
         if "-Year-Old" in age:
             return None  # capitalised as a title: the film "The 40-Year-Old Virgin"
-        value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
+        value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?:?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
         bounds = [float(n) for n in re.findall(r"\d+", age)]
         if re.match(r"the\s+age\s+of", age, re.I):  # "after the age of 40": an age that bounds
             value = Number(bounds[0], bounds[0], False)

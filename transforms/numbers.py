@@ -8,6 +8,7 @@ NUMBER is digits (1,000 / 12.5 / 1.2bn / 10k / 2.5 lakh crore / 5-million) or wo
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -173,7 +174,13 @@ def _plain(token: str) -> float | None:
 
 
 def parse_number(expression: str) -> Number | None:
-    """The value (or range, for vague magnitudes) of a number expression."""
+    """The value (or range, for vague magnitudes) of a number expression, or None when it has none (or none a
+    float can hold: hundreds of digits in a row are no figure)."""
+    number = _parse_number(expression)
+    return number if number is None or math.isfinite(number.high) else None
+
+
+def _parse_number(expression: str) -> Number | None:
     text = " ".join(expression.lower().replace("-", " ").split())
     vague = vague_range(text)
     if vague is not None:
@@ -195,7 +202,7 @@ def parse_number(expression: str) -> Number | None:
         return Number(12, 12, False)
     dozens = re.match(r"^(\w+) dozen$", text)
     if dozens:
-        count = parse_number(dozens.group(1))
+        count = _parse_number(dozens.group(1))
         return Number(count.low * 12, count.high * 12, False) if count else None
     digits = re.match(r"^(\d[\d,]*(?:\.\d+)?)\s*(.*)$", text)
     if digits:

@@ -1301,3 +1301,50 @@ def test_sound_levels_bounds_before_a_noun_and_money_in_hundreds(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # times, records and lists of places are no ages
+        ("The victim died at 4:30 a.m. Sunday.", []),
+        ('"We\'re 10 and 2 this season," the coach said.', []),
+        ("Seats won so far: Adams, 45; Baker, 32; Cole, 19.", []),
+        ("Votes at stake:\nNew York, 29\nOhio, 18\n", []),
+        ("Age: 45.", [("Age: 45", 45, "years")]),
+        # "more than" compares; a verb of harm after "more" counts persons; "one of a kind" names no thing
+        ("The firm opened a plant in Ohio. It hired 150 more than planned.", []),
+        ("In a statement on Monday, police said 25 more were arrested.", [("25", 25, "people")]),
+        ("She was one of a kind. Then 40 more came along.", []),
+        # a preposition between a verb of money and a magnitude: no money
+        ("The speech gave hope to millions across the country.", []),
+        ("The broadcast made history as millions watched.", [("millions", 5500000, "people")]),
+        # a number that totals money in no named currency counts no things
+        ("Its assets total 5 billion.", []),
+        # a larger number before ", and N noun" keeps what its sentence counted
+        ("The fire destroyed 40 homes. By Friday the count had risen to 52, and 3 barns burned too.", [
+            ("40 homes", 40, "homes"), ("52", 52, "homes"), ("3 barns", 3, "barns")]),
+        # only the surer verbs make any number from 100 a crowd
+        ("Sales of 400 coming into the holidays, with 300 waiting in line.", []),
+        # a box line without a heading in capitals counts only what the line above it counted
+        ("She has three children.\n\nBonus: 45.", [("three children", 3, "people")]),
+        ("Turnout favored Democrats.\n\nAdams: 1,204.", []),
+        # a volume is a quantity, not a place in a series
+        ("Trading volume 300 million shares changed hands.", [("300 million shares", 300000000, "shares")]),
+    ],
+)
+def test_review_guards(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_long_run_of_comma_groups_is_read_in_linear_time() -> None:
+    import time
+
+    text = "Codes 100, " + ",".join(["200"] * 80) + "!"
+    began = time.process_time()
+    extract_figures("a1", text)
+    assert time.process_time() - began < 1.0  # the list pattern once took seconds here, growing with the run
+
+
+def test_a_number_too_long_for_a_float_is_no_figure() -> None:
+    assert rows("The sum was " + "9" * 400 + " dollars.") == []
