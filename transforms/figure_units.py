@@ -163,6 +163,8 @@ def unit_after(
     )
     offset = counted.end() if counted else 0
     noun = COUNTED.match(rest[offset:])
+    if noun and noun.group("noun").isupper() and re.match(r"\s+[a-z][\w-]*s\b", rest[offset + noun.end() :]):
+        noun = None  # "two PBS journalists": an acronym before a noun names, it is no plural; the noun comes after
     if noun and _proper_modifier(noun.group("noun"), rest[offset + noun.end() :]):
         noun = None  # "five Dallas police officers": a place names the officers, it is not what is counted
     part = re.match(r"^\s+(?:out\s+)?of\s+(?:(?:the|its|his|her|their|our|my|your|these|those)\s+)?", rest, re.I)

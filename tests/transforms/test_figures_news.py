@@ -1329,6 +1329,8 @@ def test_sound_levels_bounds_before_a_noun_and_money_in_hundreds(
         # a box line without a heading in capitals counts only what the line above it counted
         ("She has three children.\n\nBonus: 45.", [("three children", 3, "people")]),
         ("Turnout favored Democrats.\n\nAdams: 1,204.", []),
+        # an acronym in capitals before a noun is no plural of its own
+        ("Two CBS reporters asked.", [("Two", 2, "people")]),
         # a volume is a quantity, not a place in a series
         ("Trading volume 300 million shares changed hands.", [("300 million shares", 300000000, "shares")]),
     ],
