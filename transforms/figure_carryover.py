@@ -73,6 +73,11 @@ _LIST_STEP = rf"(?:\s*,\s+(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:{_LIST_HEDGE
 LIST_TO_UNIT = re.compile(rf"(?:{_LIST_STEP}){{1,6}}\s*(?:%|[a-z])", re.I)
 
 
+def counting_as(figure: Found, other: Found) -> Found:
+    """The figure counting what other counts: its unit, counted noun and category."""
+    return replace(figure, unit=other.unit, subject=other.subject, category=other.category)
+
+
 def listed_units(text: str, found: list[Found]) -> list[Found]:
     """ "40 or 50 years", "100,000, 200,000 or 250,000 refugees": numbers listed before a unit share it."""
     shared = list(found)
@@ -95,7 +100,7 @@ def changed_to(text: str, figure: Found, earlier: list[Found]) -> Found:
         if figure.start - before.end > 120 or re.search(r"[.!?]\s", text[before.end : figure.start]):
             return figure
         if before.unit and _FROM_BEFORE.search(text, max(0, before.start - 6), before.start):
-            return replace(figure, unit=before.unit, subject=before.subject, category=before.category)
+            return counting_as(figure, before)
     return figure
 
 
@@ -262,7 +267,7 @@ def tally_line(text: str, figure: Found, earlier: list[Found]) -> Found:
         or not _TALLY_LINE.search(text, max(0, previous.start - 60), previous.start)
     ):
         return figure
-    return replace(figure, unit=previous.unit, subject=previous.subject, category=previous.category)
+    return counting_as(figure, previous)
 
 
 def antecedent_of(text: str, start: int, earlier: list[Found]) -> Found | None:
@@ -301,8 +306,7 @@ def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
     if figure.unit is not None or more is None:
         return figure  # "hired 150 more than planned": a comparison, not more of a thing
     category = "count" if figure.category == "other" else figure.category
-    after_more = figure.end + more.end()
-    if HARMED_AFTER.match(text[after_more : after_more + 60]):
+    if HARMED_AFTER.match(text, figure.end + more.end()):
         return replace(figure, unit="people", subject=None, category=category)  # "25 more were arrested"
     first, _ = sentence_bounds(text, figure.start, figure.end)
     before, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
@@ -316,7 +320,7 @@ def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
         return replace(figure, unit=counted_unit(word), subject=word, category=category)
     antecedent = antecedent_of(text, figure.start, earlier)
     if antecedent is not None and figure.start - antecedent.end < 300:
-        return replace(figure, unit=antecedent.unit, subject=antecedent.subject, category=antecedent.category)
+        return counting_as(figure, antecedent)
     people = [n for n in _plural_nouns(text[before : figure.start]) if counted_unit(n) == "people"]
     if people:
         return replace(figure, unit="people", subject=people[-1], category=category)
@@ -353,7 +357,7 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
         if before.end <= paragraph_start or figure.start - before.end > 400:
             break
         if _is_count(before):
-            return replace(figure, unit=before.unit, subject=before.subject, category=before.category)
+            return counting_as(figure, before)
     window = text[max(paragraph_start, figure.start - 300) : figure.start]
     sentences = re.split(r"[.!?][\"”’']?\s+", window)
     for part in reversed(sentences[-2:]):
@@ -363,7 +367,7 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     last = earlier[-1] if earlier else None
     labelled = _TALLY_LINE.search(text, max(0, figure.start - 60), figure.start)  # "Bonus: 45": a label's value
     if last is not None and _is_count(last) and 0 <= paragraph_start - last.end <= 60 and not labelled:
-        return replace(figure, unit=last.unit, subject=last.subject, category=last.category)
+        return counting_as(figure, last)
     return figure
 
 

@@ -83,8 +83,8 @@ _PRICED_NOUN = re.compile(
     rf"(?:[a-z][\w-]*\s+)?(?P<noun>{_PLURAL})\b"
 )
 # what befalls persons, told right after a bare number: "30 were killed", "5,000 died", "12 were arrested"
-HARMED_AFTER = re.compile(
-    r"^\s+(?:(?:(?:were|are|have|had|reportedly|later|since)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
+HARMED_AFTER = re.compile(  # unanchored: .match() anchors it where the number ends
+    r"\s+(?:(?:(?:were|are|have|had|reportedly|later|since)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
     r"(?:killed|died|slain|murdered|executed|massacred|injured|wounded|hurt|arrested|detained|jailed|displaced|"
     r"evacuated|kidnapped|abducted|missing|dead)|(?:[a-z]+ly\s+)?(?:died|perished))\b",
     re.I,
