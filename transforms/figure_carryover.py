@@ -10,7 +10,7 @@ from transforms.figure_categories import COUNT_CATEGORIES
 from transforms.figure_context import date_before
 from transforms.figure_spans import Found, sentence_around, sentence_bounds
 from transforms.figure_units import HARMED_AFTER, NOT_NOUNS, counted_unit, plural
-from transforms.lexicon import STOP_WORDS
+from transforms.lexicon import FALL_WORDS, RISE_WORDS, STOP_WORDS
 from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
 
 
@@ -57,6 +57,39 @@ def against_rival(text: str, match: re.Match[str], earlier: Found) -> Found | No
         return None  # a noun of its own: "to the rival's three delegates"
     number = parse_number(match.group("number"))
     if number is None or number.vague:
+        return None
+    return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
+
+
+# the words between a share and a bare share set against it: "52 percent to 44", "38 percent, down from 44"
+_SHARE_PAIR = re.compile(r"(?P<to>\s+(?:to|versus|vs\.?|against)\s+)|,?\s+(?:down|up)\s+from\s+|(?P<from>\s+from\s+)")
+# what may follow the bare share: the end of its clause or a word that starts another phrase, not a noun of its own
+_AFTER_SHARE = re.compile(
+    r"\s*(?:[,.;:!?)\]”\"]|\Z)|\s+(?:in|on|at|among|with|for|a|an|the|last|this|since|before|after|when|and|or|but|"
+    r"earlier|previously|percent|per\s+cent)\b",
+    re.I,
+)
+
+
+def paired_share(text: str, match: re.Match[str], earlier: Found) -> Found | None:
+    """ "Adams led 52 percent to 44", "support fell to 38 percent from 44", "at 38 percent, down from 44": a bare
+    number set against a share right before it is a share too. Not after a change by a share ("rose 5 percent
+    to 80" ends at a level of something else), nor "from" after a share that is no level."""
+    start, end = match.span("figure")
+    if earlier.unit != "percent" or earlier.low != earlier.high or match.group("number2"):
+        return None
+    pair = _SHARE_PAIR.fullmatch(text, earlier.end, start)
+    if pair is None or _AFTER_SHARE.match(text, end) is None or re.match(r"[\w%$-]", text[end : end + 1]):
+        return None
+    before = text[max(0, earlier.start - 30) : earlier.start].lower()
+    last = re.search(r"([a-z]+)\s+(?:(?:about|nearly|almost|roughly|some|just|only)\s+)?$", before)
+    word = last.group(1) if last else ""
+    if pair.group("to") and (word == "by" or word in RISE_WORDS | FALL_WORDS):
+        return None
+    if pair.group("from") and word not in ("to", "at"):
+        return None
+    number = parse_number(match.group("number"))
+    if number is None or number.vague or number.high > 100:
         return None
     return replace(earlier, start=start, end=end, low=number.low, high=number.high, qualifier="exact")
 

@@ -36,6 +36,13 @@ _A_PERIOD = re.compile(
     r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
     re.I,
 )
+# what comes before a period with an article that makes it a span: "for", "within" (at most the period) or a verb
+# that spends time ("took a year", "served a decade", "waited a month")
+_SPENDS_A_PERIOD = re.compile(
+    r"\b(?:for|within|spen[dt]s?|spending|took|takes?|taking|taken|last(?:s|ed)?|lasting|wait(?:s|ed)?|waiting|"
+    r"serv(?:e|es|ed)|serving)\s+\Z",
+    re.I,
+)
 # "a half-century" (50 years), "a half-hour ride" (30 minutes), "a quarter-century" (25 years): part of a
 # period, in the unit news gives it
 _HALF_PERIOD = re.compile(
@@ -72,6 +79,14 @@ _AGE_AFTER_NAME = re.compile(
     r"(?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—])\s+(?=[a-z]|[A-Z][\w'’-]+\s+(?:said|says|told|added|asked)\b)"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
+    # "At 45, Lee is the youngest", "Lee, at 63 the oldest,": an age said before a name, or as a rank by age
+    r"|\bAt (?P<age13>1[3-9]|[2-9]\d), (?=(?!(?:The|This|That|These|Those|It|Its|There|A|An|In|On|At|For)\b)"
+    r"[A-Z][a-z]+(?: [A-Z][\w'’-]+)? (?:is|was|has|had|became|becomes|remains|said|says)\b)"
+    r"|,\s+at\s+(?P<age14>[1-9]\d),?\s+(?:the\s+)?(?=(?:oldest|youngest)\b)"
+    # "Ms. Lee was 12 when", "Ann Lee was 45 at the time": a name (a title or two capitalised words, the first
+    # no article) said to be N then
+    r"|(?:\b(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w'’-]+|\b(?!(?:The|This|That|A|An|Its|Their|His|Her|Our|In|On|At)\s)[A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+"
+    r"(?:was|were)\s+(?:only\s+|just\s+)?(?P<age15>[1-9]\d?)(?=\s+(?:when|at\s+the\s+time)\b)"
     # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
     r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
@@ -189,15 +204,19 @@ def stated_magnitudes(text: str, taken: Spans) -> list[Found]:
         low, high = 10.0 ** (digits.low - 1), 10.0**digits.low - 1
         sentence = sentence_around(text, start, end)
         unit = "GBP" if "£" in sentence else "EUR" if "€" in sentence else "USD"
-        found.append(Found(start=start, end=end, low=low, high=high, qualifier="approximately", unit=unit,
-                           category="money"))
+        found.append(
+            Found(start=start, end=end, low=low, high=high, qualifier="approximately", unit=unit, category="money")
+        )
         taken.append((start, end))
     for match in _FOOT_INCH.finditer(text) if "-foot-" in lowered else ():
         start, end = match.span("figure")
         if free(taken, start, end):
             inches = 12.0 * int(match.group("feet")) + int(match.group("inches"))
-            found.append(Found(start=start, end=end, low=inches, high=inches, qualifier="exact", unit="inches",
-                               category="distance"))
+            found.append(
+                Found(
+                    start=start, end=end, low=inches, high=inches, qualifier="exact", unit="inches", category="distance"
+                )
+            )
             taken.append((start, end))
     for match in _AGE_BOUND.finditer(text) if " than " in lowered else ():
         start, end = match.span("figure")
@@ -207,8 +226,9 @@ def stated_magnitudes(text: str, taken: Spans) -> list[Found]:
             continue  # "older than 50 years of service", "younger than 30 days": no age
         value = float(match.group("n"))
         qualifier = "less_than" if match.group("side").lower() == "younger" else "more_than"
-        found.append(Found(start=start, end=end, low=value, high=value, qualifier=qualifier, unit="years",
-                           category="age"))
+        found.append(
+            Found(start=start, end=end, low=value, high=value, qualifier=qualifier, unit="years", category="age")
+        )
         taken.append((start, end))
     return found
 
@@ -236,8 +256,9 @@ _VERB_BEFORE = re.compile(
 )
 _MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4}
 # "a two-time champion", "the three-time winner": a count of occasions
-_N_TIME = re.compile(r"(?<![\w-])(?P<figure>(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time)(?=\s)",
-                     re.I)
+_N_TIME = re.compile(
+    r"(?<![\w-])(?P<figure>(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})-time)(?=\s)", re.I
+)
 # "voted twice for him", "lost thrice in May": how often something happened, a count of occasions
 _TWICE_OVER = re.compile(
     r"(?<![\w-])(?P<figure>twice|thrice)(?![\w-])(?!\s+(?:as|the|that|a|an|per|each|every|over|more|daily|weekly|"
@@ -374,8 +395,15 @@ def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
         if value is None or not free(taken, start, end):
             continue
         found.append(
-            Found(start=start, end=end, low=value.low, high=value.low, qualifier=qualifier_of(text[start:end]),
-                  unit="times", category="other")
+            Found(
+                start=start,
+                end=end,
+                low=value.low,
+                high=value.low,
+                qualifier=qualifier_of(text[start:end]),
+                unit="times",
+                category="other",
+            )
         )
         taken.append((start, end))
     for match in _X_RATIO.finditer(text) if ratios else ():
@@ -436,8 +464,17 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         start, end = hedged(text, *match.span("figure"))
         number = parse_number(match.group("n"))
         if number is not None and number.low > 1 and free(taken, start, end):
-            found.append(Found(start=start, end=end, low=number.low, high=number.low,
-                               qualifier=qualifier_of(text[start:end]), unit="times", category="other"))
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=number.low,
+                    high=number.low,
+                    qualifier=qualifier_of(text[start:end]),
+                    unit="times",
+                    category="other",
+                )
+            )
             taken.append((start, end))
     multiples = any(word in lowered for word in _MULTIPLES)
     for match in _DOUBLE_THE.finditer(text) if multiples else ():
@@ -445,15 +482,33 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         if _VERB_BEFORE.search(text, max(0, start - 12), start) or not free(taken, start, end):
             continue
         value = _MULTIPLES[match.group("figure").lower()]
-        found.append(Found(start=start, end=end, low=value, high=value, qualifier=qualifier_of(text[start:end]),
-                           unit="times", category="other"))
+        found.append(
+            Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier=qualifier_of(text[start:end]),
+                unit="times",
+                category="other",
+            )
+        )
         taken.append((start, end))
     for match in _N_TIME.finditer(text) if "-time" in lowered else ():
         start, end = match.span("figure")
         number = parse_number(match.group("n"))
         if number is not None and free(taken, start, end):
-            found.append(Found(start=start, end=end, low=number.low, high=number.low, qualifier="exact",
-                               unit="times", category="count"))
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=number.low,
+                    high=number.low,
+                    qualifier="exact",
+                    unit="times",
+                    category="count",
+                )
+            )
             taken.append((start, end))
     for match in _TWICE_OVER.finditer(text) if "twice" in lowered or "thrice" in lowered else ():
         start, end = hedged(text, *match.span("figure"))
@@ -533,8 +588,9 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         start, end = match.span("figure")
         if free(taken, start, end):
             value, unit = _PERIODS[match.group("period").lower()]
-            found.append(Found(start=start, end=end, low=value, high=value, qualifier="at_least", unit=unit,
-                               category="duration"))
+            found.append(
+                Found(start=start, end=end, low=value, high=value, qualifier="at_least", unit=unit, category="duration")
+            )
             taken.append((start, end))
     for match in _PERIOD_LONG.finditer(text) if "-long" in lowered or "-old" in lowered else ():
         start, end = hedged(text, *match.span("figure"))
@@ -542,22 +598,46 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
             continue
         periods, unit = _PERIODS[match.group("period").lower()]
         length = periods * _PERIOD_PARTS[match.group("part") and match.group("part").lower()]
-        found.append(Found(start=start, end=end, low=length, high=length, qualifier=qualifier_of(text[start:end]),
-                           unit=unit, category="duration"))
+        found.append(
+            Found(
+                start=start,
+                end=end,
+                low=length,
+                high=length,
+                qualifier=qualifier_of(text[start:end]),
+                unit=unit,
+                category="duration",
+            )
+        )
         taken.append((start, end))
     for match in _A_PERIOD.finditer(text):
         start, end = match.span("figure")
         after = text[end : end + 12]
-        after_for = re.search(r"\bfor\s+$", text[max(0, start - 6) : start], re.I)
+        after_for = _SPENDS_A_PERIOD.search(text, max(0, start - 12), start)
         if not (match.group("of") or match.group("silence") or after_for) or not free(taken, start, end):
             continue
         if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
             continue  # "once a year": a rate, not a span
         if after_for and re.match(r"\s+(?:ago|or|when|that|which|now)\b", after, re.I):
             continue  # "for a week or so", "hoping for a day when": no stated span
+        if after_for and re.match(r"wait", after_for.group(0), re.I) and match.group("period").lower() == "minute":
+            continue  # "wait a minute": an interjection
+        if after_for and re.match(r"\s+off\b", after, re.I):
+            continue  # "take a day off": a break, no span of what is told
         value, unit = _PERIODS[match.group("period").lower()]
+        within = after_for is not None and after_for.group(0).lower().startswith("within")
+        if within and after_for is not None:
+            start = after_for.start()  # "within a year": at most a year, "within" in the span as in "within 20 years"
         found.append(
-            Found(start=start, end=end, low=value, high=value, qualifier="exact", unit=unit, category="duration")
+            Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier="up_to" if within else "exact",
+                unit=unit,
+                category="duration",
+            )
         )
         taken.append((start, end))
     return found

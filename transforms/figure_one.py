@@ -73,7 +73,8 @@ def picks_out(
     if word.lower() != "one" or qualifier is not None:
         return False
     if not ONLY_BEFORE.search(text, max(0, start - 6), start) and (
-        unit != "people" and re.match(r"\s+(?:that|which|of)\b", text[end : end + 7], re.I)
+        unit != "people"
+        and re.match(r"\s+(?:that|which|of)\b", text[end : end + 7], re.I)
         or re.search(r"\b(?:from|between)\s+(?:one\s+[\w-]+\s+and\s+)?$", text[max(0, start - 40) : number[0]], re.I)
     ):
         # "one piece of evidence", "one remark that stuck", "from one room to the next", "between one

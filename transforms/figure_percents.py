@@ -14,7 +14,15 @@ from transforms.figure_spans import Found, Spans, free, sentence_around
 from transforms.figure_tallies import RECORD_VERB
 from transforms.figure_units import counted_unit, unit_after
 from transforms.lexicon import FALL_WORDS, RISE_WORDS
-from transforms.numbers import FRACTION_PHRASE, IN_EVERY, SCALE, fraction_value, parse_number, share_value
+from transforms.numbers import (
+    FRACTION_PHRASE,
+    IN_EVERY,
+    IN_EVERY_HYPHENATED,
+    SCALE,
+    fraction_value,
+    parse_number,
+    share_value,
+)
 
 # "more than half of", "a third of the country", "two-thirds", "one in five": a share, in percent
 _FRACTION = re.compile(
@@ -26,7 +34,10 @@ _FRACTION = re.compile(
     re.I,
 )
 
-_IN_EVERY = re.compile(rf"(?<![\w-])(?P<figure>{IN_EVERY})(?=\s+[a-z])", re.I)
+# ... before the noun of the group or at the end of a clause ("picked by nearly three in 10."), not before a year
+_IN_EVERY = re.compile(
+    rf"(?<![\w-])(?P<figure>{IN_EVERY}|{IN_EVERY_HYPHENATED})(?<!1[89]\d\d)(?<!20\d\d)(?=\s+[a-z]|\s*[.,;:!?)])", re.I
+)
 # "seven of 10 voters": a share of ten (looked for only where " of 10" or " of ten" is written)
 # "three of four parents": a share of a few persons (a count of things: "won two of three games")
 _OF_FEW = re.compile(
@@ -86,8 +97,11 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
     """ "one in five adults", "seven of 10 voters": a share, in percent."""
     found: list[Found] = []
     tens = list(_OF_TEN.finditer(text)) if " of 10 " in text or " of ten " in text.lower() else []
-    few = [m for m in _OF_FEW.finditer(text)
-           if counted_unit(m.group("noun").lower()) == "people" and not _KIN.fullmatch(m.group("noun"))]
+    few = [
+        m
+        for m in _OF_FEW.finditer(text)
+        if counted_unit(m.group("noun").lower()) == "people" and not _KIN.fullmatch(m.group("noun"))
+    ]
     for match in sorted([*_IN_EVERY.finditer(text), *tens, *few], key=lambda m: m.start()):
         # "one in five adults" is a share before it is a count of five adults
         start, end = hedged(text, *match.span("figure"))
@@ -180,6 +194,27 @@ def percent_pairs(text: str, found: list[Found], taken: Spans) -> None:
                 )
             )
             bisect.insort(percents, (start, len(found) - 1))
+
+
+# a candidate's level in the polls right before a bare number: "she now polls at 12", "polling at about 9"
+POLLS_AT = re.compile(
+    r"\b(?:polls|polled|polling)\s+(?:(?:just|only|about|around|near|nearly|roughly)\s+)?at\s+\Z", re.I
+)
+
+
+def poll_level(text: str, figure: Found) -> Found:
+    """ "Lee now polls at 12": a level of support in the polls is a share of the vote, in percent."""
+    if (
+        figure.unit is not None
+        or figure.high > 100
+        or not POLLS_AT.search(text, max(0, figure.start - 40), figure.start)
+    ):
+        return figure
+    if re.match(r"\s+[a-z]+s\b", text[figure.end : figure.end + 20]) and not re.match(
+        r"\s+(?:among|across|in|nationally|nationwide)\b", text[figure.end : figure.end + 20]
+    ):
+        return figure  # a noun of its own
+    return replace(figure, unit="percent", category="percent", subject=None)
 
 
 # verbs that set a target range ("trim waste 10 percent to 14 percent") rather than report a change

@@ -31,7 +31,8 @@ COUNTED = re.compile(
     # a modifier may stand in quotation marks: the 40 or so "uncommitted" members
     rf"^[\"”]?\s*(?P<adjs>(?:[\"“]?(?:[a-z][\w'’-]*)[\"”]?\s+){{0,4}}?"
     rf"|(?=(?:[a-z][\w'’-]*\s+){{0,2}}(?:and|or)\s)(?:(?:[a-z][\w'’-]*)\s+){{2,5}}?)"
-    rf"(?P<noun>{_IRREGULAR_PLURALS}|{_PLURAL})\b(?!['’]s)",
+    # "news" is no plural but may modify one ("three news articles")
+    rf"(?P<noun>(?!news\b)(?:{_IRREGULAR_PLURALS}|{_PLURAL}))\b(?!['’]s)",
     re.I,
 )
 NOT_NOUNS = frozenset(
@@ -43,7 +44,10 @@ _FUNCTION_AFTER_ONE = frozenset(
     "during until since through over under above below behind beyond inside outside upon onto into".split()
 )
 _FUNCTION_WORDS = frozenset(
-    "of to in on the a from their his her its our with by at for as than that who which among between".split()
+    "of to in on the a from their his her its our with by at for as than that who which among between "
+    # a clause begins: no modifier of the noun ("rose to 45 when votes came in" counts no votes)
+    "when while after before since because if where until though although whereas unless once "
+    "is are was were be been has have had will would can could should may might must do does did".split()
 )
 _PEOPLE = frozenset(
     """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
@@ -178,7 +182,7 @@ def unit_after(
             return counted_unit(word, noun_of_whole), None, word, end, 1.0
     if noun and noun.group("noun").lower() not in NOT_NOUNS and parse_number(noun.group("noun")) is None:
         word = noun.group("noun").lower()
-        adjectives = [a.strip("\"“”") for a in noun.group("adjs").split()]
+        adjectives = [a.strip('"“”') for a in noun.group("adjs").split()]
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
         if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives)):
             unit = counted_unit(word, noun.group("noun"))
@@ -242,8 +246,7 @@ def _proper_modifier(word: str, rest: str) -> bool:
     # ("Kurds and other groups" are two groups, the first no modifier)
     after = re.match(rf"(?:\s+(?!and\b|or\b)[a-z][\w-]*?){{0,2}}?\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
     return (
-        bool(after)
-        and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS | _PREDICATES  # type: ignore[union-attr]
+        bool(after) and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS | _PREDICATES  # type: ignore[union-attr]
     )
 
 
@@ -351,7 +354,8 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
     if first in _PRONOUNS_AFTER_ONE:
         return None  # "a moment that was one nobody noticed": a pronoun after "one" starts a clause
     adjective = (
-        re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first) and not first.endswith(("ly", "ary", "ty"))
+        re.search(r"(?:al|ful|ous|ive|ic|y|able|ible)$", first)
+        and not first.endswith(("ly", "ary", "ty"))
         or first.endswith(("ed", "ing"))  # a participle before the noun: "one elected official"
         or first in _PARTICIPLES
     )

@@ -56,6 +56,7 @@ from transforms.figure_carryover import (
     more_of_one,
     named_on_next_line,
     numbering,
+    paired_share,
     repeats_period,
     tally_line,
 )
@@ -81,6 +82,7 @@ from transforms.figure_forms import (
 )
 from transforms.figure_one import ONLY_BEFORE, picks_out
 from transforms.figure_percents import (
+    POLLS_AT,
     digit_counts,
     fraction_shares,
     in_every_shares,
@@ -88,6 +90,7 @@ from transforms.figure_percents import (
     percent_ranges,
     plus_minus,
     point_fractions,
+    poll_level,
 )
 from transforms.figure_qualifiers import QUALIFIER, QUALIFIER_PATTERNS, bound_after, change_of
 from transforms.figure_spans import Found, Spans, free, sentence_around, sentence_bounds
@@ -101,7 +104,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "19"
+VERSION = "20"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -202,7 +205,12 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         unread = figure is None or figure.unit is None
         if unread and found and match.group("number") and not match.group("number2") and free(taken, start, end):
             # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
-            figure = listed_after_name(text, match, found[-1]) or against_rival(text, match, found[-1]) or figure
+            figure = (
+                listed_after_name(text, match, found[-1])
+                or against_rival(text, match, found[-1])
+                or paired_share(text, match, found[-1])
+                or figure
+            )
         if figure is not None and figure.unit is None and figure.high < 10 and LIST_TO_UNIT.match(text, figure.end):
             # "for two, three and even four days": a small number kept only for its list takes the list's unit
             # (set by listed_units); a larger one goes through the rules below first
@@ -214,6 +222,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             figure = changed_to(text, figure, found)
         if figure is not None and figure.unit is None and found:
             figure = carry_over(text, figure, found[-1])
+        if figure is not None and figure.unit is None:
+            figure = poll_level(text, figure)
         # "grew by 30", "the backlog of permits, which stood at 480": the level counts what the sentence counted
         after_change = re.search(
             r"\b(?:by|to|from|(?:stood|stands|remained|remains|was|is|sat|sits)\s+at)\s+$",
@@ -253,8 +263,6 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         else:
             position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
     return listed_units(text, found)
-
-
 
 
 # a total after a bare number: "a flood of letters - nearly 4,000 in all"
@@ -351,8 +359,10 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     currency = match.group("cur") or match.group("cur2")
     code = currency_of_symbol(currency) if currency else None
     if currency and code is None:
-        if match.group("cur2") or re.search(r"\d", match.group("number")) or not_a_figure(
-            text, start=match.start("number"), end=end, expression=match.group("number"), money=False
+        if (
+            match.group("cur2")
+            or re.search(r"\d", match.group("number"))
+            or not_a_figure(text, start=match.start("number"), end=end, expression=match.group("number"), money=False)
         ):
             return None  # three capitals before a number that are no currency code: "TOP 10", "COVID 19"
         start, currency = match.start("number"), None  # "named the FBI four times": a name, then a number word
@@ -371,8 +381,16 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             return None  # "one of the few countries", "one of three forms": a pronoun, not a count
         # "only one of those jobs": how many, a count of what the group counts
         noun = only.group("noun").lower()
-        return Found(start=start, end=end, low=1, high=1, qualifier="exact", unit=counted_unit(noun),
-                     category="count", subject=noun)
+        return Found(
+            start=start,
+            end=end,
+            low=1,
+            high=1,
+            qualifier="exact",
+            unit=counted_unit(noun),
+            category="count",
+            subject=noun,
+        )
     if number.vague:
         qualifier = qualifier or "approximately"
     if digits.lower() == "decades":
@@ -566,7 +584,14 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         # kept for the rules after: a list that ends in a unit ("5, 6, 8 percent"), or a number right after a
         # figure in its sentence ("Lee has 31, Kim has five"; "lost four points, while Kim gained four")
         listed = LIST_TO_UNIT.match(text, end) is not None
-        kept = listed or low > 1 and text[start - 1 : start] != "[" and _after_a_figure(text, start, earlier or [])
+        polled = POLLS_AT.search(text, max(0, start - 40), start) is not None  # "she polls at 9": poll_level's
+        kept = (
+            listed
+            or polled
+            or low > 1
+            and text[start - 1 : start] != "["
+            and _after_a_figure(text, start, earlier or [])
+        )
         if small and not kept:
             return None  # a bare small number ("one of the reasons", "two sides") is not a fact
         if re.fullmatch(r"\d{4,}", digits.strip()):
@@ -644,15 +669,19 @@ def _range(text: str, match: re.Match[str], *, low: float, high: float) -> tuple
         and not match.group("cur")
     ):
         return None  # a score or a record: ranges ascend, "4-1", "112-107", "1-1" do not
-    change = separator == "to" and bool(
-        re.search(
-            r"\b(from|by|rose|fell|dropped|increased|decreased|climbed|jumped)\s*$",
-            text[max(0, start - 12) : start],
-            re.I,
+    change = (
+        separator == "to"
+        and bool(
+            re.search(
+                r"\b(from|by|rose|fell|dropped|increased|decreased|climbed|jumped)\s*$",
+                text[max(0, start - 12) : start],
+                re.I,
+            )
+            # "raise it from the current $7 to $9": "from" earlier in the clause, no number between
+            or re.search(r"\bfrom\b[^\d.;:!?]{0,40}$", text[max(0, start - 48) : start], re.I)
         )
-        # "raise it from the current $7 to $9": "from" earlier in the clause, no number between
-        or re.search(r"\bfrom\b[^\d.;:!?]{0,40}$", text[max(0, start - 48) : start], re.I)
-    ) and not _STATED_RANGE.search(text, max(0, start - 24), start)
+        and not _STATED_RANGE.search(text, max(0, start - 24), start)
+    )
     # "six or seven inquiries" is a stated range; "40 or 50 years" lists two numbers
     listed = separator == "or" and not (second is not None and second.low == high + 1 and low == int(low))
     if (

@@ -128,6 +128,8 @@ FRACTION_PHRASE = (
 )
 # "one in five", "nine out of 10": a share, read as percent
 IN_EVERY = rf"(?:{_NUMERATOR}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{WORD_NUMBER}|\d{{1,4}})"
+# "three-in-five insiders": the same share written as one hyphenated word
+IN_EVERY_HYPHENATED = rf"(?:{_NUMERATOR}|\d{{1,3}})-(?:in|out-of)-(?:{WORD_NUMBER}|\d{{1,4}})"
 
 
 @dataclass(frozen=True)
@@ -158,7 +160,9 @@ def fraction_value(phrase: str) -> float | None:
 
 def share_value(phrase: str) -> float | None:
     """ "one in five" / "nine out of 10" as a share of one."""
-    match = re.fullmatch(r"(\w+)\s+(?:in|out\s+of)\s+(?:every\s+)?(.+)", " ".join(phrase.lower().split()))
+    match = re.fullmatch(
+        r"(\w+)\s+(?:in|out\s+of)\s+(?:every\s+)?(.+)", " ".join(phrase.lower().replace("-", " ").split())
+    )
     if not match:
         return None
     part = 1.0 if match.group(1) == "a" else _plain(match.group(1))

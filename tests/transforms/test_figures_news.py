@@ -176,8 +176,11 @@ def test_a_long_text_without_sentence_breaks_gives_every_figure() -> None:
     text = "the poll lead grew by 5 points and 12 people came, 3%-4% said so, " * 4000
     figures = extract_figures("a", text)
     assert len(figures) == 3 * 4000  # 5 points, 12 people, the range 3-4 percent: in every repeat
-    assert {(f.surface, f.unit) for f in figures} == {("5 points", "percentage_points"), ("12 people", "people"),
-                                                      ("3%-4%", "percent")}
+    assert {(f.surface, f.unit) for f in figures} == {
+        ("5 points", "percentage_points"),
+        ("12 people", "people"),
+        ("3%-4%", "percent"),
+    }
 
 
 @pytest.mark.parametrize(
@@ -227,8 +230,10 @@ def test_nouns_of_persons(text: str, expected: list[tuple[str, float, str]]) -> 
             [("dozen parcels", 12, "parcels"), ("30", 30, "parcels"), ("18", 18, "parcels"), ("30", 30, "parcels")],
         ),
         # without "the" the whole is no group named before: a record, of games in a game story
-        ("The side scored 40 goals. It won 11 of 14 at home.", [("40 goals", 40, "goals"), ("11", 11, "games"),
-                                                                ("14", 14, "games")]),
+        (
+            "The side scored 40 goals. It won 11 of 14 at home.",
+            [("40 goals", 40, "goals"), ("11", 11, "games"), ("14", 14, "games")],
+        ),
     ],
 )
 def test_parts_of_groups_named_before(text: str, expected: list[tuple[str, float, str | None]]) -> None:
@@ -347,8 +352,13 @@ def test_list_intros(text: str, expected: list[tuple[str, float, str]]) -> None:
         # a tally against a rival counts what was counted before; the numbers listed after it follow
         (
             "Smith won 40 of the 60 seats on offer. By the paper's count, she holds 310 to Brown's 205 and Lee's 98.",
-            [("40", 40, "seats"), ("60 seats", 60, "seats"), ("310", 310, "seats"), ("205", 205, "seats"),
-             ("98", 98, "seats")],
+            [
+                ("40", 40, "seats"),
+                ("60 seats", 60, "seats"),
+                ("310", 310, "seats"),
+                ("205", 205, "seats"),
+                ("98", 98, "seats"),
+            ],
         ),
         # a level that "stood at" counts what the sentence counted
         ("The backlog of permits, which stood at 480 last month, shrank.", [("480", 480, "permits")]),
@@ -437,8 +447,10 @@ def test_nicknames_list_names_and_entirely(text: str, expected: list[tuple[str, 
         # "a half-dozen" is six
         ("The firm opened a half-dozen branches.", [("a half-dozen branches", 6, "branches")]),
         # "all N" repeats a count named before
-        ("The survey covered 20 wards in May. The mayor led in all seven.", [("20 wards", 20, "wards"),
-                                                                              ("seven", 7, "wards")]),
+        (
+            "The survey covered 20 wards in May. The mayor led in all seven.",
+            [("20 wards", 20, "wards"), ("seven", 7, "wards")],
+        ),
     ],
 )
 def test_half_dozens_and_all_n(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -563,8 +575,10 @@ def test_bare_shares_in_parallel_clauses(text: str, expected: list[tuple[str, fl
         # an exchange rate is in the currency the sentence names before it
         ("The rupee weakened to 83.4 per dollar.", [("83.4 per dollar", 83.4, "INR")]),
         # "all but N" is the rest of a group named before
-        ("Staff traced 38 close contacts. All but three have gone home.", [("38 close contacts", 38, "people"),
-                                                                          ("three", 3, "people")]),
+        (
+            "Staff traced 38 close contacts. All but three have gone home.",
+            [("38 close contacts", 38, "people"), ("three", 3, "people")],
+        ),
     ],
 )
 def test_exchange_rates_and_all_but(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -641,8 +655,10 @@ def test_turnout_points_and_prepositions(text: str, expected: list[tuple[str, fl
         ("The plan failed. One person was killed.", [("One person", 1, "people")]),
         ("Talks stalled. One week after the vote, he quit.", [("One week", 1, "weeks")]),
         # a bare number counts the persons the sentence before named
-        ("She holds 900 delegates. She needs 1,100 to win.",
-         [("900 delegates", 900, "people"), ("1,100", 1100, "people")]),
+        (
+            "She holds 900 delegates. She needs 1,100 to win.",
+            [("900 delegates", 900, "people"), ("1,100", 1100, "people")],
+        ),
         # the part counts the whole's noun, past its modifiers
         ("He lost 3 of 5 regional races in May.", [("3", 3, "races"), ("5 regional races", 5, "races")]),
         ("They sold 40 of 60 new homes.", [("40", 40, "homes"), ("60 new homes", 60, "homes")]),
@@ -682,8 +698,10 @@ def test_labels_that_are_not_figures(text: str, expected: list[tuple[str, float,
         ("The mayor leads by nearly 3-1 among renters.", [("nearly 3-1", 3, "times")]),
         ("They won 2-1 at home.", []),
         # multiples: "double the share" is a ratio, "would double the budget" a verb
-        ("Sixty percent backed her, double the share who backed him.",
-         [("Sixty percent", 60, "percent"), ("double", 2, "times")]),
+        (
+            "Sixty percent backed her, double the share who backed him.",
+            [("Sixty percent", 60, "percent"), ("double", 2, "times")],
+        ),
         ("It would double the number of seats.", []),
         # occasions, halves with hyphens, an age by decade
         ("He is a two-time winner.", [("two-time", 2, "times")]),
@@ -1082,8 +1100,10 @@ def test_changes_remainders_and_tolls(text: str, expected: list[tuple[str, float
         ("In the attack, one soldier was killed.", [("one soldier", 1, "people")]),
         ("And one protester was arrested.", [("one protester", 1, "people")]),
         # the words of a poll's head-to-head do not split a stated range of percents
-        ("Inflation should stay between 2 percent and 3 percent, above the target.", [
-            ("between 2 percent and 3 percent", 2.5, "percent")]),
+        (
+            "Inflation should stay between 2 percent and 3 percent, above the target.",
+            [("between 2 percent and 3 percent", 2.5, "percent")],
+        ),
         # "by N-1" after a vote or a win is a tally or a score, not a ratio
         ("The panel voted by 7-1 to advance the bill.", [("7", 7, "votes"), ("1", 1, "votes")]),
         ("The club won by 3-1 on Sunday.", []),
@@ -1118,13 +1138,17 @@ def test_a_line_break_after_an_abbreviation_ends_the_sentence() -> None:
     "text, expected",
     [
         # a ratio written as one word, with its hedge
-        ("Exports rose as much as sixfold, then tenfold.", [
-            ("as much as sixfold", 6, "times"), ("tenfold", 10, "times")]),
+        (
+            "Exports rose as much as sixfold, then tenfold.",
+            [("as much as sixfold", 6, "times"), ("tenfold", 10, "times")],
+        ),
         # a fraction before a scale is a number, not a share
         ("The mayor greeted a quarter-of-a-million fans.", [("a quarter-of-a-million fans", 250000, "people")]),
         ("The fund reached a quarter million dollars.", [("a quarter million dollars", 250000, "USD")]),
-        ("She won a quarter of a million votes and a quarter of the seats.", [
-            ("a quarter of a million votes", 250000, "votes"), ("a quarter", 25, "percent")]),
+        (
+            "She won a quarter of a million votes and a quarter of the seats.",
+            [("a quarter of a million votes", 250000, "votes"), ("a quarter", 25, "percent")],
+        ),
         # a list the article announces is no count
         ("Here are six things to know about the budget.", []),
         # a rival's bare number counts what the first number counted; an ordinal after "against" is no figure
@@ -1133,19 +1157,27 @@ def test_a_line_break_after_an_abbreviation_ends_the_sentence() -> None:
         ("She had 10 assists against her 30th opponent.", [("10 assists", 10, "assists")]),
         # a modifier in quotation marks between a number and its noun
         ('She said "zero" members would vote for it.', [('zero" members', 0, "people")]),
-        ("The 40 or so \u201cuncommitted\u201d members will decide.", [
-            ("40 or so \u201cuncommitted\u201d members", 40, "people")]),
+        (
+            "The 40 or so \u201cuncommitted\u201d members will decide.",
+            [("40 or so \u201cuncommitted\u201d members", 40, "people")],
+        ),
         ('He said "five" and then "six" times.', [('six" times', 6, "times")]),
         # informal nouns of persons
-        ("She must beat five or six guys; some 30 folks came.", [
-            ("five or six guys", 5.5, "people"), ("some 30 folks", 30, "people")]),
+        (
+            "She must beat five or six guys; some 30 folks came.",
+            [("five or six guys", 5.5, "people"), ("some 30 folks", 30, "people")],
+        ),
         # a magnitude of a unit of measure
-        ("The barge moved thousands of pounds of grain across hundreds of miles.", [
-            ("thousands of pounds", 5500, "lb"), ("hundreds of miles", 550, "miles")]),
+        (
+            "The barge moved thousands of pounds of grain across hundreds of miles.",
+            [("thousands of pounds", 5500, "lb"), ("hundreds of miles", 550, "miles")],
+        ),
         # "N more" with no noun counts more of the one thing named before, or of the last count
         ("Crews capped a well in May. Dozens more dot the valley.", [("Dozens", 60, "wells")]),
-        ("The town built the first water well in 1990 and has built nearly 80 more since.", [
-            ("nearly 80", 80, "wells")]),
+        (
+            "The town built the first water well in 1990 and has built nearly 80 more since.",
+            [("nearly 80", 80, "wells")],
+        ),
         ("Three rivals spoke first. Four more followed.", [("Three rivals", 3, "people"), ("Four", 4, "people")]),
         ("I want to say one more thing.", []),
         # a number on its own line, explained by the line under it
@@ -1173,28 +1205,40 @@ def test_folds_quarter_millions_rivals_quoted_modifiers_and_more_of_the_same(
         ("Maria Lopez, 58\nLopez was an engineer.", [("58", 58, "years")]),
         ('"We\'re 20 games ahead," she said.', [("20 games", 20, "games")]),
         # numbers listed after a figure in its sentence count what it counted, words as well as digits
-        ("Lee has 64 seats, Kim has 17 and Park has five.", [
-            ("64 seats", 64, "seats"), ("17", 17, "seats"), ("five", 5, "seats")]),
-        ("Lee lost four percentage points, while Kim gained four.", [
-            ("four percentage points", 4, "percentage_points"), ("four", 4, "percentage_points")]),
+        (
+            "Lee has 64 seats, Kim has 17 and Park has five.",
+            [("64 seats", 64, "seats"), ("17", 17, "seats"), ("five", 5, "seats")],
+        ),
+        (
+            "Lee lost four percentage points, while Kim gained four.",
+            [("four percentage points", 4, "percentage_points"), ("four", 4, "percentage_points")],
+        ),
         # a list of numbers before one unit shares it, whatever came before
-        ("Hundreds of riders waited two, three and even four days.", [
-            ("Hundreds of riders", 550, "people"), ("two", 2, "days"), ("three", 3, "days"),
-            ("four days", 4, "days")]),
-        ("If you clear 5, 6, 8 percent, you are lucky.", [
-            ("5", 5, "percent"), ("6", 6, "percent"), ("8 percent", 8, "percent")]),
+        (
+            "Hundreds of riders waited two, three and even four days.",
+            [("Hundreds of riders", 550, "people"), ("two", 2, "days"), ("three", 3, "days"), ("four days", 4, "days")],
+        ),
+        (
+            "If you clear 5, 6, 8 percent, you are lucky.",
+            [("5", 5, "percent"), ("6", 6, "percent"), ("8 percent", 8, "percent")],
+        ),
         ("We met when I was sixteen and seventeen.", []),
         # a bare magnitude of money, in the currency the text named last
-        ("He took millions in consulting fees and hundreds of thousands in grants.", [
-            ("millions", 5500000, "USD"), ("hundreds of thousands", 550000, "USD")]),
-        ("He spent £5 million on ads and made millions more from sales.", [
-            ("£5 million", 5000000, "GBP"), ("millions", 5500000, "GBP")]),
+        (
+            "He took millions in consulting fees and hundreds of thousands in grants.",
+            [("millions", 5500000, "USD"), ("hundreds of thousands", 550000, "USD")],
+        ),
+        (
+            "He spent £5 million on ads and made millions more from sales.",
+            [("£5 million", 5000000, "GBP"), ("millions", 5500000, "GBP")],
+        ),
         ("They accepted thousands of refugees.", [("thousands of refugees", 5500, "people")]),
         # persons counted by what befell them, by "who", by a crowd's verb, by "numbering"
-        ("Police said 30 were killed and 5,000 died in the famine.", [
-            ("30", 30, "people"), ("5,000", 5000, "people")]),
-        ("Turnout beat the 9,000 who came last time, with 2 million signed up.", [
-            ("9,000", 9000, "people"), ("2 million", 2000000, "people")]),
+        ("Police said 30 were killed and 5,000 died in the famine.", [("30", 30, "people"), ("5,000", 5000, "people")]),
+        (
+            "Turnout beat the 9,000 who came last time, with 2 million signed up.",
+            [("9,000", 9000, "people"), ("2 million", 2000000, "people")],
+        ),
         ("Retirees, numbering 3.2 million, outnumber the rest.", [("3.2 million", 3200000, "people")]),
         # a tally box under a heading that names what it counts
         ("BOARD SEATS.\n\nAdams: 312.\n\nBaker: 58.", [("312", 312, "seats"), ("58", 58, "seats")]),
@@ -1205,8 +1249,7 @@ def test_folds_quarter_millions_rivals_quoted_modifiers_and_more_of_the_same(
         ("The show airs from 7:00PM to 9:00PM.", []),
         ('She was one of the "famous five" envoys.', []),
         # up to four words between a number and its noun
-        ("She passed three strict federal safety checks.", [
-            ("three strict federal safety checks", 3, "checks")]),
+        ("She passed three strict federal safety checks.", [("three strict federal safety checks", 3, "checks")]),
     ],
 )
 def test_ages_lists_money_magnitudes_harm_and_tally_boxes(text: str, expected: list[tuple[str, float, str]]) -> None:
@@ -1223,13 +1266,17 @@ def test_ages_lists_money_magnitudes_harm_and_tally_boxes(text: str, expected: l
         # a total after the noun it totals
         ("It drew a flood of letters - nearly 4,000 in all.", [("nearly 4,000", 4000, "letters")]),
         # a number glued to the comma before it, after a word
-        ("Among them were 20 Greek sailors,12 Italian cooks.", [
-            ("20 Greek sailors", 20, "people"), ("12 Italian cooks", 12, "people")]),
+        (
+            "Among them were 20 Greek sailors,12 Italian cooks.",
+            [("20 Greek sailors", 20, "people"), ("12 Italian cooks", 12, "people")],
+        ),
         # a noun before the head of the whole: the part counts it too
         ("She won two of the last five state races.", [("two", 2, "races"), ("five state races", 5, "races")]),
         # a count that ends the paragraph before names what a bare number counts
-        ("At stake are 180 seats.\n\nShe is sure of at least 95.", [
-            ("180 seats", 180, "seats"), ("at least 95", 95, "seats")]),
+        (
+            "At stake are 180 seats.\n\nShe is sure of at least 95.",
+            [("180 seats", 180, "seats"), ("at least 95", 95, "seats")],
+        ),
     ],
 )
 def test_ages_now_crowd_strength_totals_and_counts_across_a_paragraph(
@@ -1284,8 +1331,7 @@ def test_an_open_bound_after_a_figure(text: str, surface: str, qualifier: str) -
         # levels of sound
         ("The hall measured 52 dBA; the drill hit 90 decibels.", [("52 dBA", 52, "dB"), ("90 decibels", 90, "dB")]),
         # an open bound between a number and its noun; two groups joined by "and" are no modifier and noun
-        ("The camp held a thousand or more Kurds and other groups.", [
-            ("a thousand or more Kurds", 1000, "people")]),
+        ("The camp held a thousand or more Kurds and other groups.", [("a thousand or more Kurds", 1000, "people")]),
         # money by a verb of money, from "hundreds"
         ("Save hundreds on the new blender.", [("hundreds", 550, "USD")]),
         # ages listed after names with semicolons; "they turned 18"; a number in brackets is a mark
@@ -1322,8 +1368,10 @@ def test_sound_levels_bounds_before_a_noun_and_money_in_hundreds(
         # a number that totals money in no named currency counts no things
         ("Its assets total 5 billion.", []),
         # a larger number before ", and N noun" keeps what its sentence counted
-        ("The fire destroyed 40 homes. By Friday the count had risen to 52, and 3 barns burned too.", [
-            ("40 homes", 40, "homes"), ("52", 52, "homes"), ("3 barns", 3, "barns")]),
+        (
+            "The fire destroyed 40 homes. By Friday the count had risen to 52, and 3 barns burned too.",
+            [("40 homes", 40, "homes"), ("52", 52, "homes"), ("3 barns", 3, "barns")],
+        ),
         # only the surer verbs make any number from 100 a crowd
         ("Sales of 400 coming into the holidays, with 300 waiting in line.", []),
         # a box line without a heading in capitals counts only what the line above it counted
@@ -1350,3 +1398,53 @@ def test_a_long_run_of_comma_groups_is_read_in_linear_time() -> None:
 
 def test_a_number_too_long_for_a_float_is_no_figure() -> None:
     assert rows("The sum was " + "9" * 400 + " dollars.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare share set against a share: a tally, a level's earlier value, but not the level of a change
+        ("Adams led 52 percent to 44.", [("52 percent", 52, "percent"), ("44", 44, "percent")]),
+        ("Approval fell to 38 percent from 44.", [("38 percent", 38, "percent"), ("44", 44, "percent")]),
+        ("Approval stood at 38 percent, down from 44 in May.", [("38 percent", 38, "percent"), ("44", 44, "percent")]),
+        ("Sales rose 5 percent to 80.", [("5 percent", 5, "percent")]),
+        ("Prices fell 3 percent from 2015.", [("3 percent", 3, "percent")]),
+        # a level in the polls is a share
+        ("Baker now polls at 12, down from 18 in June.", [("12", 12, "percent"), ("18", 18, "percent")]),
+        ("Cole is polling at about 9 nationally.", [("about 9", 9, "percent")]),
+        # a period with an article after a verb that spends time, "within" one; not "wait a minute", "a day off"
+        ("The inquiry took a year.", [("a year", 1, "years")]),
+        (
+            "She spent a week in Ohio and served a decade in the House.",
+            [("a week", 1, "weeks"), ("a decade", 10, "years")],
+        ),
+        ("The plant could close within a year.", [("within a year", 1, "years")]),
+        ("Wait a minute, he said. She waited a month.", [("a month", 1, "months")]),
+        ("He will take a day off.", []),
+        # ages before a name, as a rank, and "was N when" after a titled or full name
+        ("At 45, Adams is the youngest.", [("45", 45, "years")]),
+        ("Baker, at 63 the oldest, spoke first.", [("63", 63, "years")]),
+        ("Ms. Cole was just 12 when her father died.", [("12", 12, "years")]),
+        ("Ann Dale was 45 at the time.", [("45", 45, "years")]),
+        ("Turnout was 45 when polls closed.", []),
+        ("The Senate was 45 when it voted.", []),
+        ("At 10, Adams will speak.", []),
+        # a clause that begins after a number does not modify its noun
+        ("The tally rose to 45 when votes came in.", []),
+        # a share of ten at the end of a clause, or hyphenated; a year is no denominator
+        ("Taxes were picked by nearly three in 10.", [("nearly three in 10", 30, "percent")]),
+        ("Three-in-five party insiders agreed.", [("Three-in-five", 60, "percent")]),
+        ("He won 3 in 2010 and lost.", []),
+        # "news" modifies the plural after it
+        ("He sent links to three news articles.", [("three news articles", 3, "articles")]),
+    ],
+)
+def test_shares_set_against_shares_periods_spent_ages_said_before_and_clauses(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert rows(text) == expected
+
+
+def test_within_a_period_is_at_most_the_period() -> None:
+    (figure,) = extract_figures("a", "The plant could close within a year.")
+    assert (figure.surface, figure.qualifier) == ("within a year", "up_to")
