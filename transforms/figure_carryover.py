@@ -215,6 +215,15 @@ _NUMBER_OF = re.compile(
 )
 
 
+_OPENING_PLURAL = re.compile(r"\s*[\"“]?([A-Z][a-z]{2,}s)\b")
+
+
+def _a_name(text: str, word: str) -> bool:
+    """True when a capitalised word is used as a name in the text: after a first name or inside a sentence
+    ("Tom Parsons", "said Parsons"), or before a verb of saying."""
+    return bool(re.search(rf"(?:\b[A-Z][a-z]+|[a-z,])\s+{word}\b|\b{word}\s+(?:said|says|told|added|wrote)\b", text))
+
+
 def _plural_nouns(words: str) -> list[str]:
     """The plural nouns of some words, in order ("business", "class" and function words are none)."""
     found = _PLURAL_BEFORE.findall(words)
@@ -391,10 +400,15 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
             break
         if _is_count(before):
             return counting_as(figure, before)
-    window = text[max(paragraph_start, figure.start - 300) : figure.start]
-    sentences = re.split(r"[.!?][\"”’']?\s+", window)
-    for part in reversed(sentences[-2:]):
+    window_start = max(paragraph_start, figure.start - 300)
+    sentences = re.split(r"[.!?][\"”’']?\s+", text[window_start : figure.start])
+    for index in (len(sentences) - 1, len(sentences) - 2):
+        part = sentences[index] if index >= 0 else ""
+        # a capitalised plural that opens a sentence is a word, not a name: "Delegates are awarded by district."
+        opening = _OPENING_PLURAL.match(part) if index > 0 or window_start == paragraph_start else None
         people = [n for n in _plural_nouns(part) if counted_unit(n) == "people"]
+        if opening and not people and counted_unit(opening.group(1).lower()) == "people":
+            people = [] if _a_name(text, opening.group(1)) else [opening.group(1).lower()]
         if people:
             return replace(figure, unit="people", subject=people[-1], category="count")
     last = earlier[-1] if earlier else None
@@ -402,6 +416,28 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     if last is not None and _is_count(last) and 0 <= paragraph_start - last.end <= 60 and not labelled:
         return counting_as(figure, last)
     return figure
+
+
+# the verb right before a bare number, and what may follow the number when the verb's object ends there
+_VERB_BEFORE = re.compile(r"\b([a-z]{3,})\s+\Z")
+_OBJECT_ENDS = re.compile(
+    r"\s*(?:[.,;:!?)\u2014\u2013]|\Z)|\s+(?:in|on|at|and|but|while|for|by|last|this|since|after|before)\b"
+)
+
+
+def repeats_verb(text: str, start: int, end: int, earlier: list[Found]) -> bool:
+    """ "Adams won 12 states on Tuesday. Baker won two.": a bare number after the verb that took the last count,
+    in its sentence or the one before, counts the same things (the noun is left out as already said)."""
+    verb = _VERB_BEFORE.search(text, max(0, start - 20), start)
+    last = earlier[-1] if earlier else None
+    if verb is None or last is None or not _is_count(last) or verb.group(1) in STOP_WORDS | NOT_NOUNS:
+        return False
+    if not 0 < start - last.end < 250 or "\n" in text[last.end : start] or _OBJECT_ENDS.match(text, end) is None:
+        return False
+    if len(re.findall(r"[.!?][\"”’']?\s", text[last.end : start])) > 1:
+        return False  # further back than the sentence before
+    took = re.search(rf"\b{verb.group(1)}\s+(?:[\w'’-]+\s+){{0,2}}\Z", text[max(0, last.start - 40) : last.start])
+    return took is not None
 
 
 def _is_count(figure: Found) -> bool:

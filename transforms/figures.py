@@ -51,6 +51,7 @@ from transforms.figure_carryover import (
     changed_to,
     counted_before,
     counted_nearby,
+    counting_as,
     listed_after_name,
     listed_units,
     more_of_one,
@@ -58,6 +59,7 @@ from transforms.figure_carryover import (
     numbering,
     paired_share,
     repeats_period,
+    repeats_verb,
     tally_line,
 )
 from transforms.figure_categories import category_from_words
@@ -104,7 +106,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "20"
+VERSION = "21"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -220,6 +222,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             continue
         if figure is not None and figure.unit is None and found:
             figure = changed_to(text, figure, found)
+        if figure is not None and figure.unit is None and repeats_verb(text, figure.start, figure.end, found):
+            figure = counting_as(figure, found[-1])  # "Adams won 12 states. Baker won two.": the noun left out
         if figure is not None and figure.unit is None and found:
             figure = carry_over(text, figure, found[-1])
         if figure is not None and figure.unit is None:
@@ -585,9 +589,11 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         # figure in its sentence ("Lee has 31, Kim has five"; "lost four points, while Kim gained four")
         listed = LIST_TO_UNIT.match(text, end) is not None
         polled = POLLS_AT.search(text, max(0, start - 40), start) is not None  # "she polls at 9": poll_level's
+        parallel = repeats_verb(text, start, end, earlier or [])  # "Adams won 12 states. Baker won two."
         kept = (
             listed
             or polled
+            or parallel
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])

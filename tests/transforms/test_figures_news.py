@@ -1448,3 +1448,27 @@ def test_shares_set_against_shares_periods_spent_ages_said_before_and_clauses(
 def test_within_a_period_is_at_most_the_period() -> None:
     (figure,) = extract_figures("a", "The plant could close within a year.")
     assert (figure.surface, figure.qualifier) == ("within a year", "up_to")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the verb that took the last count, repeated with a bare number in the next sentence: the noun left out
+        ("Adams won 12 states on Tuesday. Baker won two.", [("12 states", 12, "states"), ("two", 2, "states")]),
+        (
+            "Police arrested 12 people. They arrested four on Friday.",
+            [("12 people", 12, "people"), ("four", 4, "people")],
+        ),
+        # not two sentences on, nor after another verb
+        ("Adams won 12 states. It was a good night. Baker won two.", [("12 states", 12, "states")]),
+        ("Adams won 12 states. Baker lost two.", [("12 states", 12, "states")]),
+        # a capitalised plural of persons that opens the sentence before is what a bare number counts
+        ("Delegates are awarded by district. Adams won 23, Baker 17.", [("23", 23, "people"), ("17", 17, "people")]),
+        # unless the word is a name in the text
+        ("Parsons said so. Adams won 23.", []),
+    ],
+)
+def test_counts_left_elliptical_after_their_verb_or_a_plural_opening_a_sentence(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert rows(text) == expected
