@@ -106,6 +106,10 @@ _LIST_STEP = rf"(?:\s*,\s+(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:{_LIST_HEDGE
 LIST_TO_UNIT = re.compile(rf"(?:{_LIST_STEP}){{1,6}}\s*(?:%|[a-z])", re.I)
 
 
+# a number right after "or"/"to" and then a unit or a noun: "20 or 30 percent", "40 to 50 homes"
+_OR_TO_UNIT = re.compile(rf"\s+(?:or|to)\s+(?:{_LIST_HEDGE}\s+)?(?:{DIGITS}|{WORD_NUMBER})\b\s*(?:%|[a-z])", re.I)
+
+
 def counting_as(figure: Found, other: Found) -> Found:
     """The figure counting what other counts: its unit, counted noun and category."""
     return replace(figure, unit=other.unit, subject=other.subject, category=other.category)
@@ -392,8 +396,8 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
     rule beside it explained counts what its paragraph counted last (a count figure a few lines up),
     else the persons its sentence or the one before names ("she holds 900 delegates ... needs 1,100"),
     else what the paragraph before counted in its last words ("... are 180 seats.\n\nShe has 95")."""
-    if not _whole(figure) or figure.category not in ("other", "count"):
-        return figure
+    if not _whole(figure) or figure.category not in ("other", "count") or _OR_TO_UNIT.match(text, figure.end):
+        return figure  # "a 20 or 30 percent premium": the unit of the number it is an alternative to
     paragraph_start = text.rfind("\n", 0, figure.start) + 1
     for before in reversed(earlier):
         if before.end <= paragraph_start or figure.start - before.end > 400:

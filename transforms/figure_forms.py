@@ -113,10 +113,24 @@ _AGE_AFTER_NAME = re.compile(
 # after it (not "New York, 29", electoral votes)
 _NAME_AGE_LINE = re.compile(r"(?m)^(?:[A-Z][\w'’.-]+ ){1,3}(?P<surname>[A-Z][\w'’-]+), (?P<age>[1-9]\d)\.?[ \t]*$")
 # a list of persons and their ages after a word of kin or of persons: "five children: Ann, 38; Bob, 34; and Cy, 9"
-_AGED_LIST_ITEM = re.compile(r"\b[A-Z][\w'’-]+, (?P<age>[1-9]\d)(?=;\s+(?:and\s+)?[A-Z])")
+# (a suffix may stand before the age: "Ann Lee, Jr., 38;"; the last item ends the list: "; and Cy, 9.")
+_AGED_LIST_ITEM = re.compile(
+    r"\b[A-Z][\w'’-]+(?:,? (?:Jr|Sr)\.)?, (?P<age>[1-9]\d)(?=;\s+(?:and\s+)?[A-Z])"
+    r"|;\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+, (?P<last>[1-9]\d?)(?=[.;,]|\s*$)"
+)
+# "volunteers as young as 17 and as old as 80": the youngest and the oldest of a group of persons
+_AS_OLD_AS = re.compile(
+    r"\bas\s+(?P<side>young|old)\s+as\s+(?P<age>[1-9]\d?)\b(?![\d,.]\d|\s*(?:%|percent|years?\s+ago))"
+)
+# "the average age of its members was 44", "a median age of 38": an age of a group
+_AVERAGE_AGE = re.compile(
+    r"\b(?:average|median|mean)\s+age\b[^.;!?\d]{0,60}?\b(?:was|is|were|are|of|at|to|hit|reached)\s+"
+    r"(?:about\s+|nearly\s+|almost\s+|roughly\s+|around\s+)?(?P<age>[1-9]\d(?:\.\d)?)\b(?![\d,%-]|\s*(?:percent|per\s+cent))",
+    re.I,
+)
 _PERSONS_LISTED = re.compile(
     r"\b(?:children|sons|daughters|kids|grandchildren|siblings|brothers|sisters|victims|survivors|passengers|"
-    r"family|wives|husbands)\b[^.!?]*\Z"
+    r"family|wives|husbands)\b(?:[^.!?]|(?<=Jr|Sr)\.)*\Z"
 )
 # "The president, 70, has ...": an age set off by commas after a noun of a person
 _AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
@@ -156,10 +170,20 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
         (m, "age") for m in _NAME_AGE_LINE.finditer(text) if m.group("surname") in text[m.end() : m.end() + 300]
     ]
     matches += [
-        (m, "age")
+        (m, "age" if m.group("age") else "last")
         for m in _AGED_LIST_ITEM.finditer(text)
         if _PERSONS_LISTED.search(text, max(0, m.start() - 200), m.start())
     ]
+    matches += [(m, "age") for m in _AVERAGE_AGE.finditer(text) if " age" in text]
+    for match in _AS_OLD_AS.finditer(text) if "as young as" in text or "as old as" in text else ():
+        start, end = match.span("age")
+        if free(taken, start, end):  # "as old as 80": the oldest of a group, an age that bounds it
+            value = float(match.group("age"))
+            bound = "up_to" if match.group("side") == "old" else "at_least"
+            found.append(
+                Found(start=start, end=end, low=value, high=value, qualifier=bound, unit="years", category="age")
+            )
+            taken.append((start, end))
     for match, group in matches:
         start, end = match.span(group)
         if free(taken, start, end):

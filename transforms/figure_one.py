@@ -63,6 +63,11 @@ def picks_out(
         return True  # "the number one buyer": a rank
     if not subject:
         return False  # what follows is a unit of measure, or nothing: "one mile", "one percent"
+    if word.lower() == "one" and (
+        re.search(r"\bany\s+$", text[max(0, start - 5) : start], re.I)
+        or re.match(r"\s+or\s+(?:another|the\s+other)\b", text[end : end + 20], re.I)
+    ):
+        return True  # "blame any one person", "favor one side or another": no count, "a" or "whichever"
     if _SOURCE_AFTER.match(text[end : end + 36]):
         return True  # "One official said", "one user on Twitter quipped": an article before a source
     written = text[number[1] : end].split()

@@ -1472,3 +1472,32 @@ def test_counts_left_elliptical_after_their_verb_or_a_plural_opening_a_sentence(
     text: str, expected: list[tuple[str, float, str]]
 ) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number listed before a unit takes the list's unit before what the sentence before counted
+        ("Buyers paid a 20 or 30 percent premium for a lot.", [("20", 20, "percent"), ("30 percent", 30, "percent")]),
+        # an average age, the youngest and the oldest of a group, ages in a list of kin with a suffix and a last item
+        ("The average age of its members was 44.", [("44", 44, "years")]),
+        ("Volunteers as young as 17 and as old as 80 came.", [("17", 17, "years"), ("80", 80, "years")]),
+        (
+            "The couple has three children: Ann Lee, Jr., 38; Bob, 34; and Cy, 9.",
+            [("three children", 3, "people"), ("38", 38, "years"), ("34", 34, "years"), ("9", 9, "years")],
+        ),
+        ("Seats won so far: Adams, 45; Baker, 32; and Cole, 19.", []),
+        # "any one", "one X or another": whichever, no count
+        ("It is hard to blame any one person for that.", []),
+        ("The party should not favor one candidate or another.", []),
+    ],
+)
+def test_lists_before_a_unit_ages_of_groups_and_kin_and_one_as_whichever(
+    text: str, expected: list[tuple[str, float, str]]
+) -> None:
+    assert rows(text) == expected
+
+
+def test_the_oldest_of_a_group_bounds_its_ages() -> None:
+    young, old = extract_figures("a", "Volunteers as young as 17 and as old as 80 came.")
+    assert (young.qualifier, old.qualifier) == ("at_least", "up_to")
