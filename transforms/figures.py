@@ -106,7 +106,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "22"
+VERSION = "23"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -156,6 +156,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     # a whole number that no rule tied to what it counts or measures is not reported: "the next 10", "No. 12"
     # (3 of the 2,309 gold figures have no unit, each a coefficient or a score, none a whole count)
     found = [f for f in found if f.unit is not None or f.low != int(f.low) or f.high != int(f.high)]
+    found = [_harm_to_persons(f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
 
@@ -719,6 +720,18 @@ def _range_cut(text: str, match: re.Match[str], low: float, high: float) -> tupl
     while before > 0 and text[before - 1].isspace():  # the end of the first number, without copying the text
         before -= 1
     return low, high, (before if before else cut)
+
+
+# what befalls persons: a figure of another unit in a sentence of harm counts things ("two boats detained")
+_HARMS = frozenset({"killed", "injured", "detained", "displaced"})
+_PERSON_UNITS = frozenset({"people", "families", "households"})
+
+
+def _harm_to_persons(found: Found) -> Found:
+    """A figure of harm counts persons; one whose unit is no group of persons is a count of its things."""
+    if found.category in _HARMS and found.unit is not None and found.unit.split("/")[0] not in _PERSON_UNITS:
+        return replace(found, category="count")
+    return found
 
 
 def _to_record(*, article_id: str, text: str, found: Found) -> Figure:

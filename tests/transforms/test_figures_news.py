@@ -1501,3 +1501,9 @@ def test_lists_before_a_unit_ages_of_groups_and_kin_and_one_as_whichever(
 def test_the_oldest_of_a_group_bounds_its_ages() -> None:
     young, old = extract_figures("a", "Volunteers as young as 17 and as old as 80 came.")
     assert (young.qualifier, old.qualifier) == ("at_least", "up_to")
+
+
+def test_a_figure_of_harm_counts_persons_and_things_in_its_sentence_are_counts() -> None:
+    sailors, boats = extract_figures("a", "Iran detained 10 sailors from two Navy patrol boats.")
+    assert (sailors.unit, sailors.category) == ("people", "detained")
+    assert (boats.unit, boats.category) == ("boats", "count")
