@@ -7,7 +7,8 @@ import re
 from dataclasses import replace
 
 from transforms.figure_categories import COUNT_CATEGORIES
-from transforms.figure_context import date_before
+from transforms.figure_context import GAP_WORDS, date_before
+from transforms.figure_qualifiers import change_of
 from transforms.figure_spans import Found, sentence_around, sentence_bounds
 from transforms.figure_units import HARMED_AFTER, NOT_NOUNS, counted_unit, plural
 from transforms.lexicon import FALL_WORDS, RISE_WORDS, STOP_WORDS
@@ -71,10 +72,17 @@ _AFTER_SHARE = re.compile(
 )
 
 
+# the words of a tally in which one share is set against another: leads, wins, votes
+_TALLY_WORDS = re.compile(
+    rf"{GAP_WORDS.pattern}|\b(?:votes?|voted|voters|rejected|approved|defeated|tops|topped)\b", re.I
+)
+
+
 def paired_share(text: str, match: re.Match[str], earlier: Found) -> Found | None:
     """ "Adams led 52 percent to 44", "support fell to 38 percent from 44", "at 38 percent, down from 44": a bare
-    number set against a share right before it is a share too. Not after a change by a share ("rose 5 percent
-    to 80" ends at a level of something else), nor "from" after a share that is no level."""
+    number set against a share right before it is a share too. "to" sets it against a share only in a tally (a
+    sentence of leads, wins or votes, and no change by the share: "rose 5 percent to 80" ends at a level of
+    something else); "from" only after a share that is a level ("to 38 percent", "at 38 percent")."""
     start, end = match.span("figure")
     if earlier.unit != "percent" or earlier.low != earlier.high or match.group("number2"):
         return None
@@ -84,8 +92,13 @@ def paired_share(text: str, match: re.Match[str], earlier: Found) -> Found | Non
     before = text[max(0, earlier.start - 30) : earlier.start].lower()
     last = re.search(r"([a-z]+)\s+(?:(?:about|nearly|almost|roughly|some|just|only)\s+)?$", before)
     word = last.group(1) if last else ""
-    if pair.group("to") and (word == "by" or word in RISE_WORDS | FALL_WORDS):
-        return None
+    if pair.group("to") and (
+        word == "by"
+        or word in RISE_WORDS | FALL_WORDS
+        or change_of(text, earlier.start, earlier.end) is not None
+        or not _TALLY_WORDS.search(sentence_around(text, earlier.start, end))
+    ):
+        return None  # "shares edged 2 percent to 42", "cut prices 20 percent to 42": a change and the level it ends at
     if pair.group("from") and word not in ("to", "at"):
         return None
     number = parse_number(match.group("number"))
@@ -106,8 +119,13 @@ _LIST_STEP = rf"(?:\s*,\s+(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:{_LIST_HEDGE
 LIST_TO_UNIT = re.compile(rf"(?:{_LIST_STEP}){{1,6}}\s*(?:%|[a-z])", re.I)
 
 
-# a number right after "or"/"to" and then a unit or a noun: "20 or 30 percent", "40 to 50 homes"
-_OR_TO_UNIT = re.compile(rf"\s+(?:or|to)\s+(?:{_LIST_HEDGE}\s+)?(?:{DIGITS}|{WORD_NUMBER})\b\s*(?:%|[a-z])", re.I)
+# a number right after "or"/"to" and then a unit or a noun (no word that starts another phrase): "20 or 30
+# percent", "40 to 50 homes"
+_OR_TO_UNIT = re.compile(
+    rf"\s+(?:or|to)\s+(?:{_LIST_HEDGE}\s+)?(?:{DIGITS}|{WORD_NUMBER})\b\s*"
+    r"(?:%|(?!(?:in|on|at|of|the|and|or|to|for|by|a|an|this|last|since)\b)[a-z])",
+    re.I,
+)
 
 
 def counting_as(figure: Found, other: Found) -> Found:
@@ -217,15 +235,6 @@ _NUMBER_OF = re.compile(
     r"|\b(death)\s+toll\b",
     re.I,
 )
-
-
-_OPENING_PLURAL = re.compile(r"\s*[\"“]?([A-Z][a-z]{2,}s)\b")
-
-
-def _a_name(text: str, word: str) -> bool:
-    """True when a capitalised word is used as a name in the text: after a first name or inside a sentence
-    ("Tom Parsons", "said Parsons"), or before a verb of saying."""
-    return bool(re.search(rf"(?:\b[A-Z][a-z]+|[a-z,])\s+{word}\b|\b{word}\s+(?:said|says|told|added|wrote)\b", text))
 
 
 def _plural_nouns(words: str) -> list[str]:
@@ -404,15 +413,10 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
             break
         if _is_count(before):
             return counting_as(figure, before)
-    window_start = max(paragraph_start, figure.start - 300)
-    sentences = re.split(r"[.!?][\"”’']?\s+", text[window_start : figure.start])
-    for index in (len(sentences) - 1, len(sentences) - 2):
-        part = sentences[index] if index >= 0 else ""
-        # a capitalised plural that opens a sentence is a word, not a name: "Delegates are awarded by district."
-        opening = _OPENING_PLURAL.match(part) if index > 0 or window_start == paragraph_start else None
+    window = text[max(paragraph_start, figure.start - 300) : figure.start]
+    sentences = re.split(r"[.!?][\"”’']?\s+", window)
+    for part in reversed(sentences[-2:]):
         people = [n for n in _plural_nouns(part) if counted_unit(n) == "people"]
-        if opening and not people and counted_unit(opening.group(1).lower()) == "people":
-            people = [] if _a_name(text, opening.group(1)) else [opening.group(1).lower()]
         if people:
             return replace(figure, unit="people", subject=people[-1], category="count")
     last = earlier[-1] if earlier else None
@@ -423,7 +427,7 @@ def counted_nearby(text: str, figure: Found, earlier: list[Found]) -> Found:
 
 
 # the verb right before a bare number, and what may follow the number when the verb's object ends there
-_VERB_BEFORE = re.compile(r"\b([a-z]{3,})\s+\Z")
+_WORD_BEFORE_NUMBER = re.compile(r"\b([a-z]{3,})\s+\Z")
 _OBJECT_ENDS = re.compile(
     r"\s*(?:[.,;:!?)\u2014\u2013]|\Z)|\s+(?:in|on|at|and|but|while|for|by|last|this|since|after|before)\b"
 )
@@ -432,7 +436,7 @@ _OBJECT_ENDS = re.compile(
 def repeats_verb(text: str, start: int, end: int, earlier: list[Found]) -> bool:
     """ "Adams won 12 states on Tuesday. Baker won two.": a bare number after the verb that took the last count,
     in its sentence or the one before, counts the same things (the noun is left out as already said)."""
-    verb = _VERB_BEFORE.search(text, max(0, start - 20), start)
+    verb = _WORD_BEFORE_NUMBER.search(text, max(0, start - 20), start)
     last = earlier[-1] if earlier else None
     if verb is None or last is None or not _is_count(last) or verb.group(1) in STOP_WORDS | NOT_NOUNS:
         return False

@@ -33,8 +33,10 @@ CATEGORIES = (
     "temperature",
 )
 QUALIFIERS = ("exact", "approximately", "at_least", "more_than", "less_than", "up_to")
+# Categories of what befell persons: their figures count persons only (figures._harm_to_persons).
+HARM_CATEGORIES = frozenset({"killed", "injured", "displaced", "detained"})
 # Categories that count people or things (a sentence's counted noun carries over between them).
-COUNT_CATEGORIES = frozenset({"count", "killed", "injured", "displaced", "detained", "population"})
+COUNT_CATEGORIES = HARM_CATEGORIES | {"count", "population"}
 
 _CATEGORY_OF_LABEL = {
     "km": "distance",

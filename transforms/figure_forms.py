@@ -38,6 +38,12 @@ _A_PERIOD = re.compile(
 )
 # what comes before a period with an article that makes it a span: "for", "within" (at most the period) or a verb
 # that spends time ("took a year", "served a decade", "waited a month")
+# what may follow a period spent: the end of the clause or a word that starts another phrase
+_AFTER_A_SPAN = re.compile(
+    r"\s*(?:[,.;:!?)\"”’]|\Z)|\s+(?:in|on|at|to|for|as|with|of|before|after|and|or|but|while|from|until|since|"
+    r"behind|away|there|here|abroad|longer|more|or\s+so)\b",
+    re.I,
+)
 _SPENDS_A_PERIOD = re.compile(
     r"\b(?:for|within|spen[dt]s?|spending|took|takes?|taking|taken|last(?:s|ed)?|lasting|wait(?:s|ed)?|waiting|"
     r"serv(?:e|es|ed)|serving)\s+\Z",
@@ -79,9 +85,11 @@ _AGE_AFTER_NAME = re.compile(
     r"(?=of |from |who |and |was |is |had |has )"
     r"|\b[A-Z][\w'’-]+, (?P<age3>[1-9]\d)(?:,| [–—])\s+(?=[a-z]|[A-Z][\w'’-]+\s+(?:said|says|told|added|asked)\b)"
     r"|\bAt (?P<age4>[1-9]\d), (?=he |she |they |I )"
-    # "At 45, Lee is the youngest": an age said before a name
-    r"|\bAt (?P<age13>1[3-9]|[2-9]\d), (?=(?!(?:The|This|That|These|Those|It|Its|There|A|An|In|On|At|For)\b)"
-    r"[A-Z][a-z]+(?: [A-Z][\w'’-]+)? (?:is|was|has|had|became|becomes|remains|said|says)\b)"
+    # "At 45, Ann Lee is the youngest": an age said before a name (a title or two capitalised words: "At 45, Exxon
+    # is a bargain" is a price)
+    r"|\bAt (?P<age13>1[3-9]|[2-9]\d), (?=(?:(?:Mr|Mrs|Ms|Dr)\. [A-Z][\w'’-]+|"
+    r"(?!(?:The|This|That|These|Those|It|Its|There|A|An|In|On|At|For)\b)[A-Z][a-z]+ [A-Z][\w'’-]+) "
+    r"(?:is|was|has|had|became|becomes|remains|said|says)\b)"
     # "the senator, who is 74,", "who turns 70 next month": an age in a relative clause
     r"|\bwho(?:\s+(?:is|was|turns|turned|will\s+turn|would\s+turn|will\s+be|would\s+be|had\s+turned))\s+"
     r"(?P<age5>[1-9]\d)(?=\s*[,.;:!?)\u2014\u2013]|\s+(?:and|but|when|while|on|in|next|this|last|later|soon)\b)"
@@ -107,13 +115,16 @@ _AGE_AFTER_NAME = re.compile(
 # "Lee, at 63 the oldest,": an age as a rank by age (a pattern of its own: in the alternation above it slowed
 # every search threefold)
 _AGE_RANK = re.compile(r",\s+at\s+(?P<age>[1-9]\d),?\s+(?:the\s+)?(?=(?:oldest|youngest)\b)")
-# "Ms. Lee was 12 when", "Ann Lee was 45 at the time": a name (a title or two capitalised words, the first no
-# article) said to be N then; the verb and the number are looked for first, the name before them after
+# "Ms. Lee was 12 when", "Ms. Lee was 45 at the time", "Ann Lee was 12 when her ...": a person said to be N then;
+# the verb and the number are looked for first, the name before them after
 _AGE_THEN = re.compile(r"\b(?:was|were)\s+(?:only\s+|just\s+)?(?P<age>[1-9]\d?)(?=\s+(?:when|at\s+the\s+time)\b)")
+_TITLE_BEFORE_AGE_THEN = re.compile(r"\b(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w'’-]+\s+\Z")
 _NAME_BEFORE_AGE_THEN = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr)\.\s+[A-Z][\w'’-]+|\b(?!(?:The|This|That|A|An|Its|Their|His|Her|Our|In|On|At)\s)"
-    r"[A-Z][a-z]+\s+[A-Z][\w'’-]+)\s+\Z"
+    r"\b(?!(?:The|This|That|A|An|Its|Their|His|Her|Our|In|On|At)\s)[A-Z][a-z]+\s+[A-Z][\w'’-]+\s+\Z"
 )
+# after a full name without a title, the clause must speak of a person: "Ann Lee was 12 when her father died"
+# ("Kansas City was 21 when the quarter began" is a score)
+_PERSON_WHEN = re.compile(r"\s+when\s+(?:he|she|his|her|I|my|they|their)\b")
 # a caption or a list of victims: a name and an age alone on a line ("Maria Lopez, 58"), the surname told of
 # after it (not "New York, 29", electoral votes)
 _NAME_AGE_LINE = re.compile(r"(?m)^(?:[A-Z][\w'’.-]+ ){1,3}(?P<surname>[A-Z][\w'’-]+), (?P<age>[1-9]\d)\.?[ \t]*$")
@@ -121,16 +132,17 @@ _NAME_AGE_LINE = re.compile(r"(?m)^(?:[A-Z][\w'’.-]+ ){1,3}(?P<surname>[A-Z][\
 # (a suffix may stand before the age: "Ann Lee, Jr., 38;"; the last item ends the list: "; and Cy, 9.")
 _AGED_LIST_ITEM = re.compile(
     r"\b[A-Z][\w'’-]+(?:,? (?:Jr|Sr)\.)?, (?P<age>[1-9]\d)(?=;\s+(?:and\s+)?[A-Z])"
-    r"|;\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+, (?P<last>[1-9]\d?)(?=[.;,]|\s*$)"
+    r"|;\s+and\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’-]+(?:,? (?:Jr|Sr)\.)?, (?P<last>[1-9]\d?)(?=[.;,]|\s*$)"
 )
 # "volunteers as young as 17 and as old as 80": the youngest and the oldest of a group of persons
 _AS_OLD_AS = re.compile(
-    r"\bas\s+(?P<side>young|old)\s+as\s+(?P<age>[1-9]\d?)\b(?![\d,.]\d|\s*(?:%|percent|years?\s+ago))"
+    r"\b[Aa]s\s+(?P<side>young|old)\s+as\s+(?P<age>[1-9]\d?)\b(?![\d,.]\d|\s*(?:%|percent|years?\s+ago))"
 )
 # "the average age of its members was 44", "a median age of 38": an age of a group
 _AVERAGE_AGE = re.compile(
     r"\b(?:average|median|mean)\s+age\b[^.;!?\d]{0,60}?\b(?:was|is|were|are|of|at|to|hit|reached)\s+"
-    r"(?:about\s+|nearly\s+|almost\s+|roughly\s+|around\s+)?(?P<age>[1-9]\d(?:\.\d)?)\b(?![\d,%-]|\s*(?:percent|per\s+cent))",
+    r"(?:about\s+|nearly\s+|almost\s+|roughly\s+|around\s+)?(?P<age>[1-9]\d(?:\.\d)?)\b"
+    r"(?![\d,%-]|\s*(?:percent|per\s+cent)|\s+(?!years?\b)[a-z]+s\b)",
     re.I,
 )
 _PERSONS_LISTED = re.compile(
@@ -184,9 +196,11 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
     matches += [
         (m, "age")
         for m in _AGE_THEN.finditer(text)
-        if _NAME_BEFORE_AGE_THEN.search(text, max(0, m.start() - 60), m.start())
+        if _TITLE_BEFORE_AGE_THEN.search(text, max(0, m.start() - 40), m.start())
+        or _NAME_BEFORE_AGE_THEN.search(text, max(0, m.start() - 60), m.start())
+        and _PERSON_WHEN.match(text, m.end())
     ]
-    for match in _AS_OLD_AS.finditer(text) if "as young as" in text or "as old as" in text else ():
+    for match in _AS_OLD_AS.finditer(text) if "s young as" in text or "s old as" in text else ():
         start, end = match.span("age")
         if free(taken, start, end):  # "as old as 80": the oldest of a group, an age that bounds it
             value = float(match.group("age"))
@@ -648,21 +662,23 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
     for match in _A_PERIOD.finditer(text):
         start, end = match.span("figure")
         after = text[end : end + 12]
-        after_for = _SPENDS_A_PERIOD.search(text, max(0, start - 12), start)
-        if not (match.group("of") or match.group("silence") or after_for) or not free(taken, start, end):
+        spent = _SPENDS_A_PERIOD.search(text, max(0, start - 12), start)
+        if not (match.group("of") or match.group("silence") or spent) or not free(taken, start, end):
             continue
         if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
             continue  # "once a year": a rate, not a span
-        if after_for and re.match(r"\s+(?:ago|or|when|that|which|now)\b", after, re.I):
+        if spent and re.match(r"\s+(?:ago|or|when|that|which|now)\b", after, re.I):
             continue  # "for a week or so", "hoping for a day when": no stated span
-        if after_for and re.match(r"wait", after_for.group(0), re.I) and match.group("period").lower() == "minute":
+        if spent and re.match(r"wait", spent.group(0), re.I) and match.group("period").lower() == "minute":
             continue  # "wait a minute": an interjection
-        if after_for and re.match(r"\s+off\b", after, re.I):
+        if spent and re.match(r"\s+off\b", after, re.I):
             continue  # "take a day off": a break, no span of what is told
+        if spent and not spent.group(0).lower().startswith("for") and not _AFTER_A_SPAN.match(text, end):
+            continue  # "took a day trip", "a day job": the period names a kind of thing
         value, unit = _PERIODS[match.group("period").lower()]
-        within = after_for is not None and after_for.group(0).lower().startswith("within")
-        if within and after_for is not None:
-            start = after_for.start()  # "within a year": at most a year, "within" in the span as in "within 20 years"
+        within = spent is not None and spent.group(0).lower().startswith("within")
+        if spent is not None and within:
+            start = spent.start()  # "within a year": at most a year, "within" in the span as in "within 20 years"
         found.append(
             Found(
                 start=start,

@@ -12,8 +12,8 @@ from transforms.figure_context import GAME_OR_MARKET, GAP_WORDS, POINT_GAPS, POL
 from transforms.figure_qualifiers import hedged, qualifier_of
 from transforms.figure_spans import Found, Spans, free, sentence_around
 from transforms.figure_tallies import RECORD_VERB
-from transforms.figure_units import counted_unit, unit_after
-from transforms.lexicon import FALL_WORDS, RISE_WORDS
+from transforms.figure_units import NOT_NOUNS, counted_unit, unit_after
+from transforms.lexicon import FALL_WORDS, RISE_WORDS, STOP_WORDS
 from transforms.numbers import (
     FRACTION_PHRASE,
     IN_EVERY,
@@ -34,9 +34,12 @@ _FRACTION = re.compile(
     re.I,
 )
 
-# ... before the noun of the group or at the end of a clause ("picked by nearly three in 10."), not before a year
+# ... before the noun of the group, or at the end of a clause ("picked by nearly three in 10."; a comma or a point
+# before a digit is inside a number); a year-like denominator only before a plural ("won 3 in 2010 and" is no share)
 _IN_EVERY = re.compile(
-    rf"(?<![\w-])(?P<figure>{IN_EVERY}|{IN_EVERY_HYPHENATED})(?<!1[89]\d\d)(?<!20\d\d)(?=\s+[a-z]|\s*[.,;:!?)])", re.I
+    rf"(?<![\w-])(?P<figure>{IN_EVERY}|{IN_EVERY_HYPHENATED})"
+    r"(?:(?<!1[89]\d\d)(?<!20\d\d)(?=\s+[a-z]|\s*[.,;:!?)](?!\d))|(?=\s+(?:people|[a-z]+s)\b))",
+    re.I,
 )
 # "seven of 10 voters": a share of ten (looked for only where " of 10" or " of ten" is written)
 # "three of four parents": a share of a few persons (a count of things: "won two of three games")
@@ -197,8 +200,10 @@ def percent_pairs(text: str, found: list[Found], taken: Spans) -> None:
 
 
 # a candidate's level in the polls right before a bare number: "she now polls at 12", "polling at about 9"
+# (not "the polls", the places where votes are cast: "arrived at the polls at 7")
 POLLS_AT = re.compile(
-    r"\b(?:polls|polled|polling)\s+(?:(?:just|only|about|around|near|nearly|roughly)\s+)?at\s+\Z", re.I
+    r"(?<!\bthe\s)\b(?:polls|polled|polling)\s+(?:(?:just|only|about|around|near|nearly|roughly)\s+)?at\s+\Z",
+    re.I,
 )
 
 
@@ -210,10 +215,9 @@ def poll_level(text: str, figure: Found) -> Found:
         or not POLLS_AT.search(text, max(0, figure.start - 40), figure.start)
     ):
         return figure
-    if re.match(r"\s+[a-z]+s\b", text[figure.end : figure.end + 20]) and not re.match(
-        r"\s+(?:among|across|in|nationally|nationwide)\b", text[figure.end : figure.end + 20]
-    ):
-        return figure  # a noun of its own
+    noun = re.match(r"\s+([a-z]+s)\b", text[figure.end : figure.end + 20])
+    if noun and noun.group(1) not in STOP_WORDS | NOT_NOUNS | {"across", "nationwide"}:
+        return figure  # a noun of its own ("this", "as" are none)
     return replace(figure, unit="percent", category="percent", subject=None)
 
 
@@ -236,6 +240,8 @@ def percent_ranges(text: str, found: list[Found]) -> list[Found]:
         between = text[first.end : second.start]
         if i in dropped or not re.fullmatch(r"\s*(?:to|-|–|and)\s*", between) or second.low <= first.low:
             continue
+        if re.fullmatch(r"[\d.,]+", text[second.start : second.end]):
+            continue  # "rejected it 40 percent to 60": a bare share set against the first (paired_share), a tally
         before = text[max(0, first.start - 40) : first.start]
         framed = re.search(r"\bbetween\s+$", before, re.I) or re.match(r"between\b", text[first.start :], re.I)
         if re.search(r"\bfrom\s+$", before, re.I) or (between.strip() == "and" and not framed):

@@ -44,8 +44,11 @@ _FUNCTION_AFTER_ONE = frozenset(
     "during until since through over under above below behind beyond inside outside upon onto into".split()
 )
 _FUNCTION_WORDS = frozenset(
-    "of to in on the a from their his her its our with by at for as than that who which among between "
-    # a clause begins: no modifier of the noun ("rose to 45 when votes came in" counts no votes)
+    "of to in on the a from their his her its our with by at for as than that who which among between".split()
+)
+# words that begin a clause: no modifier of a noun ("rose to 45 when votes came in" counts no votes); lowercase
+# only, as a capital makes a name ("12 Will County residents")
+_CLAUSE_WORDS = frozenset(
     "when while after before since because if where until though although whereas unless once "
     "is are was were be been has have had will would can could should may might must do does did".split()
 )
@@ -184,7 +187,7 @@ def unit_after(
         word = noun.group("noun").lower()
         adjectives = [a.strip('"“”') for a in noun.group("adjs").split()]
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
-        if not (numeric or any(a.lower() in _FUNCTION_WORDS for a in adjectives)):
+        if not (numeric or any(a.lower() in _FUNCTION_WORDS or a in _CLAUSE_WORDS for a in adjectives)):
             unit = counted_unit(word, noun.group("noun"))
             return unit_per(
                 text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word

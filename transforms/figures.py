@@ -62,7 +62,7 @@ from transforms.figure_carryover import (
     repeats_verb,
     tally_line,
 )
-from transforms.figure_categories import category_from_words
+from transforms.figure_categories import HARM_CATEGORIES, category_from_words
 from transforms.figure_context import (
     GAME_OR_MARKET,
     MARKET,
@@ -106,7 +106,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "23"
+VERSION = "24"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -589,12 +589,10 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         # kept for the rules after: a list that ends in a unit ("5, 6, 8 percent"), or a number right after a
         # figure in its sentence ("Lee has 31, Kim has five"; "lost four points, while Kim gained four")
         listed = LIST_TO_UNIT.match(text, end) is not None
-        polled = POLLS_AT.search(text, max(0, start - 40), start) is not None  # "she polls at 9": poll_level's
-        parallel = repeats_verb(text, start, end, earlier or [])  # "Adams won 12 states. Baker won two."
         kept = (
             listed
-            or polled
-            or parallel
+            or POLLS_AT.search(text, max(0, start - 40), start) is not None  # "she polls at 9": poll_level's
+            or repeats_verb(text, start, end, earlier or [])  # "Adams won 12 states. Baker won two."
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])
@@ -722,14 +720,10 @@ def _range_cut(text: str, match: re.Match[str], low: float, high: float) -> tupl
     return low, high, (before if before else cut)
 
 
-# what befalls persons: a figure of another unit in a sentence of harm counts things ("two boats detained")
-_HARMS = frozenset({"killed", "injured", "detained", "displaced"})
-_PERSON_UNITS = frozenset({"people", "families", "households"})
-
-
 def _harm_to_persons(found: Found) -> Found:
-    """A figure of harm counts persons; one whose unit is no group of persons is a count of its things."""
-    if found.category in _HARMS and found.unit is not None and found.unit.split("/")[0] not in _PERSON_UNITS:
+    """A figure of harm counts persons (or a rate of them: "people/year"); one whose unit is no persons is a count
+    of its things ("two patrol boats" in a sentence of sailors detained)."""
+    if found.category in HARM_CATEGORIES and found.unit is not None and found.unit.split("/")[0] != "people":
         return replace(found, category="count")
     return found
 

@@ -127,7 +127,9 @@ FRACTION_PHRASE = (
     r"|one[-\s]half|half)"
 )
 # "one in five", "nine out of 10": a share, read as percent
-IN_EVERY = rf"(?:{_NUMERATOR}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{WORD_NUMBER}|\d{{1,4}})"
+IN_EVERY = (
+    rf"(?:{_NUMERATOR}|\d{{1,3}})\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{WORD_NUMBER}|\d{{1,3}}(?:,\d{{3}})+|\d{{1,4}})"
+)
 # "three-in-five insiders": the same share written as one hyphenated word
 IN_EVERY_HYPHENATED = rf"(?:{_NUMERATOR}|\d{{1,3}})-(?:in|out-of)-(?:{WORD_NUMBER}|\d{{1,4}})"
 
@@ -172,8 +174,8 @@ def share_value(phrase: str) -> float | None:
 
 def _plain(token: str) -> float | None:
     """Digits or number words without scale."""
-    if re.fullmatch(r"\d+", token):
-        return float(token)
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+|\d+", token):
+        return float(token.replace(",", ""))
     return word_value(token)
 
 
