@@ -82,7 +82,8 @@ def split_source(source_path: str, data: bytes, options: ExtractOptions) -> list
         if kind:  # one row for the file, not one per "line" of an image
             return [Rejection(source_path, None, sha256(data), f"binary content, not text (looks like {kind})")]
     records: list[SourceRecord | Rejection] = [
-        SourceRecord(source_path, fmt, number, sha256(line), line) for number, line in jsonl.split_lines(data)
+        SourceRecord(source_path, fmt, number, sha256(line), line)
+        for number, line in jsonl.split_lines(data)
     ]
     if not records:
         return [Rejection(source_path, None, sha256(data), "empty file (no JSON lines)")]
@@ -107,10 +108,8 @@ def _extract(record: SourceRecord, options: ExtractOptions) -> Extracted:
         # boilerplate removal costs about a second per 100,000 characters of lines: refuse a page
         # far longer than any article before doing it
         if len(text) > _PAGE_FACTOR * options.max_text_chars:
-            raise RejectedInput(
-                f"plain text of {len(text)} characters, over the limit of "
-                f"{_PAGE_FACTOR * options.max_text_chars} for one scraped page"
-            )
+            raise RejectedInput(f"plain text of {len(text)} characters, over the limit of "
+                                f"{_PAGE_FACTOR * options.max_text_chars} for one scraped page")
         return plaintext.extract_plaintext(text)
     line, _encoding = decode_bytes(record.raw)
     parsed, html = jsonl.parse_record(line)
@@ -133,9 +132,8 @@ def _extract(record: SourceRecord, options: ExtractOptions) -> Extracted:
 def _check_length(text: str, options: ExtractOptions) -> None:
     """Refuse text too long to be one article, before any work on it."""
     if len(text) > options.max_text_chars:
-        raise RejectedInput(
-            f"text of {len(text)} characters, over the limit of {options.max_text_chars} for one article"
-        )
+        raise RejectedInput(f"text of {len(text)} characters, over the limit of {options.max_text_chars} "
+                            "for one article")
 
 
 def _to_article(record: SourceRecord, extracted: Extracted, options: ExtractOptions) -> Article:
@@ -154,7 +152,9 @@ def _to_article(record: SourceRecord, extracted: Extracted, options: ExtractOpti
     _check_length(text, options)
     words = count_words(text)
     if words < options.min_words:
-        raise RejectedInput(f"no article text found ({words} words of body text, fewer than {options.min_words})")
+        raise RejectedInput(
+            f"no article text found ({words} words of body text, fewer than {options.min_words})"
+        )
     return Article(
         article_id=article_id(record.source_path, record.line_number),
         source_path=record.source_path,

@@ -24,7 +24,8 @@ CUES = "|".join(REPORTING_VERBS)
 _CUE = re.compile(rf"\b(?P<cue>{CUES})\b")
 
 
-def attribute(text: str, *, span: Span, spans: list[Span], index: int, previous: dict[int, Attribution]) -> Attribution:
+def attribute(text: str, *, span: Span, spans: list[Span], index: int,
+              previous: dict[int, Attribution]) -> Attribution:
     """The quote's attribution from its own sentence, else from the quotes around it."""
     return in_sentence(text, span) or from_context(text, span=span, spans=spans, index=index, previous=previous)
 
@@ -46,29 +47,21 @@ def in_sentence(text: str, span: Span) -> Attribution | None:
         if name:
             return restore(Attribution(name, None, "name"))
     # “...” is held accountable, Warren said.: the attribution closes the sentence
-    closing = (
-        re.search(
-            rf",\s*(?P<who>[^,.;:!?“\"]{{1,60}}?)\s+(?P<cue>{CUES})(?:\s+\w+day)?\s*\.\s*$|"
-            rf",\s*(?P<cue2>{CUES})\s+(?P<who2>[^,.;:!?“\"]{{1,60}}?)\s*\.\s*$",
-            _after_sentence(text, span),
-        )
-        if span.close_mark is not None
-        else None
-    )
+    closing = re.search(
+        rf",\s*(?P<who>[^,.;:!?“\"]{{1,60}}?)\s+(?P<cue>{CUES})(?:\s+\w+day)?\s*\.\s*$|"
+        rf",\s*(?P<cue2>{CUES})\s+(?P<who2>[^,.;:!?“\"]{{1,60}}?)\s*\.\s*$",
+        _after_sentence(text, span),
+    ) if span.close_mark is not None else None
     if closing:
-        who = (
-            speaker_phrase(closing.group("who") or "", at_end=True)
-            if closing.group("who")
+        who = speaker_phrase(closing.group("who") or "", at_end=True) if closing.group("who") \
             else speaker_phrase(closing.group("who2"))
-        )
         if who:
             return restore(Attribution(who[0], (closing.group("cue") or closing.group("cue2")).lower(), who[1]))
     return None
 
 
-def from_context(
-    text: str, *, span: Span, spans: list[Span], index: int, previous: dict[int, Attribution]
-) -> Attribution:
+def from_context(text: str, *, span: Span, spans: list[Span], index: int,
+                 previous: dict[int, Attribution]) -> Attribution:
     """The attribution of a quote whose sentence has none: "X said:" before it, or the quote it continues."""
     # the paragraph before ends "X said:" and this paragraph is the quotation
     if span.open_mark == span.paragraph[0] and span.paragraph[0] >= 2:

@@ -43,38 +43,11 @@ PARSE_COMPONENTS = ("tok2vec", "tagger", "parser")
 # 32 at a time: 20-40 MiB, the same CPU time and the same parses.
 _PARSE_BATCH = 32
 _COARSE = {
-    "NNP": "PROPN",
-    "NNPS": "PROPN",
-    "NN": "NOUN",
-    "NNS": "NOUN",
-    "PRP": "PRON",
-    "WP": "PRON",
-    "VB": "VERB",
-    "VBD": "VERB",
-    "VBG": "VERB",
-    "VBN": "VERB",
-    "VBP": "VERB",
-    "VBZ": "VERB",
-    "MD": "AUX",
-    "JJ": "ADJ",
-    "JJR": "ADJ",
-    "JJS": "ADJ",
-    "RB": "ADV",
-    "RBR": "ADV",
-    "RBS": "ADV",
-    "WRB": "ADV",
-    "IN": "ADP",
-    "RP": "ADP",
-    "DT": "DET",
-    "PDT": "DET",
-    "WDT": "DET",
-    "PRP$": "DET",
-    "WP$": "DET",
-    "CD": "NUM",
-    "CC": "CCONJ",
-    "TO": "PART",
-    "POS": "PART",
-    "UH": "INTJ",
+    "NNP": "PROPN", "NNPS": "PROPN", "NN": "NOUN", "NNS": "NOUN", "PRP": "PRON", "WP": "PRON",
+    "VB": "VERB", "VBD": "VERB", "VBG": "VERB", "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX",
+    "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ", "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "WRB": "ADV",
+    "IN": "ADP", "RP": "ADP", "DT": "DET", "PDT": "DET", "WDT": "DET", "PRP$": "DET", "WP$": "DET",
+    "CD": "NUM", "CC": "CCONJ", "TO": "PART", "POS": "PART", "UH": "INTJ",
 }
 
 _NULL = "null"  # the feature of the "no cue / no speaker in this paragraph" candidate
@@ -171,9 +144,8 @@ class Parsed:
         return Parsed(tuple(tokens), tuple(tuple(c) for c in children), tuple(tags), tuple(words), tuple(colons))
 
 
-def stand_in_text(
-    text: str, *, paragraph: tuple[int, int], spans: Sequence[tuple[int, Span]]
-) -> tuple[str, list[tuple[int, int, int, int]]]:
+def stand_in_text(text: str, *, paragraph: tuple[int, int], spans: Sequence[tuple[int, Span]]
+                  ) -> tuple[str, list[tuple[int, int, int, int]]]:
     """The paragraph with long quotations replaced, and its segments (new start, orig start, length, quote)."""
     pieces: list[str] = []
     segments: list[tuple[int, int, int, int]] = []
@@ -195,11 +167,8 @@ def stand_in_text(
         length += 1
 
     for index, span in spans:
-        if (
-            position < span.open_mark
-            and not text[span.open_mark - 1].isspace()
-            and text[span.open_mark - 1] not in "([{—–-/"
-        ):
+        if position < span.open_mark and not text[span.open_mark - 1].isspace() \
+                and text[span.open_mark - 1] not in "([{—–-/":
             keep(position, span.open_mark, -1)
             space()
             position = span.open_mark
@@ -251,7 +220,8 @@ def parse_paragraphs(nlp: Any, text: str, spans: Sequence[Span]) -> dict[tuple[i
     return parse_articles(nlp, [(text, spans)])[0]
 
 
-def parse_articles(nlp: Any, articles: Sequence[tuple[str, Sequence[Span]]]) -> list[dict[tuple[int, int], Parsed]]:
+def parse_articles(nlp: Any, articles: Sequence[tuple[str, Sequence[Span]]]
+                   ) -> list[dict[tuple[int, int], Parsed]]:
     """parse_paragraphs for several articles in one batch: spaCy parses a batch faster per word."""
     keys: list[tuple[int, tuple[int, int]]] = []
     built: list[tuple[str, list[tuple[int, int, int, int]]]] = []
@@ -363,17 +333,9 @@ def locate_quote(parsed: Parsed, quote: int) -> Where:
     sentence_end = last + 1
     while sentence_end < len(tokens) and tokens[sentence_end].sent == tokens[last].sent:
         sentence_end += 1
-    return Where(
-        first,
-        last,
-        roots,
-        governors,
-        frozenset(ancestors),
-        frozenset({tokens[first].sent, tokens[last].sent}),
-        tuple(others),
-        words[first] == words[sentence_start],
-        words[sentence_end] == words[last + 1],
-    )
+    return Where(first, last, roots, governors, frozenset(ancestors),
+                 frozenset({tokens[first].sent, tokens[last].sent}), tuple(others),
+                 words[first] == words[sentence_start], words[sentence_end] == words[last + 1])
 
 
 def _lemma_feature(table: dict[str, float], lemma: str) -> dict[str, float]:
@@ -450,7 +412,8 @@ def _cue_static(parsed: Parsed, lemmas: dict[str, float]) -> list[_Static | None
     return _memo(parsed, "cue", lemmas, make)
 
 
-def _cue_dynamic(parsed: Parsed, where: Where, static: list[_Static | None]) -> list[tuple[int, dict[str, float]]]:
+def _cue_dynamic(parsed: Parsed, where: Where, static: list[_Static | None]
+                 ) -> list[tuple[int, dict[str, float]]]:
     """Each candidate cue's features that relate it to the quote, in text order."""
     tokens, tags, words, colons = parsed.tokens, parsed.pos, parsed.words_before, parsed.colons_before
     others = where.quotes_before
@@ -511,9 +474,8 @@ def _cue_dynamic(parsed: Parsed, where: Where, static: list[_Static | None]) -> 
     return found
 
 
-def cue_candidates(
-    parsed: Parsed, quote: int, *, quoted: str, lemmas: dict[str, float], where: Where | None = None
-) -> list[tuple[int, dict[str, float]]]:
+def cue_candidates(parsed: Parsed, quote: int, *, quoted: str, lemmas: dict[str, float],
+                   where: Where | None = None) -> list[tuple[int, dict[str, float]]]:
     """Every word outside quotation marks (and a colon) as a possible cue of the quote, with its features."""
     where = where or locate_quote(parsed, quote)
     static = _cue_static(parsed, lemmas)
@@ -527,12 +489,8 @@ def _cue_scores(model: Model, parsed: Parsed, where: Where, quoted: str) -> list
     """Each candidate cue's score: the same as score() over cue_candidates, its quote-free part kept per window."""
     weights = model.cue_weights
     static = _cue_static(parsed, model.cue_lemmas)
-    base = _memo(
-        parsed,
-        "cue_scores",
-        weights,
-        lambda: [score(weights, entry[0]) if entry is not None else 0.0 for entry in static],
-    )
+    base = _memo(parsed, "cue_scores", weights,
+                 lambda: [score(weights, entry[0]) if entry is not None else 0.0 for entry in static])
     scores = [(-1, score(weights, _null_features(parsed, where, quoted)))]
     scores.extend((i, base[i] + score(weights, dynamic)) for i, dynamic in _cue_dynamic(parsed, where, static))
     return scores
@@ -564,9 +522,8 @@ def _speaker_static(parsed: Parsed, lemmas: dict[str, float]) -> list[dict[str, 
     return _memo(parsed, "speaker", lemmas, make)
 
 
-def _speaker_dynamic(
-    parsed: Parsed, where: Where, cue: int, static: list[dict[str, float] | None]
-) -> list[tuple[int, dict[str, float]]]:
+def _speaker_dynamic(parsed: Parsed, where: Where, cue: int, static: list[dict[str, float] | None]
+                     ) -> list[tuple[int, dict[str, float]]]:
     """Each candidate speaker's features that relate it to the quote and to the cue."""
     tokens, tags = parsed.tokens, parsed.pos
     cue_token = tokens[cue] if cue >= 0 else None
@@ -612,9 +569,8 @@ def _speaker_dynamic(
     return found
 
 
-def speaker_candidates(
-    parsed: Parsed, quote: int, *, cue: int, lemmas: dict[str, float], where: Where | None = None
-) -> list[tuple[int, dict[str, float]]]:
+def speaker_candidates(parsed: Parsed, quote: int, *, cue: int, lemmas: dict[str, float],
+                       where: Where | None = None) -> list[tuple[int, dict[str, float]]]:
     """Every noun or pronoun outside quotation marks as a possible speaker, given the chosen cue."""
     where = where or locate_quote(parsed, quote)
     static = _speaker_static(parsed, lemmas)
@@ -628,12 +584,8 @@ def _speaker_scores(model: Model, parsed: Parsed, where: Where, cue: int) -> lis
     """Each candidate speaker's score: the same as score() over speaker_candidates, its fixed part kept."""
     weights = model.speaker_weights
     static = _speaker_static(parsed, model.speaker_lemmas)
-    base = _memo(
-        parsed,
-        "speaker_scores",
-        weights,
-        lambda: [score(weights, entry) if entry is not None else 0.0 for entry in static],
-    )
+    base = _memo(parsed, "speaker_scores", weights,
+                 lambda: [score(weights, entry) if entry is not None else 0.0 for entry in static])
     scores = [(-1, weights.get(_NULL, 0.0))]
     scores.extend((i, base[i] + score(weights, dynamic)) for i, dynamic in _speaker_dynamic(parsed, where, cue, static))
     return scores
@@ -673,38 +625,21 @@ def speaker_phrase(parsed: Parsed, index: int, *, source: str | None = None) -> 
     """The speaker as text and its kind (name, pronoun, description) from its head token."""
     tokens = parsed.tokens
     token = tokens[index]
-    while (
-        token.dep in ("compound", "flat")
-        and token.head != token.i
-        and tokens[token.head].quote == -1
-        and pos(tokens[token.head]) in ("PROPN", "NOUN")
-        and token.head > token.i
-    ):
+    while token.dep in ("compound", "flat") and token.head != token.i and tokens[token.head].quote == -1 \
+            and pos(tokens[token.head]) in ("PROPN", "NOUN") and token.head > token.i:
         token = tokens[token.head]  # "Hillary" in "Hillary Clinton": the name's head is its last word
-    if (
-        pos(token) == "PRON"
-        and token.lower in ("who", "which", "that")
-        and tokens[token.head].dep == "relcl"
-        and tokens[tokens[token.head].head].quote == -1
-    ):
+    if pos(token) == "PRON" and token.lower in ("who", "which", "that") and tokens[token.head].dep == "relcl" \
+            and tokens[tokens[token.head].head].quote == -1:
         token = tokens[tokens[token.head].head]  # "the senator, who said": the relative pronoun stands for its noun
     if pos(token) == "PRON":
         return (token.lower, "pronoun") if token.lower in PRONOUNS else None
     start = end = token.i
     if pos(token) == "PROPN":
-        while (
-            start - 1 >= 0
-            and tokens[start - 1].quote == -1
-            and not tokens[start - 1].is_punct
-            and (pos(tokens[start - 1]) == "PROPN" or tokens[start - 1].lower in NAME_PARTICLES)
-        ):
+        while start - 1 >= 0 and tokens[start - 1].quote == -1 and not tokens[start - 1].is_punct and (
+                pos(tokens[start - 1]) == "PROPN" or tokens[start - 1].lower in NAME_PARTICLES):
             start -= 1
-        while (
-            end + 1 < len(tokens)
-            and tokens[end + 1].quote == -1
-            and pos(tokens[end + 1]) == "PROPN"
-            and start <= tokens[end + 1].head <= end + 1
-        ):
+        while end + 1 < len(tokens) and tokens[end + 1].quote == -1 and pos(tokens[end + 1]) == "PROPN" \
+                and start <= tokens[end + 1].head <= end + 1:
             end += 1
         words = _text(tokens, start, end + 1, source)
         name = clean_name(words) or (words if any(ch.isupper() for ch in words) else None)  # "de Blasio"
@@ -744,9 +679,8 @@ def _log_softmax(scores: list[tuple[int, float]]) -> list[tuple[int, float]]:
 JOINT_CUES = 3
 
 
-def model_attribution(
-    model: Model, parsed: Parsed, quote: int, *, quoted: str, source: str | None = None
-) -> tuple[Attribution | None, int, int]:
+def model_attribution(model: Model, parsed: Parsed, quote: int, *, quoted: str, source: str | None = None
+                      ) -> tuple[Attribution | None, int, int]:
     """The quote's attribution from its sentence (None when the model finds no cue), and the chosen tokens.
 
     When a cue ranks above "none", the few best cues are each paired with their best speaker

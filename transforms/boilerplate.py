@@ -41,41 +41,13 @@ from transforms.text import count_words
 
 # ISO 639-1 codes to jusText stop-list names (languages news is commonly scraped in).
 _STOPLIST_NAMES = {
-    "en": "English",
-    "de": "German",
-    "fr": "French",
-    "es": "Spanish",
-    "it": "Italian",
-    "pt": "Portuguese",
-    "nl": "Dutch",
-    "ru": "Russian",
-    "uk": "Ukrainian",
-    "pl": "Polish",
-    "cs": "Czech",
-    "sk": "Slovak",
-    "sv": "Swedish",
-    "da": "Danish",
-    "no": "Norwegian_Bokmal",
-    "nb": "Norwegian_Bokmal",
-    "fi": "Finnish",
-    "id": "Indonesian",
-    "ms": "Malay",
-    "tr": "Turkish",
-    "ro": "Romanian",
-    "hu": "Hungarian",
-    "el": "Greek",
-    "bg": "Bulgarian",
-    "hr": "Croatian",
-    "sr": "Serbian",
-    "ca": "Catalan",
-    "ar": "Arabic",
-    "fa": "Persian",
-    "he": "Hebrew",
-    "hi": "Hindi",
-    "ko": "Korean",
-    "vi": "Vietnamese",
-    "tl": "Tagalog",
-    "sw": "Swahili",
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "ru": "Russian", "uk": "Ukrainian", "pl": "Polish",
+    "cs": "Czech", "sk": "Slovak", "sv": "Swedish", "da": "Danish", "no": "Norwegian_Bokmal",
+    "nb": "Norwegian_Bokmal", "fi": "Finnish", "id": "Indonesian", "ms": "Malay", "tr": "Turkish",
+    "ro": "Romanian", "hu": "Hungarian", "el": "Greek", "bg": "Bulgarian", "hr": "Croatian",
+    "sr": "Serbian", "ca": "Catalan", "ar": "Arabic", "fa": "Persian", "he": "Hebrew",
+    "hi": "Hindi", "ko": "Korean", "vi": "Vietnamese", "tl": "Tagalog", "sw": "Swahili",
 }
 # Scripts written without spaces between words: length is measured in characters.
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -94,9 +66,7 @@ FURNITURE_LINES = frozenset(
     most read|most popular|trending|latest|latest news|latest contents|top stories|
     listen|listen to this article|save|bookmark|print this article|accept|accept all|
     cookie settings|manage cookies|privacy policy|terms of use|terms of service|contact us|
-    about us|all rights reserved""".replace("\n", "")
-    .replace("    ", "")
-    .split("|")
+    about us|all rights reserved""".replace("\n", "").replace("    ", "").split("|")
 )
 _FURNITURE_PATTERNS = re.compile(
     r"(^(©|\(c\)|copyright\s*(©|\(c\)|\d{4}))|all rights reserved|"
@@ -209,11 +179,8 @@ def _score(line: str, stops: frozenset[str], options: BoilerplateOptions) -> flo
     density = (sum(t in stops for t in tokens) / len(tokens)) if tokens and stops else 0.3
     if not sentence:
         # Headlines, teasers and link text do not end like sentences; long unpunctuated prose is rare.
-        return (
-            words / 2
-            if words >= 3 * options.good_words and density >= options.min_stop_density
+        return words / 2 if words >= 3 * options.good_words and density >= options.min_stop_density \
             else -options.short_penalty
-        )
     if words >= options.good_words and density >= options.min_stop_density:
         return float(words)
     if words >= options.good_words // 2 and density >= options.min_stop_density:
@@ -245,14 +212,9 @@ def _mark_teasers(lines: list[str], scores: list[float], options: BoilerplateOpt
     headline-prose-date triples anywhere, make a list; an inline "Related" box (headlines in a
     run, then the article again) has only one such pair, and stays bridgeable.
     """
-
     def headline(i: int) -> bool:
-        return (
-            scores[i] < 0
-            and not is_furniture(lines[i])
-            and 2 <= count_words(lines[i]) <= 16
+        return scores[i] < 0 and not is_furniture(lines[i]) and 2 <= count_words(lines[i]) <= 16 \
             and not _DATE_ONLY.match(_bare(lines[i]))
-        )
 
     pairs = [i for i in range(1, len(lines)) if scores[i] > 0 and headline(i - 1)]
     triples = [i for i in pairs if i + 1 < len(lines) and _DATE_ONLY.match(_bare(lines[i + 1]))]

@@ -123,9 +123,8 @@ def update_components(
     return groups.components()
 
 
-def _update_pairwise(
-    changed_ids: set[str], removed_ids: set[str], touched: set[str], where: Neighbourhood[N], rule: LinkRule[N]
-) -> list[list[str]]:
+def _update_pairwise(changed_ids: set[str], removed_ids: set[str], touched: set[str],
+                     where: Neighbourhood[N], rule: LinkRule[N]) -> list[list[str]]:
     """update_components for a pairwise rule: links among the recomputed components joined key by
     key, and the changed nodes' links to nodes outside them, which take those components whole."""
     region = (_whole_components(sorted(touched), where) | changed_ids) - removed_ids

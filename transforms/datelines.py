@@ -54,6 +54,5 @@ def find_dateline(paragraph: str) -> Dateline | None:
         # "Washington - " mid-sentence is rare; demand an ALL-CAPS place, a region or an agency.
         if sep not in ("—", "–", ":"):
             return None
-    return Dateline(
-        place=place.strip(" ,"), agency=(agency or "").strip() or None, end=match.end(), whole_line=whole_line
-    )
+    return Dateline(place=place.strip(" ,"), agency=(agency or "").strip() or None,
+                    end=match.end(), whole_line=whole_line)

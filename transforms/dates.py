@@ -15,17 +15,9 @@ _MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
             ("dec", "december"),
         ]
     )
@@ -34,15 +26,9 @@ _MONTHS = {
 _WEEKDAYS = {
     d: i
     for i, names in enumerate(
-        [
-            ("mon", "monday"),
-            ("tue", "tues", "tuesday"),
-            ("wed", "wednesday"),
-            ("thu", "thur", "thurs", "thursday"),
-            ("fri", "friday"),
-            ("sat", "saturday"),
-            ("sun", "sunday"),
-        ]
+        [("mon", "monday"), ("tue", "tues", "tuesday"), ("wed", "wednesday"),
+         ("thu", "thur", "thurs", "thursday"), ("fri", "friday"), ("sat", "saturday"),
+         ("sun", "sunday")]
     )
     for d in names
 }
@@ -61,9 +47,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(
         # 24 December 2024 / 11th Dec, 2024 / Friday 6 December 2024
         r"(?:\b" + _WEEKDAY_RE + r")?\b" + _DAY_RE + r"\s+(?:of\s+)?" + _MONTH_RE + r",?\s+" + _YEAR_RE + r"\b",
         # Thu, 12/05/2024 / 06.12.2024 / 12-05-2024 (order decided below)
-        r"(?:\b"
-        + _WEEKDAY_RE
-        + r")?(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
+        r"(?:\b" + _WEEKDAY_RE + r")?(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[0-3]?\d)(?P=sep)"
         + _YEAR_RE
         + r"(?![\d/.-])",
     )

@@ -30,26 +30,9 @@ from transforms.lexicon import COUNTRY_FORMS
 from transforms.mentions import ENTITY_TYPES, RawMention, context_hint, initials, name_key
 
 __all__ = [
-    "ENTITY_RULE",
-    "ENTITY_TYPES",
-    "PROPAGATED",
-    "AliasGroup",
-    "AliasIndex",
-    "Entity",
-    "Mention",
-    "RawMention",
-    "alias_group",
-    "alias_owner",
-    "canonical_name",
-    "entity_id",
-    "entity_type",
-    "find_alias_mentions",
-    "group_blocking_keys",
-    "group_key",
-    "is_distinctive",
-    "link_speakers",
-    "linked_groups",
-    "resolve_entities",
+    "ENTITY_RULE", "ENTITY_TYPES", "PROPAGATED", "AliasGroup", "AliasIndex", "Entity", "Mention", "RawMention",
+    "alias_group", "alias_owner", "canonical_name", "entity_id", "entity_type", "find_alias_mentions",
+    "group_blocking_keys", "group_key", "is_distinctive", "link_speakers", "linked_groups", "resolve_entities",
 ]
 
 # Bump when a change here alters how entities are resolved: every article's entities are re-resolved.
@@ -108,13 +91,8 @@ def alias_group(group_key: str, mentions: Iterable[RawMention]) -> AliasGroup:
 def alias_group_of_forms(group_key: str, forms: Mapping[str, int]) -> AliasGroup:
     """An alias group from how often each of its forms was written (all a summary needs)."""
     key, family = group_key.rsplit("|", 1)
-    return AliasGroup(
-        group_key=group_key,
-        key=key,
-        family=family,
-        mention_count=sum(forms.values()),
-        forms=tuple(sorted(forms.items())),
-    )
+    return AliasGroup(group_key=group_key, key=key, family=family, mention_count=sum(forms.values()),
+                      forms=tuple(sorted(forms.items())))
 
 
 def _is_acronym(surface: str) -> bool:
@@ -175,15 +153,11 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
     # (someone is named in full with it) and something else; a nationality is never its
     # country, even where their keys meet ("Israeli", "Israel"), nor where spaCy labelled
     # the nationality word a place once (then the place group holds it too)
-    same_key = [
-        c
-        for c in candidates
-        if c.key == group.key and c.family != group.family and {c.family, group.family} != {"NORP", "place"}
-    ]
+    same_key = [c for c in candidates if c.key == group.key and c.family != group.family
+                and {c.family, group.family} != {"NORP", "place"}]
     if same_key:
         surname = " " not in group.key and any(
-            c.family == "PERSON" and c.key.endswith(" " + group.key) for c in candidates
-        )
+            c.family == "PERSON" and c.key.endswith(" " + group.key) for c in candidates)
         for c in same_key:
             if not (surname and "PERSON" in (c.family, group.family)):
                 linked.append(c.group_key)
@@ -191,14 +165,8 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
     if acronym and group.family != "PERSON" and group.key == name_key(acronym):
         # an acronym no article spelled out joins the name of its initials; never a person's
         # ("US" is not "Ulrich Schmidt"), and not when its key already is a full name's
-        spelled = [
-            c
-            for c in candidates
-            if c.key != group.key
-            and c.family != "PERSON"
-            and len(_longest_form(c).split()) > 1
-            and initials(_longest_form(c)) == acronym
-        ]
+        spelled = [c for c in candidates if c.key != group.key and c.family != "PERSON"
+                   and len(_longest_form(c).split()) > 1 and initials(_longest_form(c)) == acronym]
         if spelled:  # the most written name with those initials
             linked.append(sorted(spelled, key=lambda c: (-c.mention_count, c.group_key))[0].group_key)
     if group.family == "ORG" and len(group.key.split()) >= 2 and _short_org_stem(group.key) is None:
@@ -209,8 +177,7 @@ def linked_groups(group: AliasGroup, candidates: Sequence[AliasGroup]) -> list[s
 
 
 ENTITY_RULE: LinkRule[AliasGroup] = LinkRule(
-    node_id=lambda g: g.group_key, blocking_keys=group_blocking_keys, links=linked_groups
-)
+    node_id=lambda g: g.group_key, blocking_keys=group_blocking_keys, links=linked_groups)
 
 
 def entity_id(group_keys: Iterable[str]) -> str:
@@ -323,9 +290,8 @@ def first_words(text: str) -> set[str]:
     return found
 
 
-def find_alias_mentions(
-    article_id: str, text: str, aliases: Mapping[str, str], taken: Sequence[tuple[int, int]]
-) -> list[RawMention]:
+def find_alias_mentions(article_id: str, text: str, aliases: Mapping[str, str],
+                        taken: Sequence[tuple[int, int]]) -> list[RawMention]:
     """The occurrences, in one article, of known aliases that NER missed (label `propagated`).
 
     aliases maps a distinctive surface to its entity id (pass an AliasIndex to index it once
@@ -356,19 +322,9 @@ def find_alias_mentions(
                 if alias.lower() in lowered_words:
                     break
             hint = context_hint(text, start, end)
-            found.append(
-                RawMention(
-                    article_id,
-                    alias,
-                    PROPAGATED,
-                    start,
-                    end,
-                    key=name_key(alias),
-                    anchor_label=PROPAGATED,
-                    context_label=hint[0] if hint else None,
-                    context_weight=hint[1] if hint else 0,
-                )
-            )
+            found.append(RawMention(article_id, alias, PROPAGATED, start, end, key=name_key(alias),
+                                    anchor_label=PROPAGATED, context_label=hint[0] if hint else None,
+                                    context_weight=hint[1] if hint else 0))
             covered[start:end] = b"\x01" * (end - start)
             break
     return found
@@ -400,28 +356,17 @@ def resolve_entities(mentions: Sequence[RawMention], texts: Mapping[str, str]) -
     out: list[Mention] = []
     for eid, members in members_of.items():
         label = entity_type(members)
-        entities.append(
-            Entity(
-                entity_id=eid,
-                canonical_name=canonical_name(members),
-                entity_type=label,
-                aliases=tuple(sorted({m.surface for m in members})),
-                mention_count=len(members),
-                article_count=len({m.article_id for m in members}),
-            )
-        )
+        entities.append(Entity(
+            entity_id=eid, canonical_name=canonical_name(members), entity_type=label,
+            aliases=tuple(sorted({m.surface for m in members})), mention_count=len(members),
+            article_count=len({m.article_id for m in members}),
+        ))
         for m in members:
-            out.append(
-                Mention(
-                    mention_id=stable_id("mention", m.article_id, m.start_char, m.end_char),
-                    article_id=m.article_id,
-                    entity_id=eid,
-                    surface=m.surface,
-                    entity_type=label,
-                    start_char=m.start_char,
-                    end_char=m.end_char,
-                )
-            )
+            out.append(Mention(
+                mention_id=stable_id("mention", m.article_id, m.start_char, m.end_char),
+                article_id=m.article_id, entity_id=eid, surface=m.surface, entity_type=label,
+                start_char=m.start_char, end_char=m.end_char,
+            ))
     entities.sort(key=lambda e: e.entity_id)
     out.sort(key=lambda m: (m.article_id, m.start_char, m.end_char))
     return entities, out
@@ -440,11 +385,8 @@ def link_speakers(speakers: Iterable[tuple[str, str, str]], mentions: Sequence[M
         candidates = [m for m in by_article.get(article_id, []) if name_key(m.surface) == key]
         if not candidates and speaker[:1].isupper():
             # a name: its surname; a description ("the Syrian army") must match whole
-            candidates = [
-                m
-                for m in by_article.get(article_id, [])
-                if last and m.entity_type == "PERSON" and name_key(m.surface).split()[-1:] == [last]
-            ]
+            candidates = [m for m in by_article.get(article_id, [])
+                          if last and m.entity_type == "PERSON" and name_key(m.surface).split()[-1:] == [last]]
         if candidates:
             linked[quote_id] = Counter(m.entity_id for m in candidates).most_common(1)[0][0]
     return linked

@@ -29,27 +29,16 @@ _WEEKDAY_PREFIX = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 
 # "on December 6", "since Dec. 6th, 2024", "until 6 December", "on Friday, 6 December 2024"
 _WRITTEN = re.compile(
-    _CUE
-    + _WEEKDAY_PREFIX
-    + r"(?:"
-    + _MONTH
-    + r"\s+"
-    + _DAY
-    + r"|"
-    + _DAY.replace("day>", "day2>")
-    + r"\s+(?:of\s+)?"
-    + _MONTH.replace("month>", "month2>")
-    + r")\b"
-    + _YEAR
-    + r"(?!\d)",
+    _CUE + _WEEKDAY_PREFIX + r"(?:" + _MONTH + r"\s+" + _DAY + r"|"
+    + _DAY.replace("day>", "day2>") + r"\s+(?:of\s+)?" + _MONTH.replace("month>", "month2>") + r")\b"
+    + _YEAR + r"(?!\d)",
     re.I,
 )
 # A weekday in running text: capitalised, optionally after "last", "next", "this", "on" ...
 _WEEKDAY = re.compile(
     r"\b(?:(?P<which>last|next|this|on|since|until|by|early|late)\s+)?"
     r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b(?!\s+\d)(?!,?\s+(?:"
-    + "|".join(m.capitalize() for m in MONTHS)
-    + r"))",
+    + "|".join(m.capitalize() for m in MONTHS) + r"))",
     re.I,
 )
 # Days and weeks counted from the publication date.
@@ -64,20 +53,8 @@ _COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 
 # Words one of the patterns above must contain: the patterns run only in windows around them,
 # since running them over a whole article costs ten times more than finding these words.
 _TRIGGERS = frozenset(
-    {
-        *_MONTH_NUMBERS,
-        *WEEKDAYS,
-        "yesterday",
-        "today",
-        "tonight",
-        "morning",
-        "afternoon",
-        "evening",
-        "night",
-        "week",
-        "weekend",
-        "ago",
-    }
+    {*_MONTH_NUMBERS, *WEEKDAYS, "yesterday", "today", "tonight", "morning", "afternoon", "evening",
+     "night", "week", "weekend", "ago"}
 )
 _TOKEN = re.compile(r"[A-Za-z]+")
 _BEFORE, _AFTER = 40, 30  # characters around a trigger word that a pattern can span
@@ -162,11 +139,8 @@ def _written(match: re.Match[str], published: dt.date | None) -> tuple[dt.date, 
     if published is None:
         return None
     # the year that puts the date nearest the publication ("on 28 December" in a January article)
-    options = [
-        d
-        for y in (published.year - 1, published.year, published.year + 1)
-        if (d := _safe_date(y, month, day)) is not None
-    ]
+    options = [d for y in (published.year - 1, published.year, published.year + 1)
+               if (d := _safe_date(y, month, day)) is not None]
     if not options:
         return None
     date = min(options, key=lambda d: (abs((d - published).days), d))
@@ -177,9 +151,8 @@ def _weekday(match: re.Match[str], text: str, published: dt.date) -> dt.date | N
     weekday = WEEKDAYS.index(match.group("weekday").lower())
     which = (match.group("which") or "").lower()
     back = (published.weekday() - weekday) % 7  # days back to the latest such weekday (0: the same day)
-    future = which == "next" or (
-        which != "last" and _FUTURE.search(text, max(0, match.start() - 60), match.start()) is not None
-    )
+    future = which == "next" or (which != "last" and _FUTURE.search(text, max(0, match.start() - 60),
+                                                                    match.start()) is not None)
     if future:
         return published + dt.timedelta(days=(weekday - published.weekday()) % 7 or 7)
     if which == "last" and back == 0:

@@ -300,9 +300,9 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True
     if re.search(r"\b(?:here\s+are|here['’]re)\s+(?:the\s+)?\Z", text[max(0, start - 16) : start], re.I):
         return True  # "Here are five things to know": a list announced, not a count of anything
-    if before[-1:] in '"“‘' and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
+    if before[-1:] in "\"“‘" and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
         return True  # a number word opening a short quoted nickname: the "fab four", "big five"
-    if bare.isalpha() and after[:1] in '"”’' and re.search(r"[\"“‘][A-Za-z][\w'’-]*\s+\Z", before):
+    if bare.isalpha() and after[:1] in "\"”’" and re.search(r"[\"“‘][A-Za-z][\w'’-]*\s+\Z", before):
         return True  # a number word closing a short quoted nickname: the "famous five" envoys
     wider = text[max(0, start - 24) : start]
     ranked = re.search(r"(?:^|\b(?:the|a|its|their|of|in)\s+|['’]s\s+)(?:top|bottom)\s$", wider, re.I)

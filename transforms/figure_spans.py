@@ -21,13 +21,11 @@ _TITLE_AFTER = re.compile(rf"(?:{_TITLES})\.")
 def _breaks(text: str, start: int, end: int) -> list[re.Match[str]]:
     """The sentence breaks in text[start:end], but not the period of an abbreviation; a line break always is one."""
     return [
-        m
-        for m in _SENTENCE_BREAK.finditer(text, start, end)
+        m for m in _SENTENCE_BREAK.finditer(text, start, end)
         if "\n" in m.group(0)
         or not (
             _TITLE_BEFORE.search(text, max(0, m.start() - 5), m.start())
-            or _STATE_BEFORE.search(text, max(0, m.start() - 5), m.start())
-            and _TITLE_AFTER.match(text, m.end())
+            or _STATE_BEFORE.search(text, max(0, m.start() - 5), m.start()) and _TITLE_AFTER.match(text, m.end())
         )
     ]
 

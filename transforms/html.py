@@ -49,10 +49,8 @@ _CLOSE_RAW_TEXT = {name: re.compile(f"</{name}", re.I) for name in ("script", "s
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^<>]*?(/?)>")
 # Elements that never hold others, or that the parser closes by itself when the next one opens:
 # they do not deepen the tree however they are written.
-_FLAT = frozenset(
-    "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
-    "option optgroup thead tbody tfoot colgroup rp rt".split()
-)
+_FLAT = frozenset("area base br col embed hr img input link meta param source track wbr p li dt dd tr td th "
+                  "option optgroup thead tbody tfoot colgroup rp rt".split())
 # libxml2 (lxml, trafilatura) keeps 255 levels of elements and drops whatever is nested deeper.
 PARSER_MAX_DEPTH = 255
 
@@ -108,15 +106,12 @@ def _check_size(html: str, options: HtmlOptions) -> None:
         closing = _CLOSE_RAW_TEXT[opening.group(1).lower()].search(html, opening.end())
         position = closing.start() if closing else len(html)
     if chars > options.max_markup_chars:
-        raise RejectedInput(
-            f"HTML page of {chars} characters outside scripts and styles, over the limit of "
-            f"{options.max_markup_chars} for one article page"
-        )
+        raise RejectedInput(f"HTML page of {chars} characters outside scripts and styles, over the limit of "
+                            f"{options.max_markup_chars} for one article page")
     if elements > options.max_elements:
         _check_depth(html)  # a page nested too deep says so, rather than "too many elements"
-        raise RejectedInput(
-            f"HTML page of {elements} elements, over the limit of {options.max_elements} for one article page"
-        )
+        raise RejectedInput(f"HTML page of {elements} elements, over the limit of {options.max_elements} "
+                            "for one article page")
 
 
 def _check_depth(html: str) -> None:
@@ -129,10 +124,8 @@ def _check_depth(html: str) -> None:
         depth = max(0, depth - 1) if closing else depth + 1
         deepest = max(deepest, depth)
     if deepest > PARSER_MAX_DEPTH:
-        raise RejectedInput(
-            f"HTML nested {deepest} levels deep; the parser keeps {PARSER_MAX_DEPTH} levels "
-            "and drops the text below them"
-        )
+        raise RejectedInput(f"HTML nested {deepest} levels deep; the parser keeps {PARSER_MAX_DEPTH} levels "
+                            "and drops the text below them")
 
 
 def _bare(html: str, url: str | None, options: HtmlOptions, **flags: Any) -> Any:

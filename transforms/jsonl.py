@@ -18,17 +18,8 @@ from transforms.text import split_paragraphs
 
 URL_FIELDS = ("url", "canonical_url", "link", "source_url", "article_url")
 TITLE_FIELDS = ("title", "headline", "name")
-DATE_FIELDS = (
-    "published",
-    "date",
-    "date_publish",
-    "published_at",
-    "publish_date",
-    "datePublished",
-    "pubDate",
-    "publication_date",
-    "created_at",
-)
+DATE_FIELDS = ("published", "date", "date_publish", "published_at", "publish_date",
+               "datePublished", "pubDate", "publication_date", "created_at")
 TEXT_FIELDS = ("text", "maintext", "articleBody", "body", "content", "article_text", "full_text")
 HTML_FIELDS = ("html", "raw_html", "content_html", "body_html")
 AUTHOR_FIELDS = ("author", "authors", "byline", "creator")

@@ -31,74 +31,12 @@ TITLES = frozenset(
 
 # Abbreviations whose period ends no sentence: titles before a name ("Sen. Lee"), and the AP style's short
 # names of US states after a city or a party ("Tampa, Fla.", "R-Calif."), written without their period.
-TITLE_ABBREVIATIONS = (
-    "Mr",
-    "Mrs",
-    "Ms",
-    "Dr",
-    "Sen",
-    "Rep",
-    "Del",
-    "Gov",
-    "Gen",
-    "Lt",
-    "Col",
-    "Sgt",
-    "Capt",
-    "Prof",
-    "Rev",
-    "Jr",
-    "Sr",
-    "St",
-    "Sens",
-    "Reps",
-    "U.S",
-    "U.N",
-)
-STATE_ABBREVIATIONS = (
-    "Ala",
-    "Ariz",
-    "Ark",
-    "Calif",
-    "Colo",
-    "Conn",
-    "Fla",
-    "Ga",
-    "Ill",
-    "Ind",
-    "Kan",
-    "Ky",
-    "La",
-    "Md",
-    "Mass",
-    "Mich",
-    "Minn",
-    "Miss",
-    "Mo",
-    "Mont",
-    "Neb",
-    "Nev",
-    "N.H",
-    "N.J",
-    "N.M",
-    "N.Y",
-    "N.C",
-    "N.D",
-    "Okla",
-    "Ore",
-    "Pa",
-    "R.I",
-    "S.C",
-    "S.D",
-    "Tenn",
-    "Tex",
-    "Va",
-    "Vt",
-    "Wash",
-    "Wis",
-    "W.Va",
-    "Wyo",
-)
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Del", "Gov", "Gen", "Lt", "Col", "Sgt", "Capt",
+                       "Prof", "Rev", "Jr", "Sr", "St", "Sens", "Reps", "U.S", "U.N")
+STATE_ABBREVIATIONS = ("Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La",
+                       "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "N.H", "N.J", "N.M", "N.Y",
+                       "N.C", "N.D", "Okla", "Ore", "Pa", "R.I", "S.C", "S.D", "Tenn", "Tex", "Va", "Vt", "Wash", "Wis",
+                       "W.Va", "Wyo")
 
 # Personal pronouns a speaker can be referred to by, and what they can refer to.
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "group", "we": "group", "i": "person"}
@@ -112,63 +50,30 @@ NAME_PARTICLES = frozenset(
 )
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
 
 # Short and official forms of countries, written as news writes them -> the common name they
 # are one entity with ("UK", "Britain" -> United Kingdom). Exact surfaces: "Latin America" is
 # not "America".
 COUNTRY_FORMS = {
-    "US": "United States",
-    "U.S.": "United States",
-    "U.S": "United States",
-    "USA": "United States",
-    "U.S.A.": "United States",
-    "United States of America": "United States",
-    "America": "United States",
-    "UK": "United Kingdom",
-    "U.K.": "United Kingdom",
-    "U.K": "United Kingdom",
-    "Britain": "United Kingdom",
-    "Great Britain": "United Kingdom",
-    "UAE": "United Arab Emirates",
-    "U.A.E.": "United Arab Emirates",
-    "Russian Federation": "Russia",
-    "Syrian Arab Republic": "Syria",
-    "Islamic Republic of Iran": "Iran",
-    "DPRK": "North Korea",
-    "Democratic People's Republic of Korea": "North Korea",
-    "Republic of Korea": "South Korea",
-    "PRC": "China",
-    "People's Republic of China": "China",
-    "Holland": "Netherlands",
-    "Czechia": "Czech Republic",
-    "Burma": "Myanmar",
-    "Türkiye": "Turkey",
-    "Turkiye": "Turkey",
-    "Ivory Coast": "Côte d'Ivoire",
-    "DRC": "Democratic Republic of the Congo",
-    "DR Congo": "Democratic Republic of the Congo",
-    "Democratic Republic of Congo": "Democratic Republic of the Congo",
-    "KSA": "Saudi Arabia",
-    "Kingdom of Saudi Arabia": "Saudi Arabia",
-    "State of Israel": "Israel",
+    "US": "United States", "U.S.": "United States", "U.S": "United States", "USA": "United States",
+    "U.S.A.": "United States", "United States of America": "United States", "America": "United States",
+    "UK": "United Kingdom", "U.K.": "United Kingdom", "U.K": "United Kingdom", "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom", "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
+    "Russian Federation": "Russia", "Syrian Arab Republic": "Syria", "Islamic Republic of Iran": "Iran",
+    "DPRK": "North Korea", "Democratic People's Republic of Korea": "North Korea",
+    "Republic of Korea": "South Korea", "PRC": "China", "People's Republic of China": "China",
+    "Holland": "Netherlands", "Czechia": "Czech Republic", "Burma": "Myanmar", "Türkiye": "Turkey",
+    "Turkiye": "Turkey", "Ivory Coast": "Côte d'Ivoire", "DRC": "Democratic Republic of the Congo",
+    "DR Congo": "Democratic Republic of the Congo", "Democratic Republic of Congo": "Democratic Republic of the Congo",
+    "KSA": "Saudi Arabia", "Kingdom of Saudi Arabia": "Saudi Arabia", "State of Israel": "Israel",
 }
 
 # Legal-form suffixes of company names: "Acme Inc." and "ACME INC" are Acme.
-LEGAL_SUFFIXES = frozenset("inc incorporated corp corporation co ltd limited llc plc ag sa nv gmbh lp llp".split())
+LEGAL_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co ltd limited llc plc ag sa nv gmbh lp llp".split()
+)
 
 # Reporting verbs that govern a quotation ("said", "told", "pointed out"), in the forms news uses.
 # The parse-free attribution matches these; with a parse, the learned model ranks any verb instead.

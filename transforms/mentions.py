@@ -47,13 +47,9 @@ def ner_pipes(nlp: Any) -> list[str]:
     """The components NER runs with: ner, and a shared tok2vec (or transformer) only if ner listens
     to it. en_core_web_sm's ner embeds its own tok2vec, so the shared one (for the tagger and the
     parser) is left out: about a sixth less time for the same entities."""
-    shared = [
-        name
-        for name in ("tok2vec", "transformer")
-        if name in nlp.pipe_names and "ner" in getattr(nlp.get_pipe(name), "listening_components", [])
-    ]
+    shared = [name for name in ("tok2vec", "transformer") if name in nlp.pipe_names
+              and "ner" in getattr(nlp.get_pipe(name), "listening_components", [])]
     return [name for name in nlp.pipe_names if name == "ner" or name in shared]
-
 
 _TITLES = frozenset(
     """president vice prime minister secretary general secretary-general lieutenant colonel major
@@ -69,7 +65,6 @@ _GLUED_TAIL = re.compile(
 )
 _SHORT_WORDS = {"abou": "abu", "al": "", "el": "", "ad": "", "as": "", "ash": "", "an": "", "ibn": "bin"}
 _STOP_IN_NAMES = frozenset("of for the and de la le du von van al el".split())
-
 
 @dataclass(frozen=True)
 class RawMention:
@@ -100,11 +95,8 @@ def find_mentions(nlp: Any, articles: Sequence[Article], batch_size: int = 1) ->
     for (index, offset, _), doc in zip(pieces, docs, strict=True):
         entities[index] += [(offset + e.start_char, offset + e.end_char, e.label_) for e in doc.ents]
     for article, ents in zip(articles, entities, strict=True):
-        spans = [
-            (part_start, part_end, label)
-            for start, end, label in ents
-            for part_start, part_end in split_glued(article.text, start, end)
-        ]
+        spans = [(part_start, part_end, label) for start, end, label in ents
+                 for part_start, part_end in split_glued(article.text, start, end)]
         raw = []
         for start, end, label in split_possessives(article.text, spans):
             cleaned = clean_mention(article.text, start, end, label)
@@ -270,12 +262,8 @@ def entity_key(surface: str, label: str) -> str:
     words = surface.split()
     if len(words) > 1 and words[-1].strip(".,").lower() in LEGAL_SUFFIXES:
         surface = " ".join(words[:-1]).rstrip(",")
-    elif (
-        len(words) == 1
-        and surface[-1:] == "s"
-        and surface[-2:] != "ss"
-        and (label == "NORP" or (label != "PERSON" and _DEMONYM_PLURAL.search(surface)))
-    ):
+    elif len(words) == 1 and surface[-1:] == "s" and surface[-2:] != "ss" and (
+            label == "NORP" or (label != "PERSON" and _DEMONYM_PLURAL.search(surface))):
         surface = surface[:-1]
     return name_key(surface)
 
@@ -288,11 +276,8 @@ def link_in_article(text: str, mentions: Sequence[RawMention]) -> list[RawMentio
         items.append(replace(m, context_label=hint[0] if hint else None, context_weight=hint[1] if hint else 0))
     acronyms = _defined_acronyms(text)
     # the multi-word mentions of the article, with their words' keys, computed once
-    multi = [
-        (i, c, [name_key(w) for w in c.surface.split()], name_key(c.surface))
-        for i, c in enumerate(items)
-        if len(c.surface.split()) > 1
-    ]
+    multi = [(i, c, [name_key(w) for w in c.surface.split()], name_key(c.surface))
+             for i, c in enumerate(items) if len(c.surface.split()) > 1]
     people = _People(multi, items)
     anchor: dict[int, int] = {}
     position = {id(m): i for i, m in enumerate(items)}
@@ -303,9 +288,8 @@ def link_in_article(text: str, mentions: Sequence[RawMention]) -> list[RawMentio
     linked = []
     for index, m in enumerate(items):
         root = _root(anchor, index)
-        linked.append(
-            replace(m, key=entity_key(items[root].surface, items[root].label), anchor_label=items[root].label)
-        )
+        linked.append(replace(m, key=entity_key(items[root].surface, items[root].label),
+                              anchor_label=items[root].label))
     return linked
 
 
@@ -338,9 +322,8 @@ class _People:
         self.given = Counter(name_key(m.surface) for m in items if m.label == "PERSON" and " " not in m.surface)
 
 
-def _anchor_in_article(
-    m: RawMention, index: int, multi: list[_Multi], acronyms: dict[str, str], people: _People
-) -> RawMention:
+def _anchor_in_article(m: RawMention, index: int, multi: list[_Multi], acronyms: dict[str, str],
+                       people: _People) -> RawMention:
     words = m.surface.split()
     key = name_key(m.surface)
     if m.surface.isupper() and 2 <= len(m.surface) <= 6 and "." not in m.surface:
@@ -361,22 +344,14 @@ def _anchor_in_article(
             if candidate.label == "ORG" and key in candidate_keys[1:] and m.label in ("ORG", "PERSON", "NORP"):
                 return candidate  # "the Observatory": the organisation whose name holds it
         for _, candidate, candidate_keys, _ in pool:
-            if (
-                candidate.label == "ORG"
-                and m.label != "NORP"
-                and candidate_keys[0] == key
-                and all(w.lower().strip(".,") in _DESIGNATORS for w in candidate.surface.split()[1:])
-            ):
+            if (candidate.label == "ORG" and m.label != "NORP" and candidate_keys[0] == key
+                    and all(w.lower().strip(".,") in _DESIGNATORS for w in candidate.surface.split()[1:])):
                 return candidate  # "Acme" -> "Acme Group Corp": a company without its designator
         return m
     if m.label != "PERSON":
-        longer = [
-            candidate
-            for _, candidate, _, candidate_key in multi
-            if candidate is not m
-            and (candidate.label == m.label or candidate.label == "ORG")
-            and (candidate_key.startswith(key + " ") or candidate_key.endswith(" " + key))
-        ]
+        longer = [candidate for _, candidate, _, candidate_key in multi if candidate is not m
+                  and (candidate.label == m.label or candidate.label == "ORG")
+                  and (candidate_key.startswith(key + " ") or candidate_key.endswith(" " + key))]
         if longer:
             # "Syrian Observatory" -> "Syrian Observatory for Human Rights", "Security Council" ->
             # "UN Security Council": the longest such name of the article
@@ -414,7 +389,7 @@ _REAL_NAME = re.compile(r"\b(real|full|birth|legal|given|original) name,?\s*$|\b
 
 
 def _defined_acronyms(text: str) -> dict[str, str]:
-    """'Hayat Tahrir al-Sham (HTS)': acronym -> the words before it that it abbreviates."""
+    """ 'Hayat Tahrir al-Sham (HTS)': acronym -> the words before it that it abbreviates."""
     found: dict[str, str] = {}
     for match in _ACRONYM_DEFINED.finditer(text):
         words = match.group(1).split()
@@ -444,31 +419,15 @@ def _real_names(items: list[RawMention], text: str) -> Iterable[tuple[RawMention
 # Words around a mention that tell its type: (side, pattern, type, weight). "before" patterns
 # end at the mention, "after" patterns start right after it.
 _TYPE_CONTEXT: list[tuple[str, re.Pattern[str], str, int]] = [
-    (
-        "before",
-        re.compile(r"\b(city|town|village|province|capital|region|district|governorate|country|state) of\s+$", re.I),
-        "GPE",
-        3,
-    ),
+    ("before", re.compile(r"\b(city|town|village|province|capital|region|district|governorate|country|state) of\s+$",
+                          re.I), "GPE", 3),
     ("after", re.compile(r"^\s+(province|city|governorate|region)\b"), "GPE", 3),
-    (
-        "before",
-        re.compile(
-            r"\b(towards|toward|into|near|outside|across|around|leaving|left|reach|reached|entered|"
-            r"enter|captured|seized|took|lost|losing|capturing|capture of|fall of|fell to|control of|"
-            r"south of|north of|east of|west of)\s+$",
-            re.I,
-        ),
-        "GPE",
-        2,
-    ),
+    ("before", re.compile(r"\b(towards|toward|into|near|outside|across|around|leaving|left|reach|reached|entered|"
+                          r"enter|captured|seized|took|lost|losing|capturing|capture of|fall of|fell to|control of|"
+                          r"south of|north of|east of|west of)\s+$", re.I), "GPE", 2),
     ("before", re.compile(r"\bin\s+$"), "GPE", 1),
-    (
-        "after",
-        re.compile(r"^\s+(group|militia|movement|party|organi[sz]ation|company|agency|club|council|network)\b"),
-        "ORG",
-        2,
-    ),
+    ("after", re.compile(r"^\s+(group|militia|movement|party|organi[sz]ation|company|agency|club|council|network)\b"),
+     "ORG", 2),
     ("after", re.compile(r"^\s+\([A-Z]{2,6}\)"), "ORG", 2),
     ("after", re.compile(r"^-led\b"), "ORG", 2),
     ("after", re.compile(r"^\s+(community|sect|minority|majority)\b"), "NORP", 2),

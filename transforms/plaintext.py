@@ -80,13 +80,8 @@ def extract_plaintext(text: str, options: BoilerplateOptions | None = None) -> E
     if not paragraphs:
         raise RejectedInput("no article text found (header lines only)")
     return Extracted(
-        paragraphs=tuple(paragraphs),
-        title=title,
-        author=author,
-        published_date=published,
-        source_name=source,
-        dateline=dateline,
-        language=language,
+        paragraphs=tuple(paragraphs), title=title, author=author, published_date=published,
+        source_name=source, dateline=dateline, language=language,
     )
 
 

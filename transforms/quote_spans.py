@@ -90,12 +90,12 @@ def find_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for number, (p_start, p_end) in enumerate(paragraphs):
         next_opens = number + 1 < len(paragraphs) and _opens_with_mark(text, paragraphs[number + 1][0])
-        doubles = _pair_marks(
-            paragraph=(p_start, p_end), roles=_double_roles(text, p_start, p_end), continues=next_opens
-        )
+        doubles = _pair_marks(paragraph=(p_start, p_end), roles=_double_roles(text, p_start, p_end),
+                              continues=next_opens)
         spans.extend(doubles)
         inside = [(s.open_mark, s.close_mark if s.close_mark is not None else p_end) for s in doubles]
-        singles = _pair_marks(paragraph=(p_start, p_end), roles=_single_roles(text, p_start, p_end), continues=False)
+        singles = _pair_marks(paragraph=(p_start, p_end), roles=_single_roles(text, p_start, p_end),
+                              continues=False)
         spans.extend(s for s in singles if not any(a <= s.open_mark <= b for a, b in inside))
     return sorted(spans, key=lambda s: s.start)
 
@@ -142,10 +142,10 @@ def _single_roles(text: str, start: int, end: int) -> list[tuple[int, str]]:
         i, ch = mark.start(), mark.group()
         before = text[i - 1] if i > start else " "
         after = text[i + 1] if i + 1 < end else " "
-        if (before.isspace() or before in '([{—–-:"“' or i == start) and (after.isalnum() or after in "…."):
+        if (before.isspace() or before in "([{—–-:\"“" or i == start) and (after.isalnum() or after in "…."):
             if ch != "’":
                 roles.append((i, "open"))
-        elif not before.isspace() and (after.isspace() or after in '.,;:!?)]}—–-"”' or i + 1 == end):
+        elif not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-\"”" or i + 1 == end):
             if ch != "‘" and not (before in "sS" and after == " " and _plural_possessive(text, i, end)):
                 roles.append((i, "close"))
     return roles
@@ -202,7 +202,9 @@ def clause_after(text: str, span: Span) -> str:
     return tail[: end.start() + 1] if end else tail
 
 
-_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(re.escape(a) for a in TITLE_ABBREVIATIONS)}|[A-Z])\.(?=\s|[A-Z]|,)")
+_ABBREVIATION = re.compile(
+    rf"\b(?:{'|'.join(re.escape(a) for a in TITLE_ABBREVIATIONS)}|[A-Z])\.(?=\s|[A-Z]|,)"
+)
 DOT = "\u2024"  # stands in for an abbreviation's period while sentences are split
 
 

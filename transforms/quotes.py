@@ -63,19 +63,15 @@ def extract_quotes_batch(articles: Sequence[tuple[str, str]], *, nlp: Any | None
     # with a parser, the learned model attributes; without one (unit tests), the patterns do
     if nlp is not None and "parser" in nlp.pipe_names:
         parsed: list[dict[tuple[int, int], Parsed] | None] = list(
-            parse_articles(nlp, [(text, spans) for (_, text), spans in zip(articles, found, strict=True)])
-        )
+            parse_articles(nlp, [(text, spans) for (_, text), spans in zip(articles, found, strict=True)]))
     else:
         parsed = [None] * len(articles)
-    return [
-        _extract(article_id, text, spans=spans, parsed=windows)
-        for (article_id, text), spans, windows in zip(articles, found, parsed, strict=True)
-    ]
+    return [_extract(article_id, text, spans=spans, parsed=windows)
+            for (article_id, text), spans, windows in zip(articles, found, parsed, strict=True)]
 
 
-def _extract(
-    article_id: str, text: str, *, spans: list[Span], parsed: dict[tuple[int, int], Parsed] | None
-) -> list[Quote]:
+def _extract(article_id: str, text: str, *, spans: list[Span], parsed: dict[tuple[int, int], Parsed] | None
+             ) -> list[Quote]:
     """The quotes of one article from its spans and, when there is a parser, its parsed quote windows."""
     model = load_model() if parsed else None
     quotes: list[Quote] = []
@@ -85,9 +81,8 @@ def _extract(
     cues: dict[int, tuple[tuple[int, int], int]] = {}  # quote index -> (paragraph, token of its cue)
     for index, span in enumerate(spans):
         if parsed and model is not None:
-            found, cue, _ = model_attribution(
-                model, parsed[span.paragraph], index, quoted=text[span.start : span.end], source=text
-            )
+            found, cue, _ = model_attribution(model, parsed[span.paragraph], index,
+                                              quoted=text[span.start : span.end], source=text)
             cues[index] = (span.paragraph, cue)
             if found and cue >= 0 and cues.get(index - 1) == cues[index] and (index - 1) in previous:
                 # “A,” she said. “B.”: one cue for both parts, one quotation in two parts

@@ -27,15 +27,11 @@ _NAMED_AS = re.compile(
     r"named|called)\s+(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})"
 )
 # Capitalised words that open sentences and are never a speaker's name.
-OPENERS_NOT_NAMES = (
-    frozenset(
-        """in at as on however but and or so yet still also then when while after before during since
+OPENERS_NOT_NAMES = frozenset(
+    """in at as on however but and or so yet still also then when while after before during since
     although though because if meanwhile later earlier today yesterday tonight once this that these
     those there here what which who why how asked speaking writing""".split()
-    )
-    | frozenset(WEEKDAYS)
-    | frozenset(MONTHS)
-)
+) | frozenset(WEEKDAYS) | frozenset(MONTHS)
 
 
 @dataclass(frozen=True)
@@ -70,7 +66,7 @@ def speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | Non
         run: list[str] = []
         for word in reversed(words):
             bare = word.strip(",")
-            if (bare != word and run) or any(mark in word for mark in '”“"’‘'):
+            if (bare != word and run) or any(mark in word for mark in "”“\"’‘"):
                 break
             if _name_like(bare) or (run and bare.lower() in NAME_PARTICLES):
                 run.insert(0, bare)
@@ -79,9 +75,8 @@ def speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | Non
         if subject and re.match(rf"^.{{0,80}}?{re.escape(subject.split()[-1])},", fragment):
             return subject, "name"  # NAME, a fellow at Y, said: the apposition is not the speaker
         before_run = [w.lower() for w in words[: len(words) - len(run)]][-2:]
-        affiliation = any(
-            w in ("at", "of", "for", "in", "from", "with", "by", "to", "on") for w in before_run[-2:]
-        ) and (not before_run or before_run[-1] in ("at", "of", "for", "in", "from", "with", "by", "to", "on", "the"))
+        affiliation = any(w in ("at", "of", "for", "in", "from", "with", "by", "to", "on") for w in before_run[-2:]) \
+            and (not before_run or before_run[-1] in ("at", "of", "for", "in", "from", "with", "by", "to", "on", "the"))
         if run and not affiliation:
             if run[0].lower() in DETERMINERS and len(run) > 1:  # "The Observatory said"
                 return _lower_determiner(" ".join(run)), "description"
@@ -93,11 +88,8 @@ def speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | Non
         description = re.search(
             r"\b(?P<d>(?:the|a|an|his|her|their|its|one|another)\s+(?:[\w'’-]+\s+){0,4}[\w'’-]+)$", fragment, re.I
         )
-        if (
-            description
-            and not CUE_WORDS.intersection(description.group("d").lower().split())
-            and len(description.group("d").split()) <= 6
-        ):
+        if description and not CUE_WORDS.intersection(description.group("d").lower().split()) \
+                and len(description.group("d").split()) <= 6:
             return _lower_determiner(description.group("d")), "description"
         return None
     first = words[0].lower().strip(",")
@@ -119,9 +111,8 @@ def speaker_phrase(fragment: str, at_end: bool = False) -> tuple[str, str] | Non
         name = clean_name(" ".join(run))
         if name:
             return name, "name"
-    description = re.match(
-        r"^(?P<d>(?:the|a|an|one|another)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=,|$|\s+who\b)", fragment, re.I
-    )
+    description = re.match(r"^(?P<d>(?:the|a|an|one|another)\s+(?:[\w'’-]+\s+){0,4}?[\w'’-]+)(?=,|$|\s+who\b)",
+                           fragment, re.I)
     if description:
         return _lower_determiner(description.group("d")), "description"
     return None

@@ -67,10 +67,8 @@ def _mentions(articles: Sequence[Article], context: StageContext) -> list[Any]:
     # NER over the whole text needs only its own components; the rest of the model is for quote sentences
     with nlp.select_pipes(enable=mentions.ner_pipes(nlp)):
         found = mentions.find_mentions(nlp, articles)
-    return [
-        NerMention(**dataclasses.asdict(m), group_key=entities.group_key(m), vote_label=entities.vote_label(m))
-        for m in found
-    ]
+    return [NerMention(**dataclasses.asdict(m), group_key=entities.group_key(m), vote_label=entities.vote_label(m))
+            for m in found]
 
 
 @dataclass(frozen=True)
@@ -91,9 +89,8 @@ def _statement_keys(articles: Sequence[Article], context: StageContext) -> list[
         if q.quote_type != "transcript":
             by_article.setdefault(q.article_id, []).append((q.quote_id, q.quote_text))
     options = statements.StatementOptions()
-    return [
-        k for a in articles for k in statements.statement_keys(a.article_id, by_article.get(a.article_id, []), options)
-    ]
+    return [k for a in articles for k in statements.statement_keys(a.article_id, by_article.get(a.article_id, []),
+                                                                   options)]
 
 
 @dataclass(frozen=True)
@@ -113,23 +110,15 @@ def _story_features(articles: Sequence[Article], context: StageContext) -> list[
     for q in context.rows.get("quotes", []):
         quoted.setdefault(q.article_id, []).append(q.quote_text)
     options = stories.StoryOptions()
-    return [
-        stories.story_features(
-            a, name_keys=names.get(a.article_id, []), quote_texts=quoted.get(a.article_id, []), options=options
-        )
-        for a in articles
-    ]
+    return [stories.story_features(a, name_keys=names.get(a.article_id, []), quote_texts=quoted.get(a.article_id, []),
+                                   options=options) for a in articles]
 
 
 def _story_keys(articles: Sequence[Article], context: StageContext) -> list[Any]:
     options = stories.StoryOptions()
     rules = {"copy": stories.duplicate_rule(options), "story": stories.story_rule(options)}
-    return [
-        StoryKey(f.article_id, name, key)
-        for f in context.rows.get("story_features", [])
-        for name, rule in rules.items()
-        for key in sorted(set(rule.blocking_keys(f)))
-    ]
+    return [StoryKey(f.article_id, name, key) for f in context.rows.get("story_features", [])
+            for name, rule in rules.items() for key in sorted(set(rule.blocking_keys(f)))]
 
 
 def article_stages() -> tuple[ArticleStage, ...]:
@@ -137,45 +126,16 @@ def article_stages() -> tuple[ArticleStage, ...]:
     return (
         ArticleStage("quotes", "quotes", quotes.VERSION, _quotes, Quote, "quote_id", needs_nlp=True, public=True),
         ArticleStage("figures", "figures", figures.VERSION, _figures, Figure, "figure_id", public=True),
-        ArticleStage(
-            "entities",
-            "ner_mentions",
-            mentions.VERSION,
-            _mentions,
-            NerMention,
-            "article_id, start_char, end_char",
-            needs_nlp=True,
-        ),
-        ArticleStage(
-            "article_words", "article_words", entities.VERSION, _article_words, ArticleWord, "article_id, word"
-        ),
-        ArticleStage(
-            "statement_keys",
-            "statement_keys",
-            statements.VERSION,
-            _statement_keys,
-            statements.StatementKey,
-            "quote_id, key",
-            needs=("quotes",),
-        ),
-        ArticleStage(
-            "story_features",
-            "story_features",
-            stories.VERSION,
-            _story_features,
-            stories.StoryFeatures,
-            "article_id",
-            needs=("entities", "quotes"),
-        ),
-        ArticleStage(
-            "story_keys",
-            "story_keys",
-            stories.VERSION,
-            _story_keys,
-            StoryKey,
-            "article_id, rule, key",
-            needs=("story_features",),
-        ),
+        ArticleStage("entities", "ner_mentions", mentions.VERSION, _mentions, NerMention,
+                     "article_id, start_char, end_char", needs_nlp=True),
+        ArticleStage("article_words", "article_words", entities.VERSION, _article_words, ArticleWord,
+                     "article_id, word"),
+        ArticleStage("statement_keys", "statement_keys", statements.VERSION, _statement_keys,
+                     statements.StatementKey, "quote_id, key", needs=("quotes",)),
+        ArticleStage("story_features", "story_features", stories.VERSION, _story_features, stories.StoryFeatures,
+                     "article_id", needs=("entities", "quotes")),
+        ArticleStage("story_keys", "story_keys", stories.VERSION, _story_keys, StoryKey, "article_id, rule, key",
+                     needs=("story_features",)),
     )
 
 
@@ -187,13 +147,9 @@ def stage_versions() -> dict[str, str]:
     return versions
 
 
-def run_stages(
-    articles: Sequence[Article],
-    names: Sequence[str],
-    nlp: Any | None,
-    given: Mapping[str, Sequence[Any]] | None = None,
-    seconds: dict[str, float] | None = None,
-) -> dict[str, list[Any]]:
+def run_stages(articles: Sequence[Article], names: Sequence[str], nlp: Any | None,
+               given: Mapping[str, Sequence[Any]] | None = None,
+               seconds: dict[str, float] | None = None) -> dict[str, list[Any]]:
     """Run the named stages (and only those) over a batch of articles: stage name -> rows.
 
     given: rows of stages not re-run that a named stage needs (read back from the warehouse);

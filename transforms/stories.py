@@ -113,9 +113,8 @@ def story_features(
     words = _WORD.findall(article.text.lower())
     shingles = _shingle_hashes(words, options.shingle_words)
     content = _stems({w for w in words if len(w) >= 3 and w.isalpha()} - STOP_WORDS)
-    names = [k for k in name_keys if k] or [
-        w.lower() for w in _PROPER_NOUN.findall(article.text) if w.lower() not in STOP_WORDS
-    ]
+    names = [k for k in name_keys if k] or [w.lower() for w in _PROPER_NOUN.findall(article.text)
+                                            if w.lower() not in STOP_WORDS]
     quote_hashes: set[int] = set()
     quote_keys: set[int] = set()
     for quote in quote_texts:
@@ -189,9 +188,8 @@ def duplicate_rule(options: StoryOptions) -> LinkRule[StoryFeatures]:
     """Copies: LSH bands of the shingle signature as blocking keys, estimated Jaccard as the link."""
     return LinkRule(
         node_id=_node_id,
-        blocking_keys=lambda node: _band_keys(
-            "c", node.copy_signature, node.shingle_count, options.duplicate_band_rows
-        ),
+        blocking_keys=lambda node: _band_keys("c", node.copy_signature, node.shingle_count,
+                                              options.duplicate_band_rows),
         links=lambda node, candidates: _copies(node, candidates, options),
         pairwise=True,  # a pair's link depends on the two articles alone, both ways
     )
@@ -215,9 +213,8 @@ def _band_keys(prefix: str, signature: bytes, size: int, rows: int) -> list[str]
     if size == 0:
         return []  # an empty set's signature is all maxima: it would meet every other empty set
     values = np.frombuffer(signature, dtype="<u4")
-    return [
-        f"{prefix}{i // rows}:{values[i : i + rows].tobytes().hex()}" for i in range(0, len(values) - rows + 1, rows)
-    ]
+    return [f"{prefix}{i // rows}:{values[i : i + rows].tobytes().hex()}"
+            for i in range(0, len(values) - rows + 1, rows)]
 
 
 def _story_keys(node: StoryFeatures, options: StoryOptions) -> list[str]:
@@ -242,11 +239,8 @@ def _copies(node: StoryFeatures, candidates: Sequence[StoryFeatures], options: S
     if not candidates or node.shingle_count == 0:
         return []
     similar = _similarities(node.copy_signature, [c.copy_signature for c in candidates])
-    return [
-        c.article_id
-        for c, s in zip(candidates, similar, strict=True)
-        if s >= options.duplicate_similarity and c.shingle_count > 0
-    ]
+    return [c.article_id for c, s in zip(candidates, similar, strict=True)
+            if s >= options.duplicate_similarity and c.shingle_count > 0]
 
 
 def _same_story(node: StoryFeatures, candidates: Sequence[StoryFeatures], options: StoryOptions) -> list[str]:
@@ -299,9 +293,8 @@ def _times_agree(a: StoryFeatures, b: StoryFeatures, options: StoryOptions) -> b
     ranges_a, ranges_b = _event_ranges(a, options), _event_ranges(b, options)
     if ranges_a is None or ranges_b is None:
         return True
-    return any(
-        max(lo_a - hi_b, lo_b - hi_a) <= options.max_days_apart for lo_a, hi_a in ranges_a for lo_b, hi_b in ranges_b
-    )
+    return any(max(lo_a - hi_b, lo_b - hi_a) <= options.max_days_apart
+               for lo_a, hi_a in ranges_a for lo_b, hi_b in ranges_b)
 
 
 DUPLICATE_RULE = duplicate_rule(StoryOptions())
@@ -319,10 +312,8 @@ def assign_stories(
     Articles are accepted too (their features computed from the text alone, with no entity
     keys or quotations) until the pipeline passes features.
     """
-    nodes = [
-        f if isinstance(f, StoryFeatures) else story_features(f, name_keys=(), quote_texts=(), options=options)
-        for f in features
-    ]
+    nodes = [f if isinstance(f, StoryFeatures)
+             else story_features(f, name_keys=(), quote_texts=(), options=options) for f in features]
     by_id = {n.article_id: n for n in nodes}
     duplicate_of: dict[str, str] = {}
     for group in connected_components(nodes, duplicate_rule(options)):
@@ -333,7 +324,6 @@ def assign_stories(
     for group in connected_components(originals, story_rule(options)):
         story_id = stable_id("story", min(group, key=lambda i: by_id[i].age_key()))
         story_of.update(dict.fromkeys(group, story_id))
-    return [
-        StoryAssignment(article_id=i, story_id=story_of[duplicate_of.get(i, i)], duplicate_of=duplicate_of.get(i))
-        for i in sorted(by_id)
-    ]
+    return [StoryAssignment(article_id=i, story_id=story_of[duplicate_of.get(i, i)], duplicate_of=duplicate_of.get(i))
+            for i in sorted(by_id)]
+
