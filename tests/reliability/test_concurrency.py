@@ -213,6 +213,9 @@ def test_readers_are_never_blocked_and_never_see_a_half_written_run(setup: Setup
 
 def test_a_query_during_a_run_is_answered_at_once_from_the_last_completed_run(setup: Setup) -> None:
     before = warehouse_tables(setup.data, keep_run_history=True)
+    # enough work that the run still holds the lock when the query that reads every table ends (with 40 files a
+    # slow machine once let the run finish first: the test proved nothing)
+    write_corpus(setup.input_dir, 120, start=40)
     run, log = _start_run(setup, "run")
     try:
         _wait_until_holding_lock(setup, run, log)
