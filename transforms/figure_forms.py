@@ -428,6 +428,15 @@ _TALLY_OR_SCORE = re.compile(
 _RATIO_BEFORE = re.compile(r"\b(?:by|out(?:number|spen[dt]|rais|poll|vot)\w*(?:\s+[\w'’]+){0,2})\s+\Z", re.I)
 
 
+def _ratio_of(text: str, start: int, end: int, value: float) -> Found:
+    """A ratio of value at text[start:end] ("3-to-1", "twice as large", "a tenfold rise", "double the cost"), its
+    qualifier read from its own words."""
+    return Found(
+        start=start, end=end, low=value, high=value, qualifier=qualifier_of(text[start:end]), unit="times",
+        category="other",
+    )
+
+
 def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
     """Ratios written with "x" ("~9x as large") or to one ("3-to-1"), and ages given by a decade ("in her late 40s")."""
     found: list[Found] = []
@@ -443,17 +452,7 @@ def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
         value = parse_number(match.group("n"))
         if value is None or not free(taken, start, end):
             continue
-        found.append(
-            Found(
-                start=start,
-                end=end,
-                low=value.low,
-                high=value.low,
-                qualifier=qualifier_of(text[start:end]),
-                unit="times",
-                category="other",
-            )
-        )
+        found.append(_ratio_of(text, start, end, value.low))
         taken.append((start, end))
     for match in _X_RATIO.finditer(text) if ratios else ():
         start, end = hedged(text, *match.span("figure"))
@@ -497,51 +496,20 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
     for match in _TWICE.finditer(text) if "twice" in lowered else ():
         start, end = hedged(text, *match.span("figure"))
         if free(taken, start, end):  # "twice as large": a ratio of 2
-            found.append(
-                Found(
-                    start=start,
-                    end=end,
-                    low=2,
-                    high=2,
-                    qualifier=qualifier_of(text[start:end]),
-                    unit="times",
-                    category="other",
-                )
-            )
+            found.append(_ratio_of(text, start, end, 2))
             taken.append((start, end))
     for match in _WORD_FOLD.finditer(text) if "fold" in lowered else ():
         start, end = hedged(text, *match.span("figure"))
         number = parse_number(match.group("n"))
         if number is not None and number.low > 1 and free(taken, start, end):
-            found.append(
-                Found(
-                    start=start,
-                    end=end,
-                    low=number.low,
-                    high=number.low,
-                    qualifier=qualifier_of(text[start:end]),
-                    unit="times",
-                    category="other",
-                )
-            )
+            found.append(_ratio_of(text, start, end, number.low))
             taken.append((start, end))
     multiples = any(word in lowered for word in _MULTIPLES)
     for match in _DOUBLE_THE.finditer(text) if multiples else ():
         start, end = hedged(text, *match.span("figure"))
         if _VERB_BEFORE.search(text, max(0, start - 12), start) or not free(taken, start, end):
             continue
-        value = _MULTIPLES[match.group("figure").lower()]
-        found.append(
-            Found(
-                start=start,
-                end=end,
-                low=value,
-                high=value,
-                qualifier=qualifier_of(text[start:end]),
-                unit="times",
-                category="other",
-            )
-        )
+        found.append(_ratio_of(text, start, end, _MULTIPLES[match.group("figure").lower()]))
         taken.append((start, end))
     for match in _N_TIME.finditer(text) if "-time" in lowered else ():
         start, end = match.span("figure")

@@ -38,20 +38,32 @@ from tests.reliability.cli_runs import (
 pytestmark = pytest.mark.usefixtures("prefect_backend")
 
 
-def lock_holders(data: Path) -> set[int]:
-    """Pids holding the flock of the data dir's run lock, read from /proc/locks (without touching it)."""
+def _flock_pids(data: Path, *, waiting: bool) -> set[int]:
+    """Pids holding (or, waiting, blocked on) the flock of the data dir's run lock, read from /proc/locks
+    (without touching it); a waiter's line carries "->" before the lock's fields."""
     try:
         inode = os.stat(data / ".newsflow.lock").st_ino
     except FileNotFoundError:
         return set()
-    holders = set()
+    pids = set()
     for line in Path("/proc/locks").read_text().splitlines():
         parts = line.split()
-        if "->" in parts or len(parts) < 6 or parts[1] != "FLOCK":
-            continue  # a waiter, or another kind of lock
-        if int(parts[5].rsplit(":", 1)[-1]) == inode:
-            holders.add(int(parts[4]))
-    return holders
+        if ("->" in parts) != waiting:
+            continue
+        fields = parts[2:] if waiting else parts[1:]  # FLOCK, ADVISORY, WRITE, pid, dev:inode, ...
+        if len(fields) >= 5 and fields[0] == "FLOCK" and int(fields[4].rsplit(":", 1)[-1]) == inode:
+            pids.add(int(fields[3]))
+    return pids
+
+
+def lock_holders(data: Path) -> set[int]:
+    """Pids holding the flock of the data dir's run lock."""
+    return _flock_pids(data, waiting=False)
+
+
+def lock_waiters(data: Path) -> set[int]:
+    """Pids blocked on the flock of the data dir's run lock."""
+    return _flock_pids(data, waiting=True)
 
 
 @dataclass(frozen=True)
@@ -102,20 +114,6 @@ def test_a_second_run_fails_at_once_with_a_clear_message(setup: Setup) -> None:
     err = second.stderr.decode().strip()
     assert err == f"newsflow: another run holds the warehouse at {setup.data.resolve()} (pid {first.pid})"
     assert code == 0, tail(first_log)  # the refused run did not disturb the first one
-
-
-def lock_waiters(data: Path) -> set[int]:
-    """Pids blocked on the flock of the data dir's run lock ("->" lines of /proc/locks)."""
-    try:
-        inode = os.stat(data / ".newsflow.lock").st_ino
-    except FileNotFoundError:
-        return set()
-    waiters = set()
-    for line in Path("/proc/locks").read_text().splitlines():
-        parts = line.split()
-        if len(parts) >= 7 and parts[1] == "->" and parts[2] == "FLOCK" and int(parts[6].rsplit(":", 1)[-1]) == inode:
-            waiters.add(int(parts[5]))
-    return waiters
 
 
 def test_a_second_run_with_wait_runs_after_the_first(setup: Setup) -> None:
