@@ -9,7 +9,7 @@ the span starts after the headline line; the span does not start or end inside a
 whitespace; value_low <= value <= value_high with value the midpoint; qualifier and category in the
 allowed sets; the row has no text field (no surface, no subject: the articles have no licence);
 spans of one doc do not overlap. Per doc: the split row has a known half (eval_figures.POLNEAR_HALVES) and a
-known domain.
+known domain, and names a known compartment of EVAL_DEV (polnear-train when it names none).
 Prints counts only, never article text.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from bench.eval_figures import POLNEAR_HALVES  # noqa: E402  (the halves are declared once, there)
+from bench.eval_figures import POLNEAR_HALVES, polnear_text  # noqa: E402  (the halves are declared once, there)
 
 GOLD = Path(__file__).resolve().parent
 QUAL = {"exact", "approximately", "at_least", "more_than", "less_than", "up_to"}
@@ -34,7 +34,6 @@ KEYS = {"doc", "start", "end", "value", "value_low", "value_high", "qualifier", 
 
 def main() -> int:
     eval_dev = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD.parent.parent.parent / "shared" / "eval-dev"
-    folder = eval_dev / "polnear-train" / "text"
     split_lines = (GOLD / "figures_polnear_split.jsonl").read_text("utf-8").splitlines()
     split = [json.loads(line) for line in split_lines if line]
     docs = {row["doc"]: row for row in split}
@@ -43,10 +42,11 @@ def main() -> int:
         bad += 1
         print("FAIL: a doc is listed twice in the split file")
     for row in split:
-        if row.get("half") not in HALVES or row.get("domain") not in {"general", "conflict"}:
+        if (row.get("half") not in HALVES or row.get("domain") not in {"general", "conflict"}
+                or row.get("compartment", "polnear-train") not in {"polnear-train", "polnear"}):
             bad += 1
             print("FAIL split row", row["doc"])
-    texts = {doc: (folder / doc).read_text("utf-8") for doc in docs}
+    texts = {doc: polnear_text(eval_dev, row) for doc, row in docs.items()}
     spans = collections.defaultdict(list)
     cats, quals, per_domain = collections.Counter(), collections.Counter(), collections.Counter()
     per_half = collections.Counter()

@@ -10,11 +10,17 @@ Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 ar
        python bench/gold/polnear_select.py EVAL_DEV --round11         "tune8 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round12         "tune9 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round13         "check9 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round16         "check12 <name>" / "tune12 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
 articles are grouped by outlet (the file name up to the first "_"), each group sorted by name and
 shuffled with random.Random(SEED); the first PER_OUTLET of each group are taken.
+
+Round 16 came after every eligible PolNeAR-train article was drawn: its held-out half (check12) comes from
+the dev compartment (EVAL_DEV/polnear/, never annotated or read for figures), eligible by the same rule, and
+its tuning half (tune12) from PolNeAR-train articles with a longer body (1,201..1,800 words, at least 6
+number tokens), which no earlier rule could draw.
 """
 
 from __future__ import annotations
@@ -68,14 +74,24 @@ def number_tokens(body: str) -> int:
     return sum(1 for t in tokens if re.search(r"\d", t) or t.lower().strip(".,'") in NUMBER_WORDS)
 
 
+# Round 16: per half, its compartment of EVAL_DEV, the body's word range and how many articles per outlet
+ROUND16_SEED = 20171101
+ROUND16: tuple[tuple[str, str, int, int, int], ...] = (
+    ("check12", "polnear", 300, 1200, 4),
+    ("tune12", "polnear-train", 1201, 1800, 2),
+)
+
+
 @functools.cache
-def eligible(eval_dev: Path) -> dict[str, list[str]]:
+def eligible(
+    eval_dev: Path, compartment: str = "polnear-train", words: tuple[int, int] = (300, 1200)
+) -> dict[str, list[str]]:
     """Eligible file names by outlet, sorted (read once per process)."""
     groups: dict[str, list[str]] = {}
-    for path in sorted((eval_dev / "polnear-train" / "text").glob("*.txt")):
+    for path in sorted((eval_dev / compartment / "text").glob("*.txt")):
         text = path.read_text("utf-8")
         body = text.split("\n", 1)[1] if "\n" in text else ""
-        if 300 <= len(body.split()) <= 1200 and number_tokens(body) >= 6:
+        if words[0] <= len(body.split()) <= words[1] and number_tokens(body) >= 6:
             groups.setdefault(path.name.split("_", 1)[0], []).append(path.name)
     return groups
 
@@ -118,8 +134,26 @@ def draw_round(eval_dev: Path, number: int) -> list[list[str]]:
     raise KeyError(number)
 
 
+def draw_round16(eval_dev: Path) -> list[list[str]]:
+    """check12 and tune12: per outlet, the eligible articles of each half's own compartment and word range
+    (pools no earlier round could draw from), shuffled with ROUND16_SEED, the first few taken."""
+    halves: list[list[str]] = []
+    for _half, compartment, low, high, per_outlet in ROUND16:
+        chosen: list[str] = []
+        for _outlet, names in sorted(eligible(eval_dev, compartment, (low, high)).items()):
+            names = list(names)
+            random.Random(ROUND16_SEED).shuffle(names)
+            chosen.extend(names[:per_outlet])
+        halves.append(chosen)
+    return halves
+
+
 if __name__ == "__main__":
     flag = sys.argv[2] if len(sys.argv) > 2 else ""
+    if flag == "--round16":
+        for (name, *_), half in zip(ROUND16, draw_round16(Path(sys.argv[1])), strict=True):
+            print("\n".join(f"{name} {doc}" for doc in half))
+        sys.exit(0)
     if flag.startswith("--round") and int(flag[len("--round") :]) in ROUNDS:
         number = int(flag[len("--round") :])
         halves = draw_round(Path(sys.argv[1]), number)
