@@ -108,7 +108,7 @@ def paired_share(text: str, match: re.Match[str], earlier: Found) -> Found | Non
 
 
 # what stands between numbers listed before one unit: "5, 6, 8 percent", "two, three and even four days"
-_LIST_HEDGE = r"(?:even|maybe|perhaps|possibly)"
+_LIST_HEDGE = r"(?:even|maybe|perhaps|possibly|another)"  # "another four, or another eight years"
 _LIST_SEPARATOR = re.compile(
     rf"\s*(?:,\s*(?:(?:or|and)(?:\s+{_LIST_HEDGE})?)?|(?:or|and)(?:\s+{_LIST_HEDGE})?|to|–)\s*"
 )
@@ -238,9 +238,20 @@ _NUMBER_OF = re.compile(
 
 
 def _plural_nouns(words: str) -> list[str]:
-    """The plural nouns of some words, in order ("business", "class" and function words are none)."""
-    found = _PLURAL_BEFORE.findall(words)
+    """The plural nouns of some words, in order ("business", "class" and function words are none; nor is a verb
+    between two names, "Lee trails Kim 300 to 210")."""
+    found = [m.group(1) for m in _PLURAL_BEFORE.finditer(words) if not _verb_between_names(words, m.start(), m.end())]
     return [n for n in found if n not in STOP_WORDS and n not in NOT_NOUNS and not n.endswith("ss")]
+
+
+# a word in -s after a name and before a name or a number is a verb: "Lee trails Kim", "Park leads 52"
+_NAME_BEFORE = re.compile(r"\b([A-Z][\w'’-]*)\s+\Z")
+_NAME_OR_NUMBER_AFTER = re.compile(r"\s+(?:[A-Z][a-z]|\d)")
+
+
+def _verb_between_names(words: str, start: int, end: int) -> bool:
+    name = _NAME_BEFORE.search(words, max(0, start - 30), start)
+    return bool(name and name.group(1).lower() not in STOP_WORDS and _NAME_OR_NUMBER_AFTER.match(words, end))
 
 
 _CLAUSE_MARK = re.compile(r"[,;:—–]")
@@ -380,6 +391,33 @@ def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
     if people:
         return replace(figure, unit="people", subject=people[-1], category=category)
     return figure
+
+
+def other_of(text: str, figure: Found, earlier: list[Found]) -> Found:
+    """ "Three rivals spoke. The other two left": a bare number after "the other" counts what the last count
+    counted, else the persons of its sentence or the one before; before a name ("the other two, Lee and Kim")
+    it counts persons."""
+    other = THE_OTHER.search(text, max(0, figure.start - 10), figure.start)
+    if figure.unit is not None or not _whole(figure) or not other:
+        return figure
+    after = text[figure.end : figure.end + 30]
+    if re.match(r"\s+(?:of|percent|per\s+cent)\b|\s*%", after):
+        return figure  # "the other two of them", "the other 40 percent": read by the rules of those
+    category = "count" if figure.category == "other" else figure.category
+    if re.match(r",\s+(?:[A-Z][a-z]+\s+){1,3}(?:and|&)\s+[A-Z]", after) or HARMED_AFTER.match(text, figure.end):
+        return replace(figure, unit="people", subject=None, category=category)
+    antecedent = antecedent_of(text, figure.start, earlier)
+    if antecedent is not None and figure.start - antecedent.end < 300:
+        return counting_as(figure, antecedent)
+    first, _ = sentence_bounds(text, figure.start, figure.end)
+    before, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
+    people = [n for n in _plural_nouns(text[before : figure.start]) if counted_unit(n) == "people"]
+    if people:
+        return replace(figure, unit="people", subject=people[-1], category=category)
+    return figure
+
+
+THE_OTHER = re.compile(r"\b[Tt]he\s+other\s+\Z")
 
 
 # a number set on its own line and explained on the next: "45.\n\nThe number of bridges that ..."

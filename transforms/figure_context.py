@@ -56,7 +56,7 @@ POLL_WORDS = re.compile(
 )
 GAP_WORDS = re.compile(
     r"\b(?:leads?|leading|led|trails?|trailing|trailed|ahead|behind|gap|margin|edge|advantage|deficit|"
-    r"won|wins?|beat|beats|among|swing|narrowed|widened)\b",
+    r"won|wins?|beat|beats|defeat|defeats|defeated|among|swing|narrowed|widened)\b",
     re.I,
 )
 # a poll's head-to-head words besides the gap words: "Lee tops Kim 41-40", "six points below her rating"; kept
@@ -85,7 +85,7 @@ def poll_points(text: str, figure: Found) -> Found:
     sentence = sentence_around(text, figure.start, figure.end)
     if GAME_OR_MARKET.search(sentence):
         return figure
-    if not POLL_WORDS.search(sentence):
+    if not POLL_WORDS.search(sentence) and not _said_in_percentage_points(text, figure.start, figure.end):
         # "He won the state by 12 points" names no poll: a gap word will do when the story is about one
         if not _gap_in_poll_story(text, sentence, figure.start, figure.end):
             return figure
@@ -144,7 +144,18 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
                     intro = (position + last, position + len(line))
         position += len(line) + 1
     spans += [m.span() for m in re.finditer(r"\(\d{1,3}\.\)", text)]  # "(13.)": a rank in a list
+    spans += [m.span() for m in _FIGURES_OF_SPEECH.finditer(text)] if "one" in text.lower() else []
     return spans
+
+
+# counts that count nothing: "put one foot in front of the other", a run of the first numbers ("not one, or two,
+# or three mistakes", "one or two or three reasons") said for emphasis
+_FIGURES_OF_SPEECH = re.compile(
+    r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|"
+    r"\b(?:not\s+(?:just\s+)?one,?\s+(?:or\s+)?two,?\s+(?:or\s+)?three|one,?\s+or\s+two,?\s+or\s+three)\b"
+    r"(?:\s+(?:[a-z]+\s+)?[a-z]+s\b)?",
+    re.I,
+)
 
 
 def _is_headline(line: str) -> bool:
@@ -178,6 +189,16 @@ def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
     window = text[max(0, start - 600) : end + 600]
     gap = POLL_GAP_WORDS.search(sentence) or _UP_OR_DOWN_BEFORE.search(text, max(0, start - 12), start)
     return bool(gap and POLL_WORDS.search(window) and not GAME_OR_MARKET.search(window))
+
+
+_PERCENTAGE_POINTS = re.compile(r"\bpercentage[\s-]+points?\b", re.I)
+
+
+def _said_in_percentage_points(text: str, start: int, end: int) -> bool:
+    """ "Men back Lee by 4 percentage points. Women back her by 20 points.": the text around the number gave its
+    points as percentage points, and speaks of no game or market."""
+    window = text[max(0, start - 400) : end + 200]
+    return bool(_PERCENTAGE_POINTS.search(window)) and not GAME_OR_MARKET.search(window)
 
 
 # "she is up 6 points", "down by 3 points": a lead or a fall stated just before the number

@@ -169,6 +169,25 @@ _PERSON_NOUNS = frozenset(
 _AGE_GROUPS = tuple(_AGE_AFTER_NAME.groupindex)  # one named group per form of the pattern
 
 
+# an age bracket after the persons it bounds: "voters 18 to 29", "among those 30 to 44," (not "Democrats 52 to
+# 48", a tally that descends, nor "18 to 29 percent")
+_AGE_BRACKET = re.compile(
+    r"\b(?P<who>[A-Za-z]{3,})\s+(?P<figure>(?P<a>[1-9]\d)\s*(?:to|-|–|through)\s*(?P<b>[1-9]\d))"
+    r"(?![\w-]|[.,]\d|\s*(?:%|percent|per\s?cent|points?|years|[a-z]+s\b))"
+)
+# "the under-35 generation", "under-30 voters", "the over-65s": an age written as a hyphenated bound
+_UNDER_AGE_HYPHENATED = re.compile(
+    r"(?<![\w-])(?P<figure>(?P<side>[Uu]nder|[Oo]ver)-(?P<n>[1-9]\d))(?:(?P<s>s)\b|(?=\s+(?P<noun>[a-z]+)\b))"
+)
+# the groups a poll brackets by age (not "delegates 20 to 30", seats or ranks; "ages 18 to 29" is the main pattern's)
+_AGE_BRACKET_GROUPS = frozenset(
+    "those voters adults people men women respondents americans millennials youths kids children teens "
+    "teenagers viewers users residents workers consumers independents democrats republicans whites blacks hispanics "
+    "latinos".split()
+)
+_AGE_GROUP_NOUNS = frozenset("generation crowd set group cohort demographic bracket category population".split())
+
+
 def ages_after_names(text: str, taken: Spans) -> list[Found]:
     """An age set off by commas after a person: "The president, 70, has", "Elizabeth A. Burton, 32, of Columbus"."""
     found: list[Found] = []
@@ -200,6 +219,27 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
         or _NAME_BEFORE_AGE_THEN.search(text, max(0, m.start() - 60), m.start())
         and _PERSON_WHEN.match(text, m.end())
     ]
+    for match in _AGE_BRACKET.finditer(text):
+        start, end = match.span("figure")
+        low, high = float(match.group("a")), float(match.group("b"))
+        who = match.group("who").lower()
+        if who in _AGE_BRACKET_GROUPS and 16 <= low and 3 <= high - low <= 25 and free(taken, start, end):
+            # "voters 18 to 29", "among those 30 to 44": an age bracket of a group of persons
+            found.append(
+                Found(start=start, end=end, low=low, high=high, qualifier="exact", unit="years", category="age")
+            )
+            taken.append((start, end))
+    for match in _UNDER_AGE_HYPHENATED.finditer(text) if "der-" in text or "ver-" in text else ():
+        start, end = match.span("figure")
+        noun = (match.group("noun") or "").lower()
+        if (match.group("s") or noun in _AGE_GROUP_NOUNS or counted_unit(noun) == "people") and free(taken, start, end):
+            # "the under-35 generation", "under-30 voters", "the over-65s": an age that bounds a group
+            value = float(match.group("n"))
+            bound = "less_than" if match.group("side").lower() == "under" else "more_than"
+            found.append(
+                Found(start=start, end=end, low=value, high=value, qualifier=bound, unit="years", category="age")
+            )
+            taken.append((start, end))
     for match in _AS_OLD_AS.finditer(text) if "s young as" in text or "s old as" in text else ():
         start, end = match.span("age")
         if free(taken, start, end):  # "as old as 80": the oldest of a group, an age that bounds it

@@ -268,6 +268,10 @@ _RATE_WORDS = re.compile(
 )
 
 
+# a contest won or lost: "defeated Kim by double digits" is a margin in points (of votes, or of a game)
+_CONTEST_WON = re.compile(r"\b(?:defeat(?:s|ed|ing)?|beat(?:en|ing)?|won|lost|routed|trounced)\b", re.I)
+
+
 # words after a level of support in double digits: "to double digits by May", "into double digits in Iowa"
 _AFTER_LEVEL = frozenset({"by", "in", "and", "for", "since", "this", "last", "after", "before", "among", "with"})
 
@@ -291,7 +295,7 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
         qualifier = "up_to" if margin and margin.group("within") else "approximately"
         if margin and not (noun and _RATE_WORDS.fullmatch(noun.group(1))):
             # a margin of a vote or a poll is in points; "sales grew by double digits" is a rate
-            polled = POLL_GAP_WORDS.search(sentence) or POLL_WORDS.search(sentence)
+            polled = POLL_GAP_WORDS.search(sentence) or POLL_WORDS.search(sentence) or _CONTEST_WON.search(sentence)
             # "within single digits of Kim": a gap between candidates, in points of their shares
             unit = "percentage_points" if rival else "points" if polled else "percent"
         elif level and POLL_WORDS.search(sentence) and (not noun or noun.group(1).lower() in _AFTER_LEVEL):

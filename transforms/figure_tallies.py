@@ -30,6 +30,14 @@ _TALLY_AFTER = re.compile(r"^\s*(?:vote|votes|decision|ruling|majority|margin|ta
 _TALLY_IN = re.compile(r"^\s+in\s+(?:(?:pledged|bound|electoral|popular)\s+)?(?P<noun>[a-z]+s)\b", re.I)
 
 
+# a candidate's lead or deficit against a named rival just before the two numbers: "Lee trails Kim", "leads Kim by"
+_RIVAL_BEFORE = re.compile(
+    r"\b(?:leads?|led|leading|trails?|trailed|trailing|tops|topped|edges|edged)\s+(?:[A-Z][\w.'’-]*\s+){1,3}"
+    r"(?:by\s+)?$"
+)
+_DELEGATES = re.compile(r"\bdelegates?\b", re.I)
+
+
 def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
     """Two figures for a tally of votes or delegates ("voted 52 to 48", "a 5-4 decision"), else None.
 
@@ -61,6 +69,9 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
     elif second.low <= first.low <= 100 and poll_shares(text, start, end):
         # "ahead by 6 points (48 to 42)", "tied at 41-41": the two shares of a poll (a range rises)
         unit, category = "percent", "percent"
+    elif _RIVAL_BEFORE.search(before) and _DELEGATES.search(text, max(0, start - 200), end + 120):
+        unit = "people"  # "Lee trails Kim 458 to 359" in a race for delegates: the delegates each holds (the
+        # race named in the sentence or the one before)
     else:
         return None
     figures = []

@@ -14,7 +14,8 @@ from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
 from transforms.units import currency_after, measure_after, measure_of
 
 _PERCENT = [
-    (re.compile(r"^\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
+    # a number in quotation marks before its unit: she is "97" percent sure
+    (re.compile(r"^[\"”]?\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
 ]
 _POINTS = re.compile(r"^(?:\s*|-)(?:percentage[\s-]+points?|pct\s+points?)\b", re.I)
 
@@ -69,8 +70,16 @@ _PEOPLE = frozenset(
     rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
     academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
     adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
-    admirals landlords ceos ladies gentlemen guys folks gals""".split()
+    admirals landlords ceos ladies gentlemen guys folks gals jihadis""".split()
 )
+
+# two-word nouns whose head alone names something else: "40 town halls" are no 40 halls
+COMPOUND_NOUNS = frozenset(
+    {"town halls", "school districts", "press conferences", "news conferences", "polling places", "polling stations",
+     "watch lists", "family units"}
+)
+# a noun counted in the unit of its synonym: "on three occasions" is three times
+_SAME_AS = {"occasions": "times"}
 
 # distance per volume of fuel, written as FIGURES.md labels it
 _FUEL_ECONOMY = {("miles", "gallons"): "mpg", ("km", "litres"): "km/L"}
@@ -91,7 +100,7 @@ _PRICED_NOUN = re.compile(
 )
 # what befalls persons, told right after a bare number: "30 were killed", "5,000 died", "12 were arrested"
 HARMED_AFTER = re.compile(  # unanchored: .match() anchors it where the number ends
-    r"\s+(?:(?:(?:were|are|have|had|reportedly|later|since)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
+    r"\s+(?:(?:(?:were|are|have|had|reportedly|later|since|also)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
     r"(?:killed|died|slain|murdered|executed|massacred|injured|wounded|hurt|arrested|detained|jailed|displaced|"
     r"evacuated|kidnapped|abducted|missing|dead)|(?:[a-z]+ly\s+)?(?:died|perished))\b",
     re.I,
@@ -187,7 +196,18 @@ def unit_after(
         word = noun.group("noun").lower()
         adjectives = [a.strip('"“”') for a in noun.group("adjs").split()]
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
-        if not (numeric or any(a.lower() in _FUNCTION_WORDS or a in _CLAUSE_WORDS for a in adjectives)):
+        # "under 35 support Lopez": a name in -s after a lowercase word, no noun ("12 young Democrats" is one)
+        name = (
+            noun.group("noun")[:1].isupper()
+            and noun.group("noun")[1:].islower()  # an acronym ("two super PACs") names things
+            and bool(adjectives)
+            and adjectives[0][:1].islower()
+            and word not in _PEOPLE
+            and not any(lemma in _person_nouns() for lemma in _singulars(word))
+        )
+        if not (name or numeric or any(a.lower() in _FUNCTION_WORDS or a in _CLAUSE_WORDS for a in adjectives)):
+            if adjectives and f"{adjectives[-1].lower()} {word}" in COMPOUND_NOUNS:
+                word = f"{adjectives[-1].lower()} {word}"  # "40 town halls": the compound names what is counted
             unit = counted_unit(word, noun.group("noun"))
             return unit_per(
                 text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
@@ -200,7 +220,7 @@ def unit_after(
             word, stop = one_noun
             word = plural(word)  # "one toilet", "one out-of-county warrant": counted in the plural
             person = word in ("mans", "womans", "persons", "childs") or counted_unit(word) == "people"
-            return ("people" if person else word), None, word, end + stop, 1.0
+            return ("people" if person else _SAME_AS.get(word, word)), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
         r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}"
@@ -283,6 +303,8 @@ _NOT_PERSONS = frozenset(
 
 def counted_unit(word: str, written: str | None = None) -> str:
     """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun."""
+    if word in _SAME_AS:
+        return _SAME_AS[word]
     if word in _PEOPLE or re.search(r"(?:men|children)$", word):
         return "people"
     if word not in _NOT_PERSONS and not word.endswith("makers") and _PERSON_FORM.fullmatch(written or word):

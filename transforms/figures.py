@@ -45,6 +45,7 @@ from dataclasses import replace
 
 from transforms.figure_carryover import (
     LIST_TO_UNIT,
+    THE_OTHER,
     against_rival,
     antecedent_of,
     carry_over,
@@ -57,6 +58,7 @@ from transforms.figure_carryover import (
     more_of_one,
     named_on_next_line,
     numbering,
+    other_of,
     paired_share,
     repeats_period,
     repeats_verb,
@@ -97,7 +99,16 @@ from transforms.figure_percents import (
 from transforms.figure_qualifiers import QUALIFIER, QUALIFIER_PATTERNS, bound_after, change_of
 from transforms.figure_spans import Found, Spans, free, sentence_around, sentence_bounds
 from transforms.figure_tallies import RECORD_NEAR, RECORD_OF, RECORD_VERB, RECORD_WHOLE, read_tally
-from transforms.figure_units import COUNTED, NOT_NOUNS, counted_context, counted_unit, plural, unit_after, unit_per
+from transforms.figure_units import (
+    COUNTED,
+    HARMED_AFTER,
+    NOT_NOUNS,
+    counted_context,
+    counted_unit,
+    plural,
+    unit_after,
+    unit_per,
+)
 from transforms.ids import stable_id
 from transforms.lexicon import STOP_WORDS
 from transforms.numbers import DIGITS, NUMBER, SCALE, VAGUE, WORD_NUMBER, Number, parse_number
@@ -106,7 +117,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "24"
+VERSION = "25"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -159,6 +170,15 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found = [_harm_to_persons(f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+# what makes the others of a count with nothing counted before them persons: met or joined "with" them, named
+# beside a person ("Ann Lee and 12 others")
+_OTHER_PERSONS = re.compile(r"(?:\bwith|\b[A-Z][a-z]+\s+and)\s+(?:some\s+|about\s+|nearly\s+)?\Z")
+
+
+# a body's size written before its noun without a hyphen: "the 2 million member union", "a five member board"
+_MEMBER_LABEL = re.compile(r"\s+member\s+(?!of\b|and\b|or\b|who\b|that\b)[a-z]{3,}\b(?!['’])")
 
 
 # a digit before "x" (a ratio: "4x") or before "/" and a digit (a fraction: "9/32")
@@ -249,6 +269,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             figure = named_on_next_line(text, figure)
         if figure is not None and figure.unit is None:
             figure = more_of_one(text, figure, found)
+        if figure is not None and figure.unit is None:
+            figure = other_of(text, figure, found)
         if figure is not None and figure.unit is None:
             figure = counted_nearby(text, figure, found)
         if figure is not None and figure.unit is None and match.group("number") and _CROWD_VERB.match(text, figure.end):
@@ -593,6 +615,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             listed
             or POLLS_AT.search(text, max(0, start - 40), start) is not None  # "she polls at 9": poll_level's
             or repeats_verb(text, start, end, earlier or [])  # "Adams won 12 states. Baker won two."
+            or THE_OTHER.search(text, max(0, start - 10), start) is not None  # "the other two": other_of's
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])
@@ -603,6 +626,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             return None  # a bare long number without separators is an id, an address or a model
         if re.match(r"^-[a-zA-Z]", text[end : end + 2]):
             return None  # "a 10-game stretch", "a four-door car": a label, not a measure
+    if unit is None and _MEMBER_LABEL.match(text, end):
+        return None  # "the 40,000 member federation": a body's size as its label, as "a nine-member panel"
     bound = re.search(
         r"\b([a-z]+)\s+(?:aged\s+)?(?:under|over|younger than|older than|below|above)\s+$",
         text[max(0, match.start("number") - 40) : match.start("number")],
@@ -634,10 +659,21 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         antecedent = antecedent_of(text, start, earlier)
         if antecedent is not None and start - antecedent.end < 300:
             unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
+            if HARMED_AFTER.match(text, end):
+                category = None  # "two died and 12 others were injured": what befell the others is said after them
+    if (
+        subject == "others"
+        and unit == "others"
+        and (_OTHER_PERSONS.search(text, max(0, start - 30), start) or HARMED_AFTER.match(text, end))
+    ):
+        unit = "people"  # "met with about a hundred others", "Lee and a dozen others", "others were hurt": persons
     if category is None:
         at, stop = sentence_bounds(text, start, end)
         counted = "count" if unit == "people" or subject else "other"
-        category = category_from_words(text[at:stop], start - at) or counted
+        # "two died and 12 others were hurt": the words right after the 12 say what befell them
+        harmed = HARMED_AFTER.match(text, end)
+        said = category_from_words(harmed.group(0), 0) if harmed else None
+        category = said or category_from_words(text[at:stop], start - at) or counted
     if category == "population" and unit is None and not code and low == int(low):
         unit = "people"  # "a population of 5,000", "(population 5,000)": the persons who live there
     return Found(

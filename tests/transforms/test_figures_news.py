@@ -1549,3 +1549,80 @@ def test_the_level_a_change_by_a_share_ends_at_is_no_share(text: str) -> None:
     figures = extract_figures("a", text)
     assert [f.surface for f in figures if f.unit == "percent"] == [figures[0].surface]
     assert figures[0].value_low == figures[0].value_high  # no range made of the change and the level
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "the other N" with no noun counts what the last count counted, else persons named before or after it
+        (
+            "Bo bought five lamps. Two broke. The other three were fine.",
+            [("five lamps", 5, "lamps"), ("three", 3, "lamps")],
+        ),
+        ("The trio of mayors did well. The other two, Al Park and Cy Ito, did not.", [("two", 2, "people")]),
+        ("The other two reasons are cost and time.", [("two reasons", 2, "reasons")]),
+        # a body's size before its noun without a hyphen is a label; a plural after "member" is counted
+        ("The 40,000 member guild endorsed her.", []),
+        ("The bloc has 27 member states.", [("27 member states", 27, "states")]),
+        # age brackets and hyphenated age bounds of a group of persons
+        (
+            "Among voters 18 to 29, Lee leads; among those 30 to 44, Kim does.",
+            [("18 to 29", 23.5, "years"), ("30 to 44", 37, "years")],
+        ),
+        (
+            "The under-35 generation backs Lee, as do the over-65s.",
+            [("under-35", 35, "years"), ("over-65", 65, "years")],
+        ),
+        ("Delegates 20 to 30 were seated first.", []),
+        # a name after a verb is no counted noun: "under 35 support Lopez"
+        ("Men under 35 support Lopez.", [("under 35", 35, "years")]),
+        (
+            "We met 12 young Democrats and 70 super PACs.",
+            [("12 young Democrats", 12, "people"), ("70 super PACs", 70, "pacs")],
+        ),
+        # bare "points" where the text gave its points as percentage points
+        (
+            "Men back Lee by 4 percentage points. Women back him by almost 20 points.",
+            [("4 percentage points", 4, "percentage_points"), ("almost 20 points", 20, "percentage_points")],
+        ),
+        # a lead in delegates against a named rival, the race named in the sentence before
+        (
+            "It is a race for delegates. Lee trails Kim 458 to 359.",
+            [("458", 458, "people"), ("359", 359, "people")],
+        ),
+        ("Lee trails Kim 300 to 210.", []),  # no race named: no count, and "trails" is no noun
+        # a number in quotation marks before its unit
+        ('Ms. Lee is "97" percent sure she will run.', [('97" percent', 97, "percent")]),
+        # others met, joined or named beside a person are persons; others of a count before count that
+        ("He met with about a hundred others.", [("about a hundred others", 100, "people")]),
+        ("Her state joined 16 others in the suit.", [("16 others", 16, "others")]),
+        # what befell the others is said after them
+        ("Two people died and 12 others were injured.", [("Two people", 2, "people"), ("12 others", 12, "people")]),
+        # a compound noun; a synonym of "times"
+        (
+            "She held more than 40 town halls on three occasions.",
+            [("more than 40 town halls", 40, "town halls"), ("three occasions", 3, "times")],
+        ),
+        # "another" in a list that ends in a unit
+        ("It means another four, or another eight years of it.", [("four", 4, "years"), ("eight years", 8, "years")]),
+        # figures of speech
+        ("It is not one, or two, or three mistakes.", []),
+        ("We put one foot in front of the other.", []),
+        (
+            "Units have one, two or three bedrooms.",
+            [("one", 1, "bedrooms"), ("two or three bedrooms", 2.5, "bedrooms")],
+        ),
+        # a margin of a contest won in a story about a vote is in points of the vote
+        (
+            "The primary is next week. In 2000, Ann Lee defeated Bo Kim by double digits.",
+            [("double digits", 54.5, "percentage_points")],
+        ),
+    ],
+)
+def test_round_16_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_the_category_of_others_is_what_the_words_after_them_say() -> None:
+    figures = extract_figures("a", "Two died and 12 others were hurt.")
+    assert [(f.surface, f.category) for f in figures] == [("Two", "killed"), ("12 others", "injured")]
