@@ -11,6 +11,7 @@ Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 ar
        python bench/gold/polnear_select.py EVAL_DEV --round12         "tune9 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round13         "check9 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round16         "check12 <name>" / "tune12 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round17         "tune13 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -20,7 +21,7 @@ shuffled with random.Random(SEED); the first PER_OUTLET of each group are taken.
 Round 16 came after every eligible PolNeAR-train article was drawn: its held-out half (check12) comes from
 the dev compartment (EVAL_DEV/polnear/, never annotated or read for figures), eligible by the same rule, and
 its tuning half (tune12) from PolNeAR-train articles with a longer body (1,201..1,800 words, at least 6
-number tokens), which no earlier rule could draw.
+number tokens), which no earlier rule could draw; round 17 draws more tuning material (tune13) from that pool.
 """
 
 from __future__ import annotations
@@ -74,12 +75,13 @@ def number_tokens(body: str) -> int:
     return sum(1 for t in tokens if re.search(r"\d", t) or t.lower().strip(".,'") in NUMBER_WORDS)
 
 
-# Round 16: per half, its compartment of EVAL_DEV, the body's word range and how many articles per outlet
-ROUND16_SEED = 20171101
-ROUND16: tuple[tuple[str, str, int, int, int], ...] = (
-    ("check12", "polnear", 300, 1200, 4),
-    ("tune12", "polnear-train", 1201, 1800, 2),
-)
+# Rounds 16 on: per round, its seed and its halves, each with its compartment of EVAL_DEV, the body's word range
+# and how many articles per outlet (of those no earlier round drew)
+LATE_ROUNDS: dict[int, tuple[int, tuple[tuple[str, str, int, int, int], ...]]] = {
+    16: (20171101, (("check12", "polnear", 300, 1200, 4), ("tune12", "polnear-train", 1201, 1800, 2))),
+    # more tuning material from the longer train articles
+    17: (20171201, (("tune13", "polnear-train", 1201, 1800, 4),)),
+}
 
 
 @functools.cache
@@ -134,24 +136,32 @@ def draw_round(eval_dev: Path, number: int) -> list[list[str]]:
     raise KeyError(number)
 
 
-def draw_round16(eval_dev: Path) -> list[list[str]]:
-    """check12 and tune12: per outlet, the eligible articles of each half's own compartment and word range
-    (pools no earlier round could draw from), shuffled with ROUND16_SEED, the first few taken."""
-    halves: list[list[str]] = []
-    for _half, compartment, low, high, per_outlet in ROUND16:
-        chosen: list[str] = []
-        for _outlet, names in sorted(eligible(eval_dev, compartment, (low, high)).items()):
-            names = list(names)
-            random.Random(ROUND16_SEED).shuffle(names)
-            chosen.extend(names[:per_outlet])
-        halves.append(chosen)
-    return halves
-
+def draw_late_round(eval_dev: Path, number: int) -> list[list[str]]:
+    """The halves of a round of LATE_ROUNDS: per half and outlet, the eligible articles of the half's own
+    compartment and word range that no earlier late round drew, shuffled with the round's seed, the first few
+    taken."""
+    taken: set[str] = set()
+    for earlier in sorted(LATE_ROUNDS):
+        seed, halves = LATE_ROUNDS[earlier]
+        drawn: list[list[str]] = []
+        for _half, compartment, low, high, per_outlet in halves:
+            chosen: list[str] = []
+            for _outlet, names in sorted(eligible(eval_dev, compartment, (low, high)).items()):
+                rest = [name for name in names if name not in taken]
+                random.Random(seed).shuffle(rest)
+                chosen.extend(rest[:per_outlet])
+            drawn.append(chosen)
+        if earlier == number:
+            return drawn
+        taken.update(*drawn)
+    raise KeyError(number)
 
 if __name__ == "__main__":
     flag = sys.argv[2] if len(sys.argv) > 2 else ""
-    if flag == "--round16":
-        for (name, *_), half in zip(ROUND16, draw_round16(Path(sys.argv[1])), strict=True):
+    if flag.startswith("--round") and int(flag[len("--round") :]) in LATE_ROUNDS:
+        number = int(flag[len("--round") :])
+        late = draw_late_round(Path(sys.argv[1]), number)
+        for (name, *_), half in zip(LATE_ROUNDS[number][1], late, strict=True):
             print("\n".join(f"{name} {doc}" for doc in half))
         sys.exit(0)
     if flag.startswith("--round") and int(flag[len("--round") :]) in ROUNDS:
