@@ -417,6 +417,29 @@ def other_of(text: str, figure: Found, earlier: list[Found]) -> Found:
     return figure
 
 
+def opening_part(text: str, start: int, end: int, earlier: list[Found]) -> Found | None:
+    """ "There are six voting blocs. Five are right of center.": a bare number opening a sentence before a verb,
+    right after a sentence that counted a larger whole, is a part of that whole: the count it counts in, or None."""
+    if not _OPENING_PART.match(text, end) or not _SENTENCE_OPENS.search(text, max(0, start - 6), start):
+        return None
+    antecedent = antecedent_of(text, start, earlier)
+    if antecedent is None or start - antecedent.end > 250:
+        return None
+    first, _ = sentence_bounds(text, start, end)
+    previous, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
+    if antecedent.start < previous:
+        return None  # the whole was counted in the sentence just before, or not at all
+    number = parse_number(text[start:end])
+    return antecedent if number is not None and number.high < antecedent.low else None
+
+
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n\s*)[\"“‘]?\Z")
+# a verb right after a bare number that opens a sentence: "Five are ...", "Three have ..."
+_OPENING_PART = re.compile(
+    r"\s+(?:are|were|have|had|will|would|can|could|remain|remained)\b(?!\s+(?:of|been\s+[a-z]+ed))"
+)
+
+
 THE_OTHER = re.compile(r"\b[Tt]he\s+other\s+\Z")
 
 

@@ -50,7 +50,7 @@ POLL_WORDS = re.compile(
     r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
     r"(?:dis)?approval|"
     r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
-    r"percent|per cent|percentage|delegates|candidates?|Democrats?|Republicans?|GOP|races?|"
+    r"percent|per cent|percentage|delegates|candidates?|Democrats?|Democratic|Republicans?|GOP|races?|"
     r"match-?ups?|head-to-head)\b|%",
     re.I,
 )
@@ -227,6 +227,10 @@ def named_tally(text: str, start: int, *, first: bool = False) -> re.Match[str] 
     return next((m for m in window if between.fullmatch(text, m.end(), start)), None)
 
 
+# what a writer's list is made of
+_LISTED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:things|ways|reasons|facts|questions|lessons|tips|moments)\b")
+
+
 def not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
     """Years, dates, times, ordinals, names, phone numbers."""
     before = text[max(0, start - 12) : start]
@@ -319,8 +323,16 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:
         return True
-    if re.search(r"\b(?:here\s+are|here['’]re)\s+(?:the\s+)?\Z", text[max(0, start - 16) : start], re.I):
-        return True  # "Here are five things to know": a list announced, not a count of anything
+    if re.search(
+        r"\b(?:here\s+are|here['’]re)\s+(?:the\s+|just\s+|only\s+|an?\s+)?\Z", text[max(0, start - 24) : start], re.I
+    ):
+        return True  # "Here are five things to know", "Here are just nine ...": a list announced, not a count
+    if re.search(r"\b(?:list|roundup)\s+of\s+\Z", text[max(0, start - 12) : start], re.I) and _LISTED.match(
+        text, end, end + 60
+    ):
+        return True  # "our first list of 9 odd things": a list of the writer's ("a list of 200 donors" counts donors)
+    if re.match(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Things|Ways|Reasons|Facts|Questions)\b", text[end : end + 60]):
+        return True  # "3 Important Things To Know": the title of a list
     if before[-1:] in "\"“‘" and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
         return True  # a number word opening a short quoted nickname: the "fab four", "big five"
     if bare.isalpha() and after[:1] in "\"”’" and re.search(r"[\"“‘][A-Za-z][\w'’-]*\s+\Z", before):

@@ -179,6 +179,9 @@ _AGE_BRACKET = re.compile(
 _UNDER_AGE_HYPHENATED = re.compile(
     r"(?<![\w-])(?P<figure>(?P<side>[Uu]nder|[Oo]ver)-(?P<n>[1-9]\d))(?:(?P<s>s)\b|(?=\s+(?P<noun>[a-z]+)\b))"
 )
+# an age in brackets after a name, in a sentence about ages: "Lee (44) and Kim (71) are the oldest"
+_AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'’.-]+\s+\((?P<age>[1-9]\d)\)")
+_AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|oldest|young|younger|youngest)\b", re.I)
 # the groups a poll brackets by age (not "delegates 20 to 30", seats or ranks; "ages 18 to 29" is the main pattern's)
 _AGE_BRACKET_GROUPS = frozenset(
     "those voters adults people men women respondents americans millennials youths kids children teens "
@@ -211,6 +214,11 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
         if _PERSONS_LISTED.search(text, max(0, m.start() - 200), m.start())
     ]
     matches += [(m, "age") for m in _AVERAGE_AGE.finditer(text) if " age" in text]
+    matches += [
+        (m, "age")
+        for m in (_AGE_IN_BRACKETS.finditer(text) if ") " in text or ")," in text else ())
+        if _AGE_WORDS.search(sentence_around(text, m.start(), m.end()))
+    ]
     matches += [(m, "age") for m in _AGE_RANK.finditer(text) if "oldest" in text or "youngest" in text]
     matches += [
         (m, "age")

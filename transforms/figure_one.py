@@ -68,6 +68,8 @@ def picks_out(
         or re.match(r"\s+or\s+(?:another|the\s+other)\b", text[end : end + 20], re.I)
     ):
         return True  # "blame any one person", "favor one side or another": no count, "a" or "whichever"
+    if word.lower() == "one" and re.match(r"\s+(?:or\s+[a-z]+\s+)?away\s+from\b", text[end : end + 24], re.I):
+        return True  # "one vote away from the nomination", "one illness or accident away from ruin": how near
     if _SOURCE_AFTER.match(text[end : end + 36]):
         return True  # "One official said", "one user on Twitter quipped": an article before a source
     written = text[number[1] : end].split()

@@ -305,7 +305,10 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
                 "points" if gap or GAP_WORDS.search(sentence) else "percent" if _RATE_WORDS.search(sentence) else None
             )
         else:
-            unit = "percent" if _RATE_WORDS.fullmatch(noun.group(1)) else None
+            # "double-digit increases", "double-digit premium increases": a rate, named by the noun or the one after
+            second = re.match(r"^[\s-]+[a-z]+\s+([a-z]+)\b", text[end : end + 40], re.I)
+            rate = _RATE_WORDS.fullmatch(noun.group(1)) or (second and _RATE_WORDS.fullmatch(second.group(1)))
+            unit = "percent" if rate else None
         if unit is None:
             continue  # "double-digit numbers": no measure
         low, high = _DIGIT_RANGES[match.group("size").lower()]

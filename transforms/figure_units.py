@@ -70,9 +70,19 @@ _PEOPLE = frozenset(
     rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
     academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
     adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
-    admirals landlords ceos ladies gentlemen guys folks gals jihadis""".split()
+    admirals landlords ceos ladies gentlemen guys folks gals jihadis front-runners frontrunners""".split()
 )
 
+# electoral votes, abbreviated
+_ELECTORAL_VOTES = re.compile(r"\s+(?:e\.v\.[’']?s|EVs)(?!\w)")
+# plurals that modify a plural after them ("12 singles titles", "three arms dealers", "40 sales reps"): the
+# second is the head; any other plural is the head itself (in "two sides takes", "takes" is a verb)
+_PLURAL_MODIFIERS = frozenset(
+    "singles doubles arms sales customs savings sports arts rights affairs operations securities communications "
+    "electronics goods services".split()
+)
+# a plural right after the counted plural: the head of the two ("12 singles titles"); lowercase only
+_HEAD_AFTER_PLURAL = re.compile(rf"\s+(?P<noun>{_PLURAL})\b(?!['’])")
 # two-word nouns whose head alone names something else: "40 town halls" are no 40 halls
 COMPOUND_NOUNS = frozenset(
     {"town halls", "school districts", "press conferences", "news conferences", "polling places", "polling stations",
@@ -160,6 +170,9 @@ def unit_after(
         return "people", None, None, end, 1.0
     if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
         return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
+    electoral = _ELECTORAL_VOTES.match(rest)
+    if electoral:
+        return "votes", "count", "votes", end + electoral.end(), 1.0  # "83 e.v.'s", "270 EVs": electoral votes
     if _DEMONYM_PEOPLE.match(rest):
         return "people", None, None, end, 1.0  # "thousands of Portuguese": a people, persons
     priced = _PRICED_NOUN.match(rest)
@@ -208,10 +221,14 @@ def unit_after(
         if not (name or numeric or any(a.lower() in _FUNCTION_WORDS or a in _CLAUSE_WORDS for a in adjectives)):
             if adjectives and f"{adjectives[-1].lower()} {word}" in COMPOUND_NOUNS:
                 word = f"{adjectives[-1].lower()} {word}"  # "40 town halls": the compound names what is counted
-            unit = counted_unit(word, noun.group("noun"))
-            return unit_per(
-                text, end + offset + noun.end(), unit=unit, category=None, factor=1.0, money=False, subject=word
-            )
+            stop, written = end + offset + noun.end(), noun.group("noun")
+            head = _HEAD_AFTER_PLURAL.match(text, stop) if word in _PLURAL_MODIFIERS else None
+            if head and head.group("noun").lower() not in _NOT_COUNTED | _CLAUSE_WORDS:
+                # "12 singles titles", "three arms dealers": a plural before a plural modifies it
+                stop, written = head.end(), head.group("noun")
+                word = written.lower()
+            unit = counted_unit(word, written)
+            return unit_per(text, stop, unit=unit, category=None, factor=1.0, money=False, subject=word)
     if re.match(r"^\s*(dead|killed|injured|wounded|displaced)\b", rest, re.I):
         return "people", None, None, end, 1.0
     if one:
@@ -455,8 +472,19 @@ def unit_per(
             economy = _FUEL_ECONOMY.get((unit, measured[0] if measured else singular))
             if economy:  # "40 miles per gallon": fuel economy has its own short label
                 return economy, "other", subject, end + per.end(), factor
+            then = _SECOND_PERIOD.match(text, end + per.end()) if not is_time else None
+            if then:  # "$90 per worker per month": a second denominator, a period
+                return f"{unit}/{singular}/{then.group('period').lower()}", category, subject, then.end(), factor
             return f"{unit}/{singular}", category, subject, end + per.end(), factor
+    if money and unit == "USD":
+        on_the_dollar = re.match(r"\s+on\s+the\s+dollar\b", text[end : end + 20], re.I)
+        if on_the_dollar:  # "13 cents on the dollar": a share of each dollar, in dollars per dollar
+            return "USD/USD", category, subject, end + on_the_dollar.end(), factor
     return unit, category, subject, end, factor
+
+
+# a period after a first denominator: "$213 per adult per year"
+_SECOND_PERIOD = re.compile(r"\s+(?:per|a|an|each)\s+(?P<period>year|month|week|day|hour)\b", re.I)
 
 
 # a duration per period ("60 hours a week", "three days each month"); other numerators take "per"

@@ -58,6 +58,7 @@ from transforms.figure_carryover import (
     more_of_one,
     named_on_next_line,
     numbering,
+    opening_part,
     other_of,
     paired_share,
     repeats_period,
@@ -117,7 +118,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "25"
+VERSION = "26"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -170,6 +171,12 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found = [_harm_to_persons(f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+# a saying said over and over: "say it 10,000 times", "repeat, 1,000 times,"
+_SAID_OVER = re.compile(
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|heard|hear|repeat|repeats|repeated)\b[^.!?]*\Z", re.I
+)
 
 
 # what makes the others of a count with nothing counted before them persons: met or joined "with" them, named
@@ -271,6 +278,9 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             figure = more_of_one(text, figure, found)
         if figure is not None and figure.unit is None:
             figure = other_of(text, figure, found)
+        whole = opening_part(text, figure.start, figure.end, found) if figure and figure.unit is None else None
+        if figure is not None and whole is not None:
+            figure = counting_as(figure, whole)  # "There are six blocs. Five are ...": a part of the whole before
         if figure is not None and figure.unit is None:
             figure = counted_nearby(text, figure, found)
         if figure is not None and figure.unit is None and match.group("number") and _CROWD_VERB.match(text, figure.end):
@@ -523,6 +533,10 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             return None  # "we back the coach 100 percent", "100 percent sure": "entirely", no share of anything
     if unit == "times" and re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|zillion)", digits.strip(), re.I):
         return None  # "I've said it a million times": a figure of speech
+    if unit == "times" and low >= 1000 and re.fullmatch(r"10*", str(int(low))) and _SAID_OVER.search(
+        text, max(0, start - 40), start
+    ):
+        return None  # "repeat, 10,000 times, the slogan", "told them 1,000 times": a figure of speech
     about = re.match(r"\s+or\s+so\b", text[end : end + 9], re.I)
     if unit is None and about:  # "the 100 or so delegates": approximately, and what follows is counted
         unit, category, subject, _, factor = unit_after(text, end + about.end(), code=code, one=one)
@@ -616,6 +630,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             or POLLS_AT.search(text, max(0, start - 40), start) is not None  # "she polls at 9": poll_level's
             or repeats_verb(text, start, end, earlier or [])  # "Adams won 12 states. Baker won two."
             or THE_OTHER.search(text, max(0, start - 10), start) is not None  # "the other two": other_of's
+            or opening_part(text, start, end, earlier or []) is not None  # "six blocs. Five are ...": a part
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])

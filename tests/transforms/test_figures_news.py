@@ -1626,3 +1626,47 @@ def test_round_16_forms(text: str, expected: list[tuple[str, float, str]]) -> No
 def test_the_category_of_others_is_what_the_words_after_them_say() -> None:
     figures = extract_figures("a", "Two died and 12 others were hurt.")
     assert [(f.surface, f.category) for f in figures] == [("Two", "killed"), ("12 others", "injured")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the writer's list, announced or titled, counts nothing; a list of donors counts donors
+        ("Here are just nine odd things the mayor said.", []),
+        ("See our first list of 9 odd things below.", []),
+        ("— 3 Important Things To Know About The Storm", []),
+        ("He released a list of more than 200,000 donors.", [("more than 200,000 donors", 200000, "people")]),
+        # ages in brackets after names, in a sentence about ages; not a number in brackets elsewhere
+        ("Lee (68) and Kim (74) are among the oldest.", [("68", 68, "years"), ("74", 74, "years")]),
+        ("Ohio (18) and Texas (38) hold many electoral votes.", []),
+        # "one X away from": how near, no count
+        ("If a ghost were one delegate away from the nomination, I would still vote.", []),
+        ("She won one delegate in Ohio.", [("one delegate", 1, "people")]),
+        # a bare number opening a sentence before a verb, after a sentence that counted a larger whole
+        (
+            "There are six voting blocs in the party. Five are right of center.",
+            [("six voting blocs", 6, "blocs"), ("Five", 5, "blocs")],
+        ),
+        ("Lee won 40 percent. Five are undecided.", [("40 percent", 40, "percent")]),
+        ("He has 3 cars. Five are red.", [("3 cars", 3, "cars")]),
+        # a rate named two words after "double-digit"
+        ("Costs rose, to double-digit premium increases.", [("double-digit", 54.5, "percent")]),
+        # two denominators; cents on the dollar
+        ("The tariffs cost $213 per adult per year.", [("$213 per adult per year", 213, "USD/adult/year")]),
+        ("Creditors got 13 cents on the dollar.", [("13 cents on the dollar", 0.13, "USD/USD")]),
+        # electoral votes abbreviated; a plural that modifies the plural after it; front-runners are persons
+        ("The party is over 350 EVs.", [("over 350 EVs", 350, "votes")]),
+        ("She won 12 Grand Slam singles titles.", [("12 Grand Slam singles titles", 12, "titles")]),
+        ("Which one of these two sides takes precedence?", [("two sides", 2, "sides")]),
+        ("The two front-runners met.", [("two front-runners", 2, "people")]),
+        # points of a defeat in a story about a party's contest; a saying said over and over
+        (
+            "She comes to the Democratic debate. After a 22-point defeat in Ohio, he is staggering.",
+            [("22-point", 22, "percentage_points")],
+        ),
+        ("All they have to do is repeat, 10,000 times, the same slogan.", []),
+        ("The machine ran the test 1,000 times.", [("1,000 times", 1000, "times")]),
+    ],
+)
+def test_round_17_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
