@@ -12,6 +12,7 @@ Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 ar
        python bench/gold/polnear_select.py EVAL_DEV --round13         "check9 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round16         "check12 <name>" / "tune12 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round17         "tune13 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round18         "tune14 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -21,7 +22,8 @@ shuffled with random.Random(SEED); the first PER_OUTLET of each group are taken.
 Round 16 came after every eligible PolNeAR-train article was drawn: its held-out half (check12) comes from
 the dev compartment (EVAL_DEV/polnear/, never annotated or read for figures), eligible by the same rule, and
 its tuning half (tune12) from PolNeAR-train articles with a longer body (1,201..1,800 words, at least 6
-number tokens), which no earlier rule could draw; round 17 draws more tuning material (tune13) from that pool.
+number tokens), which no earlier rule could draw; rounds 17 and 18 draw more tuning material (tune13,
+tune14) from that pool.
 """
 
 from __future__ import annotations
@@ -81,6 +83,8 @@ LATE_ROUNDS: dict[int, tuple[int, tuple[tuple[str, str, int, int, int], ...]]] =
     16: (20171101, (("check12", "polnear", 300, 1200, 4), ("tune12", "polnear-train", 1201, 1800, 2))),
     # more tuning material from the longer train articles
     17: (20171201, (("tune13", "polnear-train", 1201, 1800, 4),)),
+    # and more (two outlets have none of those left)
+    18: (20180101, (("tune14", "polnear-train", 1201, 1800, 6),)),
 }
 
 
