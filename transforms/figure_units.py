@@ -56,8 +56,7 @@ _CLAUSE_WORDS = frozenset(
 _PEOPLE = frozenset(
     """people persons person civilians residents inhabitants citizens detainees inmates troops combatants
     militants rebels insurgents children kids women men adults students staff migrants immigrants victims
-    police policemen officials casualties deaths homicides murders killings dead bodies lives individuals families
-    households babies
+    police policemen officials casualties deaths homicides murders killings dead bodies lives individuals babies
     infants pupils nurses users fans hostages americans patients males females witnesses fatalities contacts
     recruits agents analysts executives candidates delegates athletes drivers fighters participants
     respondents veterans airmen marines pilots crew friends humans tenants surgeons lawmakers injured
@@ -319,7 +318,8 @@ _NOT_PERSONS = frozenset(
 
 
 def counted_unit(word: str, written: str | None = None) -> str:
-    """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun."""
+    """The unit of a count of a plural noun: people for persons ("voters", "congressmen"), else the noun
+    (families and households are counted as such, not as the persons in them)."""
     if word in _SAME_AS:
         return _SAME_AS[word]
     if word in _PEOPLE or re.search(r"(?:men|children)$", word):

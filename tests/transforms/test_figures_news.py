@@ -1670,3 +1670,12 @@ def test_the_category_of_others_is_what_the_words_after_them_say() -> None:
 )
 def test_round_17_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+def test_families_and_households_are_counted_as_such() -> None:
+    # the gold counts the families a measure reaches, not the persons in them; "a family of four" counts persons
+    assert rows("Some 160,000 families lost coverage; a family of four and 12 households moved.") == [
+        ("Some 160,000 families", 160000, "families"),
+        ("four", 4, "people"),
+        ("12 households", 12, "households"),
+    ]
