@@ -146,6 +146,33 @@ def listed_units(text: str, found: list[Found]) -> list[Found]:
     return shared
 
 
+_UNIT_SAID = re.compile(r"\s[a-z]+\Z")
+
+
+def said_again_ranges(text: str, found: list[Found]) -> list[Found]:
+    """ "the next six months, seven months": a number said again, one more, with its unit repeated after a comma is
+    one range, as "six or seven months" is."""
+    merged: list[Found] = []
+    for figure in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and last.unit is not None
+            and last.unit == figure.unit
+            and last.qualifier == figure.qualifier == "exact"
+            and last.low == last.high
+            and figure.low == figure.high == last.high + 1
+            and _whole(figure)
+            and re.fullmatch(r",\s", text[last.end : figure.start])
+            and _UNIT_SAID.search(text, last.start, last.end)  # the unit is said with each number
+            and _UNIT_SAID.search(text, figure.start, figure.end)
+        ):
+            merged[-1] = replace(last, end=figure.end, high=figure.high)
+            continue
+        merged.append(figure)
+    return merged
+
+
 def changed_to(text: str, figure: Found, earlier: list[Found]) -> Found:
     """ "dropped from 660,000 dollars four years ago to just 75,000": the number a change ends at is in the unit
     of the number it started from, the last figure after "from" in the sentence."""

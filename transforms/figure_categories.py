@@ -102,7 +102,7 @@ CATEGORY_WORDS: list[tuple[str, re.Pattern[str]]] = [
         "displaced",
         re.compile(
             r"\b(displaced|displacement|fled|fleeing|flee|refugees?|evacuated|homeless|"
-            r"exodus|heading (?:to|towards)|uprooted)\b",
+            r"exodus|heading (?:to|towards)|uprooted|resettle[ds]?|resettlement)\b",
             re.I,
         ),
     ),

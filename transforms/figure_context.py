@@ -43,6 +43,12 @@ _INSTRUMENTS = re.compile(
     re.I,
 )
 
+# words of a market in which contracts are traded
+_TRADED = re.compile(
+    r"\b(?:futures|traded|trading|traders?|exchange|copper|aluminium|aluminum|nickel|zinc|crude|oil|gold|silver|"
+    r"wheat|corn|soybeans?|cattle|hogs|gas|bonds?|treasur\w*)\b",
+    re.I,
+)
 _MARKET_NAMES = r"Dow|Nasdaq|S&P|FTSE|Nikkei|DAX|CAC|Hang Seng"  # stock indices named in market reports
 MARKET = re.compile(rf"\b(points?|index|indices|{_MARKET_NAMES})\b")
 # Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
@@ -148,10 +154,10 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-# counts that count nothing: "put one foot in front of the other", a run of the first numbers ("not one, or two,
-# or three mistakes", "one or two or three reasons") said for emphasis
+# counts that count nothing: "put one foot in front of the other", "dropped to one knee", a run of the first
+# numbers ("not one, or two, or three mistakes", "one or two or three reasons") said for emphasis
 _FIGURES_OF_SPEECH = re.compile(
-    r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|"
+    r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|"
     r"\b(?:not\s+(?:just\s+)?one,?\s+(?:or\s+)?two,?\s+(?:or\s+)?three|one,?\s+or\s+two,?\s+or\s+three)\b"
     r"(?:\s+(?:[a-z]+\s+)?[a-z]+s\b)?",
     re.I,
@@ -231,6 +237,13 @@ def named_tally(text: str, start: int, *, first: bool = False) -> re.Match[str] 
 _LISTED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:things|ways|reasons|facts|questions|lessons|tips|moments)\b")
 
 
+# a street after a house number: one to three capitalised words, then the kind of street
+_STREET_AFTER = re.compile(
+    r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Drive|Dr|Lane|Ln|Place|Pl|Plaza|"
+    r"Concourse|Parkway|Pkwy|Terrace|Court|Ct|Square|Way)\b\.?(?!\s+[a-z]+s\b)"
+)  # not "5 Main Street awards", which counts awards
+
+
 def not_a_figure(text: str, *, start: int, end: int, expression: str, money: bool) -> bool:
     """Years, dates, times, ordinals, names, phone numbers."""
     before = text[max(0, start - 12) : start]
@@ -281,8 +294,10 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "the Council of 12": a name
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):
         return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
-    if before.endswith("[") and after.startswith("]"):
-        return True  # "[12]", "[538]": a reference mark or a name in brackets, not a figure
+    if before.endswith("[") and re.match(r"\.?\]", after):
+        return True  # "[12]", "[538.]": a reference mark or a name in brackets, not a figure
+    if _STREET_AFTER.match(after + text[end + 14 : end + 40]) and not re.match(r"\s*(?:%|percent)", after):
+        return True  # "at 86 Gansevoort St.", "900 Grand Concourse": an address
     if re.search(r"\b(?:part|installment|chapter|episode)\s+\Z", before, re.I):
         return True  # "part 2 of 4": a place in a series, not a count
     if re.search(r"code\s*:?\s*$", before, re.I):
@@ -311,15 +326,23 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
     if re.match(r"^-(largest|biggest|most|highest|lowest|oldest|longest|seeded|ranked|pointer)", after, re.I):
         return True
     instrument = re.match(r"^[- ](?:years?|months?|weeks?|days?)\b", after, re.I)
-    if instrument and _INSTRUMENTS.match(text, end + instrument.end()):
-        return True  # "10-year notes", "three-month aluminum": the tenor names the instrument
+    named = _INSTRUMENTS.match(text, end + instrument.end()) if instrument else None
+    if named and (
+        not named.group(0).strip().lower().startswith("contract")
+        or _TRADED.search(sentence_around(text, start, end))
+    ):
+        # "10-year notes", "three-month aluminum": the tenor names the instrument; "a five-year contract" to run
+        # a course is a span of time unless the sentence trades it
+        return True
     if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match)\b(?!-old)", after, re.I):
         return True  # a label made of a number: "12-member panel", "two-class layout"
     if re.match(r"^-yard\s+line\b", after, re.I):
         return True  # "the 30-yard line": a place on a playing field, not a distance
     if re.match(r"^\s+Pinocchios?\b", after, re.I):
         return True  # "three Pinocchios": a fact-checker's rating, not a count
-    if re.match(r"^-point\b", after, re.I) and not re.match(rf"-point\s+{POINT_GAPS}", text[end : end + 30], re.I):
+    if re.match(r"^-point\b", after, re.I) and not re.match(
+        rf"-point\s+(?:[a-z]+\s+)?{POINT_GAPS}", text[end : end + 40], re.I
+    ):  # "a 3-point polling lead" measures a gap too
         return True  # "a 10-point plan" is a label; "a 10-point lead" measures a gap
     if bare.lower() in ORDINAL_WORDS:
         return True

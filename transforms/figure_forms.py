@@ -275,6 +275,8 @@ _N_FIGURES = re.compile(
 _INTO_FIGURES = re.compile(
     r"\b(?:into|in|to|reach(?:ed|es|ing)?|hit(?:s|ting)?)\s+(?:the\s+)?(?:low\s+|high\s+)?\Z", re.I
 )
+# "a multimillion-dollar exhibit": money of some millions
+_MULTI_DOLLAR = re.compile(r"(?<![\w-])(?P<figure>multi-?(?P<scale>million|billion|trillion)-dollar)\b", re.I)
 # "Lee is 5-foot-3": a height in feet and inches, in inches
 _FOOT_INCH = re.compile(r"(?<![\w-])(?P<figure>(?P<feet>[4-7])-foot-(?P<inches>1[01]|\d))(?![\w-])")
 # "all of them are younger than 50": an age bound said of persons
@@ -305,6 +307,22 @@ def stated_magnitudes(text: str, taken: Spans) -> list[Found]:
             Found(start=start, end=end, low=low, high=high, qualifier="approximately", unit=unit, category="money")
         )
         taken.append((start, end))
+    for match in _MULTI_DOLLAR.finditer(text) if "multi" in lowered else ():
+        start, end = match.span("figure")
+        if free(taken, start, end):  # "a multibillion-dollar deal": some billions, 2-9 as "billions" is
+            scale = {"million": 1e6, "billion": 1e9, "trillion": 1e12}[match.group("scale").lower()]
+            found.append(
+                Found(
+                    start=start,
+                    end=end,
+                    low=2 * scale,
+                    high=9 * scale,
+                    qualifier="approximately",
+                    unit="USD",
+                    category="money",
+                )
+            )
+            taken.append((start, end))
     for match in _FOOT_INCH.finditer(text) if "-foot-" in lowered else ():
         start, end = match.span("figure")
         if free(taken, start, end):
@@ -405,6 +423,41 @@ def written_fractions(text: str, taken: Spans) -> list[Found]:
                     )
                 )
                 taken.append((start, end))
+    return found
+
+
+# two numbers sharing the unit hyphenated to the second: "a two- or three-week period" (one range), "an
+# 8-by-11-inch sheet" (two sizes)
+_HYPHENATED_PAIR = re.compile(
+    rf"(?<![\w-])(?P<a>\d+(?:\.\d+)?|{WORD_NUMBER})(?P<sep>-\s+or\s+|-by-|\s+by\s+)"
+    rf"(?P<b>\d+(?:\.\d+)?|{WORD_NUMBER})-(?P<unit>[a-z]+)\b",
+    re.I,
+)
+
+
+def hyphenated_pairs(text: str, taken: Spans) -> list[Found]:
+    """ "a two- or three-week period": one range in weeks; "an 8-by-11-inch sheet": 8 and 11 inches."""
+    found: list[Found] = []
+    for match in _HYPHENATED_PAIR.finditer(text) if "-" in text else ():
+        first, second = parse_number(match.group("a")), parse_number(match.group("b"))
+        measure = measure_of(match.group("unit").lower())
+        start, end = match.span()
+        if first is None or second is None or measure is None or not free(taken, start, end):
+            continue
+        label, category, factor = measure
+        if "or" in match.group("sep"):
+            low, high = sorted((first.low * factor, second.low * factor))
+            found.append(
+                Found(start=start, end=end, low=low, high=high, qualifier="exact", unit=label, category=category)
+            )
+        else:
+            a_end = match.end("a")
+            for at, stop, number in ((start, a_end, first), (match.start("b"), end, second)):
+                value = number.low * factor
+                found.append(
+                    Found(start=at, end=stop, low=value, high=value, qualifier="exact", unit=label, category=category)
+                )
+        taken.append((start, end))
     return found
 
 

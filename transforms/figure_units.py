@@ -283,7 +283,11 @@ def _proper_modifier(word: str, rest: str) -> bool:
         return False
     # "Texas oil companies": up to two lowercase modifiers between; "Americans dead" is a predicate
     # ("Kurds and other groups" are two groups, the first no modifier)
-    after = re.match(rf"(?:\s+(?!and\b|or\b)[a-z][\w-]*?){{0,2}}?\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b", rest)
+    after = re.match(
+        rf"(?:\s+(?!(?:and|or|in|on|at|of|to|from|for|with|by|into|across|near|inside|outside)\b)[a-z][\w-]*?){{0,2}}?"
+        rf"\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b",
+        rest,
+    )  # "resettle 250,000 Syrians in remote parts": a preposition between, no modifier
     return (
         bool(after) and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS | _PREDICATES  # type: ignore[union-attr]
     )

@@ -63,6 +63,7 @@ from transforms.figure_carryover import (
     paired_share,
     repeats_period,
     repeats_verb,
+    said_again_ranges,
     tally_line,
 )
 from transforms.figure_categories import HARM_CATEGORIES, category_from_words
@@ -80,6 +81,7 @@ from transforms.figure_context import (
 from transforms.figure_forms import (
     ages_after_names,
     halves,
+    hyphenated_pairs,
     ratios_and_decades,
     share_figures,
     stated_magnitudes,
@@ -118,7 +120,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "26"
+VERSION = "27"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -149,6 +151,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     taken = Spans(excluded_spans(text))
     found += point_fractions(text, taken)
     found += halves(text, taken)
+    found += hyphenated_pairs(text, taken)
     found += ages_after_names(text, taken)
     found += stated_magnitudes(text, taken)
     found += in_every_shares(text, taken)
@@ -171,6 +174,23 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found = [_harm_to_persons(f) for f in found]
     figures = [_to_record(article_id=article_id, text=text, found=f) for f in found]
     return sorted(figures, key=lambda f: f.start_char)
+
+
+# "up to" after a verb of moving: "went up to", "has gone up to", "shot up to" say where a level rose to
+_WENT_UP = re.compile(r"up\s+to\s+", re.I)
+_MOVED_BEFORE = re.compile(
+    r"\b(?:go|goes|went|gone|going|shot|shoots|moved|moves|climbed|climbs|crept|creeps|jumped|jumps|ran|runs)\s+\Z",
+    re.I,
+)
+
+
+# a recurring charge called annual or yearly, then the money it comes to in the same clause: "annual dues have
+# gone up to $8,400", "yearly fees of $300" (a budget or sales called annual are sums of a year, not rates)
+_ANNUAL_CHARGE = re.compile(
+    r"\b(?:annual|yearly)\s+(?:[a-z]+\s+)?(?:dues|fees?|membership|tuition|rent|premiums?|subscriptions?|"
+    r"salary|salaries|pay|wages?)\b[^.;:!?$£€\d]{0,40}\Z",
+    re.I,
+)
 
 
 # a saying said over and over: "say it 10,000 times", "repeat, 1,000 times,"
@@ -299,7 +319,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             position = max(start + 1, match.end("number"))
         else:
             position = max(start + 1, figure.end if figure is not None and figure.end < end else end)
-    return listed_units(text, found)
+    return said_again_ranges(text, listed_units(text, found))
 
 
 # a total after a bare number: "a flood of letters - nearly 4,000 in all"
@@ -350,6 +370,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     """A figure from one match of the main pattern, or None when it is not a figure."""
     start, end = match.span("figure")
     qualifier = next((name for name, _ in QUALIFIER_PATTERNS if match.group(f"q_{name}")), None)
+    went_up = _WENT_UP.match(text, start) if qualifier == "up_to" else None
+    if went_up and _MOVED_BEFORE.search(text, max(0, start - 12), start):
+        qualifier, start = None, went_up.end()  # "dues went up to $8,400": the level reached, no bound
     if match.group("age"):
         age = match.group("age")
         if "-Year-Old" in age:
@@ -528,9 +551,14 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             text[max(0, start - 40) : start],
             re.I,
         ) and re.match(r"\s*(?:[.,!?;”\"’)]|$)", text[end : end + 2])
-        sure = re.match(r"\s+(?:sure|certain|committed|confident|behind|right|correct|wrong)\b", text[end : end + 12])
+        sure = re.match(
+            r"\s+(?:sure|certain|committed|confident|behind|right|correct|wrong|confidence|faith|trust)\b",
+            text[end : end + 14],
+        )
         if adverb or sure:
             return None  # "we back the coach 100 percent", "100 percent sure": "entirely", no share of anything
+    if number.vague and re.search(r"\bhow\s+many\s+\Z", text[max(0, start - 10) : start], re.I):
+        return None  # "decide how many billions of gallons to blend": a question, no amount stated
     if unit == "times" and re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|zillion)", digits.strip(), re.I):
         return None  # "I've said it a million times": a figure of speech
     if unit == "times" and low >= 1000 and re.fullmatch(r"10*", str(int(low))) and _SAID_OVER.search(
@@ -669,6 +697,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         named = [c for c in (currencies().names.get(n.lower()) for n in names) if c and c != per]
         if named:
             unit, category, end = named[-1], "money", rate.end()
+    if category == "money" and unit and "/" not in unit and _ANNUAL_CHARGE.search(text, max(0, start - 60), start):
+        unit = f"{unit}/year"  # "annual dues have gone up to $8,400": a charge the sentence says is yearly
     if subject == "others" and earlier:
         # "five firms join nine others": the others are more of what was counted before
         antecedent = antecedent_of(text, start, earlier)

@@ -1679,3 +1679,45 @@ def test_families_and_households_are_counted_as_such() -> None:
         ("four", 4, "people"),
         ("12 households", 12, "households"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a preposition between a capitalised plural and a later plural: the capitalised one is the noun
+        ("The agency would resettle 250,000 Syrians in remote parts of Ohio.", [("250,000 Syrians", 250000, "people")]),
+        ("Five Dallas police officers came.", [("Five", 5, "people")]),
+        # addresses; a bracketed site name
+        ("The gallery moved from 115 Spring St. to 86 Gansevoort St.", []),
+        ("It won 5 Main Street awards.", [("5 Main Street awards", 5, "awards")]),
+        ("Lee led by 10 percentage points. [538.]", [("10 percentage points", 10, "percentage_points")]),
+        # a word between the points and the gap they measure
+        ("It matched Lee's 3-point polling lead.", [("3-point", 3, "percentage_points")]),
+        # figures of speech and questions
+        ("He began by dropping to one knee.", []),
+        ('He has "100 percent confidence in my team."', []),
+        ("The rule sets how many billions of gallons must be blended.", []),
+        # a number said again, one more, with its unit: one range
+        ("They have the next six months, seven months to change.", [("six months, seven months", 6.5, "months")]),
+        ("She has 3 cats, 4 dogs.", [("3 cats", 3, "cats"), ("4 dogs", 4, "dogs")]),
+        # a contract's term is a span of time unless the sentence trades contracts
+        ("Under a five-year contract, the firm ran the course.", [("five-year", 5, "years")]),
+        ("Three-month contracts on the metal exchange rose for copper.", []),
+        # two numbers sharing a hyphenated unit
+        ("It is a crucial two- or three-week period.", [("two- or three-week", 2.5, "weeks")]),
+        ("They handed out an 8-by-11-inch sheet.", [("8", 8, "inches"), ("11-inch", 11, "inches")]),
+        # a recurring charge called annual; "went up to" is no bound
+        ("Annual dues have gone up to $8,400.", [("$8,400", 8400, "USD/year")]),
+        ("The annual budget is $5 billion.", [("$5 billion", 5e9, "USD")]),
+        ("It can hold up to 40 people.", [("up to 40 people", 40, "people")]),
+        # "multimillion-dollar": some millions
+        ("It was a multimillion-dollar exhibit.", [("multimillion-dollar", 5.5e6, "USD")]),
+    ],
+)
+def test_round_18_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_a_bound_reached_by_a_rise_is_exact() -> None:
+    figures = extract_figures("a", "Rents went up to $900 and it can hold up to 40 people.")
+    assert [(f.surface, f.qualifier) for f in figures] == [("$900", "exact"), ("up to 40 people", "up_to")]
