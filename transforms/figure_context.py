@@ -150,12 +150,15 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
                     intro = (position + last, position + len(line))
         position += len(line) + 1
     spans += [m.span() for m in re.finditer(r"\(\d{1,3}\.\)", text)]  # "(13.)": a rank in a list
-    spans += [m.span() for m in _FIGURES_OF_SPEECH.finditer(text)] if "one" in text.lower() else []
+    lowered = text.lower()
+    if any(words in lowered for words in _SPEECH_WORDS):  # one scan of each before the pattern
+        spans += [m.span() for m in _FIGURES_OF_SPEECH.finditer(text)]
     return spans
 
 
 # counts that count nothing: "put one foot in front of the other", "dropped to one knee", a run of the first
 # numbers ("not one, or two, or three mistakes", "one or two or three reasons") said for emphasis
+_SPEECH_WORDS = ("one foot", "one knee", "or two", "two, or", "not one", "not just one")
 _FIGURES_OF_SPEECH = re.compile(
     r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|"
     r"\b(?:not\s+(?:just\s+)?one,?\s+(?:or\s+)?two,?\s+(?:or\s+)?three|one,?\s+or\s+two,?\s+or\s+three)\b"
@@ -233,6 +236,7 @@ def named_tally(text: str, start: int, *, first: bool = False) -> re.Match[str] 
     return next((m for m in window if between.fullmatch(text, m.end(), start)), None)
 
 
+_LIST_TITLE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Things|Ways|Reasons|Facts|Questions)\b")
 # what a writer's list is made of
 _LISTED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:things|ways|reasons|facts|questions|lessons|tips|moments)\b")
 
@@ -350,11 +354,11 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         r"\b(?:here\s+are|here['’]re)\s+(?:the\s+|just\s+|only\s+|an?\s+)?\Z", text[max(0, start - 24) : start], re.I
     ):
         return True  # "Here are five things to know", "Here are just nine ...": a list announced, not a count
-    if re.search(r"\b(?:list|roundup)\s+of\s+\Z", text[max(0, start - 12) : start], re.I) and _LISTED.match(
+    if before.endswith("of ") and re.search(r"\b(?:list|roundup)\s+of\s+\Z", before, re.I) and _LISTED.match(
         text, end, end + 60
     ):
         return True  # "our first list of 9 odd things": a list of the writer's ("a list of 200 donors" counts donors)
-    if re.match(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Things|Ways|Reasons|Facts|Questions)\b", text[end : end + 60]):
+    if after[1:2].isupper() and _LIST_TITLE.match(text, end, end + 60):
         return True  # "3 Important Things To Know": the title of a list
     if before[-1:] in "\"“‘" and before and bare.isalpha() and re.match(r"^(?:[\s-]+[\w'’-]+){1,2}[\"”’]", after):
         return True  # a number word opening a short quoted nickname: the "fab four", "big five"

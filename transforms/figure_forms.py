@@ -172,15 +172,17 @@ _AGE_GROUPS = tuple(_AGE_AFTER_NAME.groupindex)  # one named group per form of t
 # an age bracket after the persons it bounds: "voters 18 to 29", "among those 30 to 44," (not "Democrats 52 to
 # 48", a tally that descends, nor "18 to 29 percent")
 _AGE_BRACKET = re.compile(
-    r"\b(?P<who>[A-Za-z]{3,})\s+(?P<figure>(?P<a>[1-9]\d)\s*(?:to|-|–|through)\s*(?P<b>[1-9]\d))"
+    r"(?<![\w.,-])(?P<figure>(?P<a>[1-9]\d)\s*(?:to|-|–|through)\s*(?P<b>[1-9]\d))"
     r"(?![\w-]|[.,]\d|\s*(?:%|percent|per\s?cent|points?|years|[a-z]+s\b))"
 )
+_WHO_BEFORE = re.compile(r"\b(?P<who>[A-Za-z]{3,})\s+\Z")  # the word before an age bracket
 # "the under-35 generation", "under-30 voters", "the over-65s": an age written as a hyphenated bound
 _UNDER_AGE_HYPHENATED = re.compile(
     r"(?<![\w-])(?P<figure>(?P<side>[Uu]nder|[Oo]ver)-(?P<n>[1-9]\d))(?:(?P<s>s)\b|(?=\s+(?P<noun>[a-z]+)\b))"
 )
 # an age in brackets after a name, in a sentence about ages: "Lee (44) and Kim (71) are the oldest"
-_AGE_IN_BRACKETS = re.compile(r"\b[A-Z][\w'’.-]+\s+\((?P<age>[1-9]\d)\)")
+_AGE_IN_BRACKETS = re.compile(r"\((?P<age>[1-9]\d)\)")
+_NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][\w'’.-]+\s+\Z")
 _AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|oldest|young|younger|youngest)\b", re.I)
 # the groups a poll brackets by age (not "delegates 20 to 30", seats or ranks; "ages 18 to 29" is the main pattern's)
 _AGE_BRACKET_GROUPS = frozenset(
@@ -214,11 +216,10 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
         if _PERSONS_LISTED.search(text, max(0, m.start() - 200), m.start())
     ]
     matches += [(m, "age") for m in _AVERAGE_AGE.finditer(text) if " age" in text]
-    matches += [
-        (m, "age")
-        for m in (_AGE_IN_BRACKETS.finditer(text) if ") " in text or ")," in text else ())
-        if _AGE_WORDS.search(sentence_around(text, m.start(), m.end()))
-    ]
+    for bracket in _AGE_IN_BRACKETS.finditer(text) if "(" in text else ():
+        named = _NAME_BEFORE_BRACKET.search(text, max(0, bracket.start() - 30), bracket.start())
+        if named and _AGE_WORDS.search(sentence_around(text, bracket.start(), bracket.end())):
+            matches.append((bracket, "age"))
     matches += [(m, "age") for m in _AGE_RANK.finditer(text) if "oldest" in text or "youngest" in text]
     matches += [
         (m, "age")
@@ -230,7 +231,8 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
     for match in _AGE_BRACKET.finditer(text):
         start, end = match.span("figure")
         low, high = float(match.group("a")), float(match.group("b"))
-        who = match.group("who").lower()
+        named = _WHO_BEFORE.search(text, max(0, start - 24), start)
+        who = named.group("who").lower() if named else ""
         if who in _AGE_BRACKET_GROUPS and 16 <= low and 3 <= high - low <= 25 and free(taken, start, end):
             # "voters 18 to 29", "among those 30 to 44": an age bracket of a group of persons
             found.append(
@@ -429,7 +431,7 @@ def written_fractions(text: str, taken: Spans) -> list[Found]:
 # two numbers sharing the unit hyphenated to the second: "a two- or three-week period" (one range), "an
 # 8-by-11-inch sheet" (two sizes)
 _HYPHENATED_PAIR = re.compile(
-    rf"(?<![\w-])(?P<a>\d+(?:\.\d+)?|{WORD_NUMBER})(?P<sep>-\s+or\s+|-by-|\s+by\s+)"
+    rf"(?<![\w-])(?P<a>\d+(?:\.\d+)?|{WORD_NUMBER})(?P<sep>-\s+or\s+|-by-)"
     rf"(?P<b>\d+(?:\.\d+)?|{WORD_NUMBER})-(?P<unit>[a-z]+)\b",
     re.I,
 )
@@ -438,7 +440,7 @@ _HYPHENATED_PAIR = re.compile(
 def hyphenated_pairs(text: str, taken: Spans) -> list[Found]:
     """ "a two- or three-week period": one range in weeks; "an 8-by-11-inch sheet": 8 and 11 inches."""
     found: list[Found] = []
-    for match in _HYPHENATED_PAIR.finditer(text) if "-" in text else ():
+    for match in _HYPHENATED_PAIR.finditer(text) if "- or " in text or "-by-" in text else ():
         first, second = parse_number(match.group("a")), parse_number(match.group("b"))
         measure = measure_of(match.group("unit").lower())
         start, end = match.span()
