@@ -110,8 +110,8 @@ def paired_share(text: str, match: re.Match[str], earlier: Found) -> Found | Non
 # what stands between numbers listed before one unit: "5, 6, 8 percent", "two, three and even four days"
 _LIST_HEDGE = r"(?:even|maybe|perhaps|possibly|another)"  # "another four, or another eight years"
 _LIST_SEPARATOR = re.compile(
-    rf"\s*(?:,\s*(?:(?:or|and)(?:\s+{_LIST_HEDGE})?)?|(?:or|and)(?:\s+{_LIST_HEDGE})?|to|–)\s*"
-)
+    rf"\s*(?:,\s*(?:(?:or|and)(?:\s+{_LIST_HEDGE})?)?|(?:or|and)(?:\s+{_LIST_HEDGE})?|to|–|if\s+not)\s*"
+)  # "hundreds if not thousands of clinics"
 # one step of a list going on after a number: ", 6", " or even four"; a comma takes a space after it, so
 # that the groups of "1,200,300" are no list (and a failed match has one way to split digits, not many)
 _LIST_STEP = rf"(?:\s*,\s+(?:(?:or|and)\s+)?|\s+(?:or|and|to)\s+)(?:{_LIST_HEDGE}\s+)?(?:{DIGITS}|{WORD_NUMBER})\b"

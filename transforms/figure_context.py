@@ -158,9 +158,9 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 # counts that count nothing: "put one foot in front of the other", "dropped to one knee", a run of the first
 # numbers ("not one, or two, or three mistakes", "one or two or three reasons") said for emphasis
-_SPEECH_WORDS = ("one foot", "one knee", "or two", "two, or", "not one", "not just one")
+_SPEECH_WORDS = ("one foot", "one knee", "or two", "two, or", "not one", "not just one", "two evils")
 _FIGURES_OF_SPEECH = re.compile(
-    r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|"
+    r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|\blesser\s+of\s+two\s+evils\b|"
     r"\b(?:not\s+(?:just\s+)?one,?\s+(?:or\s+)?two,?\s+(?:or\s+)?three|one,?\s+or\s+two,?\s+or\s+three)\b"
     r"(?:\s+(?:[a-z]+\s+)?[a-z]+s\b)?",
     re.I,
@@ -241,6 +241,10 @@ _LIST_TITLE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Things|Ways|Reasons|
 _LISTED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:things|ways|reasons|facts|questions|lessons|tips|moments)\b")
 
 
+# a capitalised number word mid-sentence before two capitalised words is part of a title or a name
+_NUMBER_WORD_TITLES = frozenset("Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Hundred Thousand".split())
+# (not "Two Bartholomew County warrants", whose capitals name what is counted)
+_TITLE_AFTER = re.compile(r"\s+[A-Z][a-z]+\s+[A-Z][a-z]*\b(?!(?:\s+[A-Z][\w-]*)*\s+[a-z]+s\b)")
 # a street after a house number: one to three capitalised words, then the kind of street
 _STREET_AFTER = re.compile(
     r"\s+(?:[A-Z][a-z]+\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Drive|Dr|Lane|Ln|Place|Pl|Plaza|"
@@ -298,6 +302,11 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "the Council of 12": a name
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):
         return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
+    if re.match(r"[- ](?:second|minute|hour|mile|yard)[- ]mark\b", after, re.I):
+        return True  # "by the 30-minute mark": a point reached, a label
+    mid_sentence = re.search(r"[a-z,;:“\"(]\s*\Z", before)
+    if bare in _NUMBER_WORD_TITLES and mid_sentence and _TITLE_AFTER.match(text, end, end + 80):
+        return True  # "The Lees: Three Generations That Built an Empire": a number word in a title
     if before.endswith("[") and re.match(r"\.?\]", after):
         return True  # "[12]", "[538.]": a reference mark or a name in brackets, not a figure
     if _STREET_AFTER.match(after + text[end + 14 : end + 40]) and not re.match(r"\s*(?:%|percent)", after):

@@ -55,10 +55,10 @@ _HALF_PERIOD = re.compile(
     r"(?<![\w-])(?P<figure>an?\s+(?P<part>half|quarter)[- ](?P<period>century|decade|year|hour|minute))(?![\w-])",
     re.I,
 )
-# "a decade-long fight", "the century-old church", "a quarter-century-old pact": one period (or a
+# "a decade-long fight", "a day-long lap", "the century-old church", "a quarter-century-old pact": one period (or a
 # part of one) as an adjective, a duration
 _PERIOD_LONG = re.compile(
-    r"(?<![\w-])(?P<figure>(?:(?P<part>quarter|half)-)?(?P<period>decade|century|year|month|week)-(?:long|old))(?![\w-])",
+    r"(?<![\w-])(?P<figure>(?:(?P<part>quarter|half)-)?(?P<period>decade|century|year|month|week|day|hour)-(?:long|old))(?![\w-])",
     re.I,
 )
 _PERIOD_PARTS = {None: 1.0, "quarter": 0.25, "half": 0.5}
@@ -506,9 +506,10 @@ _X_RATIO = re.compile(
     r"(?<![\w.~/-])(?P<figure>(?:between\s+)?(?P<approx>~)?(?P<a>\d{1,2}(?:\.\d+)?)x?"
     r"(?:\s*(?:-|–|to|and)\s*~?(?P<b>\d{1,2}(?:\.\d+)?))?x)(?![\w-])(?=\s+[a-z])"
 )
-# "in her late 30s": an age given by its decade, early (N to N+3), mid (N+3 to N+7) or late (N+7 to N+9)
+# "in her late 30s", "as he reached his mid-20s": an age given by its decade, early (N to N+3), mid (N+3 to
+# N+7) or late (N+7 to N+9)
 _DECADE_AGE = re.compile(
-    r"\b(?:in|into)\s+(?:his|her|their|my|your|our)\s+"
+    r"\b(?:in|into|reached|reaching|reaches|hit|turned|entered|entering)\s+(?:his|her|their|my|your|our)\s+"
     r"(?P<figure>(?:(?P<part>early|mid|late)[- ]?)?(?P<n>[2-9]0)['’]?s)\b",
     re.I,
 )

@@ -25,7 +25,10 @@ _TALLY_BEFORE = re.compile(
     r"(?:margin|count|ballot) of|sided)[,:]?\s+(?:(?:the\s+)?[\w'’-]+\s+){0,3}(?:by\s+)?(?:an?\s+)?$",
     re.I,
 )
-_TALLY_AFTER = re.compile(r"^\s*(?:vote|votes|decision|ruling|majority|margin|tally|verdict)\b", re.I)
+# "a 5-4 decision", "a 5-to-4 pro-business majority", "a 4-to-4 tie": a word of a vote after, past one modifier
+_TALLY_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:vote|votes|decision|ruling|majority|margin|tally|verdict|tie|split|deadlock)\b", re.I
+)
 # "ahead 800 to 650 in delegates": a tally of what follows "in"
 _TALLY_IN = re.compile(r"^\s+in\s+(?:(?:pledged|bound|electoral|popular)\s+)?(?P<noun>[a-z]+s)\b", re.I)
 
@@ -64,7 +67,7 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
     unit, category = "votes", "count"
     if counted:
         unit = counted_unit(counted.group("noun").lower())
-    elif _TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 20]):
+    elif _TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 40]):
         pass
     elif second.low <= first.low <= 100 and poll_shares(text, start, end):
         # "ahead by 6 points (48 to 42)", "tied at 41-41": the two shares of a poll (a range rises)

@@ -267,7 +267,7 @@ def _whole_noun(rest: str) -> str | None:
         lowered = word.lower()
         if re.fullmatch(_PLURAL, lowered) and lowered not in NOT_NOUNS | STOP_WORDS:
             return word
-        between = lowered == "and" and i > 0
+        between = lowered == "and" and i > 0 or lowered in ("most", "least")  # "the five most populous counties"
         proper = word[:1].isupper() and lowered not in STOP_WORDS
         # a noun before the head ("the last five state races"); a word in -ed, -ly or -s is no such noun
         modifier = word.islower() and lowered not in STOP_WORDS and not re.search(r"(?:ed|ly|s)$", lowered)
@@ -438,7 +438,7 @@ def unit_per(
     den = r"(?P<den>(?:(?:square|cubic)[\s-]+)?[a-z]+)\b"
     pattern = (
         rf"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+{den}"
-        if money or category == "duration"  # "60 hours a week", "50 hours each week"
+        if money or category == "duration" or unit == "people"  # "60 hours a week", "90 people a day"
         else rf"^\s+(?:per|each)\s+{den}"
     )
     per = re.match(pattern, text[end : end + 30], re.I) or re.match(rf"^-(?:a|an|per)-{den}", text[end : end + 20])
@@ -466,8 +466,9 @@ def unit_per(
             (denominator not in STOP_WORDS or is_time)  # "$2,000 a year"
             and denominator not in ("cent", "cents")
             and not (is_time and re.match(r"^\s*(?:ago|earlier|before|after|later|from|prior)\b", following))
-            and not (is_time and not money and not _time_rate(text, end, per.group(0)))
+            and not (is_time and not money and unit != "people" and not _time_rate(text, end, per.group(0)))
             and not (category == "duration" and not is_time and not per.group(0).strip().startswith("per"))
+            and not (unit == "people" and not is_time and not per.group(0).strip().startswith("per"))
         ):
             if area is not None:  # "$450 a square foot": the measure's own label
                 return f"{unit}/{area[0]}", category, subject, end + per.end(), factor

@@ -120,7 +120,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "27"
+VERSION = "28"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -202,6 +202,10 @@ _SAID_OVER = re.compile(
 # what makes the others of a count with nothing counted before them persons: met or joined "with" them, named
 # beside a person ("Ann Lee and 12 others")
 _OTHER_PERSONS = re.compile(r"(?:\bwith|\b[A-Z][a-z]+\s+and)\s+(?:some\s+|about\s+|nearly\s+)?\Z")
+
+
+# a word in -s then a determiner after "the two": a verb and its object ("the two shares the blame")
+_VERB_THEN_OBJECT = re.compile(r"\s+[a-z]{3,}s\s+(?:the|a|an|his|her|its|their|our)\b")
 
 
 # a body's size written before its noun without a hyphen: "the 2 million member union", "a five member board"
@@ -547,7 +551,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if unit == "percent" and low == 100 and qualifier is None:
         adverb = re.search(
             r"\b(?:agree[ds]?|agreeing|back|backs|backed|backing|support(?:s|ed|ing)?|behind|"
-            r"with (?:me|him|her|you|them|us))\b[^.;:!?\d]{0,30}$",
+            r"with (?:me|him|her|you|them|us))\b[^.;:!?\d]{0,30}$"
+            r"|\b(?:is|was|are|were|am)\s+[A-Z][a-z]+\s+$",  # "he is American 100 percent, but": entirely
             text[max(0, start - 40) : start],
             re.I,
         ) and re.match(r"\s*(?:[.,!?;”\"’)]|$)", text[end : end + 2])
@@ -576,6 +581,12 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
         return None  # "4K" with nothing counted: a resolution or a name, not four thousand
     low, high = low * factor, high * factor
+    if (
+        re.fullmatch(r"two|three", digits.strip(), re.I)
+        and re.search(r"\bthe\s+\Z", text[max(0, start - 5) : start], re.I)
+        and _VERB_THEN_OBJECT.match(text, match.end("number"))
+    ):
+        return None  # "the disparity between the two encapsulates the choice": "both", then a verb
     if unit is None and not code and not number.vague and qualifier is None:
         determiner = re.search(
             r"\b(?P<det>the|these|those|all)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$",

@@ -1721,3 +1721,48 @@ def test_round_18_forms(text: str, expected: list[tuple[str, float, str]]) -> No
 def test_a_bound_reached_by_a_rise_is_exact() -> None:
     figures = extract_figures("a", "Rents went up to $900 and it can hold up to 40 people.")
     assert [(f.surface, f.qualifier) for f in figures] == [("$900", "exact"), ("up to 40 people", "up_to")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a vote's split with a modifier before the word of the vote; a tie
+        (
+            "It was a reliable 5-to-4 conservative majority. A 4-to-4 tie would stand.",
+            [("5", 5, "votes"), ("4", 4, "votes"), ("4", 4, "votes"), ("4", 4, "votes")],
+        ),
+        ("The team won 5-4 in extra innings.", []),
+        # "N if not M of X": both in X
+        (
+            "Then hundreds if not thousands of clerks would be liable.",
+            [("hundreds", 550, "people"), ("thousands of clerks", 5500, "people")],
+        ),
+        # an age by its decade after a verb of reaching; a period as an adjective of a day or an hour
+        ("As he reached his mid-20s, he began to drink.", [("mid-20s", 25, "years")]),
+        ("She left for a day-long retreat.", [("day-long", 1, "days")]),
+        # labels, idioms, titles and emphasis
+        ("By the 30-minute mark, people were yawning.", []),
+        ("He keeps voting for the lesser of two evils.", []),
+        ('Read "The Lees: Three Generations That Built a Firm" for more.', []),
+        ("Tays: Two Bartholomew County warrants were served.", [("Two Bartholomew County warrants", 2, "warrants")]),
+        ('"But this is just one example," she added.', []),
+        ("(One notable exception was a paper.)", []),
+        ("He is American 100 percent, but he knows his roots.", []),
+        ("Turnout was 100 percent.", [("100 percent", 100, "percent")]),
+        ("The gap between the two encapsulates the choice.", []),
+        ("The three states that voted went to Lee.", [("three states", 3, "states")]),
+        # persons per period; not persons per piece
+        (
+            "Some 90 people a day die. That is 33,000 people a year.",
+            [("Some 90 people a day", 90, "people/day"), ("33,000 people a year", 33000, "people/year")],
+        ),
+        ("Three people a piece got prizes.", [("Three people", 3, "people")]),
+        # a part of a whole named with a superlative
+        (
+            "Ames and Park, two of the five most populous counties, voted.",
+            [("two", 2, "counties"), ("five most populous counties", 5, "counties")],
+        ),
+    ],
+)
+def test_round_19_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
