@@ -54,7 +54,7 @@ MARKET = re.compile(rf"\b(points?|index|indices|{_MARKET_NAMES})\b")
 # Points of a poll lead, margin or swing are percentage points; points of a game or an index are not.
 POLL_WORDS = re.compile(
     r"\b(?:polls?|polled|polling|pollsters?|surveys?|surveyed|voters?|votes?|turnout|electorate|margin of error|"
-    r"(?:dis)?approval|"
+    r"(?:dis)?approval|net positive|net negative|"
     r"(?:un)?favou?rab\w*|primary|primaries|caucus\w*|nominee|nomination|elections?|electoral|ballots?|"
     r"percent|per cent|percentage|delegates|candidates?|Democrats?|Democratic|Republicans?|GOP|races?|"
     r"match-?ups?|head-to-head)\b|%",
@@ -74,7 +74,9 @@ GAME_OR_MARKET = re.compile(
     r"touchdowns?|field goals?|free throws?|three-pointers?|per game|team|teams|coach|league|playoffs?|"
     r"match(?![-\s]?ups?\b)|"
     rf"tournament|NBA|NFL|NHL|WNBA|NCAA|{_MARKET_NAMES}|index|indices|indexes|"
-    r"stocks?|shares|bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
+    # "shares" of a market, not the verb ("she shares his view")
+    r"stocks?|shares\s+(?:of|in|rose|fell|gained|lost|closed|jumped|slid|dropped|were|are)|share\s+prices?|"
+    r"bonds?|yields?|futures|Treasur\w*|credit score|IQ)\b",
     re.I,
 )
 
@@ -158,9 +160,9 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 # counts that count nothing: "put one foot in front of the other", "dropped to one knee", a run of the first
 # numbers ("not one, or two, or three mistakes", "one or two or three reasons") said for emphasis
-_SPEECH_WORDS = ("one foot", "one knee", "or two", "two, or", "not one", "not just one", "two evils")
+_SPEECH_WORDS = ("one foot", "one knee", "or two", "two, or", "not one", "not just one", "two evils", "tale of two")
 _FIGURES_OF_SPEECH = re.compile(
-    r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|\blesser\s+of\s+two\s+evils\b|"
+    r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|\blesser\s+of\s+two\s+evils\b|\btale\s+of\s+two\s+[a-z]+\b|"
     r"\b(?:not\s+(?:just\s+)?one,?\s+(?:or\s+)?two,?\s+(?:or\s+)?three|one,?\s+or\s+two,?\s+or\s+three)\b"
     r"(?:\s+(?:[a-z]+\s+)?[a-z]+s\b)?",
     re.I,
@@ -196,7 +198,11 @@ def poll_shares(text: str, start: int, end: int) -> bool:
 def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
     """The sentence speaks of a lead or a gap, and the text around it of polls or votes, not games or markets."""
     window = text[max(0, start - 600) : end + 600]
-    gap = POLL_GAP_WORDS.search(sentence) or _UP_OR_DOWN_BEFORE.search(text, max(0, start - 12), start)
+    gap = (
+        POLL_GAP_WORDS.search(sentence)
+        or _UP_OR_DOWN_BEFORE.search(text, max(0, start - 12), start)
+        or _COMPARED_AFTER.match(text, end)  # "both are about 10 points higher than in 2004"
+    )
     return bool(gap and POLL_WORDS.search(window) and not GAME_OR_MARKET.search(window))
 
 
@@ -210,6 +216,7 @@ def _said_in_percentage_points(text: str, start: int, end: int) -> bool:
     return bool(_PERCENTAGE_POINTS.search(window)) and not GAME_OR_MARKET.search(window)
 
 
+_COMPARED_AFTER = re.compile(r"\s+(?:higher|lower)\b")
 # "she is up 6 points", "down by 3 points": a lead or a fall stated just before the number
 _UP_OR_DOWN_BEFORE = re.compile(r"\b(?:up|down)\s+(?:by\s+)?\Z", re.I)
 
@@ -237,6 +244,10 @@ def named_tally(text: str, start: int, *, first: bool = False) -> re.Match[str] 
 
 
 _LIST_TITLE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Things|Ways|Reasons|Facts|Questions)\b")
+# a count of reasons or ways whose items follow, numbered: "two reasons: 1) ..."
+_LISTED_THEN_NUMBERED = re.compile(
+    r"\s+(?:[a-z][\w'’-]*\s+){0,2}(?:things|ways|reasons|steps|lessons|questions|points)\s*:\s*(?:\(?1[.)]|first,)"
+)
 # what a writer's list is made of
 _LISTED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:things|ways|reasons|facts|questions|lessons|tips|moments)\b")
 
@@ -363,6 +374,8 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         r"\b(?:here\s+are|here['’]re)\s+(?:the\s+|just\s+|only\s+|an?\s+)?\Z", text[max(0, start - 24) : start], re.I
     ):
         return True  # "Here are five things to know", "Here are just nine ...": a list announced, not a count
+    if _LISTED_THEN_NUMBERED.match(text, end, end + 80):
+        return True  # "for two reasons: 1) ... 2) ...": a list the items numbered after it make
     if before.endswith("of ") and re.search(r"\b(?:list|roundup)\s+of\s+\Z", before, re.I) and _LISTED.match(
         text, end, end + 60
     ):

@@ -353,10 +353,11 @@ def stated_magnitudes(text: str, taken: Spans) -> list[Found]:
 # "a year and a half", "two and a half hours": a whole number of units and half of one more
 _AND_A_HALF = re.compile(
     rf"(?<![\w-])(?P<figure>(?:(?:{ANY_QUALIFIER})\s+)?"
-    rf"(?:(?P<n>an?|{WORD_NUMBER}|\d+)\s+(?P<unit>[a-z]+?)s?\s+and\s+a\s+half"
+    rf"(?:(?P<n>an?|{WORD_NUMBER}|\d+|past|last|next|previous)\s+(?P<unit>[a-z]+?)s?\s+and\s+a\s+half"
     rf"|(?P<n2>{WORD_NUMBER}|\d+)[\s-]+and[\s-]+a[\s-]+half[\s-]+(?P<unit2>[a-z]+)))(?![\w-])",
     re.I,
 )
+_PERIOD_ONCE_NAMED = frozenset({"past", "last", "next", "previous"})
 _HALF_UNIT = re.compile(
     rf"(?<![\w-])(?P<figure>(?:(?:{ANY_QUALIFIER})\s+)?"
     r"half\s+an?\s+(?P<unit>[a-z]+))\b",
@@ -479,6 +480,8 @@ def halves(text: str, taken: Spans) -> list[Found]:
             whole: float | None = 0.0  # "half an hour": no whole unit, only the half
         elif count.lower() in ("a", "an"):
             whole = 1.0
+        elif count.lower() in _PERIOD_ONCE_NAMED:
+            whole, start = 1.0, match.start("unit")  # "the past decade and a half": one period and a half
         else:
             whole = parsed.low if (parsed := parse_number(count)) else None
         measure = measure_of(groups.get("unit") or groups.get("unit2") or "")
@@ -514,6 +517,10 @@ _DECADE_AGE = re.compile(
     re.I,
 )
 _DECADE_PARTS = {"early": (0, 3), "mid": (3, 7), "late": (7, 9), "": (0, 9)}  # "in her 50s": 50 to 59
+_MORE_DECADES = re.compile(
+    r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?P<figure>(?:(?P<part>early|mid|late)[- ]?)?(?P<n>[2-9]0)['’]?s)\b",
+    re.I,
+)
 
 
 # "outnumbered them 3-to-1", "leads by more than 2-1": a ratio to one. Written "N-1" it is a ratio
@@ -573,7 +580,13 @@ def ratios_and_decades(text: str, taken: Spans, *, ratios: bool) -> list[Found]:
             Found(start=start, end=end, low=low, high=high, qualifier=qualifier, unit="times", category="other")
         )
         taken.append((start, end))
-    for match in _DECADE_AGE.finditer(text) if "0s" in text or "0's" in text or "0’s" in text else ():
+    decades = list(_DECADE_AGE.finditer(text)) if "0s" in text or "0's" in text or "0’s" in text else []
+    for decade_age in decades[:]:  # "in their 30s, 40s and 50s": each decade listed after the first
+        listed = _MORE_DECADES.match(text, decade_age.end())
+        while listed:
+            decades.append(listed)
+            listed = _MORE_DECADES.match(text, listed.end())
+    for match in decades:
         start, end = match.span("figure")
         if free(taken, start, end):
             first, last = _DECADE_PARTS[(match.group("part") or "").lower()]

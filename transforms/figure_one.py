@@ -15,6 +15,8 @@ from transforms.figure_spans import sentence_bounds
 ONLY_BEFORE = re.compile(r"\b(?:only|just)\s+\Z", re.I)
 # what stands before a word that opens a sentence or a paragraph
 _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\(?\Z")  # "(One notable exception was"
+# "one example", "one reason for that is": one of many picked out, no count
+_ONE_OF_MANY = re.compile(r"\s+(?:(?P<example>examples?)\b|(?:reason|explanation|factor)\s+(?:for|is|was|why)\b)", re.I)
 # a source introduced by "one", as by "a": "One official said", "one user on Twitter quipped"
 _SOURCE_AFTER = re.compile(
     r"\s*,?\s*(?:(?:on|at|from|in)\s+[A-Z][\w.-]*\s+)?(?:said|says|told|tells|added|noted|wrote|"
@@ -70,8 +72,10 @@ def picks_out(
         return True  # "blame any one person", "favor one side or another": no count, "a" or "whichever"
     if word.lower() == "one" and re.match(r"\s+(?:or\s+[a-z]+\s+)?away\s+from\b", text[end : end + 24], re.I):
         return True  # "one vote away from the nomination", "one illness or accident away from ruin": how near
-    if word.lower() == "one" and re.match(r"\s+examples?\b", text[number[1] : number[1] + 10], re.I):
-        return True  # "this is just one example": one of many, said for emphasis
+    many = _ONE_OF_MANY.match(text, number[1]) if word.lower() == "one" else None
+    if many and (many.group("example") or not ONLY_BEFORE.search(text, max(0, start - 6), start)):
+        # "this is just one example", "one reason for that is": one of many, said to pick it out
+        return True
     if _SOURCE_AFTER.match(text[end : end + 36]):
         return True  # "One official said", "one user on Twitter quipped": an article before a source
     written = text[number[1] : end].split()

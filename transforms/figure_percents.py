@@ -19,6 +19,7 @@ from transforms.numbers import (
     IN_EVERY,
     IN_EVERY_HYPHENATED,
     SCALE,
+    WORD_NUMBER,
     fraction_value,
     parse_number,
     share_value,
@@ -96,6 +97,45 @@ def point_fractions(text: str, taken: Spans) -> list[Found]:
     return found
 
 
+# the plural a share's whole counts, past up to two modifiers
+_THINGS_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
+
+
+# a net rating, signed: "her net negative is minus 41", "at plus 21 points"
+_SIGNED = re.compile(
+    rf"(?<![\w-])(?P<figure>(?P<sign>minus|plus)\s+(?P<n>\d{{1,2}}(?:\.\d)?|{WORD_NUMBER})"
+    r"(?:\s+(?:percentage\s+)?points?)?)(?![\w-])",
+    re.I,
+)
+_NET_RATING = re.compile(r"\bnet\s+(?:positive|negative|rating|favou?rab\w*)|\bfavou?rab\w*|\bapproval\b", re.I)
+
+
+def net_ratings(text: str, taken: Spans) -> list[Found]:
+    """ "Lee's net negative is minus 41", "among men she is at minus 40": a net rating, in signed points."""
+    found: list[Found] = []
+    for match in _SIGNED.finditer(text) if "minus " in text or "plus " in text else ():
+        start, end = match.span("figure")
+        number = parse_number(match.group("n"))
+        if number is None or not free(taken, start, end):
+            continue
+        if not _NET_RATING.search(text, max(0, start - 400), end + 100):
+            continue  # "minus 5 degrees", "plus tax": no rating
+        value = -number.low if match.group("sign").lower() == "minus" else number.low
+        found.append(
+            Found(
+                start=start,
+                end=end,
+                low=value,
+                high=value,
+                qualifier="exact",
+                unit="percentage_points",
+                category="percent",
+            )
+        )
+        taken.append((start, end))
+    return found
+
+
 def in_every_shares(text: str, taken: Spans) -> list[Found]:
     """ "one in five adults", "seven of 10 voters": a share, in percent."""
     found: list[Found] = []
@@ -110,6 +150,10 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
         start, end = hedged(text, *match.span("figure"))
         if re.match(r"\s+times\b", text[end : end + 7], re.I):
             continue  # "won three out of 9 times": two counts of occasions, not a share
+        out_of = " out of " in match.group("figure").lower() and not re.search(r"\b(?:10|ten)\Z", match.group("figure"))
+        counted = _THINGS_AFTER.match(text, end) if out_of else None
+        if counted and counted_unit(counted.group("noun").lower()) != "people":
+            continue  # "swept seven out of 11 states": two counts ("eight out of ten firms" is a share)
         share = share_value(match.group("figure"))
         if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
             # "seven of 10 voters": a share of ten; "won seven of 10 games", "seven of the 10" count
@@ -286,9 +330,8 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
         noun = re.match(r"^[\s-]+([a-z]+)", text[end : end + 20], re.I)
         sentence = sentence_around(text, start, end)
         gap = noun and re.fullmatch(POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
-        # "won by double digits", "got within single digits of Kim": a margin
-        margin = re.search(r"\b(?P<within>within\s+)?(?:by\s+)?\Z", text[max(0, start - 8) : start], re.I)
-        margin = margin if margin and margin.group(0) else None
+        # "won by (the) double digits", "got within single digits of Kim": a margin
+        margin = re.search(r"\b(?:(?P<within>within)|by)\s+(?:the\s+)?\Z", text[max(0, start - 12) : start], re.I)
         rival = re.match(r"\s+of\s+[A-Z]", text[end : end + 8])
         level = re.search(r"\b(?:to|into|at)\s+\Z", text[max(0, start - 6) : start], re.I)
         unit: str | None

@@ -78,7 +78,7 @@ _ELECTORAL_VOTES = re.compile(r"\s+(?:e\.v\.[’']?s|EVs)(?!\w)")
 # second is the head; any other plural is the head itself (in "two sides takes", "takes" is a verb)
 _PLURAL_MODIFIERS = frozenset(
     "singles doubles arms sales customs savings sports arts rights affairs operations securities communications "
-    "electronics goods services".split()
+    "electronics goods services police".split()
 )
 # a plural right after the counted plural: the head of the two ("12 singles titles"); lowercase only
 _HEAD_AFTER_PLURAL = re.compile(rf"\s+(?P<noun>{_PLURAL})\b(?!['’])")
@@ -375,7 +375,10 @@ _COMPARATIVES = frozenset(
 
 
 # participles that do not end in -ed or -ing, before a noun: "one paid staffer", "one sworn officer"
-_PARTICIPLES = frozenset("paid sworn known born grown chosen hidden broken stolen frozen".split())
+_PARTICIPLES = frozenset(
+    "paid sworn known born grown chosen hidden broken stolen frozen built made held led won lost taken given seen "
+    "shown written driven done brought bought caught taught sent spent kept left told sold found meant".split()
+)
 
 
 # adjectives no ending tells, which are no noun after "one" ("one strong enough")

@@ -93,6 +93,7 @@ from transforms.figure_percents import (
     digit_counts,
     fraction_shares,
     in_every_shares,
+    net_ratings,
     percent_pairs,
     percent_ranges,
     plus_minus,
@@ -120,7 +121,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "28"
+VERSION = "29"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -155,6 +156,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     found += ages_after_names(text, taken)
     found += stated_magnitudes(text, taken)
     found += in_every_shares(text, taken)
+    found += net_ratings(text, taken)
     found += fraction_shares(text, taken)
     marks = {m.group(0)[1] for m in _DIGIT_MARKS.finditer(text)}  # one scan tells which rare shapes to look for
     found += written_fractions(text, taken) if "/" in marks else []
@@ -191,6 +193,10 @@ _ANNUAL_CHARGE = re.compile(
     r"salary|salaries|pay|wages?)\b[^.;:!?$£€\d]{0,40}\Z",
     re.I,
 )
+
+
+# what a magnitude of money is given as: "millions of donations", "billions in contributions"
+_SUMS_GIVEN = frozenset({"donations", "contributions"})
 
 
 # a saying said over and over: "say it 10,000 times", "repeat, 1,000 times,"
@@ -510,6 +516,10 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         text, start=start, end=end, number=number_span, digits=digits, unit=unit, subject=subject, qualifier=qualifier
     ):
         return None  # "One official said", "one piece of evidence", "said one party activist": no count
+    if number.vague and low >= 1e6 and subject in _SUMS_GIVEN and not code:
+        # "millions of Wall Street donations": a magnitude of what is given, money, not a count of gifts
+        given_in = next((f.unit for f in reversed(earlier or []) if f.category == "money" and f.unit), "USD")
+        unit, category = given_in.split("/")[0], "money"
     if unit is None and number.vague and low >= 200 and money_unnamed(text, start, end):
         # "they spend billions a year", "took millions in consulting fees": money without a currency word is in
         # the currency the text last named, else in dollars

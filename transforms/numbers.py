@@ -111,7 +111,8 @@ _FRACTION_WORDS = r"(?:half|a half|a quarter|quarter|a third|two thirds|three qu
 NUMBER = (
     # "half a million", "a quarter-of-a-million", "a quarter million"
     rf"(?:{_FRACTION_WORDS}[\s-]+(?:of[\s-]+)?(?:an?[\s-]+)?(?:{SCALE}|dozen)"
-    rf"|{DIGITS}(?:-(?={SCALE})|\s*)(?:{SCALE}s?|bn|mn|mln|tn|trn|cr(?=\s)|[kmb](?![\w]))?(?:\s+{SCALE}s?)?"
+    # a one-letter scale is glued to the digits and ends there: "10k", "$5m" (not "90,000 K-1 visas")
+    rf"|{DIGITS}(?:(?:-(?={SCALE})|\s*)(?:{SCALE}s?|bn|mn|mln|tn|trn|cr(?=\s))|[kmb](?![\w-]))?(?:\s+{SCALE}s?)?"
     rf"|(?:a|one|{WORD_NUMBER})(?:[\s-]+{SCALE})(?:\s+(?:and\s+)?{WORD_NUMBER})?(?:\s+{SCALE})?"
     rf"|a\s+dozen|{WORD_NUMBER}[\s-]dozen|{WORD_NUMBER})"  # "two dozen", "two-dozen"
 )

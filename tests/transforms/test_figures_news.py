@@ -1766,3 +1766,55 @@ def test_a_bound_reached_by_a_rise_is_exact() -> None:
 )
 def test_round_19_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # net ratings in signed points; "minus" elsewhere is no rating
+        (
+            "Her favorability is low. Lee's net negative is minus 41; among women she is at minus nine.",
+            [("minus 41", -41, "percentage_points"), ("minus nine", -9, "percentage_points")],
+        ),
+        (
+            "Her net positive is just two points, down from plus 21 points.",
+            [("two points", 2, "percentage_points"), ("plus 21 points", 21, "percentage_points")],
+        ),
+        ("It costs $40, plus tax.", [("$40", 40, "USD")]),
+        # points compared across years in a story about voters
+        (
+            "About three in 10 voters were very liberal. Both are about 10 points higher than in 2004.",
+            [("About three in 10", 30, "percent"), ("about 10 points", 10, "percentage_points")],
+        ),
+        # places or events out of a whole are two counts; out of ten, a share
+        ("Lee swept seven out of 11 states.", [("seven", 7, "states"), ("11 states", 11, "states")]),
+        ("Eight out of ten firms write apps.", [("Eight out of ten", 80, "percent")]),
+        # a margin by "the" double digits; "police" before a plural modifies it
+        (
+            "Kim should win by the double digits projected in the primary.",
+            [("double digits", 54.5, "percentage_points")],
+        ),
+        (
+            "It detailed four police reports and 12 police officers.",
+            [("four police reports", 4, "reports"), ("12 police officers", 12, "people")],
+        ),
+        # idioms and picks: "a tale of two X", "one built on", "one reason for that is", a numbered list announced
+        ("Exit polls told a tale of two parties.", []),
+        ("She trusts her team, one built on old lessons.", []),
+        ("One reason for that is money. Only one reason was given.", [("one reason", 1, "reasons")]),
+        ("Lee will rise for two reasons: 1) he is young; 2) he is rich.", []),
+        # a one-letter scale is glued to its digits: "K-1" is a code
+        ("Officials are reviewing about 90,000 K-1 visas.", [("about 90,000 K-1 visas", 90000, "visas")]),
+        ("She raised $5m from 10k donors.", [("$5m", 5e6, "USD"), ("10k donors", 10000, "people")]),
+        # decades of age listed; a period and a half once named
+        (
+            "Incomes for those in their 30s, 40s and 50s grew.",
+            [("30s", 34.5, "years"), ("40s", 44.5, "years"), ("50s", 54.5, "years")],
+        ),
+        ("He blamed her for the past decade and a half of policy.", [("decade and a half", 15, "years")]),
+        # a magnitude of donations is money
+        ("He cited millions of Wall Street donations.", [("millions of Wall Street donations", 5.5e6, "USD")]),
+    ],
+)
+def test_round_20_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
