@@ -15,6 +15,7 @@ Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 ar
        python bench/gold/polnear_select.py EVAL_DEV --round18         "tune14 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round19         "tune15 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round20         "tune16 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round21         "tune17 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -24,8 +25,8 @@ shuffled with random.Random(SEED); the first PER_OUTLET of each group are taken.
 Round 16 came after every eligible PolNeAR-train article was drawn: its held-out half (check12) comes from
 the dev compartment (EVAL_DEV/polnear/, never annotated or read for figures), eligible by the same rule, and
 its tuning half (tune12) from PolNeAR-train articles with a longer body (1,201..1,800 words, at least 6
-number tokens), which no earlier rule could draw; rounds 17 to 20 draw more tuning material (tune13 to
-tune16) from that pool.
+number tokens), which no earlier rule could draw; rounds 17 to 21 draw more tuning material (tune13 to
+tune17) from that pool.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ LATE_ROUNDS: dict[int, tuple[int, tuple[tuple[str, str, int, int, int], ...]]] =
     18: (20180101, (("tune14", "polnear-train", 1201, 1800, 6),)),
     19: (20180201, (("tune15", "polnear-train", 1201, 1800, 7),)),
     20: (20180301, (("tune16", "polnear-train", 1201, 1800, 7),)),
+    21: (20180401, (("tune17", "polnear-train", 1201, 1800, 10),)),
 }
 
 
