@@ -10,7 +10,7 @@ from transforms.figure_categories import COUNT_CATEGORIES
 from transforms.figure_context import GAP_WORDS, date_before
 from transforms.figure_qualifiers import change_of
 from transforms.figure_spans import Found, sentence_around, sentence_bounds
-from transforms.figure_units import HARMED_AFTER, NOT_NOUNS, counted_unit, plural
+from transforms.figure_units import COMPOUND_NOUNS, HARMED_AFTER, NOT_NOUNS, counted_unit, plural
 from transforms.lexicon import FALL_WORDS, RISE_WORDS, STOP_WORDS
 from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
 
@@ -267,8 +267,19 @@ _NUMBER_OF = re.compile(
 def _plural_nouns(words: str) -> list[str]:
     """The plural nouns of some words, in order ("business", "class" and function words are none; nor is a verb
     between two names, "Lee trails Kim 300 to 210")."""
-    found = [m.group(1) for m in _PLURAL_BEFORE.finditer(words) if not _verb_between_names(words, m.start(), m.end())]
+    found = [
+        _compound_of(words, m.start(), m.group(1))
+        for m in _PLURAL_BEFORE.finditer(words)
+        if not _verb_between_names(words, m.start(), m.end())
+    ]
     return [n for n in found if n not in STOP_WORDS and n not in NOT_NOUNS and not n.endswith("ss")]
+
+
+def _compound_of(words: str, start: int, noun: str) -> str:
+    """The noun with the word before it when the two make a compound ("polling places"), else the noun."""
+    before = re.search(r"([a-z]+)\s+\Z", words[max(0, start - 20) : start])
+    compound = f"{before.group(1)} {noun}" if before else ""
+    return compound if compound in COMPOUND_NOUNS else noun
 
 
 # a word in -s after a name and before a name or a number is a verb: "Lee trails Kim", "Park leads 52"
@@ -295,7 +306,11 @@ def counted_before(text: str, figure: Found) -> Found:
     if named and named[-1].group(2):  # "raised the death toll to 267": the persons killed
         return replace(figure, unit="people", subject="deaths", category="killed")
     # what "the number of" names when no other plural noun comes after it, else the last plural noun
-    nouns = [(named[-1].group(1) or "").lower()] if named else _plural_nouns(head[: max(0, at)])
+    nouns = (
+        [_compound_of(head, named[-1].start(1), (named[-1].group(1) or "").lower())]
+        if named
+        else _plural_nouns(head[: max(0, at)])
+    )
     if not nouns:
         return figure
     word = nouns[-1]  # "the number of refugees ... ranges from": what "the number of" names, else the last plural

@@ -248,6 +248,8 @@ _LIST_TITLE = re.compile(r"\s+(?:[A-Z][\w'’-]*\s+){0,3}(?:Things|Ways|Reasons|
 _LISTED_THEN_NUMBERED = re.compile(
     r"\s+(?:[a-z][\w'’-]*\s+){0,2}(?:things|ways|reasons|steps|lessons|questions|points)\s*:\s*(?:\(?1[.)]|first,)"
 )
+# (not "four points below Lee": a gap)
+_LISTED_BELOW = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z]+s\s+below\s*(?:[,.:;]|are\b|were\b|is\b)")
 # what a writer's list is made of
 _LISTED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:things|ways|reasons|facts|questions|lessons|tips|moments)\b")
 
@@ -313,6 +315,10 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "the Council of 12": a name
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):
         return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
+    if re.fullmatch(r"7[0-8]7|A3[0-8]\d", bare) and re.search(r"\b(?:Boeing|Airbus|the|a|an)\s+\Z", before):
+        return True  # "a 1968 Boeing 727", "the 757 in 2011": an airliner's model
+    if re.search(r"\b(?:the|these)\s+\Z", before, re.I) and _LISTED_BELOW.match(text, end, end + 60):
+        return True  # "the three proposals below": the writer's list
     if re.match(r"[- ](?:second|minute|hour|mile|yard)[- ]mark\b", after, re.I):
         return True  # "by the 30-minute mark": a point reached, a label
     mid_sentence = re.search(r"[a-z,;:“\"(]\s*\Z", before)

@@ -752,6 +752,8 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
             continue
         if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
             continue  # "once a year": a rate, not a span
+        if not spent and re.search(r"\b(?:in|is|was|been|be)\s+\Z", text[max(0, start - 8) : start], re.I):
+            continue  # "it was a day of celebration", "in a year of anger": what a time was like, no span
         if spent and re.match(r"\s+(?:ago|or|when|that|which|now)\b", after, re.I):
             continue  # "for a week or so", "hoping for a day when": no stated span
         if spent and re.match(r"wait", spent.group(0), re.I) and match.group("period").lower() == "minute":

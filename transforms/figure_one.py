@@ -67,7 +67,7 @@ def picks_out(
         return False  # what follows is a unit of measure, or nothing: "one mile", "one percent"
     if word.lower() == "one" and (
         re.search(r"\bany\s+$", text[max(0, start - 5) : start], re.I)
-        or re.match(r"\s+or\s+(?:another|the\s+other)\b", text[end : end + 20], re.I)
+        or re.match(r"\s+(?:or|after)\s+(?:another|the\s+other)\b", text[end : end + 20], re.I)
     ):
         return True  # "blame any one person", "favor one side or another": no count, "a" or "whichever"
     if word.lower() == "one" and re.match(r"\s+(?:or\s+[a-z]+\s+)?away\s+from\b", text[end : end + 24], re.I):

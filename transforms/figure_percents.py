@@ -303,8 +303,17 @@ def percent_ranges(text: str, found: list[Found]) -> list[Found]:
 
 # "a double-digit lead", "inflation in double digits": a vague magnitude of 10-99 (1-9, 100-999) in the unit
 # of what it measures, a gap in points or a rate in percent
-_DIGIT_COUNT = re.compile(r"(?<![\w-])(?P<figure>(?P<size>single|double|triple)[- ]digits?)\b", re.I)
-_DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999)}
+_DIGIT_COUNT = re.compile(
+    r"(?<![\w-])(?P<figure>(?:(?P<part>low|mid|high|upper)[- ])?(?:(?P<size>single|double|triple)[- ]digits?|"
+    r"(?P<teens>teens)))\b",
+    re.I,
+)
+_DIGIT_RANGES = {"single": (1, 9), "double": (10, 99), "triple": (100, 999), "teens": (13, 19)}
+# "the high single digits" (7-9), "the mid-teens" (14-16): a part of the range, as "the low 60s" is of the 60s
+_DIGIT_PARTS = {
+    ("single", "low"): (1, 3), ("single", "mid"): (4, 6), ("single", "high"): (7, 9), ("single", "upper"): (7, 9),
+    ("teens", "low"): (13, 15), ("teens", "mid"): (14, 16), ("teens", "high"): (17, 19), ("teens", "upper"): (17, 19),
+}
 _RATE_WORDS = re.compile(
     r"\b(?:growth|inflation|unemployment|rates?|percent|per cent|percentage|returns?|interest|gains?|increases?|"
     r"rises?|declines?|drops?|falls?|jumps?|cuts?|raises?|hikes?|yields?)\b|%",
@@ -323,17 +332,25 @@ _AFTER_LEVEL = frozenset({"by", "in", "and", "for", "since", "this", "last", "af
 def digit_counts(text: str, taken: Spans) -> list[Found]:
     """ "a double-digit lead" (10-99 points), "inflation in double digits" (10-99 percent)."""
     found: list[Found] = []
-    for match in _DIGIT_COUNT.finditer(text) if "digit" in text.lower() else ():
+    lowered = text.lower()
+    for match in _DIGIT_COUNT.finditer(text) if "digit" in lowered or "teens" in lowered else ():
         start, end = match.span("figure")
         if not free(taken, start, end):
             continue
+        size = (match.group("size") or "teens").lower()
+        part = (match.group("part") or "").lower()
+        if size == "teens" and not (
+            part and re.search(r"\b(?:to|into|at|in)\s+the\s+\Z", text[max(0, start - 10) : start], re.I)
+            and POLL_WORDS.search(sentence_around(text, start, end))
+        ):
+            continue  # "in her teens" is an age; only a level in the polls, "to the mid-teens", is a share
         noun = re.match(r"^[\s-]+([a-z]+)", text[end : end + 20], re.I)
         sentence = sentence_around(text, start, end)
         gap = noun and re.fullmatch(POINT_GAPS, noun.group(1), re.I) and not _RATE_WORDS.fullmatch(noun.group(1))
         # "won by (the) double digits", "got within single digits of Kim": a margin
         margin = re.search(r"\b(?:(?P<within>within)|by)\s+(?:the\s+)?\Z", text[max(0, start - 12) : start], re.I)
         rival = re.match(r"\s+of\s+[A-Z]", text[end : end + 8])
-        level = re.search(r"\b(?:to|into|at)\s+\Z", text[max(0, start - 6) : start], re.I)
+        level = re.search(r"\b(?:to|into|at)\s+(?:the\s+)?\Z", text[max(0, start - 10) : start], re.I)
         unit: str | None
         qualifier = "up_to" if margin and margin.group("within") else "approximately"
         if margin and not (noun and _RATE_WORDS.fullmatch(noun.group(1))):
@@ -354,7 +371,7 @@ def digit_counts(text: str, taken: Spans) -> list[Found]:
             unit = "percent" if rate else None
         if unit is None:
             continue  # "double-digit numbers": no measure
-        low, high = _DIGIT_RANGES[match.group("size").lower()]
+        low, high = _DIGIT_PARTS.get((size, part)) or _DIGIT_RANGES[size]
         found.append(
             Found(
                 start=start,

@@ -305,7 +305,7 @@ _PERSON_FORM = re.compile(
 )
 _NOT_PERSONS = frozenset(
     """others numbers letters papers orders layers centers centres meters metres filters towers quarters headquarters
-    matters chapters borders corridors parameters characters barriers containers computers servers routers
+    helicopters matters chapters borders corridors parameters characters barriers containers computers servers routers
     printers trailers scooters stickers posters lockers burgers dinners waters powers rivers flowers answers
     offers covers fingers corners shelters chargers boosters turnovers leftovers blockbusters pointers clusters
     geysers monsters thrillers sliders spiders lasers radars transfers transformers controllers
@@ -410,6 +410,8 @@ def _noun_after_one(rest: str, *, hedged: bool = False) -> tuple[str, int] | Non
     )
     if adjective and not second:
         return None  # "one available to anyone": an adjective used as a pronoun, nothing counted
+    if second and f"{first} {plural(second)}" in COMPOUND_NOUNS:
+        return f"{first} {second}", run.end("second")  # "one polling place": the compound names the thing
     candidates = [("second", second), ("first", first)] if second and adjective else [("first", first)]
     for group, word in candidates:
         if (

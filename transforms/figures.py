@@ -121,7 +121,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "29"
+VERSION = "30"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -693,7 +693,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if unit is None and _MEMBER_LABEL.match(text, end):
         return None  # "the 40,000 member federation": a body's size as its label, as "a nine-member panel"
     bound = re.search(
-        r"\b([a-z]+)\s+(?:aged\s+)?(?:under|over|younger than|older than|below|above)\s+$",
+        r"\b([a-z]+)\s+(?:(?:are|were)\s+)?(?:aged\s+)?(?:under|over|younger than|older than|below|above)\s+$",
         text[max(0, match.start("number") - 40) : match.start("number")],
         re.I,
     )

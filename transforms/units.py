@@ -347,6 +347,21 @@ def currency_after(text: str, end: int) -> tuple[str, float, int] | None:
             found = currencies().names.get(name.group(1).lower())
             if found == "GBP" and name.group(1).lower().startswith("pound") and not _british(text):
                 return None  # "he weighed 243 pounds": without a pound sign or Britain in sight, pounds weigh
+            if found == "USD" and name.group(1).lower() in ("dollar", "dollars"):
+                found = _dollars_named_before(text, end) or found  # "10 Canadian dollars ... to 30 dollars"
             if found:
                 return found, 1.0, end + name.end() + len(rest) - len(after_of)
     return None
+
+
+_DOLLARS_NAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|United States)\s+dollars?\b")
+
+
+def _dollars_named_before(text: str, end: int) -> str | None:
+    """The code of the dollars a text named last before end ("Canadian dollars"), when it named no U.S. dollars
+    after them: bare "dollars" then mean those."""
+    named = None
+    for match in _DOLLARS_NAMED.finditer(text, max(0, end - 800), end):
+        code = currencies().names.get(f"{match.group(1).lower()} dollars")
+        named = None if match.group(1) in ("U.S.", "US", "United States") else code or named
+    return named

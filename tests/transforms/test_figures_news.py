@@ -1818,3 +1818,48 @@ def test_round_19_forms(text: str, expected: list[tuple[str, float, str]]) -> No
 )
 def test_round_20_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # bare dollars after a text named another country's dollars, and no U.S. dollars since
+        (
+            "It rose from 10 Canadian dollars a ton to 30 dollars by 2012.",
+            [("10 Canadian dollars a ton", 10, "CAD/ton"), ("30 dollars", 30, "CAD")],
+        ),
+        (
+            "It cost 12 Canadian dollars, or 9 U.S. dollars, and then 40 dollars.",
+            [("12 Canadian dollars", 12, "CAD"), ("9 U.S. dollars", 9, "USD"), ("40 dollars", 40, "USD")],
+        ),
+        # airliner models; the writer's list below; one X after another; all the time
+        ("He paid $8 million for a 1968 Boeing 727. The 757 came later.", [("$8 million", 8e6, "USD")]),
+        ("The three proposals below are bold.", []),
+        (
+            "Her 23 percent is only four points below Kim in the poll.",
+            [("23 percent", 23, "percent"), ("four points", 4, "percentage_points")],
+        ),
+        ("She tried one move after another.", []),
+        # persons over an age with a verb between; what a time was like is no span
+        ("About 60 percent of voters were over 45.", [("About 60 percent", 60, "percent"), ("over 45", 45, "years")]),
+        ("It was a day of celebration, in a year of anger. She ended a month of touring.", [("a month", 1, "months")]),
+        # a part of the single digits or the teens, as a level in the polls; an age in the teens is no share
+        (
+            "In the polls he rose to the high single digits and to the mid-teens in Ohio.",
+            [("high single digits", 8, "percent"), ("mid-teens", 15, "percent")],
+        ),
+        ("A girl in her mid-teens won the race.", []),
+        # compounds in a count of one and in the noun a later number counts; helicopters are no persons
+        (
+            "The number of polling places fell to 60, one polling place per 21,000 voters.",
+            [
+                ("60", 60, "polling places"),
+                ("one polling place", 1, "polling places"),
+                ("21,000 voters", 21000, "people"),
+            ],
+        ),
+        ("He owns three helicopters.", [("three helicopters", 3, "helicopters")]),
+    ],
+)
+def test_round_21_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
