@@ -5,8 +5,8 @@ Usage: python bench/eval_figures.py EVAL_DEV [--show N] [--gate FLOORS_JSON]
 Documents are the five seeds (their text as the pipeline extracts it) and the eval-dev
 pages named in the gold or split file (their ground-truth bodies from EVAL_DEV/extraction;
 a page with no gold figure counts for precision only). Every figure is printed per half
-(tune, check, check2, tune4 to tune17, check3 to check12) and domain. Errors are listed for the tuning
-halves (tune, check, check2, tune4 to tune17): from round 3 of issue 12 on, the first two check halves are tuning
+(tune, check, check2, tune4 to tune18, check3 to check12) and domain. Errors are listed for the tuning
+halves (tune, check, check2, tune4 to tune18): from round 3 of issue 12 on, the first two check halves are tuning
 material (they had been measured too often to stay independent); the held-out halves are check3
 (written for round 3), check4 (written for round 5, before its rules), check5 (round 7, likewise) and
 check6 (round 8, likewise); check7 (round 9) was written after the last rule and scored once;
@@ -18,9 +18,10 @@ tune10 (round 14) were written together before the rules learned from tune10's e
 check12 and tune12 (round 16) came after every eligible PolNeAR-train article was drawn: check12 from the
 PolNeAR dev compartment (EVAL_DEV/polnear/, never annotated or read for figures before), tune12 from
 PolNeAR-train's longer articles, both annotated before any rule of the round; tune13 to tune17 (rounds 17 to 21)
-are more of that tuning material, each annotated after the rules of the round before.
+are more of that tuning material, each annotated after the rules of the round before; tune18 (round 22) is every
+unannotated PolNeAR-train article of conflict news.
 
-The polnear halves (tune4 to tune17, check3 to check12) are read when EVAL_DEV/polnear-train/text exists: US
+The polnear halves (tune4 to tune18, check3 to check12) are read when EVAL_DEV/polnear-train/text exists: US
 political news articles whose gold (bench/gold/figures_polnear.jsonl) holds character offsets into
 the file, headline line included, and no article text. A split row names the file's compartment of
 EVAL_DEV ("compartment", polnear-train when absent). The extractor is given the body as stored,
@@ -53,21 +54,21 @@ from transforms.records import Article, Figure  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "bench" / "gold" / "figures.jsonl"
 SPLIT = REPO / "bench" / "gold" / "figures_split.jsonl"  # doc -> half (tune/check/check2), domain, fresh
-# tune4 to tune17, check3 to check12 (rounds 3, 5 to 21 of issue 12):
+# tune4 to tune18, check3 to check12 (rounds 3, 5 to 22 of issue 12):
 # offsets into EVAL_DEV/<compartment>/text/<doc>, no text
 POLNEAR_GOLD = REPO / "bench" / "gold" / "figures_polnear.jsonl"
 # every polnear doc, its half, domain and compartment (polnear-train when the row names none)
 POLNEAR_SPLIT = REPO / "bench" / "gold" / "figures_polnear_split.jsonl"
 HALVES = ("tune", "check", "check2", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11",
-          "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "check3", "check4", "check5", "check6",
-          "check7", "check8", "check9", "check10", "check11", "check12")
+          "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18", "check3", "check4", "check5",
+          "check6", "check7", "check8", "check9", "check10", "check11", "check12")
 # gold in figures_polnear.jsonl
 POLNEAR_HALVES = ("tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13",
-                  "tune14", "tune15", "tune16", "tune17", "check3", "check4", "check5", "check6", "check7", "check8",
-                  "check9", "check10", "check11", "check12")
+                  "tune14", "tune15", "tune16", "tune17", "tune18", "check3", "check4", "check5", "check6", "check7",
+                  "check8", "check9", "check10", "check11", "check12")
 # halves whose errors --show may list: never the held-out check3 to check12
 SHOWN = ("tune", "check", "check2", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11",
-         "tune12", "tune13", "tune14", "tune15", "tune16", "tune17")
+         "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18")
 
 
 def polnear_text(eval_dev: Path, split_row: dict) -> str:

@@ -16,6 +16,7 @@ Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 ar
        python bench/gold/polnear_select.py EVAL_DEV --round19         "tune15 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round20         "tune16 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round21         "tune17 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round22         "tune18 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -26,7 +27,9 @@ Round 16 came after every eligible PolNeAR-train article was drawn: its held-out
 the dev compartment (EVAL_DEV/polnear/, never annotated or read for figures), eligible by the same rule, and
 its tuning half (tune12) from PolNeAR-train articles with a longer body (1,201..1,800 words, at least 6
 number tokens), which no earlier rule could draw; rounds 17 to 21 draw more tuning material (tune13 to
-tune17) from that pool.
+tune17) from that pool. Round 22 (tune18) takes every PolNeAR-train article no earlier round drew whose text names
+war, attacks, troops, terror and the like (CONFLICT_TERMS) 15 times or more: tuning material for conflict news,
+of which the eligible rounds held little.
 """
 
 from __future__ import annotations
@@ -146,6 +149,27 @@ def draw_round(eval_dev: Path, number: int) -> list[list[str]]:
     raise KeyError(number)
 
 
+# the words that make an article conflict news (the split's domain rule counts them: 20 or more is `conflict`)
+CONFLICT_TERMS = re.compile(r"syria|isis|islamic state|attacks?|war\b|killed|bomb|terror|militar|refugee|troops", re.I)
+
+
+def draw_conflict_round(eval_dev: Path) -> list[str]:
+    """Round 22: the PolNeAR-train articles in no earlier round whose body names CONFLICT_TERMS 15 times or
+    more, sorted by name."""
+    taken = set(choose(eval_dev))
+    for number in ROUNDS:
+        taken.update(*draw_round(eval_dev, number))
+    for number in LATE_ROUNDS:
+        taken.update(*draw_late_round(eval_dev, number))
+    chosen = []
+    for path in sorted((eval_dev / "polnear-train" / "text").glob("*.txt")):
+        text = path.read_text("utf-8")
+        body = text.split("\n", 1)[1] if "\n" in text else ""
+        if path.name not in taken and len(CONFLICT_TERMS.findall(body)) >= 15:
+            chosen.append(path.name)
+    return chosen
+
+
 def draw_late_round(eval_dev: Path, number: int) -> list[list[str]]:
     """The halves of a round of LATE_ROUNDS: per half and outlet, the eligible articles of the half's own
     compartment and word range that no earlier late round drew, shuffled with the round's seed, the first few
@@ -168,6 +192,9 @@ def draw_late_round(eval_dev: Path, number: int) -> list[list[str]]:
 
 if __name__ == "__main__":
     flag = sys.argv[2] if len(sys.argv) > 2 else ""
+    if flag == "--round22":
+        print("\n".join(f"tune18 {doc}" for doc in draw_conflict_round(Path(sys.argv[1]))))
+        sys.exit(0)
     if flag.startswith("--round") and int(flag[len("--round") :]) in LATE_ROUNDS:
         number = int(flag[len("--round") :])
         late = draw_late_round(Path(sys.argv[1]), number)
