@@ -311,6 +311,8 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # a brand's model or a named number: "Boeing 777", "Apollo 11" (not "the count is Lee 38")
     if after[:1] in "(/" and after and re.match(r"^(?:\([a-z]\)|/\d)", after):
         return True  # "a 401(k) plan", "24/7", "11/2": a name, a ratio of hours or a date
+    if re.search(r"\bGroup\s+of\s+\Z", before):
+        return True  # "a Group of 20 meeting": a name
     if before.endswith(" of ") and re.search(r"\b[Tt]he\s+[A-Z][a-z]+\s+of\s\Z", text[max(0, start - 24) : start]):
         return True  # "the Council of 12": a name
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):

@@ -16,7 +16,8 @@ from transforms.units import measure_after, measure_of
 
 _ONE_PERIOD = re.compile(
     r"(?<![\w])(?P<figure>(?:nearly|almost|about|around|roughly|more than|over|just over|less than|under|"
-    r"just under|at least|up to|just|only|barely)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century))(?![\w])",
+    r"just under|at least|up to|just|only|barely)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century|mile|"
+    r"kilometer|kilometre))(?![\w])",
     re.I,
 )
 _PERIODS = {
@@ -28,12 +29,16 @@ _PERIODS = {
     "day": (1, "days"),
     "hour": (1, "hours"),
     "minute": (1, "minutes"),
+    "mile": (1, "miles"),  # "for more than a mile": a hedged distance, as a hedged period is a span
+    "kilometer": (1, "km"),
+    "kilometre": (1, "km"),
 }
 # "ended a month of touring", "a minute's pause", "has run for a decade": a period with an article measures a
 # span when "of" and what filled it follow, or "for" comes before; "a year ago", "once a year" stay out
 _A_PERIOD = re.compile(
     r"(?P<figure>[aA](?<![\w-][aA])n?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
-    r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
+    r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?P<possessive>['’]s(?=\s+(?!pay\b|wages?\b|salary\b|worth\b)[a-z]))"
+    r"|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
     re.I,
 )
 # what comes before a period with an article that makes it a span: "for", "within" (at most the period) or a verb
@@ -694,7 +699,7 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
                 high=value,
                 qualifier=qualifier_of(match.group("figure")),
                 unit=unit,
-                category="duration",
+                category="distance" if unit in ("miles", "km") else "duration",
             )
         )
         taken.append((start, end))
@@ -748,11 +753,14 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         start, end = match.span("figure")
         after = text[end : end + 12]
         spent = _SPENDS_A_PERIOD.search(text, max(0, start - 12), start)
-        if not (match.group("of") or match.group("silence") or spent) or not free(taken, start, end):
+        if not (match.group("of") or match.group("silence") or match.group("possessive") or spent) or not free(
+            taken, start, end
+        ):  # "after a decade's struggle": a span that filled a time
             continue
         if re.search(r"\b(?:once|twice|thrice|times|per|each|every)\s+$", text[max(0, start - 8) : start], re.I):
             continue  # "once a year": a rate, not a span
-        if not spent and re.search(r"\b(?:in|is|was|been|be)\s+\Z", text[max(0, start - 8) : start], re.I):
+        described = re.search(r"\b(?:in|is|was|been|be)\s+\Z", text[max(0, start - 8) : start], re.I)
+        if not spent and match.group("of") and described:
             continue  # "it was a day of celebration", "in a year of anger": what a time was like, no span
         if spent and re.match(r"\s+(?:ago|or|when|that|which|now)\b", after, re.I):
             continue  # "for a week or so", "hoping for a day when": no stated span

@@ -49,6 +49,7 @@ _OF_FEW = re.compile(
     r"(?:[2-9]|two|three|four|five|six|seven|eight|nine))\s+(?P<noun>[A-Za-z]+s)\b",
     re.I,
 )
+_PICKED_OUT_BEFORE = re.compile(r"(?:,|\bsaid|\bsays|\bwas|\bis)\s+\Z")
 # a family, not a share
 _KIN = re.compile(r"(?:grand)?(?:sons|daughters|children|kids|brothers|sisters|siblings)", re.I)
 _OF_TEN = re.compile(
@@ -143,7 +144,12 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
     few = [
         m
         for m in _OF_FEW.finditer(text)
-        if counted_unit(m.group("noun").lower()) == "people" and not _KIN.fullmatch(m.group("noun"))
+        if counted_unit(m.group("noun").lower()) == "people"
+        and not _KIN.fullmatch(m.group("noun"))
+        # "Lee, one of two gunmen", "said one of three witnesses": a member picked out of a group, no share
+        and not (
+            m.group("figure")[:3].lower() == "one" and _PICKED_OUT_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        )
     ]
     for match in sorted([*_IN_EVERY.finditer(text), *tens, *few], key=lambda m: m.start()):
         # "one in five adults" is a share before it is a count of five adults

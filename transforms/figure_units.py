@@ -69,7 +69,7 @@ _PEOPLE = frozenset(
     rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
     academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
     adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
-    admirals landlords ceos ladies gentlemen guys folks gals jihadis front-runners frontrunners""".split()
+    admirals landlords ceos ladies gentlemen guys folks gals jihadis front-runners frontrunners bosses""".split()
 )
 
 # electoral votes, abbreviated
@@ -78,7 +78,7 @@ _ELECTORAL_VOTES = re.compile(r"\s+(?:e\.v\.[’']?s|EVs)(?!\w)")
 # second is the head; any other plural is the head itself (in "two sides takes", "takes" is a verb)
 _PLURAL_MODIFIERS = frozenset(
     "singles doubles arms sales customs savings sports arts rights affairs operations securities communications "
-    "electronics goods services police".split()
+    "electronics goods services police weapons".split()
 )
 # a plural right after the counted plural: the head of the two ("12 singles titles"); lowercase only
 _HEAD_AFTER_PLURAL = re.compile(rf"\s+(?P<noun>{_PLURAL})\b(?!['’])")
@@ -442,9 +442,9 @@ def unit_per(
     # "per square foot": a denominator of two words when the first is "square" or "cubic"
     den = r"(?P<den>(?:(?:square|cubic)[\s-]+)?[a-z]+)\b"
     pattern = (
-        rf"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+{den}"
+        rf"^\s+(?:per(?:\s+(?:diluted|adjusted|basic))?|a|an|each)\s+{den}(?<!ing)"
         if money or category == "duration" or unit == "people"  # "60 hours a week", "90 people a day"
-        else rf"^\s+(?:per|each)\s+{den}"
+        else rf"^\s+(?:per|each)\s+{den}(?<!ing)"  # "the two nations each massing troops": no rate
     )
     per = re.match(pattern, text[end : end + 30], re.I) or re.match(rf"^-(?:a|an|per)-{den}", text[end : end + 20])
     if money and not per:  # "a $500 donation per person", "$1 billion in trade each day": words between

@@ -121,7 +121,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "30"
+VERSION = "31"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -193,6 +193,22 @@ _ANNUAL_CHARGE = re.compile(
     r"salary|salaries|pay|wages?)\b[^.;:!?$£€\d]{0,40}\Z",
     re.I,
 )
+
+
+# what follows a moment named by "one day": "one day in June", "one week last year"
+_MOMENT_AFTER = re.compile(r"\s+(?:in|on|last|that|when|this)\b")
+_SPAN_BEFORE = re.compile(
+    r"\b(?:for|only|just|within|than|over|lasted|took|spent|spend|served|serve|serving|waited)\s+\Z", re.I
+)
+# "we are five right now", "we'll be six", "they were 11": a group counting itself in a quote, persons
+_WE_ARE = re.compile(r"\b(?:we|they)(?:\s+(?:are|were|will\s+be)|[’'](?:re|ll\s+be))\s+\Z", re.I)
+
+
+def _we_are(text: str, start: int, end: int) -> bool:
+    """ "We are five right now": a group counting itself (not "we're 10 and 2", a record, nor "we are 10 points up")."""
+    return bool(_WE_ARE.search(text, max(0, start - 16), start)) and not re.match(
+        r"\s*(?:and\s+\d|[-–]|to\b|percent|points?|%)", text[end : end + 12], re.I
+    )
 
 
 # what a magnitude of money is given as: "millions of donations", "billions in contributions"
@@ -567,11 +583,20 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             re.I,
         ) and re.match(r"\s*(?:[.,!?;”\"’)]|$)", text[end : end + 2])
         sure = re.match(
-            r"\s+(?:sure|certain|committed|confident|behind|right|correct|wrong|confidence|faith|trust)\b",
+            r"\s+(?:sure|certain|committed|confident|behind|right|correct|wrong|confidence|faith|trust|"
+            r"[A-Z][a-z]+(?:an|ese|ish|i))\b",  # "100 percent American": entirely
             text[end : end + 14],
         )
         if adverb or sure:
             return None  # "we back the coach 100 percent", "100 percent sure": "entirely", no share of anything
+    if (
+        digits.strip().lower() == "one"
+        and unit in ("days", "weeks", "months", "years")
+        and qualifier is None
+        and _MOMENT_AFTER.match(text, end)
+        and not _SPAN_BEFORE.search(text, max(0, start - 12), start)
+    ):
+        return None  # "it changed one day in June": a moment, not a span ("for one day in June" is one)
     if number.vague and re.search(r"\bhow\s+many\s+\Z", text[max(0, start - 10) : start], re.I):
         return None  # "decide how many billions of gallons to blend": a question, no amount stated
     if unit == "times" and re.fullmatch(r"an?\s+(?:hundred|thousand|million|billion|zillion)", digits.strip(), re.I):
@@ -680,6 +705,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             or repeats_verb(text, start, end, earlier or [])  # "Adams won 12 states. Baker won two."
             or THE_OTHER.search(text, max(0, start - 10), start) is not None  # "the other two": other_of's
             or opening_part(text, start, end, earlier or []) is not None  # "six blocs. Five are ...": a part
+            or _we_are(text, start, end)  # "we are five": persons
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])
@@ -720,6 +746,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             unit, category, end = named[-1], "money", rate.end()
     if category == "money" and unit and "/" not in unit and _ANNUAL_CHARGE.search(text, max(0, start - 60), start):
         unit = f"{unit}/year"  # "annual dues have gone up to $8,400": a charge the sentence says is yearly
+    if unit is None and not number.vague and _we_are(text, start, end):
+        unit, subject, category = "people", None, "count"  # "we are five right now": the persons of a group
     if subject == "others" and earlier:
         # "five firms join nine others": the others are more of what was counted before
         antecedent = antecedent_of(text, start, earlier)

@@ -1863,3 +1863,33 @@ def test_round_20_forms(text: str, expected: list[tuple[str, float, str]]) -> No
 )
 def test_round_21_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a period's possessive before what filled it; not a day's pay
+        ("After a decade's struggle, the rebels won.", [("a decade", 10, "years")]),
+        ("He lost a day's pay.", []),
+        # hedged distances with an article
+        ("Bodies lay on the road for more than a mile.", [("more than a mile", 1, "miles")]),
+        # one of a few persons picked out, not a share; a share of four persons still is
+        ("Ann Lee, one of two gunmen involved, posted.", [("two gunmen", 2, "people")]),
+        ("On Sunday, three of four Americans disapproved.", [("three of four", 75, "percent")]),
+        # "each" before a verb is no rate; "weapons" modifies the plural after it
+        ("The two nations were each massing troops.", [("two nations", 2, "nations")]),
+        ("It carried out two chemical weapons attacks.", [("two chemical weapons attacks", 2, "attacks")]),
+        # a name; a group counting itself; a moment named by "one day"; half an hour in minutes
+        ("They met at a Group of 20 summit.", []),
+        ('"We are five right now. We\'ll be six tomorrow," he said.', [("five", 5, "people"), ("six", 6, "people")]),
+        ("It all changed one day in June.", []),
+        ("He served one year in prison.", [("one year", 1, "years")]),
+        ("Within half an hour, it acted.", [("Within half an hour", 0.5, "hours")]),
+        # entirely, said of a nationality; bosses are persons
+        ("Her son was 100 percent American.", []),
+        ("With 100 percent certainty, I predict it.", [("100 percent", 100, "percent")]),
+        ("He answers to just two bosses.", [("two bosses", 2, "people")]),
+    ],
+)
+def test_round_22_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
