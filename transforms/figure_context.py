@@ -160,7 +160,7 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 # counts that count nothing: "put one foot in front of the other", "dropped to one knee", a run of the first
 # numbers ("not one, or two, or three mistakes", "one or two or three reasons") said for emphasis
-_SPEECH_WORDS = ("one foot", "one knee", "or two", "two, or", "not one", "not just one", "two evils", "tale of two")
+_SPEECH_WORDS = ("one foot", "one knee", " or two", "two, or", "not one", "not just one", "two evils", "tale of two")
 _FIGURES_OF_SPEECH = re.compile(
     r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|\blesser\s+of\s+two\s+evils\b|\btale\s+of\s+two\s+[a-z]+\b|"
     r"\b(?:not\s+(?:just\s+)?one,?\s+(?:or\s+)?two,?\s+(?:or\s+)?three|one,?\s+or\s+two,?\s+or\s+three)\b"
@@ -207,13 +207,18 @@ def _gap_in_poll_story(text: str, sentence: str, start: int, end: int) -> bool:
 
 
 _PERCENTAGE_POINTS = re.compile(r"\bpercentage[\s-]+points?\b", re.I)
+_PERCENT_WORDS = re.compile(r"\bpercentage[\s-]+points?\b|\bper\s?cent\w*|\bpercentage\b|%", re.I)
 
 
 def _said_in_percentage_points(text: str, start: int, end: int) -> bool:
-    """ "Men back Lee by 4 percentage points. Women back her by 20 points.": the text around the number gave its
-    points as percentage points, and speaks of no game or market."""
+    """ "Men back Lee by 4 percentage points in the poll. Women back her by 20 points.": the text around the number
+    gave its points as percentage points, speaks of polls or votes, and of no game or market."""
     window = text[max(0, start - 400) : end + 200]
-    return bool(_PERCENTAGE_POINTS.search(window)) and not GAME_OR_MARKET.search(window)
+    if not _PERCENTAGE_POINTS.search(window) or GAME_OR_MARKET.search(window):
+        return False
+    # a word of polls or votes besides the percents themselves: not "the jobless rate fell 0.2 percentage points;
+    # a gauge of confidence rose 3 points"
+    return bool(POLL_WORDS.search(_PERCENT_WORDS.sub(" ", window)))
 
 
 _COMPARED_AFTER = re.compile(r"\s+(?:higher|lower)\b")
@@ -249,7 +254,9 @@ _LISTED_THEN_NUMBERED = re.compile(
     r"\s+(?:[a-z][\w'’-]*\s+){0,2}(?:things|ways|reasons|steps|lessons|questions|points)\s*:\s*(?:\(?1[.)]|first,)"
 )
 # (not "four points below Lee": a gap)
-_LISTED_BELOW = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z]+s\s+below\s*(?:[,.:;]|are\b|were\b|is\b)")
+_LISTED_BELOW = re.compile(
+    r"\s+(?:[a-z][\w'’-]*\s+){0,2}[a-z]+s\s+below\s*(?::|are\b|were\b|,\s+(?:which|that|each)\b)"
+)
 # what a writer's list is made of
 _LISTED = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,3}(?:things|ways|reasons|facts|questions|lessons|tips|moments)\b")
 
@@ -317,7 +324,11 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # "the Council of 12": a name
     if re.fullmatch(r"[A-Z][a-z]+", bare) and re.search(r"\b[A-Z][a-z]+\s+of\s\Z", before):
         return True  # "the Band of Four", "a Group of Seven plan": a capitalised number word ends a name
-    if re.fullmatch(r"7[0-8]7|A3[0-8]\d", bare) and re.search(r"\b(?:Boeing|Airbus|the|a|an)\s+\Z", before):
+    if (
+        re.fullmatch(r"7[0-8]7|A3[0-8]\d", bare)
+        and re.search(r"\b(?:Boeing|Airbus|the|a|an)\s+\Z", before)
+        and not re.match(r"\s+(?:passengers|people|travel+ers|seats|workers|employees|members|orders|flights)\b", after)
+    ):
         return True  # "a 1968 Boeing 727", "the 757 in 2011": an airliner's model
     if re.search(r"\b(?:the|these)\s+\Z", before, re.I) and _LISTED_BELOW.match(text, end, end + 60):
         return True  # "the three proposals below": the writer's list

@@ -17,7 +17,7 @@ from transforms.units import measure_after, measure_of
 _ONE_PERIOD = re.compile(
     r"(?<![\w])(?P<figure>(?:nearly|almost|about|around|roughly|more than|over|just over|less than|under|"
     r"just under|at least|up to|just|only|barely)\s+an?\s+(?P<period>decade|year|month|week|day|hour|century|mile|"
-    r"kilometer|kilometre))(?![\w])",
+    r"kilometer|kilometre))(?![\w-])",
     re.I,
 )
 _PERIODS = {
@@ -37,7 +37,8 @@ _PERIODS = {
 # span when "of" and what filled it follow, or "for" comes before; "a year ago", "once a year" stay out
 _A_PERIOD = re.compile(
     r"(?P<figure>[aA](?<![\w-][aA])n?\s+(?P<period>decade|century|year|month|week|day|hour|minute))"
-    r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?P<possessive>['’]s(?=\s+(?!pay\b|wages?\b|salary\b|worth\b)[a-z]))"
+    r"(?:(?P<silence>(?:['’]s)?\s+silence\b)|(?P<possessive>['’]s(?=\s+(?:delay|wait|struggle|absence|stay|journey|trip|vacation|holiday|leave|break|hiatus|"
+    r"search|campaign|fight|war|effort|drive|walk|march|ride|flight|sail)\b))"
     r"|(?![\w'’-])(?P<of>\s+of\s+(?!age\b|the\s+(?:week|month|year)\b)[a-z])?)",
     re.I,
 )
@@ -63,7 +64,8 @@ _HALF_PERIOD = re.compile(
 # "a decade-long fight", "a day-long lap", "the century-old church", "a quarter-century-old pact": one period (or a
 # part of one) as an adjective, a duration
 _PERIOD_LONG = re.compile(
-    r"(?<![\w-])(?P<figure>(?:(?P<part>quarter|half)-)?(?P<period>decade|century|year|month|week|day|hour)-(?:long|old))(?![\w-])",
+    r"(?<![\w-])(?P<figure>(?:(?P<part>quarter|half)-)?(?:(?P<period>decade|century|year|month|week)-(?:long|old)|"
+    r"(?P<short>day|hour)-long))(?![\w-])",
     re.I,
 )
 _PERIOD_PARTS = {None: 1.0, "quarter": 0.25, "half": 0.5}
@@ -178,7 +180,7 @@ _AGE_GROUPS = tuple(_AGE_AFTER_NAME.groupindex)  # one named group per form of t
 # 48", a tally that descends, nor "18 to 29 percent")
 _AGE_BRACKET = re.compile(
     r"(?<![\w.,-])(?P<figure>(?P<a>[1-9]\d)\s*(?:to|-|–|through)\s*(?P<b>[1-9]\d))"
-    r"(?![\w-]|[.,]\d|\s*(?:%|percent|per\s?cent|points?|years|[a-z]+s\b))"
+    r"(?![\w-]|[.,]\d|\s*(?:%|percent|per\s?cent|points?|years|[a-z]+s\b|an?\s|per\s|each\s|on\s))"
 )
 _WHO_BEFORE = re.compile(r"\b(?P<who>[A-Za-z]{3,})\s+\Z")  # the word before an age bracket
 # "the under-35 generation", "under-30 voters", "the over-65s": an age written as a hyphenated bound
@@ -188,10 +190,10 @@ _UNDER_AGE_HYPHENATED = re.compile(
 # an age in brackets after a name, in a sentence about ages: "Lee (44) and Kim (71) are the oldest"
 _AGE_IN_BRACKETS = re.compile(r"\((?P<age>[1-9]\d)\)")
 _NAME_BEFORE_BRACKET = re.compile(r"\b[A-Z][\w'’.-]+\s+\Z")
-_AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|oldest|young|younger|youngest)\b", re.I)
+_AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|oldest|younger|youngest)\b", re.I)
 # the groups a poll brackets by age (not "delegates 20 to 30", seats or ranks; "ages 18 to 29" is the main pattern's)
 _AGE_BRACKET_GROUPS = frozenset(
-    "those voters adults people men women respondents americans millennials youths kids children teens "
+    "those voters adults men women respondents americans millennials youths kids children teens "
     "teenagers viewers users residents workers consumers independents democrats republicans whites blacks hispanics "
     "latinos".split()
 )
@@ -443,16 +445,32 @@ _HYPHENATED_PAIR = re.compile(
 )
 
 
+_PAIR_SEPARATOR = re.compile(r"-\s+or\s+|-by-")
+
+
+def _hyphenated_pair_matches(text: str) -> list[re.Match[str]]:
+    """The pairs, each looked for only around one of its separators ("- or ", "-by-"): the full pattern, tried at
+    every word, would be slow."""
+    matches: list[re.Match[str]] = []
+    for separator in _PAIR_SEPARATOR.finditer(text) if "- or " in text or "-by-" in text else ():
+        pair = _HYPHENATED_PAIR.search(text, max(0, separator.start() - 12), separator.end() + 40)
+        if pair and pair.start("sep") == separator.start() and (not matches or pair.start() >= matches[-1].end()):
+            matches.append(pair)
+    return matches
+
+
 def hyphenated_pairs(text: str, taken: Spans) -> list[Found]:
     """ "a two- or three-week period": one range in weeks; "an 8-by-11-inch sheet": 8 and 11 inches."""
     found: list[Found] = []
-    for match in _HYPHENATED_PAIR.finditer(text) if "- or " in text or "-by-" in text else ():
+    for match in _hyphenated_pair_matches(text):
         first, second = parse_number(match.group("a")), parse_number(match.group("b"))
         measure = measure_of(match.group("unit").lower())
         start, end = match.span()
         if first is None or second is None or measure is None or not free(taken, start, end):
             continue
         label, category, factor = measure
+        if text.startswith("-old", end) or text.startswith(" old", end):
+            continue  # "a 5- or 6-year-old child": an age, read as one where it stands
         if "or" in match.group("sep"):
             low, high = sorted((first.low * factor, second.low * factor))
             found.append(
@@ -517,7 +535,7 @@ _X_RATIO = re.compile(
 # "in her late 30s", "as he reached his mid-20s": an age given by its decade, early (N to N+3), mid (N+3 to
 # N+7) or late (N+7 to N+9)
 _DECADE_AGE = re.compile(
-    r"\b(?:in|into|reached|reaching|reaches|hit|turned|entered|entering)\s+(?:his|her|their|my|your|our)\s+"
+    r"\b(?:(?:in|into)\s+(?:his|her|their|my|your|our)|(?:reached|reaching|reaches|hit|turned|entered|entering)\s+(?:his|her))\s+"
     r"(?P<figure>(?:(?P<part>early|mid|late)[- ]?)?(?P<n>[2-9]0)['’]?s)\b",
     re.I,
 )
@@ -735,7 +753,7 @@ def share_figures(text: str, taken: Spans) -> list[Found]:
         start, end = hedged(text, *match.span("figure"))
         if not free(taken, start, end):
             continue
-        periods, unit = _PERIODS[match.group("period").lower()]
+        periods, unit = _PERIODS[(match.group("period") or match.group("short")).lower()]
         length = periods * _PERIOD_PARTS[match.group("part") and match.group("part").lower()]
         found.append(
             Found(

@@ -98,6 +98,12 @@ def point_fractions(text: str, taken: Spans) -> list[Found]:
     return found
 
 
+# places and contests won or lost one by one: "seven out of 11 states" counts them ("three out of four
+# households" is a share)
+_PLACES_AND_CONTESTS = frozenset(
+    "states counties districts precincts wards cities towns provinces countries nations seats races contests "
+    "primaries caucuses elections games matches".split()
+)
 # the plural a share's whole counts, past up to two modifiers
 _THINGS_AFTER = re.compile(r"\s+(?:[a-z][\w-]*\s+){0,2}?(?P<noun>[a-z]{3,}s)\b")
 
@@ -108,7 +114,9 @@ _SIGNED = re.compile(
     r"(?:\s+(?:percentage\s+)?points?)?)(?![\w-])",
     re.I,
 )
-_NET_RATING = re.compile(r"\bnet\s+(?:positive|negative|rating|favou?rab\w*)|\bfavou?rab\w*|\bapproval\b", re.I)
+_NET_RATING = re.compile(r"\bnet\s+(?:positive|negative|rating|favou?rab\w*|approval)\b", re.I)
+_RATING_NEAR = re.compile(r"\bnet\s+(?:positive|negative|rating)|\bfavou?rab\w*|\b(?:dis)?approval\b", re.I)
+_COLD = re.compile(r"\b(?:degrees?|temperatures?|overnight|celsius|fahrenheit|cold|freezing|wind\s+chill)\b", re.I)
 
 
 def net_ratings(text: str, taken: Spans) -> list[Found]:
@@ -119,8 +127,16 @@ def net_ratings(text: str, taken: Spans) -> list[Found]:
         number = parse_number(match.group("n"))
         if number is None or not free(taken, start, end):
             continue
-        if not _NET_RATING.search(text, max(0, start - 400), end + 100):
-            continue  # "minus 5 degrees", "plus tax": no rating
+        rating: bool
+        if match.group("sign").lower() == "plus":
+            # "plus 21 points" by a net rating; "homes plus 40 units" is "and 40 more"
+            near = _NET_RATING.search(text, max(0, start - 300), end)
+            rating = "point" in match.group("figure").lower() and near is not None
+        else:  # "she is at minus 40" among net ratings of groups; not "minus 10 overnight" in a cold snap
+            near = _RATING_NEAR.search(text, max(0, start - 600), end + 60)
+            rating = near is not None and not _COLD.search(sentence_around(text, start, end))
+        if not rating:
+            continue
         value = -number.low if match.group("sign").lower() == "minus" else number.low
         found.append(
             Found(
@@ -158,7 +174,7 @@ def in_every_shares(text: str, taken: Spans) -> list[Found]:
             continue  # "won three out of 9 times": two counts of occasions, not a share
         out_of = " out of " in match.group("figure").lower() and not re.search(r"\b(?:10|ten)\Z", match.group("figure"))
         counted = _THINGS_AFTER.match(text, end) if out_of else None
-        if counted and counted_unit(counted.group("noun").lower()) != "people":
+        if counted and counted.group("noun").lower() in _PLACES_AND_CONTESTS:
             continue  # "swept seven out of 11 states": two counts ("eight out of ten firms" is a share)
         share = share_value(match.group("figure"))
         if " of " in match.group("figure").lower() and " out of " not in match.group("figure").lower():
@@ -328,7 +344,7 @@ _RATE_WORDS = re.compile(
 
 
 # a contest won or lost: "defeated Kim by double digits" is a margin in points (of votes, or of a game)
-_CONTEST_WON = re.compile(r"\b(?:defeat(?:s|ed|ing)?|beat(?:en|ing)?|won|lost|routed|trounced)\b", re.I)
+_CONTEST_WON = re.compile(r"\b(?:defeat(?:s|ed|ing)?|beat(?:en|ing)?|routed|trounced)\b", re.I)
 
 
 # words after a level of support in double digits: "to double digits by May", "into double digits in Iowa"

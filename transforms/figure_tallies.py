@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from transforms.figure_context import poll_shares
-from transforms.figure_spans import Found
+from transforms.figure_spans import Found, sentence_around
 from transforms.figure_units import counted_unit
 from transforms.numbers import WORD_NUMBER, parse_number
 from transforms.units import measure_of
@@ -25,10 +25,25 @@ _TALLY_BEFORE = re.compile(
     r"(?:margin|count|ballot) of|sided)[,:]?\s+(?:(?:the\s+)?[\w'’-]+\s+){0,3}(?:by\s+)?(?:an?\s+)?$",
     re.I,
 )
-# "a 5-4 decision", "a 5-to-4 pro-business majority", "a 4-to-4 tie": a word of a vote after, past one modifier
-_TALLY_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+)?(?:vote|votes|decision|ruling|majority|margin|tally|verdict|tie|split|deadlock)\b", re.I
+# "a 5-4 decision", "a 5-to-4 pro-business majority": a word of a vote after, past one modifier
+_TALLY_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:vote|votes|decision|ruling|majority|margin|tally|verdict)\b", re.I)
+_SPLIT_AFTER = re.compile(r"^\s*(?:[\w-]+\s+)?(?:tie|split|deadlock)\b", re.I)
+# the bodies that vote: a split or a tie there is one of votes ("a 4-to-4 tie at the court"), elsewhere of goals,
+# shares or profits ("a 1-1 tie", "a 50-50 split of the profits")
+_VOTING_BODY = re.compile(
+    r"\b(?:court|justices|judges|senate|senators|house|council|board|committee|panel|jury|jurors|legislature|"
+    r"chamber|commission|vot(?:e|es|ed|ing)|ruling)\b",
+    re.I,
 )
+
+
+def _tally_word_after(text: str, start: int, end: int) -> bool:
+    """A word of a vote after a tally ("a 5-4 decision"), or a split or tie in a sentence about a voting body."""
+    if _TALLY_AFTER.match(text[end : end + 40]):
+        return True
+    return bool(_SPLIT_AFTER.match(text[end : end + 40]) and _VOTING_BODY.search(sentence_around(text, start, end)))
+
+
 # "ahead 800 to 650 in delegates": a tally of what follows "in"
 _TALLY_IN = re.compile(r"^\s+in\s+(?:(?:pledged|bound|electoral|popular)\s+)?(?P<noun>[a-z]+s)\b", re.I)
 
@@ -67,7 +82,7 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
     unit, category = "votes", "count"
     if counted:
         unit = counted_unit(counted.group("noun").lower())
-    elif _TALLY_BEFORE.search(before) or _TALLY_AFTER.match(text[end : end + 40]):
+    elif _TALLY_BEFORE.search(before) or _tally_word_after(text, start, end):
         pass
     elif second.low <= first.low <= 100 and poll_shares(text, start, end):
         # "ahead by 6 points (48 to 42)", "tied at 41-41": the two shares of a poll (a range rises)

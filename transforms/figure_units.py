@@ -37,7 +37,8 @@ COUNTED = re.compile(
     re.I,
 )
 NOT_NOUNS = frozenset(
-    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones news".split()
+    "is was has does goes says its this thus plus us as less was his hers ours yours theirs ones news mrs "
+    "messrs".split()
 )
 _FUNCTION_AFTER_ONE = frozenset(
     "of the and or but day time way more less other another thing point such last first year week month night "
@@ -208,9 +209,11 @@ def unit_after(
         word = noun.group("noun").lower()
         adjectives = [a.strip('"“”') for a in noun.group("adjs").split()]
         numeric = any(re.fullmatch(r"[\d.,]+", a) or parse_number(a) is not None for a in adjectives)
-        # "under 35 support Lopez": a name in -s after a lowercase word, no noun ("12 young Democrats" is one)
+        # "under 35 support Lopez": after an age bound, a name in -s after a lowercase word is no noun ("two young
+        # Afghans", "12 young Democrats" are counts)
         name = (
-            noun.group("noun")[:1].isupper()
+            re.search(r"\b(?:under|over)\s+\d{2}\Z", text[max(0, end - 12) : end]) is not None
+            and noun.group("noun")[:1].isupper()
             and noun.group("noun")[1:].islower()  # an acronym ("two super PACs") names things
             and bool(adjectives)
             and adjectives[0][:1].islower()

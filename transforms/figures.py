@@ -121,7 +121,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "31"
+VERSION = "32"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -181,7 +181,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
 # "up to" after a verb of moving: "went up to", "has gone up to", "shot up to" say where a level rose to
 _WENT_UP = re.compile(r"up\s+to\s+", re.I)
 _MOVED_BEFORE = re.compile(
-    r"\b(?:go|goes|went|gone|going|shot|shoots|moved|moves|climbed|climbs|crept|creeps|jumped|jumps|ran|runs)\s+\Z",
+    r"\b(?:went|gone|shot|moved|climbed|crept|jumped|ran)\s+\Z",  # not "can go up to $10,000", a bound
     re.I,
 )
 
@@ -190,25 +190,27 @@ _MOVED_BEFORE = re.compile(
 # gone up to $8,400", "yearly fees of $300" (a budget or sales called annual are sums of a year, not rates)
 _ANNUAL_CHARGE = re.compile(
     r"\b(?:annual|yearly)\s+(?:[a-z]+\s+)?(?:dues|fees?|membership|tuition|rent|premiums?|subscriptions?|"
-    r"salary|salaries|pay|wages?)\b[^.;:!?$£€\d]{0,40}\Z",
+    r"salary|salaries|pay|wages?)\b[^.;:!?$£€\d,]{0,40}\Z",
     re.I,
 )
 
 
-# what follows a moment named by "one day": "one day in June", "one week last year"
+# what follows a moment named by "one day": "one day in June", "one day last week"
 _MOMENT_AFTER = re.compile(r"\s+(?:in|on|last|that|when|this)\b")
 _SPAN_BEFORE = re.compile(
-    r"\b(?:for|only|just|within|than|over|lasted|took|spent|spend|served|serve|serving|waited)\s+\Z", re.I
+    r"\b(?:for|to|after|only|just|within|than|over|lasted|took|spent|spend|served|serve|serving|waited|faces?|got|"
+    r"received|gave|worked)\s+\Z",
+    re.I,
 )
 # "we are five right now", "we'll be six", "they were 11": a group counting itself in a quote, persons
-_WE_ARE = re.compile(r"\b(?:we|they)(?:\s+(?:are|were|will\s+be)|[’'](?:re|ll\s+be))\s+\Z", re.I)
+_WE_ARE = re.compile(r"\bwe(?:\s+(?:are|were|will\s+be)|[’'](?:re|ll\s+be))\s+\Z", re.I)
 
 
 def _we_are(text: str, start: int, end: int) -> bool:
     """ "We are five right now": a group counting itself (not "we're 10 and 2", a record, nor "we are 10 points up")."""
     return bool(_WE_ARE.search(text, max(0, start - 16), start)) and not re.match(
-        r"\s*(?:and\s+\d|[-–]|to\b|percent|points?|%)", text[end : end + 12], re.I
-    )
+        r"\s*(?:and\b|[-–]|to\b|percent|points?|%|years?\b|when\s+(?:we|I)\b)", text[end : end + 12], re.I
+    )  # not "we're 10 and 2" (a record) nor "we were 17 and scared" (an age)
 
 
 # what a magnitude of money is given as: "millions of donations", "billions in contributions"
@@ -217,17 +219,19 @@ _SUMS_GIVEN = frozenset({"donations", "contributions"})
 
 # a saying said over and over: "say it 10,000 times", "repeat, 1,000 times,"
 _SAID_OVER = re.compile(
-    r"\b(?:say|says|said|saying|tell|tells|told|telling|heard|hear|repeat|repeats|repeated)\b[^.!?]*\Z", re.I
+    r"\b(?:say|says|said|saying|tell|tells|told|telling|heard|hear|repeat|repeats|repeated)"
+    r"(?:\s+(?:it|that|this|them|him|her|us))?\s*,?\s+\Z",
+    re.I,
+)  # right before the number: not "said the chip is 1,000 times faster"
+
+
+# what makes the others of a count with nothing counted before them persons: met or joined with them, named
+# beside a person by full name ("Ann Lee and 12 others"; not "along with two others" bills, nor "Apple and three
+# others")
+_OTHER_PERSONS = re.compile(
+    r"(?:\b(?:met|meets|huddled|gathered|marched|spoke|sat|stood|worked|joined)\b[^.;!?]{0,30}\bwith"
+    r"|\b[A-Z][a-z]+\s+[A-Z][a-z]+\s+and)\s+(?:some\s+|about\s+|nearly\s+|more\s+than\s+)?\Z"
 )
-
-
-# what makes the others of a count with nothing counted before them persons: met or joined "with" them, named
-# beside a person ("Ann Lee and 12 others")
-_OTHER_PERSONS = re.compile(r"(?:\bwith|\b[A-Z][a-z]+\s+and)\s+(?:some\s+|about\s+|nearly\s+)?\Z")
-
-
-# a word in -s then a determiner after "the two": a verb and its object ("the two shares the blame")
-_VERB_THEN_OBJECT = re.compile(r"\s+[a-z]{3,}s\s+(?:the|a|an|his|her|its|their|our)\b")
 
 
 # a body's size written before its noun without a hyphen: "the 2 million member union", "a five member board"
@@ -591,7 +595,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             return None  # "we back the coach 100 percent", "100 percent sure": "entirely", no share of anything
     if (
         digits.strip().lower() == "one"
-        and unit in ("days", "weeks", "months", "years")
+        and unit == "days"
         and qualifier is None
         and _MOMENT_AFTER.match(text, end)
         and not _SPAN_BEFORE.search(text, max(0, start - 12), start)
@@ -616,12 +620,6 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if unit is None and not code and re.search(r"\d[kmb]$", digits.strip(), re.I):
         return None  # "4K" with nothing counted: a resolution or a name, not four thousand
     low, high = low * factor, high * factor
-    if (
-        re.fullmatch(r"two|three", digits.strip(), re.I)
-        and re.search(r"\bthe\s+\Z", text[max(0, start - 5) : start], re.I)
-        and _VERB_THEN_OBJECT.match(text, match.end("number"))
-    ):
-        return None  # "the disparity between the two encapsulates the choice": "both", then a verb
     if unit is None and not code and not number.vague and qualifier is None:
         determiner = re.search(
             r"\b(?P<det>the|these|those|all)\s+(?P<adjs>(?:[a-z][\w-]*\s+){0,2})$",
@@ -758,7 +756,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if (
         subject == "others"
         and unit == "others"
-        and (_OTHER_PERSONS.search(text, max(0, start - 30), start) or HARMED_AFTER.match(text, end))
+        and (_OTHER_PERSONS.search(text, max(0, start - 60), start) or HARMED_AFTER.match(text, end))
     ):
         unit = "people"  # "met with about a hundred others", "Lee and a dozen others", "others were hurt": persons
     if category is None:
@@ -850,10 +848,14 @@ def _range_cut(text: str, match: re.Match[str], low: float, high: float) -> tupl
     return low, high, (before if before else cut)
 
 
+# units that count persons, alone or in groups a harm befalls ("3,000 families were displaced")
+_PERSONS_UNITS = frozenset({"people", "families", "households"})
+
+
 def _harm_to_persons(found: Found) -> Found:
     """A figure of harm counts persons (or a rate of them: "people/year"); one whose unit is no persons is a count
     of its things ("two patrol boats" in a sentence of sailors detained)."""
-    if found.category in HARM_CATEGORIES and found.unit is not None and found.unit.split("/")[0] != "people":
+    if found.category in HARM_CATEGORIES and found.unit is not None and found.unit.split("/")[0] not in _PERSONS_UNITS:
         return replace(found, category="count")
     return found
 

@@ -354,7 +354,12 @@ def currency_after(text: str, end: int) -> tuple[str, float, int] | None:
     return None
 
 
-_DOLLARS_NAMED = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|United States)\s+dollars?\b")
+# an amount of a country's dollars ("10 Canadian dollars", "1.7 billion Australian dollars"), not the currency as a
+# thing traded ("traders sold the Australian dollar")
+_DOLLARS_NAMED = re.compile(
+    r"(?:\d|\b(?:hundred|thousand|million|billion|trillion))\s+([A-Z][a-z]+(?: [A-Z][a-z]+)?|U\.S\.|US|United States)"
+    r"\s+dollars?\b"
+)
 
 
 def _dollars_named_before(text: str, end: int) -> str | None:
