@@ -190,6 +190,7 @@ def draw_late_round(eval_dev: Path, number: int) -> list[list[str]]:
         taken.update(*drawn)
     raise KeyError(number)
 
+
 if __name__ == "__main__":
     flag = sys.argv[2] if len(sys.argv) > 2 else ""
     if flag == "--round22":
