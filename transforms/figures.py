@@ -121,7 +121,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "32"
+VERSION = "33"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -225,6 +225,15 @@ _SAID_OVER = re.compile(
 )  # right before the number: not "said the chip is 1,000 times faster"
 
 
+# a verb of harm just before a count: "and wounded 202 others"
+_HARM_VERB_BEFORE = re.compile(
+    r"\b(?:wounded|injured|hurt|killed|arrested|detained|displaced|evacuated)\s+(?:(?:at\s+least|some|about)\s+)?\Z",
+    re.I,
+)
+# a toll set at a number: "officials put the number of dead at 64", "put the death toll at 57"
+_TOLL_PUT_AT = re.compile(r"\b(?:toll|number\s+of\s+[a-z]+|count\s+of\s+[a-z]+)\s+at\s+\Z", re.I)
+
+
 # what makes the others of a count with nothing counted before them persons: met or joined with them, named
 # beside a person by full name ("Ann Lee and 12 others"; not "along with two others" bills, nor "Apple and three
 # others")
@@ -307,10 +316,14 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         if figure is not None and figure.unit is None:
             figure = poll_level(text, figure)
         # "grew by 30", "the backlog of permits, which stood at 480": the level counts what the sentence counted
-        after_change = re.search(
-            r"\b(?:by|to|from|(?:stood|stands|remained|remains|was|is|sat|sits)\s+at)\s+$",
-            text[max(0, start - 16) : start],
-        ) or (figure is not None and _IN_ALL.match(text, figure.end))
+        after_change = (
+            re.search(
+                r"\b(?:by|to|from|(?:stood|stands|remained|remains|was|is|sat|sits)\s+at)\s+$",
+                text[max(0, start - 16) : start],
+            )
+            or _TOLL_PUT_AT.search(text, max(0, start - 40), start)
+            or (figure is not None and _IN_ALL.match(text, figure.end))
+        )
         if figure is not None and figure.unit is None and after_change:
             figure = counted_before(text, figure)
         if figure is not None and figure.unit is None:
@@ -751,8 +764,10 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         antecedent = antecedent_of(text, start, earlier)
         if antecedent is not None and start - antecedent.end < 300:
             unit, subject, category = antecedent.unit, antecedent.subject, antecedent.category
-            if HARMED_AFTER.match(text, end):
-                category = None  # "two died and 12 others were injured": what befell the others is said after them
+            if HARMED_AFTER.match(text, end) or _HARM_VERB_BEFORE.search(text, max(0, start - 24), start):
+                # "two died and 12 others were injured", "killed 84 and wounded 202 others": what befell the
+                # others is said by the words next to them
+                category = None
     if (
         subject == "others"
         and unit == "others"

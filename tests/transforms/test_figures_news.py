@@ -1940,3 +1940,21 @@ def test_review_of_versions_25_to_31(text: str, expected: list[tuple[str, float,
 def test_harm_to_families_keeps_its_category() -> None:
     figures = extract_figures("a", "About 3,000 families were displaced by the fighting.")
     assert [(f.unit, f.category) for f in figures] == [("families", "displaced")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # casualty reports in the forms news uses most, tried on made-up sentences
+        ("Officials put the death toll at 57.", [("57", 57, "people")]),
+        ("Officials put the number of dead at 64.", [("64", 64, "people")]),
+        ("The death toll stood at 31 on Friday.", [("31", 31, "people")]),
+    ],
+)
+def test_a_toll_put_at_a_number_counts_persons(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_others_harmed_by_the_verb_before_them() -> None:
+    figures = extract_figures("a", "The blast killed at least 84 people and wounded 202 others.")
+    assert [(f.surface, f.category) for f in figures] == [("at least 84 people", "killed"), ("202 others", "injured")]
