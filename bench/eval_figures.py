@@ -1,12 +1,12 @@
 """Score figure extraction against the hand-checked gold in bench/gold/figures.jsonl.
 
-Usage: python bench/eval_figures.py EVAL_DEV [--show N] [--gate FLOORS_JSON]
+Usage: python bench/eval_figures.py EVAL_DEV [--lee LEE_DIR] [--show N] [--gate FLOORS_JSON]
 
 Documents are the five seeds (their text as the pipeline extracts it) and the eval-dev
 pages named in the gold or split file (their ground-truth bodies from EVAL_DEV/extraction;
 a page with no gold figure counts for precision only). Every figure is printed per half
-(tune, check, check2, tune4 to tune18, check3 to check12) and domain. Errors are listed for the tuning
-halves (tune, check, check2, tune4 to tune18): from round 3 of issue 12 on, the first two check halves are tuning
+(tune, check, check2, tune4 to tune19, check3 to check13) and domain. Errors are listed for the tuning
+halves (tune, check, check2, tune4 to tune19): from round 3 of issue 12 on, the first two check halves are tuning
 material (they had been measured too often to stay independent); the held-out halves are check3
 (written for round 3), check4 (written for round 5, before its rules), check5 (round 7, likewise) and
 check6 (round 8, likewise); check7 (round 9) was written after the last rule and scored once;
@@ -21,12 +21,17 @@ PolNeAR-train's longer articles, both annotated before any rule of the round; tu
 are more of that tuning material, each annotated after the rules of the round before; tune18 (round 22) is every
 unannotated PolNeAR-train article of conflict news.
 
-The polnear halves (tune4 to tune18, check3 to check12) are read when EVAL_DEV/polnear-train/text exists: US
-political news articles whose gold (bench/gold/figures_polnear.jsonl) holds character offsets into
-the file, headline line included, and no article text. A split row names the file's compartment of
-EVAL_DEV ("compartment", polnear-train when absent). The extractor is given the body as stored,
+check13 and tune19 (round 23) are conflict news from outside PolNeAR, which had none left: short Australian
+reports of the Lee corpus (bench/gold/lee_corpus.py writes them to LEE_DIR/text, given with --lee; split rows
+say "compartment": "lee"), drawn by a seeded rule and both annotated before any rule of the round.
+
+The polnear halves (tune4 to tune19, check3 to check13) are read when EVAL_DEV/polnear-train/text exists: US
+political news articles (and, for the lee compartment, the Lee reports) whose gold
+(bench/gold/figures_polnear.jsonl) holds character offsets into the file, headline line included, and no
+article text. A split row names the file's compartment of EVAL_DEV ("compartment", polnear-train when
+absent; lee for LEE_DIR). The extractor is given the body as stored,
 every character after the first line (the headline), and the gold offsets are shifted by the
-headline's length + 1 to match. check3 to check12 are printed in aggregate only (never in the
+headline's length + 1 to match. check3 to check13 are printed in aggregate only (never in the
 --show listing); no polnear half is part of "all", which keeps its meaning: the figures.jsonl
 gold of the extraction pages and seeds. A
 predicted figure matches a gold one when their spans overlap (greedy, largest overlap
@@ -54,26 +59,30 @@ from transforms.records import Article, Figure  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "bench" / "gold" / "figures.jsonl"
 SPLIT = REPO / "bench" / "gold" / "figures_split.jsonl"  # doc -> half (tune/check/check2), domain, fresh
-# tune4 to tune18, check3 to check12 (rounds 3, 5 to 22 of issue 12):
-# offsets into EVAL_DEV/<compartment>/text/<doc>, no text
+# tune4 to tune19, check3 to check13 (rounds 3, 5 to 23 of issue 12):
+# offsets into EVAL_DEV/<compartment>/text/<doc> (LEE_DIR/text/<doc> for the lee compartment), no text
 POLNEAR_GOLD = REPO / "bench" / "gold" / "figures_polnear.jsonl"
 # every polnear doc, its half, domain and compartment (polnear-train when the row names none)
 POLNEAR_SPLIT = REPO / "bench" / "gold" / "figures_polnear_split.jsonl"
 HALVES = ("tune", "check", "check2", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11",
-          "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18", "check3", "check4", "check5",
-          "check6", "check7", "check8", "check9", "check10", "check11", "check12")
+          "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18", "tune19", "check3", "check4",
+          "check5", "check6", "check7", "check8", "check9", "check10", "check11", "check12", "check13")
 # gold in figures_polnear.jsonl
 POLNEAR_HALVES = ("tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13",
-                  "tune14", "tune15", "tune16", "tune17", "tune18", "check3", "check4", "check5", "check6", "check7",
-                  "check8", "check9", "check10", "check11", "check12")
-# halves whose errors --show may list: never the held-out check3 to check12
+                  "tune14", "tune15", "tune16", "tune17", "tune18", "tune19", "check3", "check4", "check5", "check6",
+                  "check7", "check8", "check9", "check10", "check11", "check12", "check13")
+# the halves drawn from the Lee corpus (compartment lee), scored when --lee names its folder
+LEE_HALVES = ("tune19", "check13")
+# halves whose errors --show may list: never the held-out check3 to check13
 SHOWN = ("tune", "check", "check2", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11",
-         "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18")
+         "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18", "tune19")
 
 
-def polnear_text(eval_dev: Path, split_row: dict) -> str:
-    """The whole file (headline line included) a polnear split row names."""
-    folder = eval_dev / split_row.get("compartment", "polnear-train") / "text"
+def polnear_text(eval_dev: Path, split_row: dict, lee: Path | None = None) -> str:
+    """The whole file (headline line included) a polnear split row names; lee is the folder
+    bench/gold/lee_corpus.py wrote, for rows of the lee compartment."""
+    compartment = split_row.get("compartment", "polnear-train")
+    folder = (lee if compartment == "lee" and lee is not None else eval_dev / compartment) / "text"
     return (folder / split_row["doc"]).read_text("utf-8")
 
 
@@ -105,23 +114,28 @@ def documents(eval_dev: Path, gold: list[dict]) -> dict[str, tuple[str, str | No
     return docs
 
 
-def polnear_documents(eval_dev: Path) -> tuple[dict[str, tuple[str, None]], list[dict], dict[str, dict]]:
+def polnear_documents(eval_dev: Path, lee: Path | None = None,
+                      ) -> tuple[dict[str, tuple[str, None]], list[dict], dict[str, dict]]:
     """The polnear halves: doc -> (body after the headline line, None), gold rows with "span" set
-    to their offsets in that body, and the split rows. Empty when polnear-train is not there."""
+    to their offsets in that body, and the split rows. Empty when polnear-train is not there; without
+    lee, the rows of the lee compartment are left out."""
     folder = eval_dev / "polnear-train" / "text"
     if not folder.is_dir():
         return {}, [], {}
-    split = {row["doc"]: row for row in map(json.loads, POLNEAR_SPLIT.read_text("utf-8").splitlines()) if row}
+    split = {row["doc"]: row for row in map(json.loads, POLNEAR_SPLIT.read_text("utf-8").splitlines())
+             if row and (lee is not None or row.get("compartment") != "lee")}
     docs: dict[str, tuple[str, None]] = {}
     shift: dict[str, int] = {}
     for doc, split_row in split.items():
-        text = polnear_text(eval_dev, split_row)
+        text = polnear_text(eval_dev, split_row, lee)
         shift[doc] = text.index("\n") + 1  # the headline line is not body
         docs[doc] = (text[shift[doc]:], None)
     rows = []
     for line in POLNEAR_GOLD.read_text("utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if row["doc"] not in split:
+                continue  # a Lee report, with no --lee
             start, end = row["start"] - shift[row["doc"]], row["end"] - shift[row["doc"]]
             assert 0 <= start < end <= len(docs[row["doc"]][0]), row
             rows.append({**row, "span": (start, end)})
@@ -227,6 +241,8 @@ def _speed(eval_dev: Path, rounds: int = 3) -> tuple[int, float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("eval_dev", type=Path)
+    parser.add_argument("--lee", type=Path, default=None,
+                        help="the folder bench/gold/lee_corpus.py fetch wrote (check13 and tune19)")
     parser.add_argument("--show", type=int, default=0, help="print up to N errors (tuning halves only)")
     parser.add_argument("--gate", type=Path, default=None)
     parser.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
@@ -236,7 +252,7 @@ def main() -> int:
     # pages with no gold figure (they are in the split file only) count for precision
     no_figure = [{"doc": doc, "set": "eval-dev"} for doc in split if doc not in {row["doc"] for row in gold_rows}]
     docs = documents(args.eval_dev, gold_rows + no_figure)
-    polnear_docs, polnear_rows, polnear_split = polnear_documents(args.eval_dev)
+    polnear_docs, polnear_rows, polnear_split = polnear_documents(args.eval_dev, args.lee)
     docs.update(polnear_docs)
     split.update(polnear_split)
     by_doc: dict[str, list[dict]] = defaultdict(list)
@@ -254,6 +270,8 @@ def main() -> int:
             print(f"{half}: no polnear-train under EVAL_DEV, this half is not scored")
             continue
         if not any(s["half"] == half for s in split.values()):
+            if half in LEE_HALVES and args.lee is None:
+                print(f"{half}: no --lee folder (bench/gold/lee_corpus.py fetch), this half is not scored")
             continue
         for domain in ("conflict", "general"):
             if not any(s["half"] == half and s["domain"] == domain for s in split.values()):
