@@ -37,7 +37,8 @@ gold of the extraction pages and seeds. A
 predicted figure matches a gold one when their spans overlap (greedy, largest overlap
 first, one to one). Precision is the share of predicted figures that match a gold figure
 with the same value and unit; recall the share of gold figures matched that way. Figures
-for category, qualifier and spans are printed beside them.
+for category, qualifier and spans are printed beside them. The held_out lines put every held-out half
+(check3 to check13) together, per domain and in all: the figures the issue's targets are read on.
 """
 
 from __future__ import annotations
@@ -279,6 +280,12 @@ def main() -> int:
             groups.append((f"{half} {domain}", lambda s, h=half, d=domain: s["half"] == h and s["domain"] == d))
         groups.append((f"{half} (both domains)", lambda s, h=half: s["half"] == h))
     groups.append(("check fresh pages", lambda s: s["half"] == "check" and s["fresh"]))
+    # every held-out half together, by domain: the figures the targets are read on
+    held_out = tuple(half for half in POLNEAR_HALVES if half not in SHOWN)
+    if polnear_docs:
+        for domain in ("conflict", "general"):
+            groups.append((f"held_out {domain}", lambda s, d=domain: s["half"] in held_out and s["domain"] == d))
+        groups.append(("held_out (both domains)", lambda s: s["half"] in held_out))
     measured: dict[str, float] = {}
     print("figures on value and unit:")
     for name, keep in groups:

@@ -379,6 +379,12 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True
     if re.match(r"^-(members?|pages?|person|story|storey|seat|man|strong|game|match)\b(?!-old)", after, re.I):
         return True  # a label made of a number: "12-member panel", "two-class layout"
+    if re.match(
+        r"^\s+(?:story|storey)\s+(?:[a-z]+\s+)?(?:building|house|home|block|structure|tower|hotel|school|office)s?\b",
+        after,
+        re.I,
+    ):
+        return True  # the same label unhyphenated: "a two storey house"
     if re.match(r"^-yard\s+line\b", after, re.I):
         return True  # "the 30-yard line": a place on a playing field, not a distance
     if re.match(r"^\s+Pinocchios?\b", after, re.I):

@@ -200,6 +200,26 @@ _AGE_BRACKET_GROUPS = frozenset(
 _AGE_GROUP_NOUNS = frozenset("generation crowd set group cohort demographic bracket category population".split())
 
 
+# what joins the ages of a list: "aged four and 11", "aged 19, 23 and 31"
+_AGE_LIST_JOIN = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+# an age that opens a list, or a bare age listed after one
+_AGE_LIST_HEAD = re.compile(r"(?:aged|ages?)\b|\d+\Z|[a-z]+\Z", re.I)
+
+
+def listed_age(text: str, figure: Found, before: Found, *, bare: bool) -> bool:
+    """True when figure is a bare number listed right after an age given with "aged" (or after an age listed so):
+    "two boys aged three and 13 died" gives two ages, no count of the dead."""
+    return (
+        bare
+        and before.category == "age"
+        and figure.qualifier == "exact"
+        and figure.low == figure.high < 120
+        and figure.unit in (None, "people")  # "13 died": persons only by the verb after
+        and _AGE_LIST_JOIN.fullmatch(text, before.end, figure.start) is not None
+        and _AGE_LIST_HEAD.match(text, before.start, before.end) is not None
+    )
+
+
 def ages_after_names(text: str, taken: Spans) -> list[Found]:
     """An age set off by commas after a person: "The president, 70, has", "Elizabeth A. Burton, 32, of Columbus"."""
     found: list[Found] = []

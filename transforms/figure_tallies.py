@@ -71,6 +71,8 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
     ):
         return None
     start, end = match.span("figure")
+    if match.start("number") > start:
+        return None  # "about 30 to 40 inmates": a hedged pair is a range; a tally is never hedged
     if re.match(r"[\s-]*years?[\s-]*olds?\b", text[end : end + 12], re.I):
         return None  # "18-to-34-year-olds": an age group
     before = text[max(0, start - 60) : start]

@@ -70,7 +70,8 @@ _PEOPLE = frozenset(
     rabbis imams pastors chefs clerks nannies maids deputies sheriffs detectives medics paramedics experts scholars
     academics graduates alumni cadets captives locals natives expats pilgrims diplomats envoys actresses rookies
     adolescents juveniles newborns heirs thugs conscripts generals colonels lieutenants sergeants captains
-    admirals landlords ceos ladies gentlemen guys folks gals jihadis front-runners frontrunners bosses""".split()
+    admirals landlords ceos ladies gentlemen guys folks gals jihadis front-runners frontrunners bosses
+    personnel""".split()
 )
 
 # electoral votes, abbreviated
@@ -79,7 +80,7 @@ _ELECTORAL_VOTES = re.compile(r"\s+(?:e\.v\.[’']?s|EVs)(?!\w)")
 # second is the head; any other plural is the head itself (in "two sides takes", "takes" is a verb)
 _PLURAL_MODIFIERS = frozenset(
     "singles doubles arms sales customs savings sports arts rights affairs operations securities communications "
-    "electronics goods services police weapons".split()
+    "electronics goods services police weapons forces".split()
 )
 # a plural right after the counted plural: the head of the two ("12 singles titles"); lowercase only
 _HEAD_AFTER_PLURAL = re.compile(rf"\s+(?P<noun>{_PLURAL})\b(?!['’])")
@@ -242,7 +243,7 @@ def unit_after(
             return ("people" if person else _SAME_AS.get(word, word)), None, word, end + stop, 1.0
     # "30 Boeing 787-9 jets": names and models between the number and what it counts
     ahead = re.match(
-        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s)\s+){1,4}"
+        r"^\s+(?:of\s+(?:the\s+)?)?((?:[A-Z](?:\.[A-Z])+\.|[A-Z][\w-]*|\d[\w-]*|['’]s|and(?=\s+[A-Z]))\s+){1,5}"
         r"(?:[a-z][\w-]*\s+){0,2}?(?P<noun>"  # "two U.S. diplomatic compounds"
         + _PLURAL
         + "|"
@@ -287,10 +288,14 @@ def _proper_modifier(word: str, rest: str) -> bool:
     # "Texas oil companies": up to two lowercase modifiers between; "Americans dead" is a predicate
     # ("Kurds and other groups" are two groups, the first no modifier)
     after = re.match(
+        # "Hamas and Fatah offices": a second name joined to the first, when the first names no persons
+        rf"(?P<joined>\s+and(?:\s+[A-Z][\w-]*){{1,3}})?"
         rf"(?:\s+(?!(?:and|or|in|on|at|of|to|from|for|with|by|into|across|near|inside|outside)\b)[a-z][\w-]*?){{0,2}}?"
         rf"\s+(?P<next>{_IRREGULAR_PLURALS}|{_PLURAL})\b",
         rest,
     )  # "resettle 250,000 Syrians in remote parts": a preposition between, no modifier
+    if after and after.group("joined") and counted_unit(word.lower(), word) == "people":
+        return False  # "dozens of Palestinians and Israeli settlers": two groups of persons
     return (
         bool(after) and after.group("next").lower() not in STOP_WORDS | NOT_NOUNS | _PREDICATES  # type: ignore[union-attr]
     )

@@ -82,6 +82,7 @@ from transforms.figure_forms import (
     ages_after_names,
     halves,
     hyphenated_pairs,
+    listed_age,
     ratios_and_decades,
     share_figures,
     stated_magnitudes,
@@ -121,7 +122,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "33"
+VERSION = "34"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -232,6 +233,11 @@ _HARM_VERB_BEFORE = re.compile(
 )
 # a toll set at a number: "officials put the number of dead at 64", "put the death toll at 57"
 _TOLL_PUT_AT = re.compile(r"\b(?:toll|number\s+of\s+[a-z]+|count\s+of\s+[a-z]+)\s+at\s+\Z", re.I)
+# where a toll now stands: "the number of soldiers killed is now nine", "the death toll was now 40"
+_TOLL_NOW = re.compile(
+    r"\b(?:toll|(?:number|count)\s+of\s+(?:[A-Za-z]+\s+){0,2}[a-z]+)\s+(?:is|was|stands|stood)\s+now\s+(?:at\s+)?\Z",
+    re.I,
+)
 
 
 # what makes the others of a count with nothing counted before them persons: met or joined with them, named
@@ -264,7 +270,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
         rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
         rf"(?:aged|ages?):?\s+(?:\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
-        rf"{DIGITS}(?!\s*(?:%|percent)))|{DIGITS}[- ]years?[- ]olds?|"
+        rf"(?:{DIGITS}|{WORD_NUMBER}(?![\w-]))(?!\s*(?:%|percent)))|{DIGITS}[- ]years?[- ]olds?|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
         rf"|(?:between\s+)?{currency}?"
@@ -291,6 +297,9 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             position = tally[-1].end
             continue
         figure = _read(text, match, found) if free(taken, start, end) else None
+        if figure is not None and found and listed_age(text, figure, found[-1], bare=figure.end == match.end("number")):
+            # "two girls aged four and 11", "aged 19, 23 and 31": the numbers listed after an age are ages
+            figure = replace(figure, unit=found[-1].unit, category="age", subject=None)
         unread = figure is None or figure.unit is None
         if unread and found and match.group("number") and not match.group("number2") and free(taken, start, end):
             # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
@@ -322,6 +331,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
                 text[max(0, start - 16) : start],
             )
             or _TOLL_PUT_AT.search(text, max(0, start - 40), start)
+            or _TOLL_NOW.search(text, max(0, start - 60), start)
             or (figure is not None and _IN_ALL.match(text, figure.end))
         )
         if figure is not None and figure.unit is None and after_change:
@@ -385,7 +395,8 @@ _CROWD_VERB_SURE = re.compile(
     re.I,
 )
 _ONLY_ONE_OF = re.compile(
-    r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my)\s+(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
+    r"\s+of\s+(?:the|those|these|its|his|her|their|our|your|my|(?:the\s+)?(?:[\w-]+\s+){0,2}?[\w-]+['’]s)\s+"
+    r"(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
     re.I,
 )
 
@@ -421,6 +432,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         if "-Year-Old" in age:
             return None  # capitalised as a title: the film "The 40-Year-Old Virgin"
         value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?:?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
+        in_words = re.match(r"(?:aged|ages?):?\s+(?=[a-z])", age, re.I)
+        if in_words:  # "aged twenty-one": the age in words, whole
+            value = parse_number(age[in_words.end() :])
         bounds = [float(n) for n in re.findall(r"\d+", age)]
         if re.match(r"the\s+age\s+of", age, re.I):  # "after the age of 40": an age that bounds
             value = Number(bounds[0], bounds[0], False)
@@ -479,19 +493,25 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if not_a_figure(text, start=start, end=end, expression=digits, money=bool(code)):
         return None
     if re.match(r"^\s+of\b", text[end : end + 6], re.I) and digits.lower() in ("one", "a"):
-        only = _ONLY_ONE_OF.match(text, end) if ONLY_BEFORE.search(text, max(0, start - 6), start) else None
+        only = (
+            _ONLY_ONE_OF.match(text, end)
+            if ONLY_BEFORE.search(text, max(0, start - 6), start) or qualifier == "at_least"
+            else None
+        )
         if only is None or only.group("noun").lower() in STOP_WORDS:
             return None  # "one of the few countries", "one of three forms": a pronoun, not a count
-        # "only one of those jobs": how many, a count of what the group counts
+        # "only one of those jobs", "at least one of the guards": how many, a count of what the group counts
         noun = only.group("noun").lower()
+        at, stop = sentence_bounds(text, start, end)
+        harm = category_from_words(text[at:stop], start - at) if counted_unit(noun) == "people" else None
         return Found(
             start=start,
             end=end,
             low=1,
             high=1,
-            qualifier="exact",
+            qualifier=qualifier or "exact",
             unit=counted_unit(noun),
-            category="count",
+            category=harm if harm in HARM_CATEGORIES else "count",  # "at least one of the guards was hurt"
             subject=noun,
         )
     if number.vague:
@@ -529,14 +549,14 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         text[max(0, start - 30) : start],
         re.I,
     )
+    crew = re.search(r"\b(?:crew|team|squad)\s+of\s+$", text[max(0, start - 12) : start], re.I)
     if (
-        kin
-        and (unit is None or subject is not None and unit != "people")
+        (kin and (unit is None or subject is not None and unit != "people") or crew and unit is None)
         and not code
         and low == int(low)
         and 1 < low < 30
     ):
-        # "a grandmother of nine", "a family of four": the children, the members counted
+        # "a grandmother of nine", "a family of four", "a crew of three": the children, the members counted
         unit, category, subject, end, factor = "people", "count", None, match.end("number"), 1.0
     if (
         re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.I)
@@ -717,6 +737,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             or THE_OTHER.search(text, max(0, start - 10), start) is not None  # "the other two": other_of's
             or opening_part(text, start, end, earlier or []) is not None  # "six blocs. Five are ...": a part
             or _we_are(text, start, end)  # "we are five": persons
+            or _TOLL_PUT_AT.search(text, max(0, start - 40), start) is not None  # "put the toll at nine"
+            or _TOLL_NOW.search(text, max(0, start - 60), start) is not None  # "the toll is now nine"
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])

@@ -1958,3 +1958,57 @@ def test_a_toll_put_at_a_number_counts_persons(text: str, expected: list[tuple[s
 def test_others_harmed_by_the_verb_before_them() -> None:
     figures = extract_figures("a", "The blast killed at least 84 people and wounded 202 others.")
     assert [(f.surface, f.category) for f in figures] == [("at least 84 people", "killed"), ("202 others", "injured")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # round 23 (conflict reports of another country's outlet): a plural before the plural it modifies
+        (
+            "Three British special forces soldiers were wounded.",
+            [("Three British special forces soldiers", 3, "people")],
+        ),
+        ("The army sent two forces north.", [("two forces", 2, "forces")]),
+        ("Twelve military personnel were hurt.", [("Twelve military personnel", 12, "people")]),
+        # names joined by "and" between a magnitude and its noun (the span stays the number, as for other names)
+        ("Police held dozens of Labor and Greens activists.", [("dozens", 60, "people")]),
+        ("Troops shut scores of Fatah and Hamas offices.", [("scores", 110, "offices")]),
+        ("About 300 Kurds and Arabs fled north.", [("About 300 Kurds", 300, "people")]),
+        # a hedged pair of numbers is a range, not a tally
+        ("Officials confirmed about 30 to 40 inmates escaped.", [("about 30 to 40 inmates", 35, "people")]),
+        ("The Senate confirmed him 52 to 48.", [("52", 52, "votes"), ("48", 48, "votes")]),
+        # ages in words after "aged", and the ages listed after it
+        (
+            "Two girls aged four and 11 died.",
+            [("Two girls", 2, "people"), ("aged four", 4, "years"), ("11", 11, "years")],
+        ),
+        (
+            "The victims, aged 19, 23 and 31, were named.",
+            [("aged 19", 19, "years"), ("23", 23, "years"), ("31", 31, "years")],
+        ),
+        # a count of the dead given as where it now stands
+        ("Police said the number of people killed is now nine.", [("nine", 9, "people")]),
+        ("Officials put the death toll at five.", [("five", 5, "people")]),
+        ("The score is now 3.", []),
+        # the members of a crew or a team, like those of a family
+        ("The helicopter had a crew of three.", [("three", 3, "people")]),
+        ("A team of four arrived.", [("four", 4, "people")]),
+        # "at least one of" the persons of a group counts one of them (FIGURES.md)
+        ("At least one of the guards was hurt.", [("At least one", 1, "people")]),
+        ("At least one of the rebel leader's bodyguards died.", [("At least one", 1, "people")]),
+        ("One of the guards was hurt.", []),
+        # the storeys of a building are a label, as "a four-door car" is
+        ("A rocket hit the one storey building.", []),
+        ("A rocket hit a two storey house.", []),
+    ],
+)
+def test_round_23_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+def test_at_least_one_of_a_group_takes_the_harm_of_its_sentence() -> None:
+    figures = extract_figures("a", "At least one of the guards was hurt. Only one of the candidates won.")
+    assert [(f.surface, f.qualifier, f.category) for f in figures] == [
+        ("At least one", "at_least", "injured"),
+        ("one", "exact", "count"),
+    ]
