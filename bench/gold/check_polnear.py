@@ -5,7 +5,7 @@ Exit 1 on any failure.
 Usage: python bench/gold/check_polnear.py [EVAL_DEV [LEE_DIR]]   (default ../shared/eval-dev from the repo root)
 
 LEE_DIR is the folder bench/gold/lee_corpus.py fetch wrote; without it the rows of the lee compartment
-(check13, tune19) are not checked.
+(check13, check14, tune19, tune20) are not checked.
 
 Checks per row: the doc is listed in figures_polnear_split.jsonl; 0 <= start < end <= len(text) and
 the span starts after the headline line; the span does not start or end inside a word or with

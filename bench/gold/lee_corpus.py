@@ -2,6 +2,7 @@
 
 Usage: python bench/gold/lee_corpus.py fetch DEST     download and write DEST/text/<doc>.txt (once)
        python bench/gold/lee_corpus.py DEST --round23  "check13 <doc>" / "tune19 <doc>"
+       python bench/gold/lee_corpus.py DEST --round24  "check14 <doc> <domain>" / "tune20 <doc> <domain>"
 
 PolNeAR holds little conflict news (its last was drawn in round 22), so the figures gold takes its conflict
 material from here too. The corpus (Lee, Pincombe and Welsh, 2005: 350 reports of the Australian
@@ -16,12 +17,18 @@ Round 23 draws every report whose text names war, attacks, troops, terror and th
 (polnear_select.CONFLICT_TERMS) 3 times or more (the reports are about 200 words, so 3 is about the density
 of round 22's 15 in a long article), sorted by name and shuffled with the round's seed: the first half is
 held out (check13), the rest is tuning material (tune19). Both were annotated before any rule of the round.
+
+Round 24 draws the rest of the news of harm (HARM_TERMS 4 times or more: violence, arrests, fires, storms,
+crashes, casualties) and 40 of the other reports (seeded), each group shuffled with the round's seed and dealt
+alternately to check14 (held out) and tune20. A report is `conflict` news when CONFLICT_TERMS and
+VIOLENCE_TERMS together occur 3 times or more (every report of round 23 is), else `general`.
 """
 
 from __future__ import annotations
 
 import hashlib
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -43,6 +50,22 @@ FILES = {
 }
 ROUND23_SEED = 20011211
 CONFLICT_MIN = 3
+ROUND24_SEED = 20020114
+ROUND24_GENERAL = 40
+HARM_MIN = 4
+# words of harm to persons and property: news of violence, disasters and accidents
+HARM_TERMS = re.compile(
+    r"\b(?:killed|kill|dead|died|deaths?|injur\w*|wounded|hurt|evacuat\w*|fires?|blazes?|flood\w*|storms?|"
+    r"crash\w*|arrest\w*|detain\w*|detention|shot|shooting|gunm[ae]n|soldiers?|police|army|fighting|fighters|"
+    r"violence|clash\w*|militants?|rebels?|suicide|riots?)\b",
+    re.I,
+)
+# words of armed violence that CONFLICT_TERMS (written on US political news) leaves out
+VIOLENCE_TERMS = re.compile(
+    r"\b(?:militants?|soldiers?|army|fighting|fighters|gunm[ae]n|shot|shooting|rebels?|violence|clash\w*|riots?|"
+    r"tanks?|missiles?|suicide)\b",
+    re.I,
+)
 
 
 def fetch(dest: Path) -> int:
@@ -85,9 +108,36 @@ def draw_round23(dest: Path) -> list[tuple[str, str]]:
     return [("check13", doc) for doc in chosen[:middle]] + [("tune19", doc) for doc in chosen[middle:]]
 
 
+def _body(dest: Path, doc: str) -> str:
+    return (dest / "text" / doc).read_text("utf-8").split("\n", 1)[1]
+
+
+def domain_of(body: str) -> str:
+    """conflict when the report names war, attacks, troops or armed violence 3 times or more, else general."""
+    terms = len(CONFLICT_TERMS.findall(body)) + len(VIOLENCE_TERMS.findall(body))
+    return "conflict" if terms >= CONFLICT_MIN else "general"
+
+
+def draw_round24(dest: Path) -> list[tuple[str, str, str]]:
+    """(half, doc, domain) of round 24: the reports of harm no earlier round drew, and ROUND24_GENERAL others."""
+    taken = {doc for _, doc in draw_round23(dest)}
+    left = sorted(path.name for path in (dest / "text").glob("*.txt") if path.name not in taken)
+    harm = [doc for doc in left if len(HARM_TERMS.findall(_body(dest, doc))) >= HARM_MIN]
+    others = [doc for doc in left if doc not in harm]
+    chosen = random.Random(ROUND24_SEED)
+    chosen.shuffle(harm)
+    chosen.shuffle(others)
+    drawn = harm + others[:ROUND24_GENERAL]
+    return [("check14" if i % 2 == 0 else "tune20", doc, domain_of(_body(dest, doc))) for i, doc in enumerate(drawn)]
+
+
 def main() -> int:
     if len(sys.argv) == 3 and sys.argv[1] == "fetch":
         return fetch(Path(sys.argv[2]))
+    if len(sys.argv) == 3 and sys.argv[2] == "--round24":
+        for half, doc, domain in draw_round24(Path(sys.argv[1])):
+            print(half, doc, domain)
+        return 0
     if len(sys.argv) == 3 and sys.argv[2] == "--round23":
         for half, doc in draw_round23(Path(sys.argv[1])):
             print(half, doc)
