@@ -259,7 +259,7 @@ _PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
 _NUMBER_OF = re.compile(
     r"\b(?:number|count|total|tally)\s+of\s+(?:(?!who\b|that\b|which\b)[a-z][\w'’-]*\s+){0,2}?"
     r"([a-z]{3,}s|people|injured|wounded|dead|missing)\b"
-    r"|\b(death)\s+toll\b",
+    r"|\b(death|road)\s+toll\b",  # a road toll counts the dead of the roads
     re.I,
 )
 

@@ -13,6 +13,7 @@ from dataclasses import replace
 from transforms.figure_spans import Found, sentence_around
 from transforms.lexicon import STOP_WORDS
 from transforms.numbers import ORDINAL_WORDS
+from transforms.units import glued_degrees
 
 # "a 10-point lead", "a two-point gap": a hyphenated measure of a gap, not a label such as "a 10-point plan"
 POINT_GAPS = (
@@ -291,8 +292,10 @@ def not_a_figure(text: str, *, start: int, end: int, expression: str, money: boo
         return True  # an ordinal
     if re.match(r"^[:.]\d\d(?:\b|(?=[ap]\.?m\b))|^\s*(a\.?m\.?|p\.?m\.?)\b", after, re.I):
         return True  # a time: "9:30", "7:00PM", "10 a.m."
-    if re.search(r"[A-Za-z][-/.]?\Z", before) or re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after):
-        return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3
+    if re.search(r"[A-Za-z][-/.]?\Z", before) or (
+        re.match(r"^[-/]?[A-Za-z]{1,3}\d|^[A-Za-z]\b(?![-–])", after) and not glued_degrees(text, end)
+    ):
+        return True  # glued to a name: COVID-19, F-16, PS4, G20, ID.3 (not "38C" in a heatwave)
     if re.match(r"^(?:-|–)\d", after) and not re.match(r"^[-–]\d+\s*(?:[a-z%]|$)", after):
         return True  # a model: 787-9
     version = bare.endswith(".0") and re.fullmatch(r"\d{1,2}\.0", bare)

@@ -118,6 +118,9 @@ _AGE_AFTER_NAME = re.compile(
     # "Justice Lee will be 77": a person's age to come
     r"|\b(?:[Hh]e|[Ss]he|I|(?:Justice|Judge|Sen\.|Gov\.|Rep\.|President|Mr\.|Mrs\.|Ms\.)\s+[A-Z][\w'’-]+)\s+"
     r"(?:will|would)\s+(?:be|turn)\s+(?P<age10>[1-9]\d)(?=\s*[,.;:!?]|\s+(?:in|on|next|this|when|by)\b)"
+    # "... retired in 2019 and will turn 36 in March": the subject said before "and" ("turn" only: "and will be
+    # 12 in all" may count anything)
+    r"|\band\s+(?:will|would)\s+turn\s+(?P<age14>[1-9]\d)(?=\s*[,.;:!?]|\s+(?:in|on|next|this|when|by)\b)"
 )
 # "Lee, at 63 the oldest,": an age as a rank by age (a pattern of its own: in the alternation above it slowed
 # every search threefold)

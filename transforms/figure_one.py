@@ -19,7 +19,9 @@ _OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:][\"”’')]?\s+|\n\s*)\(?\Z")  # "(O
 _ONE_OF_MANY = re.compile(r"\s+(?:(?P<example>examples?)\b|(?:reason|explanation|factor)\s+(?:for|is|was|why)\b)", re.I)
 # a source introduced by "one", as by "a": "One official said", "one user on Twitter quipped"
 _SOURCE_AFTER = re.compile(
-    r"\s*,?\s*(?:(?:on|at|from|in)\s+[A-Z][\w.-]*\s+)?(?:said|says|told|tells|added|noted|wrote|"
+    # "One bystander, Ann Lee, said": the source's name between; "quoted one witness as saying"
+    r"\s*,?\s*(?:(?:on|at|from|in)\s+[A-Z][\w.-]*\s+|(?<=,)\s*(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’-]*,\s+|as\s+)?"
+    r"(?:said|says|saying|told|tells|added|noted|wrote|"
     r"explained|familiar|speaking|close|commented|quipped|posted|tweeted|replied|argued|asked|recalled|"
     r"complained|joked|observed|claimed|insisted|warned|remarked)\b"
 )

@@ -69,6 +69,28 @@ _POINT_FRACTION = re.compile(
 _RATE_CHANGE = re.compile(r"\b(?:rates?|interest|target|yields?)\b", re.I)
 
 
+# a move in an interest rate said in percent: "cut its cash rate by 0.25 per cent", "a further cut of 0.5 of a
+# per cent" after a sentence on interest rates; a move of a rate is measured in points
+_MOVED_BY = re.compile(
+    r"\b(?:by|(?:cut|cuts|rise|rises|increase|increases|hike|hikes|reduction|drop|fall)\s+of)\s+\Z", re.I
+)
+_INTEREST_RATES = re.compile(
+    r"\b(?:interest|cash|official|key|benchmark|lending|policy|mortgage)\s+rates?\b|\brate\s+(?:cuts?|rises?|hikes?)\b",
+    re.I,
+)
+
+
+def rate_moves(text: str, figure: Found) -> Found:
+    """A move of less than one percent in an interest rate, said in percent, is in percentage points."""
+    if figure.unit != "percent" or figure.high >= 1:
+        return figure
+    if not _MOVED_BY.search(text, max(0, figure.start - 14), figure.start):
+        return figure
+    if not _INTEREST_RATES.search(text, max(0, figure.start - 200), min(len(text), figure.end + 100)):
+        return figure  # "sales rose by 0.5 per cent": a change in an amount, in percent
+    return replace(figure, unit="percentage_points")
+
+
 def point_fractions(text: str, taken: Spans) -> list[Found]:
     """ "a quarter-point cut", "half a point": a fraction of a percentage point (of a game or an index: points)."""
     found: list[Found] = []

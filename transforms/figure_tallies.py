@@ -1,5 +1,6 @@
 """Tallies and records: two numbers that are two figures ("voted 52 to 48", "a 5-4 decision", "ahead 48 to
-42" in a poll), and the words of a win-loss record ("won 9 of 11") that make a bare number count games."""
+42" in a poll), the words of a win-loss record ("won 9 of 11") that make a bare number count games, and
+cricket's scores (a side's "4 for 210" is no figure, a batsman "out for 58" scored runs)."""
 
 from __future__ import annotations
 
@@ -101,3 +102,41 @@ def read_tally(text: str, match: re.Match[str]) -> list[Found] | None:
             Found(start=a, end=b, low=number.low, high=number.low, qualifier="exact", unit=unit, category=category)
         )
     return figures
+
+
+# words that make a passage one of cricket (two of them within a few sentences)
+_CRICKET = re.compile(
+    r"\b(?:wickets?|innings|batsm[ae]n|bowl(?:ed|er|ers|ing)|stumps|overs|lbw|leg\s+before|run\s+out|Test)\b"
+)
+# a side's score as wickets for runs: "4 for 210", "none for 80"
+_WICKETS_FOR_RUNS = re.compile(
+    r"(?<![\w.,$£€])(?:10|[0-9]|no|none|one|two|three|four|five|six|seven|eight|nine|ten)\s+for\s+\d{1,3}"
+    r"(?![\w.,]?\d)",
+    re.I,
+)
+# where a batsman's or a partnership's runs stand: "out for 58", "is on 64", "adding 113", "set 440 to win"
+_RUNS_BEFORE = re.compile(r"\b(?:for|on|adding|added|add|adds|set)\s+\Z", re.I)
+
+
+def _cricket_near(text: str, start: int, end: int) -> bool:
+    return len(_CRICKET.findall(text, max(0, start - 300), end + 300)) >= 2
+
+
+def cricket_pairs(text: str) -> list[tuple[int, int]]:
+    """The spans of the sides' scores in cricket passages ("were 4 for 210 at stumps"): a pair, no figure."""
+    if " for " not in text or not _CRICKET.search(text):
+        return []
+    return [m.span() for m in _WICKETS_FOR_RUNS.finditer(text) if _cricket_near(text, *m.span())]
+
+
+def cricket_runs(text: str, figure: Found) -> bool:
+    """True when a bare whole number in a cricket passage is runs: "out for 58", "on 64", "adding 113"."""
+    at_set = re.search(r"\bset\s+\Z", text[max(0, figure.start - 5) : figure.start], re.I)
+    return (
+        figure.qualifier == "exact"
+        and figure.low == figure.high == int(figure.low)
+        and 0 <= figure.low < 1000
+        and _RUNS_BEFORE.search(text, max(0, figure.start - 8), figure.start) is not None
+        and (not at_set or re.match(r"\s+to\s+win\b", text[figure.end : figure.end + 8]) is not None)
+        and _cricket_near(text, figure.start, figure.end)
+    )

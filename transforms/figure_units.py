@@ -15,9 +15,13 @@ from transforms.units import currency_after, measure_after, measure_of
 
 _PERCENT = [
     # a number in quotation marks before its unit: she is "97" percent sure
-    (re.compile(r"^[\"”]?\s*(?:-\s*)?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I), "percent"),
+    # "0.25 of a per cent": a fraction of one percent
+    (
+        re.compile(r"^[\"”]?\s*(?:-\s*)?(?:of\s+an?\s+(?=per))?(?:%|percent(?:age)?\b|per\s?cent\b|pct\b)", re.I),
+        "percent",
+    ),
 ]
-_POINTS = re.compile(r"^(?:\s*|-)(?:percentage[\s-]+points?|pct\s+points?)\b", re.I)
+_POINTS = re.compile(r"^(?:\s*|-)(?:(?:of\s+an?\s+)?percentage[\s-]+points?|pct\s+points?)\b", re.I)
 
 # compounds too: "grandchildren", "congressmen" (but "specimen", "regimen" are singular)
 _IRREGULAR_PLURALS = (
@@ -225,7 +229,11 @@ def unit_after(
             if adjectives and f"{adjectives[-1].lower()} {word}" in COMPOUND_NOUNS:
                 word = f"{adjectives[-1].lower()} {word}"  # "40 town halls": the compound names what is counted
             stop, written = end + offset + noun.end(), noun.group("noun")
-            head = _HEAD_AFTER_PLURAL.match(text, stop) if word in _PLURAL_MODIFIERS else None
+            head = _HEAD_AFTER_PLURAL.match(text, stop)
+            if head and word not in _PLURAL_MODIFIERS and not (
+                counted_unit(head.group("noun").lower()) == "people" and counted_unit(word, written) != "people"
+            ):
+                head = None  # only a listed modifier, or any plural before persons ("burns victims"), modifies
             if head and head.group("noun").lower() not in _NOT_COUNTED | _CLAUSE_WORDS:
                 # "12 singles titles", "three arms dealers": a plural before a plural modifies it
                 stop, written = head.end(), head.group("noun")

@@ -100,10 +100,19 @@ from transforms.figure_percents import (
     plus_minus,
     point_fractions,
     poll_level,
+    rate_moves,
 )
 from transforms.figure_qualifiers import QUALIFIER, QUALIFIER_PATTERNS, bound_after, change_of
 from transforms.figure_spans import Found, Spans, free, sentence_around, sentence_bounds
-from transforms.figure_tallies import RECORD_NEAR, RECORD_OF, RECORD_VERB, RECORD_WHOLE, read_tally
+from transforms.figure_tallies import (
+    RECORD_NEAR,
+    RECORD_OF,
+    RECORD_VERB,
+    RECORD_WHOLE,
+    cricket_pairs,
+    cricket_runs,
+    read_tally,
+)
 from transforms.figure_units import (
     COUNTED,
     HARMED_AFTER,
@@ -122,7 +131,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "34"
+VERSION = "35"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -150,7 +159,7 @@ _CASUALTY_VERB = re.compile(
 def extract_figures(article_id: str, text: str) -> list[Figure]:
     """Every figure stated in text."""
     found: list[Found] = []
-    taken = Spans(excluded_spans(text))
+    taken = Spans(excluded_spans(text) + cricket_pairs(text))
     found += point_fractions(text, taken)
     found += halves(text, taken)
     found += hyphenated_pairs(text, taken)
@@ -169,6 +178,7 @@ def extract_figures(article_id: str, text: str) -> list[Figure]:
     percent_pairs(text, found, taken)
     found = percent_ranges(text, found)
     found = [poll_points(text, f) for f in found]
+    found = [rate_moves(text, f) for f in found] if "rate" in text else found
     found = weather_degrees(text, found) if "degree" in text else found
     found = [_open_bound(text, f) for f in found] if " or " in text else found
     # a whole number that no rule tied to what it counts or measures is not reported: "the next 10", "No. 12"
@@ -300,6 +310,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
         if figure is not None and found and listed_age(text, figure, found[-1], bare=figure.end == match.end("number")):
             # "two girls aged four and 11", "aged 19, 23 and 31": the numbers listed after an age are ages
             figure = replace(figure, unit=found[-1].unit, category="age", subject=None)
+        if figure is not None and figure.end == match.end("number") and cricket_runs(text, figure):
+            figure = replace(figure, unit="runs", category="count", subject="runs")  # "out for 58", "adding 113"
         unread = figure is None or figure.unit is None
         if unread and found and match.group("number") and not match.group("number2") and free(taken, start, end):
             # "Smith won 40 percent, Jones 22 and Lee 17": a number listed after a name counts what the first did
@@ -399,6 +411,21 @@ _ONLY_ONE_OF = re.compile(
     r"(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
     re.I,
 )
+
+
+# words that stand between a person and "N others" counted with them: "a fighter, but seven others"
+_JOINING = frozenset({"and", "but", "while", "with", "along", "plus", "as", "well"})
+
+
+def _person_named_before(text: str, start: int) -> bool:
+    """True when the last word of substance before "N others" (past joining words) is a person in the singular:
+    "arrested a wounded fighter, but seven others remain" counts persons; "the bill and seven others" does not."""
+    for word in reversed(re.findall(r"[A-Za-z'’-]+", text[max(0, start - 60) : start])):
+        lowered = word.lower()
+        if lowered in _JOINING or lowered in STOP_WORDS:
+            continue
+        return word.islower() and not lowered.endswith("s") and counted_unit(plural(lowered)) == "people"
+    return False
 
 
 def _open_bound(text: str, figure: Found) -> Found:
@@ -793,7 +820,11 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if (
         subject == "others"
         and unit == "others"
-        and (_OTHER_PERSONS.search(text, max(0, start - 60), start) or HARMED_AFTER.match(text, end))
+        and (
+            _OTHER_PERSONS.search(text, max(0, start - 60), start)
+            or HARMED_AFTER.match(text, end)
+            or _person_named_before(text, start)
+        )
     ):
         unit = "people"  # "met with about a hundred others", "Lee and a dozen others", "others were hurt": persons
     if category is None:

@@ -177,8 +177,25 @@ def _unit_name(word: str) -> str | None:
     return None
 
 
+# degrees with the scale's letter glued to the number ("38C", "95F"), read only near words of temperature ("flat
+# 38C" is an address)
+_GLUED_DEGREES = re.compile(r"[CF](?![\w°'’])")
+_TEMPERATURE_WORDS = re.compile(r"\b(?:temperatures?|degrees|maximum|minimum|heat(?:wave)?|mercury|celsius)\b", re.I)
+
+
+def glued_degrees(text: str, end: int) -> bool:
+    """True when the number ending at end is a temperature written "38C" or "95F"."""
+    return bool(
+        text[end - 1 : end].isdigit()
+        and _GLUED_DEGREES.match(text, end)
+        and _TEMPERATURE_WORDS.search(text, max(0, end - 100), end + 60)
+    )
+
+
 def measure_after(text: str, end: int) -> Measure | None:
     """The unit of measure that follows a number ending at end, if any."""
+    if glued_degrees(text, end):
+        return Measure("°C" if text[end] == "C" else "°F", "temperature", 1.0, end + 1)
     match = _UNIT_PHRASE.match(text, end)
     if not match:
         return None

@@ -2012,3 +2012,64 @@ def test_at_least_one_of_a_group_takes_the_harm_of_its_sentence() -> None:
         ("At least one", "at_least", "injured"),
         ("one", "exact", "count"),
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # round 24 (news of harm and general news of another country's outlet)
+        # an age to come, with the subject said before "and"
+        ("The striker retired in 2019 and will turn 36 in March.", [("36", 36, "years")]),
+        # a move in an interest rate said in percent is in points; a fraction "of a per cent" is a percent
+        ("The bank cut its cash rate by 0.25 per cent.", [("0.25 per cent", 0.25, "percentage_points")]),
+        (
+            "The Reserve Bank cut interest rates again. It delivered a further cut of 0.5 of a per cent.",
+            [("0.5 of a per cent", 0.5, "percentage_points")],
+        ),
+        ("Sales rose by 0.5 per cent.", [("0.5 per cent", 0.5, "percent")]),
+        ("Only 0.3 of a percent of voters moved.", [("0.3 of a percent", 0.3, "percent")]),
+        # degrees with the scale's letter glued to the number, in a sentence of temperatures
+        ("Temperatures reached 38C on Sunday.", [("38C", 38, "°C")]),
+        ("She lives in flat 38C.", []),
+        # a road toll counts the dead
+        ("The state's road toll has risen to 37.", [("37", 37, "people")]),
+        # a plural before a plural of persons modifies it
+        ("Hospitals treated hundreds of burns victims.", [("hundreds of burns victims", 550, "people")]),
+        ("Hundreds of sports fans gathered.", [("Hundreds of sports fans", 550, "people")]),
+        # others after a person count persons; after a thing, things
+        (
+            "Police arrested a wounded rebel fighter, but seven others remain inside.",
+            [("seven others", 7, "people")],
+        ),
+        ("The bill and seven others passed.", [("seven others", 7, "others")]),
+        # "one" before a source who speaks, as "a" would
+        ("Reuters quoted one witness as saying the roof fell.", []),
+        ("One bystander, John Smith, said he heard a bang.", []),
+        ("The blast killed one bystander.", [("one bystander", 1, "people")]),
+    ],
+)
+def test_round_24_forms(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # cricket: a side's score as wickets for runs is a pair, no figure; a batsman's score is in runs
+        ("At stumps in the Test the visitors were 4 for 210, with Smith on 64.", [("64", 64, "runs")]),
+        (
+            "Jones was out for 58 in the first Test, the pair adding 113 for the third wicket.",
+            [("58", 58, "runs"), ("113", 113, "runs")],
+        ),
+        ("Brown took 3 for 77 as the tourists were bowled out.", []),
+        ("In the Test the tourists will resume at three for 89 after 40 overs.", [("40 overs", 40, "overs")]),
+        ("He bowled 12 overs and took two wickets.", [("12 overs", 12, "overs"), ("two wickets", 2, "wickets")]),
+        # not cricket: "for" and "on" before numbers say other things
+        (
+            "The senator voted for 12 of the bills and sat on 3 committees.",
+            [("12 of the bills", 12, "bills"), ("3 committees", 3, "committees")],
+        ),
+    ],
+)
+def test_cricket_scores(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
