@@ -160,7 +160,7 @@ _PERSONS_LISTED = re.compile(
     r"family|wives|husbands)\b(?:[^.!?]|(?<=Jr|Sr)\.)*\Z"
 )
 # "The president, 70, has ...": an age set off by commas after a noun of a person
-_AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?P<age>[1-9]\d),? (?=[a-z])")
+_AGE_AFTER_NOUN = re.compile(r"(?<=[a-z]), (?:(?:then|now) )?(?P<age>[1-9]\d),? (?=[a-z])")
 _PERSON_BEFORE_AGE = re.compile(
     # "the chief", "his wife", "Anna Lee's youngest son": a determiner or a possessive name before the noun
     r"(?:\b(?:[Tt]he|[Aa]|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)|(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s)\s+(?:[a-z][\w'’-]*\s+){0,2}"

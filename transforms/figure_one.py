@@ -25,6 +25,8 @@ _SOURCE_AFTER = re.compile(
     r"explained|familiar|speaking|close|commented|quipped|posted|tweeted|replied|argued|asked|recalled|"
     r"complained|joked|observed|claimed|insisted|warned|remarked)\b"
 )
+# a verb of saying before a speaker: "said one resident", "according to one official"
+_SOURCE_BEFORE = re.compile(r"\b(?:said|says|told|added|according\s+to)\s+\Z", re.I)
 # words before and after a lone "one" that mark it as a count
 _COUNT_BEFORE_ONE = re.compile(
     r"\b(?:only|just|a\s+single|exactly|at\s+(?:least|most)|than|each|every|per|fully|merely|all\s+but|to)\s+\Z", re.I
@@ -80,6 +82,9 @@ def picks_out(
         return True
     if _SOURCE_AFTER.match(text[end : end + 36]):
         return True  # "One official said", "one user on Twitter quipped": an article before a source
+    speaker = unit == "people" and _SOURCE_BEFORE.search(text, max(0, start - 20), start)
+    if speaker and re.match(r"\s*[.,;]", text[end : end + 2]):
+        return True  # '"We will stay," said one resident.': the speaker of a quote, introduced as by "a"
     written = text[number[1] : end].split()
     if word.lower() in ("one", "a") and written and re.fullmatch(r"[a-z]+[^s\W]s", written[-1]):
         return True  # "if one steps back", "one sector wants": a count of one takes a singular noun

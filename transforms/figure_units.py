@@ -117,7 +117,9 @@ _PRICED_NOUN = re.compile(
 HARMED_AFTER = re.compile(  # unanchored: .match() anchors it where the number ends
     r"\s+(?:(?:(?:were|are|have|had|reportedly|later|since|also)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
     r"(?:killed|died|slain|murdered|executed|massacred|injured|wounded|hurt|arrested|detained|jailed|displaced|"
-    r"evacuated|kidnapped|abducted|missing|dead)|(?:[a-z]+ly\s+)?(?:died|perished))\b",
+    r"evacuated|kidnapped|abducted|missing|dead)|(?:[a-z]+ly\s+)?(?:died|perished)"
+    # "five remain in custody", "12 remained missing": persons still held, lost or in hospital
+    r"|(?:remain|remains|remained)\s+(?:in\s+(?:custody|detention|hospital|jail|prison)|missing|unaccounted))\b",
     re.I,
 )
 

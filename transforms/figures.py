@@ -131,7 +131,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "35"
+VERSION = "36"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -245,7 +245,7 @@ _HARM_VERB_BEFORE = re.compile(
 _TOLL_PUT_AT = re.compile(r"\b(?:toll|number\s+of\s+[a-z]+|count\s+of\s+[a-z]+)\s+at\s+\Z", re.I)
 # where a toll now stands: "the number of soldiers killed is now nine", "the death toll was now 40"
 _TOLL_NOW = re.compile(
-    r"\b(?:toll|(?:number|count)\s+of\s+(?:[A-Za-z]+\s+){0,2}[a-z]+)\s+(?:is|was|stands|stood)\s+now\s+(?:at\s+)?\Z",
+    r"\b(?:toll|(?:number|count)\s+of\s+[^.;:!?]{0,60}?[a-z])\s+(?:is|was|stands|stood)\s+now\s+(?:at\s+)?\Z",
     re.I,
 )
 
@@ -277,9 +277,9 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?<![\w$£€./:#-])(?<!\d,)(?P<figure>"
         rf"(?:(?:{QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
         rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
-        rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+\d{{1,3}}\b)|"
+        rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+(?:\d{{1,3}}\b|{WORD_NUMBER}(?![\w-])))|"
         rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
-        rf"(?:aged|ages?):?\s+(?:\d{{1,2}}\s*(?:-|–|to|through)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
+        rf"(?:aged|ages?):?\s+(?:(?:between\s+)?\d{{1,2}}\s*(?:-|–|to|through|and)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
         rf"(?:{DIGITS}|{WORD_NUMBER}(?![\w-]))(?!\s*(?:%|percent)))|{DIGITS}[- ]years?[- ]olds?|"
         rf"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)-year-old|"
         rf"{DIGITS}-(?:month|week)-old)"
@@ -343,7 +343,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
                 text[max(0, start - 16) : start],
             )
             or _TOLL_PUT_AT.search(text, max(0, start - 40), start)
-            or _TOLL_NOW.search(text, max(0, start - 60), start)
+            or _TOLL_NOW.search(text, max(0, start - 100), start)
             or (figure is not None and _IN_ALL.match(text, figure.end))
         )
         if figure is not None and figure.unit is None and after_change:
@@ -413,6 +413,12 @@ _ONLY_ONE_OF = re.compile(
 )
 
 
+def _same_count_before(text: str, start: int, earlier: list[Found], value: float) -> bool:
+    """True when the count a bare number points back to (antecedent_of) has that number: "three men ... the three"."""
+    antecedent = antecedent_of(text, start, earlier)
+    return antecedent is not None and antecedent.low == antecedent.high == value
+
+
 # words that stand between a person and "N others" counted with them: "a fighter, but seven others"
 _JOINING = frozenset({"and", "but", "while", "with", "along", "plus", "as", "well"})
 
@@ -459,12 +465,12 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         if "-Year-Old" in age:
             return None  # capitalised as a title: the film "The 40-Year-Old Virgin"
         value = parse_number(re.match(r"(?:the\s+|aged\s+|ages?:?\s+)?([\w.,]+?)[- ]", age + " ", re.I).group(1))  # type: ignore[union-attr]
-        in_words = re.match(r"(?:aged|ages?):?\s+(?=[a-z])", age, re.I)
+        in_words = re.match(r"(?:aged|ages?):?\s+(?=[a-z])(?!between)", age, re.I)
         if in_words:  # "aged twenty-one": the age in words, whole
             value = parse_number(age[in_words.end() :])
         bounds = [float(n) for n in re.findall(r"\d+", age)]
         if re.match(r"the\s+age\s+of", age, re.I):  # "after the age of 40": an age that bounds
-            value = Number(bounds[0], bounds[0], False)
+            value = Number(bounds[0], bounds[0], False) if bounds else parse_number(age.split()[-1])
             side = re.search(
                 r"\b(?:(?P<over>after|over|above|beyond|past)|under|before|below)\s+$",
                 text[max(0, start - 10) : start],
@@ -691,8 +697,16 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         written = determiner.group("adjs").split() if determiner else []
         if determiner and not all_but and any(w.lower() in STOP_WORDS | {"number"} for w in written):
             determiner = None  # "the lake in one": no determiner of the number; "the number one": a rank
-        if determiner and not determiner.group("adjs") and re.fullmatch(r"two|three", digits.strip(), re.I):
-            return None  # "as the two left the hall": "the two" is "both", a pronoun
+        pronoun = (
+            determiner
+            and not determiner.group("adjs")
+            and determiner.group("det").lower() != "all"
+            and re.fullmatch(r"two|three", digits.strip(), re.I)
+        )
+        if pronoun and not (digits.strip().lower() == "three" and _same_count_before(text, start, earlier or [], 3)):
+            # "as the two left the hall": "the two" is "both", a pronoun; "the three" too, unless three were just
+            # counted ("Three miners died. The three were named"); "all three" counts
+            return None
         follows = re.match(r"^\s*(?:(?P<mark>[,.;:!?)])|(?P<word>[a-z]+)\b)", text[end : end + 16])
         word = (follows.group("word") or "") if follows else ""
         verb = bool(follows) and (not word or word in STOP_WORDS or word.endswith("ed"))  # no noun follows
@@ -765,7 +779,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             or opening_part(text, start, end, earlier or []) is not None  # "six blocs. Five are ...": a part
             or _we_are(text, start, end)  # "we are five": persons
             or _TOLL_PUT_AT.search(text, max(0, start - 40), start) is not None  # "put the toll at nine"
-            or _TOLL_NOW.search(text, max(0, start - 60), start) is not None  # "the toll is now nine"
+            or _TOLL_NOW.search(text, max(0, start - 100), start) is not None  # "the toll is now nine"
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])

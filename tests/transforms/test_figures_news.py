@@ -2073,3 +2073,40 @@ def test_round_24_forms(text: str, expected: list[tuple[str, float, str]]) -> No
 )
 def test_cricket_scores(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # conflict reports written as made-up sentences by a second reader, blind to the extractor (VERSION 36)
+        # "all three", "the three" point back to a count; "the two" alone is "both"
+        (
+            "Police arrested three men on Tuesday; all three are due in court.",
+            [("three men", 3, "people"), ("three", 3, "people")],
+        ),
+        (
+            "Three rebels died. The three were buried on Monday.",
+            [("Three rebels", 3, "people"), ("three", 3, "people")],
+        ),
+        ("When the two met, they talked.", []),
+        # a toll now standing, past a longer noun phrase
+        (
+            "The number of soldiers killed in the two days of clashes is now nine.",
+            [("two days", 2, "days"), ("nine", 9, "people")],
+        ),
+        # ages in words after "the age of", and a range after "aged between"
+        ("Most of the children are under the age of five.", [("under the age of five", 5, "years")]),
+        ("The victims, aged between 17 and 23, were shot.", [("aged between 17 and 23", 20, "years")]),
+        # an age after a person, said with "now" or "then"
+        ("The former guard, now 96, is accused of murder.", [("96", 96, "years")]),
+        # persons still held; the speaker of a quote introduced with "one"
+        (
+            "Police said 23 were arrested overnight and five remain in custody.",
+            [("23", 23, "people"), ("five", 5, "people")],
+        ),
+        ('"We will stay," said one resident, who asked not to be named.', []),
+        ("The blast killed one resident.", [("one resident", 1, "people")]),
+    ],
+)
+def test_made_up_conflict_reports(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
