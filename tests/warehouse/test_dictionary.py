@@ -41,3 +41,11 @@ def test_every_table_view_and_column_is_commented() -> None:
 def test_the_committed_dictionary_is_the_generated_one() -> None:
     committed = (REPO / "docs" / "data-dictionary.md").read_text("utf-8")
     assert committed.strip() == dictionary_markdown().strip(), "regenerate: newsflow schema > docs/data-dictionary.md"
+
+
+def test_the_dictionary_names_every_figure_category() -> None:
+    from transforms.figure_categories import CATEGORIES
+
+    tables = {table: {c[0]: c[3] for c in columns} for _, table, _, columns in data_dictionary()}
+    comment = tables["figures"]["category"]
+    assert [c for c in CATEGORIES if c not in comment] == []

@@ -90,7 +90,7 @@ comment on column figures.value_low is 'Lower bound of a range; equal to value w
 comment on column figures.value_high is 'Upper bound of a range; equal to value when exact.';
 comment on column figures.qualifier is 'exact, approximately, at_least, more_than, less_than, up_to, or NULL.';
 comment on column figures.unit is 'people, km, percent, an ISO 4217 currency code, years ... or NULL.';
-comment on column figures.category is 'killed, injured, displaced, detained, population, distance, money, percent, age, duration, count or other. The four of harm (killed, injured, displaced, detained) count persons only (unit people, or a rate of them); other things in a sentence of harm ("two patrol boats") are count.';
+comment on column figures.category is 'killed, injured, displaced, detained, population, distance, money, percent, age, duration, count or other (the contract''s list), or a measure of news beyond conflict: energy, speed, data, volume, area, mass or temperature. The four of harm (killed, injured, displaced, detained) count persons only (unit people, or a rate of them); other things in a sentence of harm ("two patrol boats") are count.';
 comment on column figures.subject is 'What is counted ("civilians", "prisoners"), or NULL.';
 comment on column figures.change is 'up or down when the sentence says the quantity rose or fell by the figure ("rose by 5%"), else NULL.';
 
