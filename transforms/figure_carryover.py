@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from transforms.figure_categories import COUNT_CATEGORIES
+from transforms.figure_categories import COUNT_CATEGORIES, category_from_words
 from transforms.figure_context import GAP_WORDS, date_before
 from transforms.figure_qualifiers import change_of
 from transforms.figure_spans import Found, sentence_around, sentence_bounds
@@ -259,7 +259,8 @@ _PLURAL_BEFORE = re.compile(r"\b([a-z]{3,}s)\b")
 _NUMBER_OF = re.compile(
     r"\b(?:number|count|total|tally)\s+of\s+(?:(?!who\b|that\b|which\b)[a-z][\w'’-]*\s+){0,2}?"
     r"([a-z]{3,}s|people|injured|wounded|dead|missing)\b"
-    r"|\b(death|road)\s+toll\b",  # a road toll counts the dead of the roads
+    # a road toll counts the dead of the roads; "the toll" alone, the dead (not "the toll road")
+    r"|\b(death|road|the)\s+toll\b(?!\s+(?:roads?|booths?|plazas?|bridges?|lanes?|charges?|fees?|free)\b)",
     re.I,
 )
 
@@ -483,6 +484,21 @@ _OPENING_PART = re.compile(
 
 
 THE_OTHER = re.compile(r"\b[Tt]he\s+other\s+\Z")
+# "Of those killed, five were officers", "Of those, about 900 crossed": a part of the count just made
+OF_THOSE = re.compile(r"\b[Oo]f\s+(?:those|these|them)(?P<what>(?:\s+[a-z]+){0,2}),\s+\Z")
+
+
+def of_those(text: str, figure: Found, earlier: list[Found]) -> Found:
+    """ "Gunmen killed 17 guards. Of those killed, five were officers": a bare number after "Of those ..., "
+    counts what the count before counted, with the harm the words after "those" name."""
+    if figure.unit is not None or not _whole(figure):
+        return figure
+    match = OF_THOSE.search(text, max(0, figure.start - 40), figure.start)
+    antecedent = antecedent_of(text, figure.start, earlier) if match else None
+    if match is None or antecedent is None:
+        return figure
+    said = category_from_words(match.group("what"), 0) if match.group("what") else None
+    return replace(counting_as(figure, antecedent), category=said or antecedent.category)
 
 
 # a number set on its own line and explained on the next: "45.\n\nThe number of bridges that ..."

@@ -161,8 +161,11 @@ def excluded_spans(text: str) -> list[tuple[int, int]]:
 
 # counts that count nothing: "put one foot in front of the other", "dropped to one knee", a run of the first
 # numbers ("not one, or two, or three mistakes", "one or two or three reasons") said for emphasis
-_SPEECH_WORDS = ("one foot", "one knee", " or two", "two, or", "not one", "not just one", "two evils", "tale of two")
+_SPEECH_WORDS = (
+    "one step", "one foot", "one knee", " or two", "two, or", "not one", "not just one", "two evils", "tale of two"
+)
 _FIGURES_OF_SPEECH = re.compile(
+    r"\bone\s+step\s+forward,?\s+(?:and\s+)?two\s+steps\s+back(?:wards?)?\b|"
     r"\bone\s+foot\s+in\s+front\s+of\s+the\s+other\b|\b(?:to|on)\s+one\s+knee\b|\blesser\s+of\s+two\s+evils\b|\btale\s+of\s+two\s+[a-z]+\b|"
     r"\b(?:not\s+(?:just\s+)?one,?\s+(?:or\s+)?two,?\s+(?:or\s+)?three|one,?\s+or\s+two,?\s+or\s+three)\b"
     r"(?:\s+(?:[a-z]+\s+)?[a-z]+s\b)?",

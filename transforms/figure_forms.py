@@ -125,6 +125,11 @@ _AGE_AFTER_NAME = re.compile(
 # "Lee, at 63 the oldest,": an age as a rank by age (a pattern of its own: in the alternation above it slowed
 # every search threefold)
 _AGE_RANK = re.compile(r",\s+at\s+(?P<age>[1-9]\d),?\s+(?:the\s+)?(?=(?:oldest|youngest)\b)")
+# "The youngest was 14 and the oldest 68", "the youngest of the dead was 18": the ages that bound a group
+_YOUNGEST_WAS = re.compile(
+    r"\b[Tt]he\s+(?:youngest|oldest)(?:\s+of\s+(?:the|them|those)(?:\s+[a-z]+)?|\s+(?:victim|child|person|one))?"
+    r"(?:\s+(?:was|is|were))?\s+(?P<age>[1-9]\d?)(?=\s*[,.;:!?)]|\s+(?:and|when|at|years?)\b)"
+)
 # "Ms. Lee was 12 when", "Ms. Lee was 45 at the time", "Ann Lee was 12 when her ...": a person said to be N then;
 # the verb and the number are looked for first, the name before them after
 _AGE_THEN = re.compile(r"\b(?:was|were)\s+(?:only\s+|just\s+)?(?P<age>[1-9]\d?)(?=\s+(?:when|at\s+the\s+time)\b)")
@@ -230,6 +235,10 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
         person = _PERSON_BEFORE_AGE.search(text, max(0, match.start() - 60), match.start())
         noun = person.group("noun") if person else ""
         start, end = match.span("age")
+        after = re.match(r",?\s+([a-z]+)", text[end : end + 30])
+        counted = after is not None and after.group(1).endswith("s") and counted_unit(after.group(1)) == "people"
+        if counted:
+            continue  # "In the handover, 36 civilians crossed": a count of persons, no age of the noun before
         if person and (noun in _PERSON_NOUNS or counted_unit(plural(noun)) == "people") and free(taken, start, end):
             value = float(match.group("age"))
             found.append(
@@ -250,7 +259,9 @@ def ages_after_names(text: str, taken: Spans) -> list[Found]:
         named = _NAME_BEFORE_BRACKET.search(text, max(0, bracket.start() - 30), bracket.start())
         if named and _AGE_WORDS.search(sentence_around(text, bracket.start(), bracket.end())):
             matches.append((bracket, "age"))
-    matches += [(m, "age") for m in _AGE_RANK.finditer(text) if "oldest" in text or "youngest" in text]
+    if "oldest" in text or "youngest" in text:
+        matches += [(m, "age") for m in _AGE_RANK.finditer(text)]
+        matches += [(m, "age") for m in _YOUNGEST_WAS.finditer(text)]
     matches += [
         (m, "age")
         for m in _AGE_THEN.finditer(text)

@@ -22,7 +22,7 @@ _SOURCE_AFTER = re.compile(
     # "One bystander, Ann Lee, said": the source's name between; "quoted one witness as saying"
     r"\s*,?\s*(?:(?:on|at|from|in)\s+[A-Z][\w.-]*\s+|(?<=,)\s*(?:[A-Z][\w'’.-]*\s+){1,3}?[A-Z][\w'’-]*,\s+|as\s+)?"
     r"(?:said|says|saying|told|tells|added|noted|wrote|"
-    r"explained|familiar|speaking|close|commented|quipped|posted|tweeted|replied|argued|asked|recalled|"
+    r"explained|familiar|speaking|close|commented|quipped|posted|tweeted|replied|argued|asked|recalled|called|"
     r"complained|joked|observed|claimed|insisted|warned|remarked)\b"
 )
 # a verb of saying before a speaker: "said one resident", "according to one official"

@@ -113,6 +113,12 @@ _PRICED_NOUN = re.compile(
     rf"^\s+(?:US)?[$£€]\s?[\d,.]+(?:\s*(?:million|billion|trillion|[kmb]n?)\b)?(?:-[a-z]+)?\s+"
     rf"(?:[a-z][\w-]*\s+)?(?P<noun>{_PLURAL})\b"
 )
+# some of the persons a harm befell: "11 of those executed", "two of the wounded"
+_OF_THOSE_HARMED = re.compile(
+    r"^\s+of\s+(?:those|the)\s+(?:killed|executed|arrested|detained|injured|wounded|held|dead|missing|displaced|"
+    r"jailed|kidnapped|abducted|convicted|evacuated)\b",
+    re.I,
+)
 # what befalls persons, told right after a bare number: "30 were killed", "5,000 died", "12 were arrested"
 HARMED_AFTER = re.compile(  # unanchored: .match() anchors it where the number ends
     r"\s+(?:(?:(?:were|are|have|had|reportedly|later|since|also)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
@@ -173,8 +179,8 @@ def unit_after(
                     text, end + hit.end(), unit="points", category=None, factor=1.0, money=False, subject="points"
                 )
             return unit, category, None, end + hit.end(), 1.0
-    if re.match(r"^\s*of\s+(them|whom|us|you)\b", rest, re.I):
-        return "people", None, None, end, 1.0
+    if re.match(r"^\s*of\s+(them|whom|us|you)\b", rest, re.I) or _OF_THOSE_HARMED.match(rest):
+        return "people", None, None, end, 1.0  # "three of them", "11 of those executed": persons
     if re.match(r"^\s+(?:in\s+favou?r|opposed)\b", rest, re.I):
         return "votes", "count", None, end, 1.0  # "the vote: 61 in favor, 48 opposed": ballots cast
     electoral = _ELECTORAL_VOTES.match(rest)

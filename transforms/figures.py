@@ -45,6 +45,7 @@ from dataclasses import replace
 
 from transforms.figure_carryover import (
     LIST_TO_UNIT,
+    OF_THOSE,
     THE_OTHER,
     against_rival,
     antecedent_of,
@@ -58,6 +59,7 @@ from transforms.figure_carryover import (
     more_of_one,
     named_on_next_line,
     numbering,
+    of_those,
     opening_part,
     other_of,
     paired_share,
@@ -131,7 +133,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "36"
+VERSION = "37"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -278,6 +280,7 @@ def _figure_pattern() -> re.Pattern[str]:
         rf"(?:(?:{QUALIFIER})\s+(?:an?\s+(?=\S*\d))?)?"
         rf"(?:(?P<age>(?:between\s+)?the\s+(?:{DIGITS}-year-old|"
         rf"ages\s+of\s+\d{{1,2}}\s*(?:-|–|to|and)\s*\d{{1,2}}|age\s+of\s+(?:\d{{1,3}}\b|{WORD_NUMBER}(?![\w-])))|"
+        rf"in\s+age\s+from\s+\d{{1,2}}\s*(?:-|–|to)\s*\d{{1,3}}\b|"
         rf"\d{{1,2}}-?\s*(?:-|–|to)\s*\d{{1,2}}[- ]years?[- ]olds?|"
         rf"(?:aged|ages?):?\s+(?:(?:between\s+)?\d{{1,2}}\s*(?:-|–|to|through|and)\s*\d{{1,2}}(?!\s*(?:%|percent|[-.,]?\d))|"
         rf"(?:{DIGITS}|{WORD_NUMBER}(?![\w-]))(?!\s*(?:%|percent)))|{DIGITS}[- ]years?[- ]olds?|"
@@ -363,6 +366,8 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
             figure = more_of_one(text, figure, found)
         if figure is not None and figure.unit is None:
             figure = other_of(text, figure, found)
+        if figure is not None and figure.unit is None:
+            figure = of_those(text, figure, found)
         whole = opening_part(text, figure.start, figure.end, found) if figure and figure.unit is None else None
         if figure is not None and whole is not None:
             figure = counting_as(figure, whole)  # "There are six blocs. Five are ...": a part of the whole before
@@ -390,7 +395,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
 # a total after a bare number: "a flood of letters - nearly 4,000 in all"
 _IN_ALL = re.compile(r"\s+(?:in\s+all|in\s+total|all\s+told|altogether)\b", re.I)
 # pronouns of a group of persons: "those over 65" bounds an age as "voters over 65" does
-_PERSON_PRONOUNS = frozenset({"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
+_PERSON_PRONOUNS = frozenset({"those", "them", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"})
 # what a crowd does, after a magnitude with no noun: "hundreds marched", "thousands peacefully gathered"
 _CROWD_VERB = re.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:descend\w*|march\w*|gather\w*|rall(?:y|ied|ies|ying)|protest\w*|stream\w*|flock\w*|"
@@ -411,6 +416,17 @@ _ONLY_ONE_OF = re.compile(
     r"(?:\d[\d,]*\s+)?(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]{3,}s)\b",
     re.I,
 )
+
+
+def _persons_bound(text: str, number_start: int) -> re.Match[str] | None:
+    """ "voters under 30", "most of them over 65": the bound before a number that makes it an age of persons."""
+    bound = re.search(
+        r"\b([a-z]+)\s+(?:(?:are|were)\s+)?(?:aged\s+)?(?:under|over|younger than|older than|below|above)\s+$",
+        text[max(0, number_start - 40) : number_start],
+        re.I,
+    )
+    word = bound.group(1).lower() if bound else ""
+    return bound if bound and (counted_unit(word) == "people" or word in _PERSON_PRONOUNS) else None
 
 
 def _same_count_before(text: str, start: int, earlier: list[Found], value: float) -> bool:
@@ -582,6 +598,13 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         text[max(0, start - 30) : start],
         re.I,
     )
+    place = re.search(
+        r"\b(?:country|nation|city|town|village|state|province|island|region|territory)\s+of\s+$",
+        text[max(0, start - 16) : start],
+        re.I,
+    )
+    if place and unit is None and not code and low >= 100:
+        unit, category, subject = "people", "population", None  # "a country of 6 million": its people
     crew = re.search(r"\b(?:crew|team|squad)\s+of\s+$", text[max(0, start - 12) : start], re.I)
     if (
         (kin and (unit is None or subject is not None and unit != "people") or crew and unit is None)
@@ -776,8 +799,10 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             or POLLS_AT.search(text, max(0, start - 40), start) is not None  # "she polls at 9": poll_level's
             or repeats_verb(text, start, end, earlier or [])  # "Adams won 12 states. Baker won two."
             or THE_OTHER.search(text, max(0, start - 10), start) is not None  # "the other two": other_of's
+            or OF_THOSE.search(text, max(0, start - 40), start) is not None  # "Of those killed, five": of_those's
             or opening_part(text, start, end, earlier or []) is not None  # "six blocs. Five are ...": a part
             or _we_are(text, start, end)  # "we are five": persons
+            or _persons_bound(text, match.start("number")) is not None  # "children under five": an age
             or _TOLL_PUT_AT.search(text, max(0, start - 40), start) is not None  # "put the toll at nine"
             or _TOLL_NOW.search(text, max(0, start - 100), start) is not None  # "the toll is now nine"
             or low > 1
@@ -792,15 +817,14 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             return None  # "a 10-game stretch", "a four-door car": a label, not a measure
     if unit is None and _MEMBER_LABEL.match(text, end):
         return None  # "the 40,000 member federation": a body's size as its label, as "a nine-member panel"
-    bound = re.search(
-        r"\b([a-z]+)\s+(?:(?:are|were)\s+)?(?:aged\s+)?(?:under|over|younger than|older than|below|above)\s+$",
-        text[max(0, match.start("number") - 40) : match.start("number")],
-        re.I,
-    )
-    persons = bound is not None and (
-        counted_unit(bound.group(1).lower()) == "people" or bound.group(1).lower() in _PERSON_PRONOUNS
-    )
-    if unit is None and bound is not None and persons and re.fullmatch(r"\d{1,2}", digits.strip()):
+    bound = _persons_bound(text, match.start("number"))
+    persons = bound is not None
+    if (
+        (unit is None or unit == "people" and subject is None)
+        and bound is not None
+        and persons
+        and re.fullmatch(rf"\d{{1,2}}|{WORD_NUMBER}", digits.strip(), re.I)
+    ):
         unit, category = "years", "age"  # "voters under 30": an age that bounds a group of people
         qualifier = "less_than" if re.search(r"under|younger|below", bound.group(0)) else "more_than"
     if (
@@ -848,6 +872,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         harmed = HARMED_AFTER.match(text, end)
         said = category_from_words(harmed.group(0), 0) if harmed else None
         category = said or category_from_words(text[at:stop], start - at) or counted
+    below = re.search(r"\bminus\s+\Z", text[max(0, start - 8) : start], re.I) if category == "temperature" else None
+    if below and low >= 0:
+        low, high, start = -high, -low, start - len(below.group(0))  # "minus 8C": below zero
     if category == "population" and unit is None and not code and low == int(low):
         unit = "people"  # "a population of 5,000", "(population 5,000)": the persons who live there
     return Found(

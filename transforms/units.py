@@ -126,6 +126,8 @@ def measure_of(phrase: str) -> tuple[str, str, float] | None:
         return "dB", "other", 1.0  # a level of sound; pint's decibel is logarithmic and knows no "dBA"
     if lowered in ("kph", "km/h"):
         return "km/h", "speed", 1.0
+    if lowered in ("nautical mile", "nautical miles"):
+        return "nautical miles", "distance", 1.0  # two words, which the lookup below does not take
     power = re.fullmatch(r"(\w*?) ?watt hours?", lowered)
     if power:
         text = power.group(1) + "watt_hour"

@@ -2110,3 +2110,51 @@ def test_cricket_scores(text: str, expected: list[tuple[str, float, str]]) -> No
 )
 def test_made_up_conflict_reports(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # made-up paragraphs of conflict reporting by a second reader, blind to the extractor (VERSION 37)
+        # an age bound after persons said by a pronoun, and in words
+        ("The rest were recruits, most of them under 20.", [("under 20", 20, "years")]),
+        ("Half of the children under five are ill.", [("Half", 50, "percent"), ("under five", 5, "years")]),
+        # "Of those killed, five were ...": a part of the count before, with its harm
+        (
+            "Gunmen killed 17 guards. Of those killed, five were officers.",
+            [("17 guards", 17, "people"), ("five", 5, "people")],
+        ),
+        (
+            "Police held 2,300 people. Of those held, around 900 have been freed.",
+            [("2,300 people", 2300, "people"), ("around 900", 900, "people")],
+        ),
+        # the people of a place
+        (
+            "Tarvia, a country of 6 million, hosts 70,000 refugees.",
+            [("6 million", 6e6, "people"), ("70,000 refugees", 70000, "people")],
+        ),
+        # below zero
+        ("Temperatures will fall to minus 8C this week.", [("minus 8C", -8, "°C")]),
+        # some of those harmed
+        ("At least 11 of those executed were teenagers.", [("At least 11", 11, "people")]),
+        # the youngest and the oldest of a group
+        ("The youngest was 14 and the oldest 68, the report said.", [("14", 14, "years"), ("68", 68, "years")]),
+        ("The youngest of the dead was 18.", [("18", 18, "years")]),
+        # a unit of two words
+        ("The ship sank about 90 nautical miles off the coast.", [("about 90 nautical miles", 90, "nautical miles")]),
+        # an age range said with "in age from"
+        ("The victims ranged in age from 4 to 81.", [("in age from 4 to 81", 42.5, "years")]),
+        # a toll raised to a number, past a long phrase
+        ("Officials raised the toll from the bombing at the market to 52.", [("52", 52, "people")]),
+        ("The toll road fee rose to 52.", []),
+        # a source called by "one"; an idiom
+        ("It was, in what one diplomat called a setback, one step forward and two steps back.", []),
+        # a count after a comma is no age of the noun before
+        (
+            "In the latest handover, 36 civilians, among them 11 women, crossed.",
+            [("36 civilians", 36, "people"), ("11 women", 11, "people")],
+        ),
+    ],
+)
+def test_made_up_conflict_paragraphs(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert rows(text) == expected
