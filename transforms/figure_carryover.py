@@ -9,7 +9,7 @@ from dataclasses import replace
 from transforms.figure_categories import COUNT_CATEGORIES, category_from_words
 from transforms.figure_context import GAP_WORDS, date_before
 from transforms.figure_qualifiers import change_of
-from transforms.figure_spans import Found, sentence_around, sentence_bounds
+from transforms.figure_spans import Found, previous_sentence_start, sentence_around, sentence_bounds
 from transforms.figure_units import COMPOUND_NOUNS, HARMED_AFTER, NOT_NOUNS, counted_unit, plural
 from transforms.lexicon import FALL_WORDS, RISE_WORDS, STOP_WORDS
 from transforms.numbers import DIGITS, WORD_NUMBER, parse_number
@@ -418,7 +418,7 @@ def more_of_one(text: str, figure: Found, earlier: list[Found]) -> Found:
     if HARMED_AFTER.match(text, figure.end + more.end()):
         return replace(figure, unit="people", subject=None, category=category)  # "25 more were arrested"
     first, _ = sentence_bounds(text, figure.start, figure.end)
-    before, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
+    before = previous_sentence_start(text, first)
     nouns = [
         m.group("noun").lower()
         for m in _ONE_NAMED.finditer(text, before, figure.start)
@@ -453,7 +453,7 @@ def other_of(text: str, figure: Found, earlier: list[Found]) -> Found:
     if antecedent is not None and figure.start - antecedent.end < 300:
         return counting_as(figure, antecedent)
     first, _ = sentence_bounds(text, figure.start, figure.end)
-    before, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
+    before = previous_sentence_start(text, first)
     people = [n for n in _plural_nouns(text[before : figure.start]) if counted_unit(n) == "people"]
     if people:
         return replace(figure, unit="people", subject=people[-1], category=category)
@@ -469,7 +469,7 @@ def opening_part(text: str, start: int, end: int, earlier: list[Found]) -> Found
     if antecedent is None or start - antecedent.end > 250:
         return None
     first, _ = sentence_bounds(text, start, end)
-    previous, _ = sentence_bounds(text, max(0, first - 2), max(0, first - 1)) if first > 1 else (first, first)
+    previous = previous_sentence_start(text, first)
     if antecedent.start < previous:
         return None  # the whole was counted in the sentence just before, or not at all
     number = parse_number(text[start:end])

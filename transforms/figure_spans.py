@@ -70,11 +70,21 @@ def free(taken: Spans, start: int, end: int) -> bool:
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """Where the sentence around [start, end) begins and ends: split at a period before a capital, or a line
     break, looking at most 400 characters either way."""
-    breaks = _breaks(text, max(0, start - 400), start)
+    # up to start + 1: a break's lookahead must see the capital at start ("... killed. Five nurses")
+    breaks = _breaks(text, max(0, start - 400), start + 1)
     sentence_start = breaks[-1].end() if breaks else max(0, start - 400)
     limit = min(len(text), end + 400)  # as far as it looks back: a text without breaks costs no more
     after = next(iter(_breaks(text, end, limit)), None)
     return sentence_start, after.start() + 1 if after else limit
+
+
+def previous_sentence_start(text: str, first: int) -> int:
+    """Where the sentence before the one that begins at first begins (past the blank lines between them); first
+    itself when there is none."""
+    back = first
+    while back > 0 and text[back - 1].isspace():
+        back -= 1
+    return sentence_bounds(text, max(0, back - 1), back)[0] if back > 0 else first
 
 
 def sentence_around(text: str, start: int, end: int) -> str:

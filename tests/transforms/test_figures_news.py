@@ -2158,3 +2158,14 @@ def test_made_up_conflict_reports(text: str, expected: list[tuple[str, float, st
 )
 def test_made_up_conflict_paragraphs(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert rows(text) == expected
+
+
+def test_a_figure_opening_a_sentence_takes_no_harm_from_the_sentence_before() -> None:
+    # the break before a sentence that opens with the figure was not seen: "killed" leaked into the next sentence
+    figures = extract_figures("a", "The gunman was killed. Five nurses were flown out.")
+    assert [(f.surface, f.category) for f in figures] == [("Five nurses", "count")]
+
+
+def test_at_least_one_of_an_irregular_plural() -> None:
+    figures = extract_figures("a", "At least one of the gunmen was killed.")
+    assert [(f.surface, f.value, f.unit, f.category) for f in figures] == [("At least one", 1, "people", "killed")]
