@@ -818,11 +818,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
     if unit is None and _MEMBER_LABEL.match(text, end):
         return None  # "the 40,000 member federation": a body's size as its label, as "a nine-member panel"
     bound = _persons_bound(text, match.start("number"))
-    persons = bound is not None
     if (
         (unit is None or unit == "people" and subject is None)
         and bound is not None
-        and persons
         and re.fullmatch(rf"\d{{1,2}}|{WORD_NUMBER}", digits.strip(), re.I)
     ):
         unit, category = "years", "age"  # "voters under 30": an age that bounds a group of people
