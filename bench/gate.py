@@ -9,7 +9,8 @@ from pathlib import Path
 def check_floors(floors_file: Path, section: str, measured: dict[str, float]) -> int:
     """Print every figure below its floor in floors_file[section]; return the exit code (1 if any)."""
     floors = json.loads(floors_file.read_text("utf-8"))[section]
-    failures = [f"{name} not measured (is its data under the eval-dev folder?)" for name in floors
+    where = "is its data under the eval-dev folder, or, for the Lee halves, in the --lee folder?"
+    failures = [f"{name} not measured ({where})" for name in floors
                 if name not in measured]
     failures += [f"{name} {measured[name]:.4f} < floor {floor}" for name, floor in floors.items()
                  if name in measured and measured[name] < floor]
