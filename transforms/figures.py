@@ -252,6 +252,13 @@ _TOLL_NOW = re.compile(
 )
 
 
+def _toll_before(text: str, start: int) -> bool:
+    """True when a toll is set at, or now stands at, the number starting at start ("put the death toll at 57",
+    "the number of soldiers killed is now nine"): the number counts the dead."""
+    put_at = _TOLL_PUT_AT.search(text, max(0, start - 40), start)
+    return bool(put_at or _TOLL_NOW.search(text, max(0, start - 100), start))
+
+
 # what makes the others of a count with nothing counted before them persons: met or joined with them, named
 # beside a person by full name ("Ann Lee and 12 others"; not "along with two others" bills, nor "Apple and three
 # others")
@@ -345,8 +352,7 @@ def _main_figures(text: str, taken: Spans) -> list[Found]:
                 r"\b(?:by|to|from|(?:stood|stands|remained|remains|was|is|sat|sits)\s+at)\s+$",
                 text[max(0, start - 16) : start],
             )
-            or _TOLL_PUT_AT.search(text, max(0, start - 40), start)
-            or _TOLL_NOW.search(text, max(0, start - 100), start)
+            or _toll_before(text, start)
             or (figure is not None and _IN_ALL.match(text, figure.end))
         )
         if figure is not None and figure.unit is None and after_change:
@@ -789,6 +795,7 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
         return None  # "the 777 program", "the 911 call": a model or a name before a singular noun, nothing counted
     if unit is None and not number.vague and earlier and repeats_period(text, start, end, earlier[-1]):
         unit, category = earlier[-1].unit, "duration"  # "ten years in the House and six as governor"
+    bound = _persons_bound(text, match.start("number"))  # "voters under 30": an age bound, read once
     if unit is None and not number.vague and not counted_context(text, end):
         small = not re.search(r"\d", digits) or float(low) < 10 and "." not in digits
         # kept for the rules after: a list that ends in a unit ("5, 6, 8 percent"), or a number right after a
@@ -802,9 +809,8 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             or OF_THOSE.search(text, max(0, start - 40), start) is not None  # "Of those killed, five": of_those's
             or opening_part(text, start, end, earlier or []) is not None  # "six blocs. Five are ...": a part
             or _we_are(text, start, end)  # "we are five": persons
-            or _persons_bound(text, match.start("number")) is not None  # "children under five": an age
-            or _TOLL_PUT_AT.search(text, max(0, start - 40), start) is not None  # "put the toll at nine"
-            or _TOLL_NOW.search(text, max(0, start - 100), start) is not None  # "the toll is now nine"
+            or bound is not None  # "children under five": an age
+            or _toll_before(text, start)  # "put the toll at nine", "the toll is now nine"
             or low > 1
             and text[start - 1 : start] != "["
             and _after_a_figure(text, start, earlier or [])
@@ -817,7 +823,6 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
             return None  # "a 10-game stretch", "a four-door car": a label, not a measure
     if unit is None and _MEMBER_LABEL.match(text, end):
         return None  # "the 40,000 member federation": a body's size as its label, as "a nine-member panel"
-    bound = _persons_bound(text, match.start("number"))
     if (
         (unit is None or unit == "people" and subject is None)
         and bound is not None
