@@ -37,7 +37,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-from bench.gold.polnear_select import CONFLICT_TERMS  # noqa: E402  (declared once, there)
+from bench.gold.polnear_select import CONFLICT_TERMS, VIOLENCE_TERMS  # noqa: E402  (declared once, there)
 
 WHEEL = "gensim==4.4.0"
 # member of the wheel -> (file name prefix, sha256 of the member)
@@ -58,12 +58,6 @@ HARM_TERMS = re.compile(
     r"\b(?:killed|kill|dead|died|deaths?|injur\w*|wounded|hurt|evacuat\w*|fires?|blazes?|flood\w*|storms?|"
     r"crash\w*|arrest\w*|detain\w*|detention|shot|shooting|gunm[ae]n|soldiers?|police|army|fighting|fighters|"
     r"violence|clash\w*|militants?|rebels?|suicide|riots?)\b",
-    re.I,
-)
-# words of armed violence that CONFLICT_TERMS (written on US political news) leaves out
-VIOLENCE_TERMS = re.compile(
-    r"\b(?:militants?|soldiers?|army|fighting|fighters|gunm[ae]n|shot|shooting|rebels?|violence|clash\w*|riots?|"
-    r"tanks?|missiles?|suicide)\b",
     re.I,
 )
 

@@ -17,6 +17,7 @@ Usage: python bench/gold/polnear_select.py EVAL_DEV [PER_OUTLET]   the check3 ar
        python bench/gold/polnear_select.py EVAL_DEV --round20         "tune16 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round21         "tune17 <name>"
        python bench/gold/polnear_select.py EVAL_DEV --round22         "tune18 <name>"
+       python bench/gold/polnear_select.py EVAL_DEV --round25         "check15 <name>" / "tune21 <name>"
 
 Body = every line after the headline (the first line). An article is eligible when its body has
 300..1200 words and at least 6 number tokens (a token with a digit, or a number word). Eligible
@@ -30,6 +31,12 @@ number tokens), which no earlier rule could draw; rounds 17 to 21 draw more tuni
 tune17) from that pool. Round 22 (tune18) takes every PolNeAR-train article no earlier round drew whose text names
 war, attacks, troops, terror and the like (CONFLICT_TERMS) 15 times or more: tuning material for conflict news,
 of which the eligible rounds held little.
+
+Round 25 (after rounds 23 and 24 drew the Lee corpus's news of harm) takes the last conflict news of both
+compartments: every article no earlier round drew whose body names CONFLICT_TERMS and VIOLENCE_TERMS together
+3 times or more and at least 15 times per 1,000 words (the density of the Lee rounds' rule, 3 in a report of
+about 200 words), whatever its length. Those of the dev compartment are held out (check15), those of
+PolNeAR-train are tuning material (tune21); all are `conflict`.
 """
 
 from __future__ import annotations
@@ -151,6 +158,14 @@ def draw_round(eval_dev: Path, number: int) -> list[list[str]]:
 
 # the words that make an article conflict news (the split's domain rule counts them: 20 or more is `conflict`)
 CONFLICT_TERMS = re.compile(r"syria|isis|islamic state|attacks?|war\b|killed|bomb|terror|militar|refugee|troops", re.I)
+# words of armed violence that CONFLICT_TERMS (written on US political news) leaves out
+VIOLENCE_TERMS = re.compile(
+    r"\b(?:militants?|soldiers?|army|fighting|fighters|gunm[ae]n|shot|shooting|rebels?|violence|clash\w*|riots?|"
+    r"tanks?|missiles?|suicide)\b",
+    re.I,
+)
+# round 25: the conflict terms per 1,000 words of body that make an article conflict news (Lee: 3 in ~200)
+CONFLICT_DENSITY = 15
 
 
 def draw_conflict_round(eval_dev: Path) -> list[str]:
@@ -168,6 +183,26 @@ def draw_conflict_round(eval_dev: Path) -> list[str]:
         if path.name not in taken and len(CONFLICT_TERMS.findall(body)) >= 15:
             chosen.append(path.name)
     return chosen
+
+
+def draw_round25(eval_dev: Path) -> list[tuple[str, str]]:
+    """(half, name) of round 25: the conflict-dense articles no earlier round drew; check15 from the dev
+    compartment, tune21 from PolNeAR-train, each sorted by name."""
+    taken = set(choose(eval_dev))
+    for number in ROUNDS:
+        taken.update(*draw_round(eval_dev, number))
+    for number in LATE_ROUNDS:
+        taken.update(*draw_late_round(eval_dev, number))
+    taken.update(draw_conflict_round(eval_dev))
+    drawn = []
+    for half, compartment in (("check15", "polnear"), ("tune21", "polnear-train")):
+        for path in sorted((eval_dev / compartment / "text").glob("*.txt")):
+            text = path.read_text("utf-8")
+            body = text.split("\n", 1)[1] if "\n" in text else ""
+            terms = len(CONFLICT_TERMS.findall(body)) + len(VIOLENCE_TERMS.findall(body))
+            if path.name not in taken and terms >= 3 and terms * 1000 >= CONFLICT_DENSITY * len(body.split()):
+                drawn.append((half, path.name))
+    return drawn
 
 
 def draw_late_round(eval_dev: Path, number: int) -> list[list[str]]:
@@ -193,6 +228,9 @@ def draw_late_round(eval_dev: Path, number: int) -> list[list[str]]:
 
 if __name__ == "__main__":
     flag = sys.argv[2] if len(sys.argv) > 2 else ""
+    if flag == "--round25":
+        print("\n".join(f"{half} {doc}" for half, doc in draw_round25(Path(sys.argv[1]))))
+        sys.exit(0)
     if flag == "--round22":
         print("\n".join(f"tune18 {doc}" for doc in draw_conflict_round(Path(sys.argv[1]))))
         sys.exit(0)
