@@ -5,8 +5,8 @@ Usage: python bench/eval_figures.py EVAL_DEV [--lee LEE_DIR] [--show N] [--gate 
 Documents are the five seeds (their text as the pipeline extracts it) and the eval-dev
 pages named in the gold or split file (their ground-truth bodies from EVAL_DEV/extraction;
 a page with no gold figure counts for precision only). Every figure is printed per half
-(tune, check, check2, tune4 to tune20, check3 to check14) and domain. Errors are listed for the tuning
-halves (tune, check, check2, tune4 to tune20): from round 3 of issue 12 on, the first two check halves are tuning
+(tune, check, check2, tune4 to tune21, check3 to check15) and domain. Errors are listed for the tuning
+halves (tune, check, check2, tune4 to tune21): from round 3 of issue 12 on, the first two check halves are tuning
 material (they had been measured too often to stay independent); the held-out halves are check3
 (written for round 3), check4 (written for round 5, before its rules), check5 (round 7, likewise) and
 check6 (round 8, likewise); check7 (round 9) was written after the last rule and scored once;
@@ -26,20 +26,23 @@ reports of the Lee corpus (bench/gold/lee_corpus.py writes them to LEE_DIR/text,
 say "compartment": "lee"), drawn by a seeded rule and both annotated before any rule of the round. check14 and
 tune20 (round 24) are the rest of its news of harm (violence, fires, storms, crashes) and 40 other reports.
 
-The polnear halves (tune4 to tune20, check3 to check14) are read when EVAL_DEV/polnear-train/text exists: US
+check15 and tune21 (round 25) are the last conflict news of PolNeAR, by density (bench/gold/polnear_select.py):
+check15 from the dev compartment (held out), tune21 from PolNeAR-train, both annotated before any rule of the round.
+
+The polnear halves (tune4 to tune21, check3 to check15) are read when EVAL_DEV/polnear-train/text exists: US
 political news articles (and, for the lee compartment, the Lee reports) whose gold
 (bench/gold/figures_polnear.jsonl) holds character offsets into the file, headline line included, and no
 article text. A split row names the file's compartment of EVAL_DEV ("compartment", polnear-train when
 absent; lee for LEE_DIR). The extractor is given the body as stored,
 every character after the first line (the headline), and the gold offsets are shifted by the
-headline's length + 1 to match. check3 to check14 are printed in aggregate only (never in the
+headline's length + 1 to match. check3 to check15 are printed in aggregate only (never in the
 --show listing); no polnear half is part of "all", which keeps its meaning: the figures.jsonl
 gold of the extraction pages and seeds. A
 predicted figure matches a gold one when their spans overlap (greedy, largest overlap
 first, one to one). Precision is the share of predicted figures that match a gold figure
 with the same value and unit; recall the share of gold figures matched that way. Figures
 for category, qualifier and spans are printed beside them. The held_out lines put every held-out half
-(check3 to check14) together, per domain and in all: the figures the issue's targets are read on.
+(check3 to check15) together, per domain and in all: the figures the issue's targets are read on.
 """
 
 from __future__ import annotations
@@ -61,24 +64,22 @@ from transforms.records import Article, Figure  # noqa: E402
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "bench" / "gold" / "figures.jsonl"
 SPLIT = REPO / "bench" / "gold" / "figures_split.jsonl"  # doc -> half (tune/check/check2), domain, fresh
-# tune4 to tune20, check3 to check14 (rounds 3, 5 to 24 of issue 12):
+# tune4 to tune21, check3 to check15 (rounds 3, 5 to 25 of issue 12):
 # offsets into EVAL_DEV/<compartment>/text/<doc> (LEE_DIR/text/<doc> for the lee compartment), no text
 POLNEAR_GOLD = REPO / "bench" / "gold" / "figures_polnear.jsonl"
 # every polnear doc, its half, domain and compartment (polnear-train when the row names none)
 POLNEAR_SPLIT = REPO / "bench" / "gold" / "figures_polnear_split.jsonl"
-HALVES = ("tune", "check", "check2", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11",
-          "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18", "tune19", "tune20", "check3",
-          "check4", "check5", "check6", "check7", "check8", "check9", "check10", "check11", "check12", "check13",
-          "check14")
+# the tuning and held-out halves of figures_polnear.jsonl, in the order rounds 3 to 25 wrote them
+POLNEAR_TUNE = tuple(f"tune{n}" for n in range(4, 22))
+HELD_OUT = tuple(f"check{n}" for n in range(3, 16))
 # gold in figures_polnear.jsonl
-POLNEAR_HALVES = ("tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11", "tune12", "tune13",
-                  "tune14", "tune15", "tune16", "tune17", "tune18", "tune19", "tune20", "check3", "check4", "check5",
-                  "check6", "check7", "check8", "check9", "check10", "check11", "check12", "check13", "check14")
+POLNEAR_HALVES = POLNEAR_TUNE + HELD_OUT
+# the halves of figures.jsonl (extraction pages and seeds), then those of figures_polnear.jsonl
+HALVES = ("tune", "check", "check2") + POLNEAR_HALVES
 # the halves drawn from the Lee corpus (compartment lee), scored when --lee names its folder
 LEE_HALVES = ("tune19", "check13", "tune20", "check14")
-# halves whose errors --show may list: never the held-out check3 to check14
-SHOWN = ("tune", "check", "check2", "tune4", "tune5", "tune6", "tune7", "tune8", "tune9", "tune10", "tune11",
-         "tune12", "tune13", "tune14", "tune15", "tune16", "tune17", "tune18", "tune19", "tune20")
+# halves whose errors --show may list: never a held-out one
+SHOWN = ("tune", "check", "check2") + POLNEAR_TUNE
 
 
 def polnear_text(eval_dev: Path, split_row: dict, lee: Path | None = None) -> str:
@@ -283,11 +284,10 @@ def main() -> int:
         groups.append((f"{half} (both domains)", lambda s, h=half: s["half"] == h))
     groups.append(("check fresh pages", lambda s: s["half"] == "check" and s["fresh"]))
     # every held-out half together, by domain: the figures the targets are read on
-    held_out = tuple(half for half in POLNEAR_HALVES if half not in SHOWN)
     if polnear_docs:
         for domain in ("conflict", "general"):
-            groups.append((f"held_out {domain}", lambda s, d=domain: s["half"] in held_out and s["domain"] == d))
-        groups.append(("held_out (both domains)", lambda s: s["half"] in held_out))
+            groups.append((f"held_out {domain}", lambda s, d=domain: s["half"] in HELD_OUT and s["domain"] == d))
+        groups.append(("held_out (both domains)", lambda s: s["half"] in HELD_OUT))
     measured: dict[str, float] = {}
     print("figures on value and unit:")
     for name, keep in groups:
