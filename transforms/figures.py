@@ -133,7 +133,7 @@ from transforms.units import currencies, currency_of_symbol
 
 # Bump when a change here or in the figure_* modules it imports alters the figures found: every article's
 # figures are recomputed.
-VERSION = "38"
+VERSION = "39"
 
 # "83.4 per dollar", "7.1 to the dollar": an exchange rate
 _PER_CURRENCY = re.compile(r"\s+(?:per|to\s+the|against\s+the)\s+(?P<per>dollar|euro|pound|yen|yuan)\b", re.I)
@@ -259,6 +259,13 @@ def _toll_before(text: str, start: int) -> bool:
     return bool(put_at or _TOLL_NOW.search(text, max(0, start - 100), start))
 
 
+# others who "were shot" (not a verb of HARMED_AFTER, which a bare number also reads: "12 were shot" may be
+# scenes): persons, injured unless the words after say they died ("shot dead", "shot and killed")
+_OTHERS_SHOT = re.compile(
+    r"\s+(?:(?:were|have|had|also|reportedly)\s+){1,2}(?:been\s+)?shot\b(?!\s+(?:down|up)\b)"
+    r"(?P<died>\s+(?:dead|and\s+killed|to\s+death)\b)?",
+    re.I,
+)
 # what makes the others of a count with nothing counted before them persons: met or joined with them, named
 # beside a person by full name ("Ann Lee and 12 others"; not "along with two others" bills, nor "Apple and three
 # others")
@@ -858,6 +865,9 @@ def _read(text: str, match: re.Match[str], earlier: list[Found] | None = None) -
                 # "two died and 12 others were injured", "killed 84 and wounded 202 others": what befell the
                 # others is said by the words next to them
                 category = None
+    shot = _OTHERS_SHOT.match(text, end) if subject == "others" else None
+    if shot and unit in ("others", "people"):
+        unit, category = "people", "killed" if shot.group("died") else "injured"  # "12 others were shot"
     if (
         subject == "others"
         and unit == "others"

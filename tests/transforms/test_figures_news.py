@@ -2169,3 +2169,23 @@ def test_a_figure_opening_a_sentence_takes_no_harm_from_the_sentence_before() ->
 def test_at_least_one_of_an_irregular_plural() -> None:
     figures = extract_figures("a", "At least one of the gunmen was killed.")
     assert [(f.surface, f.value, f.unit, f.category) for f in figures] == [("At least one", 1, "people", "killed")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # persons shot and not said to have died are injured; shot dead, or shot and killed, are killed
+        ("A guard was hurt. Nine others were also shot.", [("Nine others", 9, "people", "injured")]),
+        ("Police said about 20 others had also been shot.", [("about 20 others", 20, "people", "injured")]),
+        ("Four others were shot dead at the gate.", [("Four others", 4, "people", "killed")]),
+        ("Six others were shot and killed.", [("Six others", 6, "people", "killed")]),
+        # a number before a verb of shooting that is no harm stays a bare number
+        (
+            "Of the 40 scenes, 12 were shot in the desert.",
+            [("40 scenes", 40, "scenes", "count"), ("12", 12, "scenes", "count")],
+        ),
+    ],
+)
+def test_others_who_were_shot(text: str, expected: list[tuple[str, float, str, str]]) -> None:
+    figures = extract_figures("a", text)
+    assert [(f.surface, f.value, f.unit, f.category) for f in figures] == expected
