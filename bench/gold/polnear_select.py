@@ -168,14 +168,20 @@ VIOLENCE_TERMS = re.compile(
 CONFLICT_DENSITY = 15
 
 
-def draw_conflict_round(eval_dev: Path) -> list[str]:
-    """Round 22: the PolNeAR-train articles in no earlier round whose body names CONFLICT_TERMS 15 times or
-    more, sorted by name."""
+def _drawn_before_round22(eval_dev: Path) -> set[str]:
+    """Every article rounds 3 to 21 drew (check3, the ROUNDS and the LATE_ROUNDS)."""
     taken = set(choose(eval_dev))
     for number in ROUNDS:
         taken.update(*draw_round(eval_dev, number))
     for number in LATE_ROUNDS:
         taken.update(*draw_late_round(eval_dev, number))
+    return taken
+
+
+def draw_conflict_round(eval_dev: Path) -> list[str]:
+    """Round 22: the PolNeAR-train articles in no earlier round whose body names CONFLICT_TERMS 15 times or
+    more, sorted by name."""
+    taken = _drawn_before_round22(eval_dev)
     chosen = []
     for path in sorted((eval_dev / "polnear-train" / "text").glob("*.txt")):
         text = path.read_text("utf-8")
@@ -188,12 +194,7 @@ def draw_conflict_round(eval_dev: Path) -> list[str]:
 def draw_round25(eval_dev: Path) -> list[tuple[str, str]]:
     """(half, name) of round 25: the conflict-dense articles no earlier round drew; check15 from the dev
     compartment, tune21 from PolNeAR-train, each sorted by name."""
-    taken = set(choose(eval_dev))
-    for number in ROUNDS:
-        taken.update(*draw_round(eval_dev, number))
-    for number in LATE_ROUNDS:
-        taken.update(*draw_late_round(eval_dev, number))
-    taken.update(draw_conflict_round(eval_dev))
+    taken = _drawn_before_round22(eval_dev) | set(draw_conflict_round(eval_dev))
     drawn = []
     for half, compartment in (("check15", "polnear"), ("tune21", "polnear-train")):
         for path in sorted((eval_dev / compartment / "text").glob("*.txt")):
