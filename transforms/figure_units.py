@@ -119,9 +119,11 @@ _OF_THOSE_HARMED = re.compile(
     r"jailed|kidnapped|abducted|convicted|evacuated)\b",
     re.I,
 )
+# the auxiliaries between persons and what befell them: "were", "had also been", "reportedly"
+HARM_AUXILIARY = r"(?:(?:were|are|have|had|reportedly|later|since|also)\s+){1,2}(?:been\s+)?"
 # what befalls persons, told right after a bare number: "30 were killed", "5,000 died", "12 were arrested"
 HARMED_AFTER = re.compile(  # unanchored: .match() anchors it where the number ends
-    r"\s+(?:(?:(?:were|are|have|had|reportedly|later|since|also)\s+){1,2}(?:been\s+)?(?:[a-z]+ly\s+)?"
+    rf"\s+(?:{HARM_AUXILIARY}(?:[a-z]+ly\s+)?"
     r"(?:killed|died|slain|murdered|executed|massacred|injured|wounded|hurt|arrested|detained|jailed|displaced|"
     r"evacuated|kidnapped|abducted|missing|dead)|(?:[a-z]+ly\s+)?(?:died|perished)"
     # "five remain in custody", "12 remained missing": persons still held, lost or in hospital

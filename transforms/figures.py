@@ -117,6 +117,7 @@ from transforms.figure_tallies import (
 )
 from transforms.figure_units import (
     COUNTED,
+    HARM_AUXILIARY,
     HARMED_AFTER,
     NOT_NOUNS,
     counted_context,
@@ -262,7 +263,7 @@ def _toll_before(text: str, start: int) -> bool:
 # others who "were shot" (not a verb of HARMED_AFTER, which a bare number also reads: "12 were shot" may be
 # scenes): persons, injured unless the words after say they died ("shot dead", "shot and killed")
 _OTHERS_SHOT = re.compile(
-    r"\s+(?:(?:were|have|had|also|reportedly)\s+){1,2}(?:been\s+)?shot\b(?!\s+(?:down|up)\b)"
+    rf"\s+{HARM_AUXILIARY}shot\b(?!\s+(?:down|up)\b)"
     r"(?P<died>\s+(?:dead|and\s+killed|to\s+death)\b)?",
     re.I,
 )
